@@ -1,0 +1,14 @@
+from django.apps import AppConfig
+from django.db.models.signals import post_migrate
+
+
+class ShopConfig(AppConfig):
+    name = "shop"
+    verbose_name = "Shop: Verwaltungen, Bestellungen und Vereinbarungen"
+    default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self) -> None:
+        from .receivers import staff_groups_after_migrate
+
+        # Every database gets the staff groups, also production and the test database.
+        post_migrate.connect(staff_groups_after_migrate, sender=self)

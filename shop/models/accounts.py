@@ -1,0 +1,56 @@
+from django.conf import settings
+from django.db import models
+from oscar.apps.customer.abstract_models import AbstractUser
+
+
+class User(AbstractUser):
+    """A person; the e-mail address is the login (Oscar's user, unique e-mail)."""
+
+    class Meta(AbstractUser.Meta):
+        swappable = "AUTH_USER_MODEL"
+        verbose_name = "Person"
+        verbose_name_plural = "Personen"
+
+
+class Membership(models.Model):
+    """A person's right to act for a Verwaltung; staff approve it before it counts."""
+
+    class Role(models.TextChoices):
+        ORDERING = "bestellberechtigt", "bestellberechtigt"
+        READ_ONLY = "lesend", "lesend"
+
+    class Status(models.TextChoices):
+        REQUESTED = "beantragt", "beantragt"
+        APPROVED = "bestaetigt", "bestätigt"
+        REJECTED = "abgelehnt", "abgelehnt"
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="memberships",
+        verbose_name="Person",
+    )
+    verwaltung = models.ForeignKey(
+        "shop.Verwaltung",
+        on_delete=models.PROTECT,
+        related_name="memberships",
+        verbose_name="Verwaltung",
+    )
+    role = models.CharField("Rolle", max_length=20, choices=Role.choices, default=Role.ORDERING)
+    status = models.CharField(
+        "Status", max_length=20, choices=Status.choices, default=Status.REQUESTED
+    )
+    created_at = models.DateTimeField("beantragt am", auto_now_add=True)
+    decided_at = models.DateTimeField("entschieden am", null=True, blank=True)
+
+    class Meta:
+        verbose_name = "Mitgliedschaft"
+        verbose_name_plural = "Mitgliedschaften"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user", "verwaltung"], name="membership_one_per_user_and_verwaltung"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user}: {self.verwaltung} ({self.get_status_display()})"

@@ -1,0 +1,97 @@
+"""The municipal registry in the Wagtail admin (wagtail-modeladmin, as the design asks).
+
+Editors browse it read-only: the registry changes only by importing the Gemeindeverzeichnis.
+"""
+
+from django.contrib.admin import RelatedOnlyFieldListFilter
+from django.db.models import Count, Q
+from wagtail_modeladmin.helpers import PermissionHelper
+from wagtail_modeladmin.options import ModelAdmin, ModelAdminGroup, modeladmin_register
+
+from .models import Gemeinde, Verwaltung
+
+
+class ReadOnlyPermissionHelper(PermissionHelper):
+    """Listing and inspecting need the view permission; nobody adds, edits or deletes here."""
+
+    def user_can_list(self, user) -> bool:
+        return self.user_has_specific_permission(user, "view")
+
+    def user_can_inspect_obj(self, user, obj) -> bool:
+        return self.user_can_list(user)
+
+    def user_can_create(self, user) -> bool:
+        return False
+
+    def user_can_edit_obj(self, user, obj) -> bool:
+        return False
+
+    def user_can_delete_obj(self, user, obj) -> bool:
+        return False
+
+
+class VerwaltungAdmin(ModelAdmin):
+    model = Verwaltung
+    menu_label = "Verwaltungen"
+    menu_icon = "group"
+    permission_helper_class = ReadOnlyPermissionHelper
+    inspect_view_enabled = True
+    inspect_template_name = "shop/modeladmin/verwaltung_inspect.html"
+    list_display = ["name", "kind", "regional_key", "ags", "kreis", "gemeinden_count", "active"]
+    list_filter = ["kind", ("kreis", RelatedOnlyFieldListFilter), "active"]
+    search_fields = ["name", "regional_key", "ags", "gemeinden__ags", "gemeinden__ars"]
+    list_per_page = 50
+
+    def get_queryset(self, request):
+        return (
+            super()
+            .get_queryset(request)
+            .select_related("kreis")
+            .annotate(_gemeinden_count=Count("gemeinden", filter=Q(gemeinden__active=True)))
+        )
+
+    @staticmethod
+    def gemeinden_count(obj) -> int:
+        return obj._gemeinden_count
+
+    gemeinden_count.short_description = "Gemeinden"
+    gemeinden_count.admin_order_field = "_gemeinden_count"
+
+
+class GemeindeAdmin(ModelAdmin):
+    model = Gemeinde
+    menu_label = "Gemeinden"
+    menu_icon = "home"
+    permission_helper_class = ReadOnlyPermissionHelper
+    inspect_view_enabled = True
+    list_display = ["name", "ags", "ars", "verwaltung", "kreis", "population", "active"]
+    list_filter = ["kind", ("kreis", RelatedOnlyFieldListFilter), "active"]
+    search_fields = ["name", "ags", "ars", "postcode"]
+    list_per_page = 50
+    inspect_view_fields = [
+        "name",
+        "kind",
+        "ags",
+        "ars",
+        "verwaltung",
+        "kreis",
+        "population",
+        "area_km2",
+        "postcode",
+        "latitude",
+        "longitude",
+        "active",
+    ]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("verwaltung", "kreis")
+
+
+class RegistryGroup(ModelAdminGroup):
+    menu_label = "Kommunalregister"
+    menu_icon = "site"
+    menu_order = 300
+    items = (VerwaltungAdmin, GemeindeAdmin)
+
+
+modeladmin_register(RegistryGroup)

@@ -1,0 +1,113 @@
+"""The demo environment that `make run` builds: page tree, registry, staff groups, accounts."""
+
+from dataclasses import dataclass
+
+from django.db import transaction
+
+from cms_pages.services import page_tree_ensure
+from shop.accounts.services import (
+    EDITORS_GROUP,
+    FULFILMENT_GROUP,
+    membership_ensure_approved,
+    staff_groups_ensure,
+    user_ensure,
+)
+from shop.models import Verwaltung
+from shop.registry.gemeindeverzeichnis import DEFAULT_GEMEINDEVERZEICHNIS, parse_gemeindeverzeichnis
+from shop.registry.services import registry_import_gemeindeverzeichnis
+
+DEMO_PASSWORD = "ozg-demo-2026"  # noqa: S105  (published in the README, refused without DEBUG)
+
+
+@dataclass(frozen=True, kw_only=True)
+class DemoAccount:
+    email: str
+    first_name: str
+    last_name: str
+    description: str
+    is_superuser: bool = False
+    is_staff: bool = False
+    group: str | None = None
+    verwaltung_key: str | None = None
+
+
+DEMO_ACCOUNTS = (
+    DemoAccount(
+        email="admin@example.org",
+        first_name="Alex",
+        last_name="Admin",
+        description="Superuser: alles, auch /django-admin/",
+        is_superuser=True,
+        is_staff=True,
+    ),
+    DemoAccount(
+        email="redaktion@example.org",
+        first_name="Rieke",
+        last_name="Redaktion",
+        description="Redaktion des ITVSH: nur Wagtail unter /cms/",
+        group=EDITORS_GROUP,
+    ),
+    DemoAccount(
+        email="fulfilment@example.org",
+        first_name="Finn",
+        last_name="Fulfilment",
+        description="Bestellbearbeitung (Dataport/Land): Oscar-Dashboard",
+        is_staff=True,
+        group=FULFILMENT_GROUP,
+    ),
+    DemoAccount(
+        email="amt-huettener-berge@example.org",
+        first_name="Hanna",
+        last_name="Hüttmann",
+        description="Kommune: bestellberechtigt für das Amt Hüttener Berge",
+        verwaltung_key="010585890",
+    ),
+    DemoAccount(
+        email="flensburg@example.org",
+        first_name="Frauke",
+        last_name="Flens",
+        description="Kommune: bestellberechtigt für die Stadt Flensburg",
+        verwaltung_key="01001",
+    ),
+)
+
+
+@dataclass(frozen=True)
+class DemoSiteReport:
+    service_index_url: str
+    legal_page_urls: list[str]
+    registry_changed: bool
+
+
+@transaction.atomic
+def demo_site_ensure() -> DemoSiteReport:
+    tree = page_tree_ensure()
+    report = registry_import_gemeindeverzeichnis(
+        records=parse_gemeindeverzeichnis(DEFAULT_GEMEINDEVERZEICHNIS)
+    )
+    staff_groups_ensure()
+    return DemoSiteReport(
+        service_index_url=tree.service_index.url,
+        legal_page_urls=[page.url for page in tree.legal_pages.values()],
+        registry_changed=report.has_changes,
+    )
+
+
+@transaction.atomic
+def demo_accounts_ensure(*, password: str) -> None:
+    groups = staff_groups_ensure()
+    for account in DEMO_ACCOUNTS:
+        user = user_ensure(
+            email=account.email,
+            password=password,
+            first_name=account.first_name,
+            last_name=account.last_name,
+            is_staff=account.is_staff,
+            is_superuser=account.is_superuser,
+            groups=[groups[account.group]] if account.group else [],
+        )
+        if account.verwaltung_key:
+            membership_ensure_approved(
+                user=user,
+                verwaltung=Verwaltung.objects.get(regional_key=account.verwaltung_key),
+            )

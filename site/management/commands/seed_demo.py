@@ -1,0 +1,39 @@
+from django.conf import settings
+from django.core.management.base import BaseCommand
+
+from ozg_site.demo import DEMO_ACCOUNTS, DEMO_PASSWORD, demo_accounts_ensure, demo_site_ensure
+
+
+class Command(BaseCommand):
+    help = (
+        "Baut die Demo-Umgebung auf (idempotent): Seitenbaum, Kommunalregister aus dem "
+        "mitgelieferten Gemeindeverzeichnis, Mitarbeitergruppen und Demo-Konten."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--allow-demo-accounts",
+            action="store_true",
+            help="Demo-Konten auch bei DEBUG=False anlegen (niemals in Produktion).",
+        )
+
+    def handle(self, *args, allow_demo_accounts: bool, **options):
+        report = demo_site_ensure()
+        self.stdout.write(
+            f"Seitenbaum bereit: Startseite, {report.service_index_url} und "
+            f"{len(report.legal_page_urls)} rechtliche Seiten."
+        )
+        self.stdout.write(
+            "Kommunalregister: "
+            + ("aktualisiert." if report.registry_changed else "bereits aktuell.")
+        )
+        if not settings.DEBUG and not allow_demo_accounts:
+            self.stderr.write(
+                self.style.WARNING(
+                    "DEBUG ist aus: Demo-Konten mit bekanntem Passwort werden nicht angelegt. "
+                    "Nur für Test- und Vorführsysteme: --allow-demo-accounts."
+                )
+            )
+            return
+        demo_accounts_ensure(password=DEMO_PASSWORD)
+        self.stdout.write(f"{len(DEMO_ACCOUNTS)} Demo-Konten bereit (Passwort: {DEMO_PASSWORD}).")

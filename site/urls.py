@@ -1,0 +1,26 @@
+from django.apps import apps
+from django.conf import settings
+from django.contrib import admin
+from django.urls import include, path
+from wagtail import urls as wagtail_urls
+from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.documents import urls as wagtaildocs_urls
+
+from . import views
+
+urlpatterns = [
+    path("healthz", views.healthz, name="healthz"),
+    path("django-admin/", admin.site.urls),
+    path("cms/", include(wagtailadmin_urls)),
+    path("dokumente/", include(wagtaildocs_urls)),
+    # Oscar claims "", catalogue/, accounts/, dashboard/ ...: keep it below its own prefix so that
+    # Wagtail's home page stays at /.
+    path("shop/", include(apps.get_app_config("oscar").urls[0])),
+]
+
+if settings.DEBUG:
+    from django.conf.urls.static import static
+
+    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+
+urlpatterns += [path("", include(wagtail_urls))]

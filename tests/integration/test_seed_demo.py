@@ -1,0 +1,108 @@
+"""seed_demo builds the demo environment idempotently; no demo accounts in production."""
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.core.management import call_command
+from wagtail.models import Page, Site
+
+from cms_pages.models import HomePage, LegalLinks, LegalPage, ServiceIndexPage
+from ozg_site.demo import DEMO_ACCOUNTS, DEMO_PASSWORD
+from shop.models import Gemeinde, Membership, Verwaltung
+
+pytestmark = pytest.mark.django_db
+
+
+def snapshot() -> dict[str, int]:
+    return {
+        "pages": Page.objects.count(),
+        "users": get_user_model().objects.count(),
+        "memberships": Membership.objects.count(),
+        "verwaltungen": Verwaltung.objects.count(),
+        "gemeinden": Gemeinde.objects.count(),
+        "sites": Site.objects.count(),
+    }
+
+
+def test_seed_demo_builds_everything_and_a_second_run_changes_nothing(client, capsys):
+    call_command("seed_demo")
+    first = snapshot()
+    call_command("seed_demo")
+
+    assert snapshot() == first
+    assert first["verwaltungen"] == 183
+    assert first["gemeinden"] == 1106
+    assert "bereits aktuell" in capsys.readouterr().out
+
+    home = HomePage.objects.get()
+    assert Site.objects.get(is_default_site=True).root_page_id == home.pk
+    assert ServiceIndexPage.objects.get().url == "/dienste/"
+    assert {page.url for page in LegalPage.objects.live()} == {
+        "/impressum/",
+        "/datenschutz/",
+        "/barrierefreiheit/",
+    }
+    links = LegalLinks.load()
+    assert links.impressum.slug == "impressum"
+    assert links.accessibility.slug == "barrierefreiheit"
+    assert client.get("/").status_code == 200
+
+
+def test_seed_demo_creates_the_demo_accounts_with_their_rights():
+    call_command("seed_demo")
+    users = {user.email: user for user in get_user_model().objects.all()}
+
+    assert set(users) == {account.email for account in DEMO_ACCOUNTS}
+    assert all(user.check_password(DEMO_PASSWORD) for user in users.values())
+    assert users["admin@example.org"].is_superuser
+    editor = users["redaktion@example.org"]
+    assert editor.has_perm("wagtailadmin.access_admin")
+    assert not editor.is_staff
+    assert not editor.has_perm("order.view_order")
+    fulfilment = users["fulfilment@example.org"]
+    assert fulfilment.is_staff
+    assert fulfilment.has_perm("order.change_order")
+    assert not fulfilment.has_perm("wagtailadmin.access_admin")
+    assert not fulfilment.is_superuser
+
+    amt = Membership.objects.get(user=users["amt-huettener-berge@example.org"])
+    assert amt.verwaltung.name == "Hüttener Berge"
+    assert amt.verwaltung.regional_key == "010585890"
+    assert amt.status == Membership.Status.APPROVED
+    assert amt.role == Membership.Role.ORDERING
+    flensburg = Membership.objects.get(user=users["flensburg@example.org"])
+    assert flensburg.verwaltung.kind == "kreisfreie_stadt"
+    assert flensburg.verwaltung.name.startswith("Flensburg")
+
+
+def test_demo_users_log_in_with_the_demo_password(client):
+    call_command("seed_demo")
+
+    assert client.login(email="amt-huettener-berge@example.org", password=DEMO_PASSWORD)
+
+
+def test_seed_demo_refuses_demo_accounts_without_debug(settings, capsys):
+    settings.DEBUG = False
+
+    call_command("seed_demo")
+
+    assert not get_user_model().objects.exists()
+    assert "--allow-demo-accounts" in capsys.readouterr().err
+    assert HomePage.objects.exists()
+
+
+def test_seed_demo_creates_demo_accounts_without_debug_when_asked(settings):
+    settings.DEBUG = False
+
+    call_command("seed_demo", allow_demo_accounts=True)
+
+    assert get_user_model().objects.count() == len(DEMO_ACCOUNTS)
+
+
+def test_seed_demo_keeps_what_editors_changed(page_tree):
+    impressum = page_tree.legal_pages["impressum"]
+    impressum.title = "Impressum des ITVSH"
+    impressum.save_revision().publish()
+
+    call_command("seed_demo")
+
+    assert LegalPage.objects.get(slug="impressum").title == "Impressum des ITVSH"

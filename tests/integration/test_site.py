@@ -1,0 +1,121 @@
+"""The site's frame: home, legal pages and footer, health check, URL layout, 404."""
+
+import pytest
+from django.db import DatabaseError
+from django.urls import reverse
+
+LEGAL_TITLES = ("Impressum", "Datenschutzerklärung", "Erklärung zur Barrierefreiheit")
+
+
+def assert_frame(html: str) -> None:
+    assert '<html lang="de"' in html
+    assert 'href="#inhalt"' in html
+    assert 'id="inhalt"' in html
+    assert 'aria-label="Hauptnavigation"' in html
+    assert "kern/kern.min.css" in html
+    assert "kern-themes/sh.css" in html
+    for title in LEGAL_TITLES:
+        assert f">{title}</a>" in html
+
+
+@pytest.mark.django_db
+def test_home_page_is_served_by_wagtail_at_root_with_registry_figures(client, page_tree):
+    from tests.factories import GemeindeFactory
+
+    GemeindeFactory(population=1234)
+    response = client.get("/")
+
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert_frame(html)
+    assert "OZG-Dienste für Ihre Kommune" in html
+    assert response.context["registry_figures"]["gemeinden"] == 1
+    assert response.context["registry_figures"]["population"] == 1234
+    assert "1.234" in html  # German thousands separator
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("path", "title", "must_contain"),
+    [
+        ("/impressum/", "Impressum", "§ 5 DDG"),
+        ("/datenschutz/", "Datenschutzerklärung", "Art. 15"),
+        ("/barrierefreiheit/", "Erklärung zur Barrierefreiheit", "Beschwerdestelle"),
+    ],
+)
+def test_each_legal_page_renders_its_content_and_the_footer(
+    client, page_tree, path, title, must_contain
+):
+    response = client.get(path)
+
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert f'<h1 class="kern-heading-x-large">{title}</h1>' in html
+    assert must_contain in html
+    assert_frame(html)
+
+
+@pytest.mark.django_db
+def test_catalogue_index_lives_at_dienste(client, page_tree):
+    response = client.get("/dienste/")
+
+    assert response.status_code == 200
+    assert_frame(response.content.decode())
+
+
+@pytest.mark.django_db
+def test_unknown_page_is_a_german_404_with_the_frame(client, page_tree):
+    response = client.get("/gibt-es-nicht/")
+
+    assert response.status_code == 404
+    html = response.content.decode()
+    assert "Seite nicht gefunden" in html
+    assert_frame(html)
+
+
+@pytest.mark.django_db
+def test_footer_costs_one_query_and_home_page_stays_within_budget(
+    client, page_tree, django_assert_max_num_queries
+):
+    client.get("/")  # warm Wagtail's site root cache, as on a running server
+    with django_assert_max_num_queries(10):
+        client.get("/")
+
+
+@pytest.mark.django_db
+def test_healthz_answers_200_with_json_when_the_database_answers(client):
+    response = client.get("/healthz")
+
+    assert response.status_code == 200
+    assert response.json() == {"status": "ok", "database": "ok"}
+    assert "no-cache" in response["Cache-Control"] or "max-age=0" in response["Cache-Control"]
+
+
+@pytest.mark.django_db
+def test_healthz_answers_503_when_the_database_does_not(client, monkeypatch):
+    from django.db.backends.utils import CursorWrapper
+
+    def database_down(self, sql, params=None):
+        raise DatabaseError("connection refused")
+
+    monkeypatch.setattr(CursorWrapper, "execute", database_down)
+    response = client.get("/healthz")
+
+    assert response.status_code == 503
+    assert response.json()["database"] == "unavailable"
+
+
+def test_url_layout_keeps_oscar_below_its_prefix():
+    assert reverse("basket:summary").startswith("/shop/")
+    assert reverse("checkout:index").startswith("/shop/")
+    assert reverse("customer:login").startswith("/shop/")
+    assert reverse("dashboard:index").startswith("/shop/")
+    assert reverse("wagtailadmin_home") == "/cms/"
+    assert reverse("admin:index") == "/django-admin/"
+    assert reverse("healthz") == "/healthz"
+
+
+@pytest.mark.django_db
+def test_oscar_pages_answer_below_the_prefix(client, page_tree):
+    assert client.get(reverse("basket:summary")).status_code == 200
+    assert client.get(reverse("customer:login")).status_code == 200
