@@ -15,7 +15,7 @@ class ReadOnlyPermissionHelper(PermissionHelper):
     """Listing and inspecting need the view permission; nobody adds, edits or deletes here."""
 
     def user_can_list(self, user) -> bool:
-        return self.user_has_specific_permission(user, "view")
+        return self.user_has_specific_permission(user, self.get_perm_codename("view"))
 
     def user_can_inspect_obj(self, user, obj) -> bool:
         return self.user_can_list(user)

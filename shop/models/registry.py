@@ -95,10 +95,16 @@ class Gemeinde(models.Model):
     name = models.CharField("Name", max_length=200)
     kind = models.CharField("Art", max_length=20, choices=Kind.choices)
     population = models.PositiveIntegerField("Einwohner", default=0)
-    area_km2 = models.DecimalField("Fläche (km²)", max_digits=9, decimal_places=2, null=True)
+    area_km2 = models.DecimalField(
+        "Fläche (km²)", max_digits=9, decimal_places=2, null=True, blank=True
+    )
     postcode = models.CharField("Postleitzahl", max_length=5, blank=True)
-    latitude = models.DecimalField("Breitengrad", max_digits=9, decimal_places=6, null=True)
-    longitude = models.DecimalField("Längengrad", max_digits=9, decimal_places=6, null=True)
+    latitude = models.DecimalField(
+        "Breitengrad", max_digits=9, decimal_places=6, null=True, blank=True
+    )
+    longitude = models.DecimalField(
+        "Längengrad", max_digits=9, decimal_places=6, null=True, blank=True
+    )
     kreis = models.ForeignKey(
         Verwaltung,
         on_delete=models.PROTECT,
