@@ -13,6 +13,8 @@ from oscar.defaults import *  # noqa: F403  (Oscar's defaults are meant to be st
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = BASE_DIR / "var"
+# Runtime files of the default setup (SQLite database, mail files) live here; never committed.
+VAR_DIR.mkdir(exist_ok=True)
 
 env = environ.Env()
 if env.bool("DJANGO_READ_DOT_ENV", default=True):
@@ -47,7 +49,7 @@ INSTALLED_APPS = [
     "shop",
     "cms_pages",
     "oscar_overrides",
-    "django.contrib.admin",
+    "ozg_site.apps.SuperuserAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
