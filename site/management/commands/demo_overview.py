@@ -11,17 +11,16 @@ class Command(BaseCommand):
 
     def handle(self, *args, base_url: str, **options):
         base_url = base_url.rstrip("/")
-        lines = [
-            "",
-            "OZG-Dienste-Shop läuft gleich unter:",
-            f"  Startseite         {base_url}/",
-            f"  Dienstekatalog     {base_url}/dienste/",
-            f"  Redaktion (Wagtail) {base_url}/cms/",
-            f"  Bestellbearbeitung {base_url}/shop/dashboard/",
-            f"  Django-Admin       {base_url}/django-admin/",
-            f"  Systemzustand      {base_url}/healthz",
-            "",
-            f"Demo-Zugänge (Passwort für alle: {DEMO_PASSWORD}):",
+        addresses = [
+            ("Startseite", "/"),
+            ("Dienstekatalog", "/dienste/"),
+            ("Redaktion (Wagtail)", "/cms/"),
+            ("Bestellbearbeitung", "/shop/dashboard/"),
+            ("Django-Admin", "/django-admin/"),
+            ("Systemzustand", "/healthz"),
         ]
+        lines = ["", "OZG-Dienste-Shop läuft gleich unter:"]
+        lines += [f"  {label:<20} {base_url}{path}" for label, path in addresses]
+        lines += ["", f"Demo-Zugänge (Passwort für alle: {DEMO_PASSWORD}):"]
         lines += [f"  {account.email:<36} {account.description}" for account in DEMO_ACCOUNTS]
         self.stdout.write("\n".join([*lines, ""]))
