@@ -1,11 +1,24 @@
+from django.core.validators import MaxValueValidator
 from django.db import models
-from wagtail.admin.panels import FieldPanel, PageChooserPanel
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import (
+    FieldPanel,
+    FieldRowPanel,
+    InlinePanel,
+    MultiFieldPanel,
+    MultipleChooserPanel,
+    PageChooserPanel,
+)
+from wagtail.api import APIField
 from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
-from wagtail.fields import RichTextField
-from wagtail.models import Page
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from shop.models import Dienst
 from shop.registry.selectors import registry_figures
+
+from .blocks import ServiceBodyBlock
 
 LEGAL_RICH_TEXT_FEATURES = ["h2", "h3", "bold", "italic", "ol", "ul", "link"]
 
@@ -27,8 +40,11 @@ class HomePage(Page):
     max_count = 1
 
     def get_context(self, request, *args, **kwargs):
+        from .selectors import service_page_home_selection
+
         context = super().get_context(request, *args, **kwargs)
         context["registry_figures"] = registry_figures()
+        context["services"] = service_page_home_selection()
         return context
 
     class Meta:
@@ -37,7 +53,7 @@ class HomePage(Page):
 
 
 class ServiceIndexPage(Page):
-    """The catalogue of online services at /dienste/."""
+    """The catalogue of online services at /dienste/: search, filters, sorting, pagination."""
 
     intro = models.TextField("Einleitung", blank=True)
 
@@ -45,7 +61,18 @@ class ServiceIndexPage(Page):
     search_fields = [*Page.search_fields, index.SearchField("intro")]
 
     parent_page_types = ["cms_pages.HomePage"]
+    subpage_types = ["cms_pages.ServicePage"]
     max_count = 1
+
+    def get_context(self, request, *args, **kwargs):
+        from .catalogue import CatalogueQuery
+        from .selectors import service_page_catalogue
+
+        context = super().get_context(request, *args, **kwargs)
+        query = CatalogueQuery.from_params(request.GET)
+        context["catalogue_query"] = query
+        context["catalogue"] = service_page_catalogue(query=query)
+        return context
 
     class Meta:
         verbose_name = "Dienstekatalog"
@@ -111,3 +138,259 @@ class LegalLinks(BaseGenericSetting):
 
     class Meta:
         verbose_name = "Rechtliche Links"
+
+
+class ServiceType(models.TextChoices):
+    BASISDIENST = "basisdienst", "Basisdienst"
+    ONLINE_DIENST_EFA = "online_dienst_efa", "Online-Dienst (EfA)"
+    LANDESDIENST = "landesdienst", "Landesdienst"
+
+
+class Reifegrad(models.IntegerChoices):
+    NOT_ONLINE = 0, "0 – nicht online"
+    INFORMATION = 1, "1 – Information online"
+    FORM = 2, "2 – Formular online"
+    ONLINE = 3, "3 – Online-Leistung"
+    ONLINE_PLUS = 4, "4 – Online-Leistung plus"
+
+
+class TransportRoute(models.TextChoices):
+    OSCI_XTA = "osci_xta", "OSCI/XTA"
+    FIT_CONNECT = "fit_connect", "FIT-Connect"
+    NONE = "keine", "keiner nötig"
+
+
+class Vertrauensniveau(models.TextChoices):
+    NONE = "keins", "keine Identifizierung"
+    LOW = "niedrig", "niedrig"
+    SUBSTANTIAL = "substantiell", "substanziell"
+    HIGH = "hoch", "hoch"
+
+
+class ServicePage(Page):
+    """The profile (Steckbrief) of one online service: the source of truth for the service."""
+
+    short_description = models.TextField(
+        "Kurzbeschreibung",
+        max_length=300,
+        help_text="Ein bis zwei Sätze: was der Dienst leistet und für wen.",
+    )
+    body = StreamField(ServiceBodyBlock(), verbose_name="Beschreibung", blank=True)
+    service_type = models.CharField(
+        "Art des Dienstes", max_length=30, choices=ServiceType.choices, db_index=True
+    )
+    provider = models.CharField("Anbieter", max_length=200)
+    operating_model = models.CharField("Betriebsmodell", max_length=300, blank=True)
+    reifegrad = models.PositiveSmallIntegerField(
+        "OZG-Reifegrad",
+        choices=Reifegrad.choices,
+        default=Reifegrad.ONLINE,
+        validators=[MaxValueValidator(4)],
+        db_index=True,
+    )
+    availability = models.CharField(
+        "Verfügbarkeit",
+        max_length=20,
+        choices=Dienst.Availability.choices,
+        default=Dienst.Availability.AVAILABLE,
+        db_index=True,
+    )
+    requires_servicekonto = models.BooleanField("Servicekonto nötig", default=False)
+    requires_postfach = models.BooleanField("Postfach nötig", default=False)
+    requires_epayment = models.BooleanField("ePayment nötig", default=False)
+    transport_route = models.CharField(
+        "Transportweg", max_length=20, choices=TransportRoute.choices, default=TransportRoute.NONE
+    )
+    requires_dvdv_entry = models.BooleanField("DVDV-Eintrag nötig", default=False)
+    vertrauensniveau = models.CharField(
+        "Vertrauensniveau",
+        max_length=20,
+        choices=Vertrauensniveau.choices,
+        default=Vertrauensniveau.NONE,
+    )
+    fachverfahren_interface = models.CharField(
+        "Schnittstelle zum Fachverfahren", max_length=300, blank=True
+    )
+    cost = models.CharField("Kosten", max_length=200, default="kostenfrei für Kommunen")
+    featured = models.BooleanField("Auf der Startseite hervorheben", default=False, db_index=True)
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("short_description"),
+        FieldPanel("body"),
+        MultipleChooserPanel(
+            "ozg_links",
+            heading="OZG-Leistungen",
+            label="OZG-Leistung",
+            chooser_field_name="ozg_leistung",
+            min_num=1,
+        ),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("service_type"), FieldPanel("availability")]),
+                FieldRowPanel([FieldPanel("provider"), FieldPanel("operating_model")]),
+                FieldRowPanel([FieldPanel("reifegrad"), FieldPanel("cost")]),
+                FieldPanel("featured"),
+            ],
+            heading="Einordnung",
+        ),
+        MultiFieldPanel(
+            [
+                FieldRowPanel(
+                    [
+                        FieldPanel("requires_servicekonto"),
+                        FieldPanel("requires_postfach"),
+                        FieldPanel("requires_epayment"),
+                        FieldPanel("requires_dvdv_entry"),
+                    ]
+                ),
+                FieldRowPanel([FieldPanel("transport_route"), FieldPanel("vertrauensniveau")]),
+                FieldPanel("fachverfahren_interface"),
+            ],
+            heading="Voraussetzungen",
+        ),
+        InlinePanel("contacts", heading="Ansprechpersonen", label="Ansprechperson"),
+    ]
+
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("short_description"),
+        index.SearchField("body"),
+        index.SearchField("provider"),
+        index.SearchField("search_ozg_ids"),
+        index.SearchField("search_leika_keys"),
+        index.SearchField("search_ozg_names"),
+        index.FilterField("service_type"),
+        index.FilterField("reifegrad"),
+        index.FilterField("availability"),
+    ]
+
+    api_fields = [
+        APIField("short_description"),
+        APIField("body"),
+        APIField("service_type"),
+        APIField("provider"),
+        APIField("operating_model"),
+        APIField("reifegrad"),
+        APIField("availability"),
+        APIField("requires_servicekonto"),
+        APIField("requires_postfach"),
+        APIField("requires_epayment"),
+        APIField("transport_route"),
+        APIField("requires_dvdv_entry"),
+        APIField("vertrauensniveau"),
+        APIField("fachverfahren_interface"),
+        APIField("cost"),
+        APIField("ozg_ids"),
+        APIField("leika_keys"),
+        APIField("product_id"),
+        APIField("is_orderable"),
+    ]
+
+    parent_page_types = ["cms_pages.ServiceIndexPage"]
+    subpage_types: list[str] = []
+
+    class Meta:
+        verbose_name = "Dienst-Steckbrief"
+        verbose_name_plural = "Dienst-Steckbriefe"
+
+    def ozg_leistungen(self):
+        return [link.ozg_leistung for link in self.ozg_links.all()]
+
+    @property
+    def ozg_ids(self) -> list[str]:
+        return [link.ozg_leistung.ozg_id for link in self.ozg_links.all()]
+
+    @property
+    def leika_keys(self) -> list[str]:
+        return sorted(
+            {
+                leika.key
+                for link in self.ozg_links.all()
+                for leika in link.ozg_leistung.leika_leistungen.all()
+                if leika.key
+            }
+        )
+
+    @property
+    def lagen(self):
+        return list(
+            {
+                link.ozg_leistung.lage_id: link.ozg_leistung.lage for link in self.ozg_links.all()
+            }.values()
+        )
+
+    @property
+    def themenfelder(self):
+        return list({lage.themenfeld_id: lage.themenfeld for lage in self.lagen}.values())
+
+    def search_ozg_ids(self) -> str:
+        return " ".join(self.ozg_ids)
+
+    def search_leika_keys(self) -> str:
+        return " ".join(self.leika_keys)
+
+    def search_ozg_names(self) -> str:
+        return " ".join(link.ozg_leistung.name for link in self.ozg_links.all())
+
+    def _dienst(self) -> Dienst | None:
+        return (
+            Dienst.objects.filter(page_id=self.pk)
+            .only("product_id", "is_published", "availability")
+            .first()
+        )
+
+    @property
+    def product_id(self) -> int | None:
+        dienst = self._dienst()
+        return dienst.product_id if dienst else None
+
+    @property
+    def is_orderable(self) -> bool:
+        dienst = self._dienst()
+        return bool(dienst and dienst.is_orderable)
+
+    def get_context(self, request, *args, **kwargs):
+        from .selectors import service_page_profile
+
+        context = super().get_context(request, *args, **kwargs)
+        context["profile"] = service_page_profile(page=self)
+        return context
+
+
+class ServicePageOzgLeistung(Orderable):
+    page = ParentalKey(ServicePage, on_delete=models.CASCADE, related_name="ozg_links")
+    ozg_leistung = models.ForeignKey(
+        "shop.OzgLeistung",
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name="OZG-Leistung",
+    )
+
+    panels = [FieldPanel("ozg_leistung")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = "OZG-Leistung"
+        verbose_name_plural = "OZG-Leistungen"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["page", "ozg_leistung"], name="service_page_ozg_leistung_once"
+            )
+        ]
+
+
+class ServicePageContact(Orderable):
+    page = ParentalKey(ServicePage, on_delete=models.CASCADE, related_name="contacts")
+    role = models.CharField("Rolle", max_length=100)
+    name = models.CharField("Name oder Team", max_length=200)
+    email = models.EmailField("E-Mail")
+    phone = models.CharField("Telefon", max_length=50, blank=True)
+
+    panels = [
+        FieldRowPanel([FieldPanel("role"), FieldPanel("name")]),
+        FieldRowPanel([FieldPanel("email"), FieldPanel("phone")]),
+    ]
+
+    class Meta(Orderable.Meta):
+        verbose_name = "Ansprechperson"
+        verbose_name_plural = "Ansprechpersonen"

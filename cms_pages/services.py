@@ -2,12 +2,31 @@
 
 from dataclasses import dataclass
 
+from django.contrib.auth.models import Group
 from django.db import transaction
 from django.utils import timezone
-from wagtail.models import Page, Site
+from wagtail.models import (
+    GroupApprovalTask,
+    Page,
+    Site,
+    Workflow,
+    WorkflowPage,
+    WorkflowTask,
+)
+
+from shop.models import Dienst, OzgLeistung
 
 from .legal_content import LEGAL_PAGES
-from .models import HomePage, LegalLinks, LegalPage, ServiceIndexPage
+from .models import (
+    HomePage,
+    LegalLinks,
+    LegalPage,
+    ServiceIndexPage,
+    ServicePage,
+    ServicePageContact,
+    ServicePageOzgLeistung,
+    ServiceType,
+)
 
 HOME_TITLE = "OZG-Dienste für Ihre Kommune"
 HOME_INTRO = (
@@ -107,3 +126,107 @@ def page_tree_ensure() -> PageTree:
     links.accessibility = links.accessibility or legal_pages["barrierefreiheit"]
     links.save()
     return PageTree(home=home, service_index=service_index, legal_pages=legal_pages)
+
+
+def _body_stream(blocks: tuple[tuple[str, object], ...]) -> list[tuple[str, object]]:
+    """Demo content keeps FAQ and call-outs as tuples; the blocks want dicts."""
+    stream = []
+    for block_type, value in blocks:
+        if block_type == "faq":
+            value = [{"question": question, "answer": answer} for question, answer in value]
+        elif block_type == "callout":
+            kind, text = value
+            value = {"kind": kind, "text": text}
+        elif block_type == "feature_list":
+            value = list(value)
+        stream.append((block_type, value))
+    return stream
+
+
+@transaction.atomic
+def service_pages_ensure(*, parent: ServiceIndexPage, services) -> list[ServicePage]:
+    """Create and publish the given service profiles below the catalogue, once each (by slug).
+
+    `services` are objects with the fields of cms_pages.demo_services.DemoService.
+    """
+    created = []
+    for service in services:
+        if parent.get_children().filter(slug=service.slug).exists():
+            continue
+        page = ServicePage(
+            title=service.title,
+            slug=service.slug,
+            short_description=service.short_description,
+            body=_body_stream(service.body),
+            service_type=service.service_type,
+            provider=service.provider,
+            operating_model=service.operating_model,
+            reifegrad=service.reifegrad,
+            availability=service.availability,
+            requires_servicekonto=service.requires_servicekonto,
+            requires_postfach=service.requires_postfach,
+            requires_epayment=service.requires_epayment,
+            transport_route=service.transport_route,
+            requires_dvdv_entry=service.requires_dvdv_entry,
+            vertrauensniveau=service.vertrauensniveau,
+            fachverfahren_interface=service.fachverfahren_interface,
+            featured=service.featured,
+        )
+        page.ozg_links = [
+            ServicePageOzgLeistung(ozg_leistung=leistung)
+            for leistung in OzgLeistung.objects.filter(ozg_id__in=service.ozg_ids)
+        ]
+        page.contacts = [
+            ServicePageContact(
+                role=contact.role, name=contact.name, email=contact.email, phone=contact.phone
+            )
+            for contact in service.contacts
+        ]
+        parent.add_child(instance=page)
+        _publish(page)
+        created.append(page)
+    return created
+
+
+@transaction.atomic
+def service_page_drafts_from_catalogue(
+    *, parent: ServiceIndexPage, ozg_ids: list[str]
+) -> list[ServicePage]:
+    """Unpublished profiles started from OZG-Leistungen, for editors to complete (idempotent)."""
+    drafts = []
+    for leistung in OzgLeistung.objects.filter(ozg_id__in=ozg_ids).select_related("lage"):
+        slug = f"entwurf-{leistung.ozg_id}"
+        if parent.get_children().filter(slug=slug).exists():
+            continue
+        page = ServicePage(
+            title=leistung.name,
+            slug=slug,
+            live=False,
+            short_description=(
+                f"Entwurf aus dem OZG-Katalog: {leistung.name} (Lage {leistung.lage.name})."
+            ),
+            service_type=ServiceType.ONLINE_DIENST_EFA,
+            provider="noch offen",
+            availability=Dienst.Availability.IN_PREPARATION,
+        )
+        page.ozg_links = [ServicePageOzgLeistung(ozg_leistung=leistung)]
+        parent.add_child(instance=page)
+        page.save_revision()
+        drafts.append(page)
+    return drafts
+
+
+EDITORIAL_WORKFLOW_NAME = "Freigabe durch eine zweite Person der Redaktion"
+
+
+@transaction.atomic
+def editorial_workflow_ensure(*, catalogue: ServiceIndexPage, approvers: Group) -> Workflow:
+    """Profiles below the catalogue go live only after a second editor approved them."""
+    task = GroupApprovalTask.objects.filter(name="Fachliche Freigabe").first()
+    if task is None:
+        task = GroupApprovalTask.objects.create(name="Fachliche Freigabe")
+    task.groups.set([approvers])
+    workflow, _ = Workflow.objects.get_or_create(name=EDITORIAL_WORKFLOW_NAME)
+    WorkflowTask.objects.get_or_create(workflow=workflow, task=task, defaults={"sort_order": 0})
+    WorkflowPage.objects.update_or_create(page=catalogue, defaults={"workflow": workflow})
+    return workflow

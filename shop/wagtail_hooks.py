@@ -5,10 +5,15 @@ Editors browse it read-only: the registry changes only by importing the Gemeinde
 
 from django.contrib.admin import RelatedOnlyFieldListFilter
 from django.db.models import Count, Q
+from wagtail.snippets.models import register_snippet
 from wagtail_modeladmin.helpers import PermissionHelper
 from wagtail_modeladmin.options import ModelAdmin, ModelAdminGroup, modeladmin_register
 
+from .catalogue.admin_views import OzgLeistungViewSet
 from .models import Gemeinde, Verwaltung
+
+# The OZG catalogue: editors browse it and pick OZG-Leistungen for service profiles.
+register_snippet(OzgLeistungViewSet)
 
 
 class ReadOnlyPermissionHelper(PermissionHelper):

@@ -63,6 +63,9 @@ INSTALLED_APPS = [
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
+    "wagtail.api.v2",
+    "rest_framework",
+    "ninja",
     "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",
@@ -282,6 +285,9 @@ WAGTAIL_SITE_NAME = "OZG-Dienste-Shop Schleswig-Holstein"
 WAGTAILADMIN_BASE_URL = SHOP_BASE_URL
 WAGTAIL_I18N_ENABLED = False
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # German stemming: "Anmeldungen" finds "Anmeldung".
+    WAGTAILSEARCH_BACKENDS["default"]["SEARCH_CONFIG"] = "german"
 WAGTAILDOCS_EXTENSIONS = ["pdf", "odt", "docx", "xlsx", "csv", "txt"]
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("de", "Deutsch")]
 WAGTAIL_ENABLE_UPDATE_CHECK = False
@@ -290,9 +296,12 @@ WAGTAIL_ENABLE_UPDATE_CHECK = False
 OSCAR_SHOP_NAME = "OZG-Dienste-Shop"
 OSCAR_SHOP_TAGLINE = "Online-Dienste des Landes Schleswig-Holstein für Kommunen"
 OSCAR_DEFAULT_CURRENCY = "EUR"
+OSCAR_DYNAMIC_CLASS_LOADER = "oscar_overrides.loading.class_loader"
 OSCAR_HOMEPAGE = "/"
 OSCAR_ALLOW_ANON_CHECKOUT = False
 OSCAR_ALLOW_ANON_REVIEWS = False
 OSCAR_MODERATE_REVIEWS = True
 HAYSTACK_CONNECTIONS = {"default": {"ENGINE": "haystack.backends.simple_backend.SimpleEngine"}}
+# The catalogue is searched with Wagtail; Oscar's haystack index is not used.
+HAYSTACK_SIGNAL_PROCESSOR = "haystack.signals.BaseSignalProcessor"
 THUMBNAIL_DEBUG = False

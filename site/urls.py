@@ -7,12 +7,15 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from . import views
+from .api import api, wagtail_api
 
 urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
     path("django-admin/", admin.site.urls),
     path("cms/", include(wagtailadmin_urls)),
     path("dokumente/", include(wagtaildocs_urls)),
+    path("api/v2/", wagtail_api.urls),
+    path("api/", api.urls),
     # Oscar claims "", catalogue/, accounts/, dashboard/ ...: keep it below its own prefix so that
     # Wagtail's home page stays at /.
     path("shop/", include(apps.get_app_config("oscar").urls[0])),

@@ -21,6 +21,7 @@ EDITOR_PERMISSIONS = (
     "cms_pages.change_legallinks",
     "shop.view_verwaltung",
     "shop.view_gemeinde",
+    "shop.view_ozgleistung",
 )
 EDITOR_PAGE_PERMISSIONS = ("add_page", "change_page", "publish_page", "lock_page", "unlock_page")
 # Wagtail grants images and documents per collection; editors get the root collection.

@@ -1,4 +1,16 @@
 from .accounts import Membership, User
+from .catalogue import Dienst, Lage, LeikaLeistung, OzgLeistung, Themenfeld
 from .registry import Gemeinde, Verwaltung, VerwaltungKind
 
-__all__ = ["Gemeinde", "Membership", "User", "Verwaltung", "VerwaltungKind"]
+__all__ = [
+    "Dienst",
+    "Gemeinde",
+    "Lage",
+    "LeikaLeistung",
+    "Membership",
+    "OzgLeistung",
+    "Themenfeld",
+    "User",
+    "Verwaltung",
+    "VerwaltungKind",
+]

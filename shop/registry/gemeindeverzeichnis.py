@@ -14,13 +14,13 @@ import csv
 import io
 import re
 from collections import Counter
-from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import cached_property
 from pathlib import Path
 from typing import BinaryIO
 
+from shop.importing import CsvFileError, numbered_rows, read_csv_text
 from shop.models import Gemeinde, VerwaltungKind
 
 DEFAULT_GEMEINDEVERZEICHNIS = (
@@ -255,45 +255,13 @@ def parse_gemeindeverzeichnis(
     """
     if land is not None:
         validate_land(land)
-    text = _decode(_read_bytes(source))
+    try:
+        text = read_csv_text(source, document="das Gemeindeverzeichnis")
+    except CsvFileError as error:
+        raise GemeindeverzeichnisError(error.line, error.message) from None
     reader = _FileReader(land=land)
     reader.read(text)
     return reader.result()
-
-
-def _read_bytes(source: str | Path | BinaryIO) -> bytes:
-    if not isinstance(source, str | Path):
-        return source.read()
-    try:
-        return Path(source).read_bytes()
-    except FileNotFoundError:
-        raise GemeindeverzeichnisError(
-            None, f"Die Datei „{source}“ wurde nicht gefunden."
-        ) from None
-    except OSError as error:
-        raise GemeindeverzeichnisError(
-            None, f"Die Datei „{source}“ kann nicht gelesen werden ({error.strerror})."
-        ) from None
-
-
-def _decode(data: bytes) -> str:
-    if data.startswith(b"PK\x03\x04"):
-        raise GemeindeverzeichnisError(
-            1,
-            "Die Datei ist keine CSV-Datei, sondern vermutlich eine Excel-Arbeitsmappe. "
-            "Bitte das Gemeindeverzeichnis als CSV (durch Kommas getrennt, UTF-8) speichern.",
-        )
-    try:
-        # utf-8-sig: spreadsheet programs often put a byte order mark before the header.
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        line = data.count(b"\n", 0, error.start) + 1
-        raise GemeindeverzeichnisError(
-            line,
-            f"Die Datei ist nicht UTF-8-kodiert (ungültiges Byte 0x{data[error.start]:02X}). "
-            "Vermutlich wurde sie als Latin-1 oder Windows-1252 gespeichert; bitte als UTF-8 "
-            "speichern.",
-        ) from None
 
 
 @dataclass(frozen=True)
@@ -348,7 +316,7 @@ class _FileReader:
     def read(self, text: str) -> None:
         reader = csv.reader(io.StringIO(text, newline=""))
         header = self._read_header(reader)
-        for line, values in self._numbered_rows(reader):
+        for line, values in numbered_rows(reader, report_problem=self.problem):
             row = dict(zip(header, (value.strip() for value in values), strict=False))
             if self.land is not None and row.get("land") != self.land:
                 continue
@@ -371,20 +339,6 @@ class _FileReader:
                 "des Destatis-Gemeindeverzeichnisses (AuszugGV), durch Kommas getrennt.",
             )
         return header
-
-    def _numbered_rows(self, reader: _csv.Reader) -> Iterator[tuple[int, list[str]]]:
-        # A row is named by its first line: a quoted field may span several lines.
-        while True:
-            first_line = reader.line_num + 1
-            try:
-                values = next(reader)
-            except StopIteration:
-                return
-            except csv.Error as error:
-                self.problem(first_line, f"Die Zeile ist kein gültiges CSV ({error}).")
-                continue
-            if any(value.strip() for value in values):
-                yield first_line, values
 
     def _read_row(self, line: int, row: dict[str, str]) -> None:
         satzart, textkennzeichen = row["satzart"], row["textkennzeichen"]

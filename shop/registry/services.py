@@ -4,9 +4,10 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.db import transaction
-from django.db.models import Model, Q
+from django.db.models import Q
 from django.utils import timezone
 
+from shop.importing import assign_changed_values
 from shop.models import Gemeinde, Verwaltung, VerwaltungKind
 from shop.registry.gemeindeverzeichnis import GemeindeRecord, Gemeindeverzeichnis, VerwaltungRecord
 
@@ -107,7 +108,7 @@ def _import_verwaltungen(
         if verwaltung is None:
             new_below_kreis_level.append(Verwaltung(regional_key=record.regional_key, **values))
             report.created[record.kind] += 1
-        elif _assign_changes(verwaltung, values):
+        elif assign_changed_values(verwaltung, values):
             verwaltung.updated_at = now
             changed.append(verwaltung)
             if record.regional_key in new_kreis_level_keys:
@@ -149,7 +150,7 @@ def _import_gemeinden(
         if gemeinde is None:
             new.append(Gemeinde(ags=record.ags, **values))
             report.created[GEMEINDE_REPORT_TYPE] += 1
-        elif _assign_changes(gemeinde, values):
+        elif assign_changed_values(gemeinde, values):
             gemeinde.updated_at = now
             changed.append(gemeinde)
             report.updated[GEMEINDE_REPORT_TYPE] += 1
@@ -194,16 +195,6 @@ def _gemeinde_values(
         "verwaltung_id": verwaltung_by_key[record.verwaltung_key].pk,
         "active": True,
     }
-
-
-def _assign_changes(instance: Model, values: dict[str, Any]) -> bool:
-    """Set the values that differ; tell whether there were any."""
-    changed = False
-    for name, value in values.items():
-        if getattr(instance, name) != value:
-            setattr(instance, name, value)
-            changed = True
-    return changed
 
 
 def _starts_with_any_land(field_name: str, laender: frozenset[str]) -> Q:

@@ -2,6 +2,7 @@ import json
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
+from shop.importing import german_number
 from shop.registry.gemeindeverzeichnis import GemeindeverzeichnisError, parse_gemeindeverzeichnis
 from shop.registry.services import ImportReport, registry_import_gemeindeverzeichnis
 
@@ -61,15 +62,11 @@ class Command(BaseCommand):
         self.stdout.write(f"{'':<{label_width}}{header}")
         for report_type, label in TYPE_LABELS.items():
             cells = "".join(
-                f"{_german_number(counts[column][report_type]):>13}" for column in COLUMN_LABELS
+                f"{german_number(counts[column][report_type]):>13}" for column in COLUMN_LABELS
             )
             self.stdout.write(f"{label:<{label_width}}{cells}")
-        self.stdout.write(f"Übersprungen (gemeindefreie Gebiete): {_german_number(report.skipped)}")
+        self.stdout.write(f"Übersprungen (gemeindefreie Gebiete): {german_number(report.skipped)}")
         if report.has_changes:
             self.stdout.write(self.style.SUCCESS("Gemeindeverzeichnis importiert."))
         else:
             self.stdout.write("Keine Änderungen: der Bestand entspricht bereits der Datei.")
-
-
-def _german_number(number: int) -> str:
-    return f"{number:,}".replace(",", ".")

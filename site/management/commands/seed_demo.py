@@ -6,8 +6,9 @@ from ozg_site.demo import DEMO_ACCOUNTS, DEMO_PASSWORD, demo_accounts_ensure, de
 
 class Command(BaseCommand):
     help = (
-        "Baut die Demo-Umgebung auf (idempotent): Seitenbaum, Kommunalregister aus dem "
-        "mitgelieferten Gemeindeverzeichnis, Mitarbeitergruppen und Demo-Konten."
+        "Baut die Demo-Umgebung auf (idempotent): Seitenbaum, Kommunalregister und OZG-Katalog "
+        "aus den mitgelieferten Dateien, Dienst-Steckbriefe, Freigabe-Workflow, "
+        "Mitarbeitergruppen und Demo-Konten."
     )
 
     def add_arguments(self, parser):
@@ -26,6 +27,13 @@ class Command(BaseCommand):
         self.stdout.write(
             "Kommunalregister: "
             + ("aktualisiert." if report.registry_changed else "bereits aktuell.")
+        )
+        self.stdout.write(
+            "OZG-Katalog: " + ("aktualisiert." if report.catalogue_changed else "bereits aktuell.")
+        )
+        self.stdout.write(
+            f"Dienst-Steckbriefe: {report.services_created} neu veröffentlicht, "
+            f"{report.drafts_created} neue Entwürfe."
         )
         if not settings.DEBUG and not allow_demo_accounts:
             self.stderr.write(

@@ -1,0 +1,150 @@
+"""The services of the catalogue as JSON: the same search, filters and sorting as /dienste/."""
+
+from django.http import HttpRequest
+from django.shortcuts import get_object_or_404
+from ninja import Field, Query, Router, Schema
+
+from .catalogue import CatalogueQuery
+from .models import ServicePage
+from .selectors import PAGE_SIZE, service_page_catalogue, service_page_profile
+
+router = Router(tags=["Dienste"])
+
+
+class CatalogueParameters(Schema):
+    """Invalid values are ignored, as on the HTML catalogue; several values of a filter combine
+    with OR, different filters with AND."""
+
+    q: str | None = Field(None, description="Suchbegriff, OZG-ID oder LeiKa-Schlüssel")
+    themenfeld: list[str] = Field([], description="Kurzname eines Themenfelds")
+    lage: list[str] = Field([], description="Kurzname einer Lage")
+    typ: list[str] = Field([], description="basisdienst, online_dienst_efa oder landesdienst")
+    reifegrad: list[str] = Field([], description="OZG-Reifegrad 0 bis 4")
+    verfuegbarkeit: list[str] = Field([], description="verfuegbar oder in_vorbereitung")
+    sortierung: str | None = Field(None, description="relevanz, name oder neu")
+    seite: str | None = Field(None, description="Seite der Ergebnisliste, ab 1")
+
+
+class OzgLeistungRef(Schema):
+    ozg_id: str
+    name: str
+    lage: str
+    themenfeld: str
+
+
+class ServiceSummary(Schema):
+    id: int
+    title: str
+    url: str
+    short_description: str
+    service_type: str
+    reifegrad: int
+    availability: str
+    ozg_ids: list[str]
+
+
+class FacetOptionOut(Schema):
+    value: str
+    label: str
+    count: int
+    selected: bool
+
+
+class FacetOut(Schema):
+    name: str
+    label: str
+    options: list[FacetOptionOut]
+
+
+class ServiceList(Schema):
+    count: int
+    page: int
+    pages: int
+    page_size: int
+    results: list[ServiceSummary]
+    facets: list[FacetOut]
+
+
+class Contact(Schema):
+    role: str
+    name: str
+    email: str
+    phone: str
+
+
+class ServiceDetail(ServiceSummary):
+    provider: str
+    operating_model: str
+    cost: str
+    requires_servicekonto: bool
+    requires_postfach: bool
+    requires_epayment: bool
+    transport_route: str
+    requires_dvdv_entry: bool
+    vertrauensniveau: str
+    fachverfahren_interface: str
+    ozg_leistungen: list[OzgLeistungRef]
+    leika_keys: list[str]
+    contacts: list[Contact]
+    product_id: int | None
+    is_orderable: bool
+
+
+def _summary(page: ServicePage) -> dict:
+    return {
+        "id": page.pk,
+        "title": page.title,
+        "url": page.url or "",
+        "short_description": page.short_description,
+        "service_type": page.service_type,
+        "reifegrad": page.reifegrad,
+        "availability": page.availability,
+        "ozg_ids": page.ozg_ids,
+    }
+
+
+@router.get("/dienste", response=ServiceList, summary="Dienste suchen und filtern")
+def service_list(request: HttpRequest, parameters: Query[CatalogueParameters]):
+    query = CatalogueQuery.from_params(request.GET)
+    result = service_page_catalogue(query=query)
+    return {
+        "count": result.total,
+        "page": result.page.number,
+        "pages": result.page.paginator.num_pages,
+        "page_size": PAGE_SIZE,
+        "results": [_summary(page) for page in result.page.object_list],
+        "facets": result.facets,
+    }
+
+
+@router.get("/dienste/{page_id}", response=ServiceDetail, summary="Steckbrief eines Dienstes")
+def service_detail(request: HttpRequest, page_id: int):
+    page = get_object_or_404(ServicePage.objects.live().public(), pk=page_id)
+    profile = service_page_profile(page=page)
+    dienst = profile.dienst
+    return {
+        **_summary(page),
+        "provider": page.provider,
+        "operating_model": page.operating_model,
+        "cost": page.cost,
+        "requires_servicekonto": page.requires_servicekonto,
+        "requires_postfach": page.requires_postfach,
+        "requires_epayment": page.requires_epayment,
+        "transport_route": page.transport_route,
+        "requires_dvdv_entry": page.requires_dvdv_entry,
+        "vertrauensniveau": page.vertrauensniveau,
+        "fachverfahren_interface": page.fachverfahren_interface,
+        "ozg_leistungen": [
+            {
+                "ozg_id": leistung.ozg_id,
+                "name": leistung.name,
+                "lage": leistung.lage.name,
+                "themenfeld": leistung.lage.themenfeld.name,
+            }
+            for leistung in profile.ozg_leistungen
+        ],
+        "leika_keys": [leika.key for leika in profile.leika_leistungen],
+        "contacts": list(page.contacts.values("role", "name", "email", "phone")),
+        "product_id": dienst.product_id if dienst else None,
+        "is_orderable": bool(dienst and dienst.is_orderable),
+    }

@@ -1,0 +1,92 @@
+"""The catalogue's state as it travels in the URL: search, filters, sorting and page.
+
+Invalid or unknown values are dropped, never an error: a shared or hand-edited link still works.
+"""
+
+from dataclasses import dataclass, field, replace
+from urllib.parse import urlencode
+
+from django.http import QueryDict
+
+SORT_BY_NAME = "name"
+SORT_NEWEST = "neu"
+SORT_RELEVANCE = "relevanz"
+SORT_OPTIONS = {
+    SORT_RELEVANCE: "Relevanz",
+    SORT_BY_NAME: "Name (A bis Z)",
+    SORT_NEWEST: "Neueste zuerst",
+}
+MAX_QUERY_LENGTH = 200
+MAX_VALUES_PER_FILTER = 60
+
+# URL parameter -> the filter it sets, in the order the page shows them.
+FILTER_PARAMETERS = ("themenfeld", "lage", "typ", "reifegrad", "verfuegbarkeit")
+
+
+def _clean_slugs(values: list[str]) -> tuple[str, ...]:
+    cleaned = []
+    for value in values[:MAX_VALUES_PER_FILTER]:
+        value = value.strip()
+        if value and len(value) <= 200 and value not in cleaned:
+            cleaned.append(value)
+    return tuple(cleaned)
+
+
+@dataclass(frozen=True)
+class CatalogueQuery:
+    text: str = ""
+    filters: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    sort: str = ""
+    page: int = 1
+
+    @classmethod
+    def from_params(cls, params: QueryDict) -> "CatalogueQuery":
+        text = " ".join(params.get("q", "").split())[:MAX_QUERY_LENGTH]
+        filters = {}
+        for name in FILTER_PARAMETERS:
+            values = _clean_slugs(params.getlist(name))
+            if values:
+                filters[name] = values
+        sort = params.get("sortierung", "")
+        if sort not in SORT_OPTIONS or (sort == SORT_RELEVANCE and not text):
+            sort = ""
+        try:
+            page = max(1, min(int(params.get("seite", "1")), 10_000))
+        except ValueError:
+            page = 1
+        return cls(text=text, filters=filters, sort=sort, page=page)
+
+    @property
+    def effective_sort(self) -> str:
+        return self.sort or (SORT_RELEVANCE if self.text else SORT_BY_NAME)
+
+    @property
+    def is_filtered(self) -> bool:
+        return bool(self.text or self.filters)
+
+    def selected(self, name: str) -> tuple[str, ...]:
+        return self.filters.get(name, ())
+
+    def to_params(self, **changes) -> str:
+        """The query string of this state with some parts changed (page 1 unless given)."""
+        changed = replace(self, **{"page": 1, **changes})
+        pairs: list[tuple[str, str]] = []
+        if changed.text:
+            pairs.append(("q", changed.text))
+        for name in FILTER_PARAMETERS:
+            pairs.extend((name, value) for value in changed.filters.get(name, ()))
+        if changed.sort:
+            pairs.append(("sortierung", changed.sort))
+        if changed.page > 1:
+            pairs.append(("seite", str(changed.page)))
+        return urlencode(pairs)
+
+    def without(self, name: str, value: str) -> str:
+        """The query string with one filter value removed (for "remove filter" links)."""
+        filters = dict(self.filters)
+        remaining = tuple(v for v in filters.get(name, ()) if v != value)
+        if remaining:
+            filters[name] = remaining
+        else:
+            filters.pop(name, None)
+        return self.to_params(filters=filters)

@@ -1,0 +1,34 @@
+"""Keep the shop's Dienst and its Oscar product in step with the service profiles.
+
+One receiver per signal; each hands plain values to shop.dienste.services.
+"""
+
+from django.db.models.signals import pre_delete
+from django.dispatch import receiver
+from wagtail.signals import page_published, page_unpublished
+
+from shop.dienste.services import dienst_remove, dienst_sync, dienst_withdraw
+
+from .models import ServicePage
+
+
+@receiver(page_published, sender=ServicePage)
+def service_page_published(sender, instance: ServicePage, **kwargs) -> None:
+    dienst_sync(
+        page_id=instance.pk,
+        title=instance.title,
+        description=instance.short_description,
+        url=instance.url or "",
+        availability=instance.availability,
+        ozg_ids=instance.ozg_ids,
+    )
+
+
+@receiver(page_unpublished, sender=ServicePage)
+def service_page_unpublished(sender, instance: ServicePage, **kwargs) -> None:
+    dienst_withdraw(page_id=instance.pk)
+
+
+@receiver(pre_delete, sender=ServicePage)
+def service_page_deleted(sender, instance: ServicePage, **kwargs) -> None:
+    dienst_remove(page_id=instance.pk)

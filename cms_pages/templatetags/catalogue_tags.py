@@ -1,0 +1,25 @@
+from django import template
+
+from cms_pages.catalogue import SORT_OPTIONS, SORT_RELEVANCE, CatalogueQuery
+
+register = template.Library()
+
+
+@register.simple_tag
+def querystring_page(query: CatalogueQuery, number: int) -> str:
+    return query.to_params(page=number)
+
+
+@register.simple_tag
+def querystring_without(query: CatalogueQuery, name: str, value: str) -> str:
+    return query.without(name, value)
+
+
+@register.simple_tag
+def sort_options(query: CatalogueQuery) -> list[tuple[str, str]]:
+    """Relevance only makes sense for a search."""
+    return [
+        (value, label)
+        for value, label in SORT_OPTIONS.items()
+        if value != SORT_RELEVANCE or query.text
+    ]

@@ -1,0 +1,23 @@
+"""Oscar's dynamic class loader with a few classes swapped for ours.
+
+Forking Oscar's partner app to replace its strategy module would make Oscar's partner models and
+migrations ours to carry; Oscar's documented loader hook replaces just the class.
+"""
+
+from importlib import import_module
+
+from oscar.core.loading import default_class_loader
+
+REPLACED_CLASSES = {
+    ("partner.strategy", "Selector"): "oscar_overrides.strategy",
+}
+
+
+def class_loader(module_label, classnames, module_prefix):
+    classes = default_class_loader(module_label, classnames, module_prefix)
+    return [
+        getattr(import_module(REPLACED_CLASSES[(module_label, name)]), name)
+        if (module_label, name) in REPLACED_CLASSES
+        else found
+        for name, found in zip(classnames, classes, strict=True)
+    ]

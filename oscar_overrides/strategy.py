@@ -1,0 +1,33 @@
+"""Pricing and availability of the services: price zero, no tax, orderable only while the
+service profile is published and the service is available (not "in Vorbereitung")."""
+
+from oscar.apps.partner import availability, strategy
+
+from shop.models import Dienst
+
+
+class NotOrderable(availability.Unavailable):
+    code = "not_orderable"
+    message = "nicht bestellbar"
+
+    def __init__(self, reason: str) -> None:
+        self.reason = reason
+
+    def is_purchase_permitted(self, quantity):
+        return False, self.reason
+
+
+class DienstStrategy(strategy.Default):
+    def availability_policy(self, product, stockrecord):
+        try:
+            dienst = product.ozg_dienst
+        except Dienst.DoesNotExist:
+            return NotOrderable("Dieses Produkt ist kein Dienst des Shops.")
+        if not dienst.is_orderable:
+            return NotOrderable(dienst.unorderable_reason)
+        return super().availability_policy(product, stockrecord)
+
+
+class Selector:
+    def strategy(self, request=None, user=None, **kwargs):
+        return DienstStrategy(request)

@@ -1,0 +1,124 @@
+"""Writes on the services offered: each published service profile is an orderable Oscar product.
+
+The CMS hands plain values in; nothing here knows about pages.
+"""
+
+from collections.abc import Iterable
+from decimal import Decimal
+
+from django.db import transaction
+from oscar.core.loading import get_model
+
+from shop.models import Dienst, OzgLeistung
+
+Product = get_model("catalogue", "Product")
+ProductClass = get_model("catalogue", "ProductClass")
+Partner = get_model("partner", "Partner")
+StockRecord = get_model("partner", "StockRecord")
+OrderLine = get_model("order", "Line")
+
+PRODUCT_CLASS_NAME = "OZG-Dienst"
+PARTNER_NAME = "Land Schleswig-Holstein"
+PRICE = Decimal("0.00")
+CURRENCY = "EUR"
+
+
+def _product_class() -> ProductClass:
+    # No shipping and no stock: Oscar then skips shipping and, at a zero total, payment.
+    product_class, _ = ProductClass.objects.get_or_create(
+        slug="ozg-dienst",
+        defaults={"name": PRODUCT_CLASS_NAME, "requires_shipping": False, "track_stock": False},
+    )
+    return product_class
+
+
+def _partner() -> Partner:
+    partner, _ = Partner.objects.get_or_create(
+        code="land-schleswig-holstein", defaults={"name": PARTNER_NAME}
+    )
+    return partner
+
+
+def _create_product(*, page_id: int, title: str, description: str, is_public: bool) -> Product:
+    product = Product.objects.create(
+        product_class=_product_class(),
+        structure=Product.STANDALONE,
+        title=title,
+        description=description,
+        is_public=is_public,
+        upc=f"ozg-dienst-{page_id}",
+    )
+    StockRecord.objects.create(
+        product=product,
+        partner=_partner(),
+        partner_sku=f"OZG-DIENST-{page_id}",
+        price=PRICE,
+        price_currency=CURRENCY,
+    )
+    return product
+
+
+@transaction.atomic
+def dienst_sync(
+    *,
+    page_id: int,
+    title: str,
+    description: str,
+    url: str,
+    availability: str,
+    ozg_ids: Iterable[str],
+) -> Dienst:
+    """Create or update the Dienst and its product for a published service profile.
+
+    Re-publishing the same content changes nothing and never creates a second product.
+    """
+    dienst = Dienst.objects.select_related("product").filter(page_id=page_id).first()
+    if dienst is None:
+        product = _create_product(
+            page_id=page_id, title=title, description=description, is_public=True
+        )
+        dienst = Dienst(page_id=page_id, product=product)
+    dienst.title = title
+    dienst.url = url
+    dienst.availability = availability
+    dienst.is_published = True
+    dienst.save()
+
+    product = dienst.product
+    if (product.title, product.description, product.is_public) != (title, description, True):
+        product.title = title
+        product.description = description
+        product.is_public = True
+        product.save()
+    dienst.ozg_leistungen.set(OzgLeistung.objects.filter(ozg_id__in=list(ozg_ids)))
+    return dienst
+
+
+@transaction.atomic
+def dienst_withdraw(*, page_id: int) -> Dienst | None:
+    """The profile was unpublished: the service stays known (orders keep pointing at it) but can
+    no longer be ordered."""
+    dienst = Dienst.objects.select_related("product").filter(page_id=page_id).first()
+    if dienst is None:
+        return None
+    dienst.is_published = False
+    dienst.save(update_fields=["is_published", "updated_at"])
+    if dienst.product.is_public:
+        dienst.product.is_public = False
+        dienst.product.save(update_fields=["is_public"])
+    return dienst
+
+
+@transaction.atomic
+def dienst_remove(*, page_id: int) -> None:
+    """The profile was deleted: forget the product unless an order points at it."""
+    dienst = Dienst.objects.select_related("product").filter(page_id=page_id).first()
+    if dienst is None:
+        return
+    if OrderLine.objects.filter(product_id=dienst.product_id).exists():
+        dienst_withdraw(page_id=page_id)
+        Dienst.objects.filter(pk=dienst.pk).update(page_id=None)
+        return
+    product = dienst.product
+    dienst.delete()
+    product.delete()
