@@ -23,6 +23,18 @@ MAX_VALUES_PER_FILTER = 60
 FILTER_PARAMETERS = ("themenfeld", "lage", "typ", "reifegrad", "verfuegbarkeit")
 
 
+def _allowed_values() -> dict[str, frozenset[str]]:
+    from shop.models import Dienst
+
+    from .models import Reifegrad, ServiceType
+
+    return {
+        "typ": frozenset(ServiceType.values),
+        "reifegrad": frozenset(str(value) for value in Reifegrad.values),
+        "verfuegbarkeit": frozenset(Dienst.Availability.values),
+    }
+
+
 def _clean_slugs(values: list[str]) -> tuple[str, ...]:
     cleaned = []
     for value in values[:MAX_VALUES_PER_FILTER]:
@@ -43,8 +55,11 @@ class CatalogueQuery:
     def from_params(cls, params: QueryDict) -> "CatalogueQuery":
         text = " ".join(params.get("q", "").split())[:MAX_QUERY_LENGTH]
         filters = {}
+        allowed = _allowed_values()
         for name in FILTER_PARAMETERS:
             values = _clean_slugs(params.getlist(name))
+            if name in allowed:
+                values = tuple(value for value in values if value in allowed[name])
             if values:
                 filters[name] = values
         sort = params.get("sortierung", "")

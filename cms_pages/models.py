@@ -19,6 +19,7 @@ from shop.models import Dienst
 from shop.registry.selectors import registry_figures
 
 from .blocks import ServiceBodyBlock
+from .forms import ServicePageForm
 
 LEGAL_RICH_TEXT_FEATURES = ["h2", "h3", "bold", "italic", "ol", "ul", "link"]
 
@@ -289,6 +290,7 @@ class ServicePage(Page):
 
     parent_page_types = ["cms_pages.ServiceIndexPage"]
     subpage_types: list[str] = []
+    base_form_class = ServicePageForm
 
     class Meta:
         verbose_name = "Dienst-Steckbrief"
@@ -370,13 +372,11 @@ class ServicePageOzgLeistung(Orderable):
     panels = [FieldPanel("ozg_leistung")]
 
     class Meta(Orderable.Meta):
+        # No unique constraint on (page, ozg_leistung): modelcluster inserts new rows before it
+        # deletes removed ones, so removing and re-adding a Leistung would collide.
+        # ServicePageForm refuses duplicates instead.
         verbose_name = "OZG-Leistung"
         verbose_name_plural = "OZG-Leistungen"
-        constraints = [
-            models.UniqueConstraint(
-                fields=["page", "ozg_leistung"], name="service_page_ozg_leistung_once"
-            )
-        ]
 
 
 class ServicePageContact(Orderable):

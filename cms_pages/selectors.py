@@ -50,9 +50,7 @@ def _filter_conditions(query: CatalogueQuery) -> dict[str, Q]:
         ),
         "lage": lambda values: pages_linked_to(ozg_leistung__lage__slug__in=values),
         "typ": lambda values: Q(service_type__in=values),
-        "reifegrad": lambda values: Q(
-            reifegrad__in=[int(value) for value in values if value.isdigit()]
-        ),
+        "reifegrad": lambda values: Q(reifegrad__in=[int(value) for value in values]),
         "verfuegbarkeit": lambda values: Q(availability__in=values),
     }
     return {name: builders[name](values) for name, values in query.filters.items()}

@@ -1,7 +1,9 @@
 """Writes on the page tree: the shop's fixed pages (home, catalogue, legal pages)."""
 
 from dataclasses import dataclass
+from urllib.parse import urlsplit
 
+from django.conf import settings
 from django.contrib.auth.models import Group
 from django.db import transaction
 from django.utils import timezone
@@ -80,18 +82,17 @@ def page_tree_ensure() -> PageTree:
         _publish(home)
     # Wagtail's first migration leaves a placeholder page; the shop's home page replaces it.
     root.get_children().exact_type(Page).filter(slug="home").delete()
-    site = Site.objects.filter(is_default_site=True).first()
-    if site is None:
-        Site.objects.create(
-            hostname="localhost",
-            port=80,
-            root_page=home,
-            is_default_site=True,
-            site_name="OZG-Dienste-Shop",
-        )
-    elif site.root_page_id != home.pk:
-        site.root_page = home
-        site.site_name = "OZG-Dienste-Shop"
+    base_url = urlsplit(settings.SHOP_BASE_URL)
+    site = Site.objects.filter(is_default_site=True).first() or Site(is_default_site=True)
+    wanted = {
+        "hostname": base_url.hostname or "localhost",
+        "port": base_url.port or (443 if base_url.scheme == "https" else 80),
+        "root_page_id": home.pk,
+        "site_name": "OZG-Dienste-Shop",
+    }
+    if any(getattr(site, name) != value for name, value in wanted.items()):
+        for name, value in wanted.items():
+            setattr(site, name, value)
         site.save()
 
     service_index = _child_by_slug(home, "dienste")

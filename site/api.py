@@ -6,6 +6,7 @@ from wagtail.api.v2.router import WagtailAPIRouter
 from wagtail.api.v2.views import PagesAPIViewSet
 
 from cms_pages.api import router as services_router
+from shop.catalogue.api import router as ozg_catalogue_router
 
 wagtail_api = WagtailAPIRouter("wagtailapi")
 wagtail_api.register_endpoint("pages", PagesAPIViewSet)
@@ -90,3 +91,4 @@ api = ShopAPI(
     urls_namespace="api",
 )
 api.add_router("/", services_router)
+api.add_router("/", ozg_catalogue_router)

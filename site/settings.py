@@ -277,6 +277,7 @@ LOGGING = {
     "loggers": {
         "django_tasks": {"level": "WARNING"},
         "wagtail": {"level": "WARNING"},
+        "oscar": {"level": "WARNING"},
     },
 }
 

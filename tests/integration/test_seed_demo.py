@@ -3,11 +3,15 @@
 import pytest
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
-from wagtail.models import Page, Site
+from oscar.core.loading import get_model
+from wagtail.models import Page, Site, WorkflowPage
 
-from cms_pages.models import HomePage, LegalLinks, LegalPage, ServiceIndexPage
+from cms_pages.demo_services import DEMO_SERVICES
+from cms_pages.models import HomePage, LegalLinks, LegalPage, ServiceIndexPage, ServicePage
 from ozg_site.demo import DEMO_ACCOUNTS, DEMO_PASSWORD
-from shop.models import Gemeinde, Membership, Verwaltung
+from shop.models import Dienst, Gemeinde, Membership, OzgLeistung, Verwaltung
+
+Product = get_model("catalogue", "Product")
 
 pytestmark = pytest.mark.django_db
 
@@ -26,6 +30,8 @@ def snapshot() -> dict[str, int]:
         "verwaltungen": Verwaltung.objects.count(),
         "gemeinden": Gemeinde.objects.count(),
         "sites": Site.objects.count(),
+        "products": Product.objects.count(),
+        "ozg_leistungen": OzgLeistung.objects.count(),
     }
 
 
@@ -47,6 +53,16 @@ def test_seed_demo_builds_everything_and_a_second_run_changes_nothing(client, ca
         "/datenschutz/",
         "/barrierefreiheit/",
     }
+    assert first["ozg_leistungen"] == 557
+    assert ServicePage.objects.live().count() == len(DEMO_SERVICES) >= 20
+    assert ServicePage.objects.filter(live=False).count() == 3
+    assert first["products"] == len(DEMO_SERVICES)
+    assert Dienst.objects.filter(is_published=True).count() == len(DEMO_SERVICES)
+    wohngeld = ServicePage.objects.get(slug="wohngeld")
+    assert wohngeld.ozg_ids
+    assert wohngeld.body
+    assert wohngeld.contacts.exists()
+    assert WorkflowPage.objects.get(page=ServiceIndexPage.objects.get()).workflow.active
     links = LegalLinks.load()
     assert links.impressum.slug == "impressum"
     assert links.accessibility.slug == "barrierefreiheit"

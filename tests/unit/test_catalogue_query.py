@@ -54,3 +54,9 @@ def test_writes_a_canonical_query_string_and_resets_the_page():
 
 def test_duplicate_values_are_kept_once():
     assert parse("typ=basisdienst&typ=basisdienst").filters == {"typ": ("basisdienst",)}
+
+
+def test_unknown_choice_values_are_dropped():
+    query = parse("typ=quatsch&typ=basisdienst&reifegrad=vier&reifegrad=9&verfuegbarkeit=bald")
+
+    assert query.filters == {"typ": ("basisdienst",)}

@@ -1,0 +1,84 @@
+"""The OZG catalogue as JSON: Themenfelder, Lagen, OZG-Leistungen with their LeiKa-Leistungen."""
+
+from django.http import Http404, HttpRequest
+from ninja import Field, Query, Router, Schema
+from ninja.pagination import LimitOffsetPagination, paginate
+
+from .selectors import lage_list, ozg_leistung_get, ozg_leistung_list, themenfeld_list
+
+router = Router(tags=["OZG-Katalog"])
+
+
+class ThemenfeldOut(Schema):
+    slug: str
+    name: str
+
+
+class LageOut(Schema):
+    slug: str
+    name: str
+    themenfeld: ThemenfeldOut
+
+
+class OzgLeistungOut(Schema):
+    ozg_id: str
+    name: str
+    lage: LageOut
+
+
+class LeikaLeistungOut(Schema):
+    key: str = Field(description="14-stelliger LeiKa-Schlüssel, leer wenn keiner vergeben ist")
+    name: str
+    leika_type: str
+    legal_basis: str
+
+
+class OzgLeistungDetail(OzgLeistungOut):
+    leika_leistungen: list[LeikaLeistungOut]
+
+
+class LagenParameters(Schema):
+    themenfeld: str | None = Field(None, description="Kurzname eines Themenfelds")
+
+
+class LeistungenParameters(Schema):
+    themenfeld: str | None = Field(None, description="Kurzname eines Themenfelds")
+    lage: str | None = Field(None, description="Kurzname einer Lage")
+    q: str | None = Field(None, description="Teil des Namens oder Anfang der OZG-ID")
+
+
+@router.get("/ozg/themenfelder", response=list[ThemenfeldOut], summary="Themenfelder")
+def themenfelder(request: HttpRequest):
+    return themenfeld_list()
+
+
+@router.get("/ozg/lagen", response=list[LageOut], summary="Lagen")
+def lagen(request: HttpRequest, parameters: Query[LagenParameters]):
+    return lage_list(themenfeld_slug=parameters.themenfeld)
+
+
+@router.get("/ozg/leistungen", response=list[OzgLeistungOut], summary="OZG-Leistungen")
+@paginate(LimitOffsetPagination)
+def leistungen(request: HttpRequest, parameters: Query[LeistungenParameters]):
+    return ozg_leistung_list(
+        themenfeld_slug=parameters.themenfeld,
+        lage_slug=parameters.lage,
+        search=(parameters.q or "")[:200],
+    )
+
+
+@router.get(
+    "/ozg/leistungen/{ozg_id}",
+    response=OzgLeistungDetail,
+    summary="Eine OZG-Leistung mit ihren LeiKa-Leistungen",
+)
+def leistung(request: HttpRequest, ozg_id: str):
+    found = ozg_leistung_get(ozg_id=ozg_id[:10])
+    if found is None:
+        raise Http404("Keine OZG-Leistung mit dieser OZG-ID.")
+    return {
+        "ozg_id": found.ozg_id,
+        "name": found.name,
+        "lage": found.lage,
+        "leika_leistungen": list(found.leika_leistungen.all()),
+    }
