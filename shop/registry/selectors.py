@@ -1,6 +1,17 @@
 """Reads from the municipal registry."""
 
-from django.db.models import Case, Count, IntegerField, OuterRef, Q, QuerySet, Subquery, Sum, When
+from django.db.models import (
+    Case,
+    Count,
+    IntegerField,
+    Max,
+    OuterRef,
+    Q,
+    QuerySet,
+    Subquery,
+    Sum,
+    When,
+)
 from django.db.models.functions import Coalesce
 
 from shop.models import Gemeinde, Verwaltung, VerwaltungKind
@@ -61,12 +72,19 @@ def _served_gemeinden_total(aggregate: Count | Sum) -> Coalesce:
 
 
 def registry_figures() -> dict[str, int]:
-    """Public figures for the home page: active Verwaltungen, Gemeinden and their population."""
-    gemeinden = Gemeinde.objects.filter(active=True).aggregate(
-        count=Count("pk"), population=Sum("population")
+    """Public figures for the home page: active Verwaltungen, Gemeinden and their population,
+    in one query."""
+    active_verwaltungen = (
+        Verwaltung.objects.active().order_by().values("active").annotate(n=Count("pk")).values("n")
+    )
+    figures = Gemeinde.objects.filter(active=True).aggregate(
+        gemeinden=Count("pk"),
+        population=Sum("population"),
+        # Max() only lifts the scalar subquery into the aggregate query.
+        verwaltungen=Max(Subquery(active_verwaltungen, output_field=IntegerField())),
     )
     return {
-        "verwaltungen": Verwaltung.objects.active().count(),
-        "gemeinden": gemeinden["count"],
-        "population": gemeinden["population"] or 0,
+        "verwaltungen": figures["verwaltungen"] or 0,
+        "gemeinden": figures["gemeinden"],
+        "population": figures["population"] or 0,
     }
