@@ -1,14 +1,42 @@
 """The services of the catalogue as JSON: the same search, filters and sorting as /dienste/."""
 
+from django.db.models import Prefetch, prefetch_related_objects
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
 from ninja import Field, Query, Router, Schema
+from wagtail.api.v2.views import PagesAPIViewSet
+
+from shop.models import Dienst
 
 from .catalogue import CatalogueQuery
-from .models import ServicePage
+from .models import ServicePage, ServicePageOzgLeistung
 from .selectors import PAGE_SIZE, service_page_catalogue, service_page_profile
 
 router = Router(tags=["Dienste"])
+
+
+class ServiceAwarePagesAPIViewSet(PagesAPIViewSet):
+    """Wagtail's pages API; a listing loads the Dienste (product, orderability) and the OZG and
+    LeiKa links of all its service profiles at once instead of per page."""
+
+    def paginate_queryset(self, queryset):
+        pages = list(super().paginate_queryset(queryset))
+        service_pages = [page for page in pages if isinstance(page, ServicePage)]
+        dienste = {
+            dienst.page_id: dienst
+            for dienst in Dienst.objects.filter(page_id__in=[page.pk for page in service_pages])
+        }
+        for page in service_pages:
+            page._listed_dienst = dienste.get(page.pk)
+        prefetch_related_objects(
+            service_pages,
+            Prefetch(
+                "ozg_links",
+                queryset=ServicePageOzgLeistung.objects.select_related("ozg_leistung"),
+            ),
+            "ozg_links__ozg_leistung__leika_leistungen",
+        )
+        return pages
 
 
 class CatalogueParameters(Schema):

@@ -336,11 +336,10 @@ class ServicePage(Page):
         return " ".join(link.ozg_leistung.name for link in self.ozg_links.all())
 
     def _dienst(self) -> Dienst | None:
-        return (
-            Dienst.objects.filter(page_id=self.pk)
-            .only("product_id", "is_published", "availability")
-            .first()
-        )
+        # A listing sets the Dienst of all its pages at once (see cms_pages.api); else one query.
+        if "_listed_dienst" not in self.__dict__:
+            self._listed_dienst = Dienst.objects.filter(page_id=self.pk).first()
+        return self._listed_dienst
 
     @property
     def product_id(self) -> int | None:

@@ -3,13 +3,13 @@ under /api/v2/, described together by one OpenAPI 3 document at /api/openapi.jso
 
 from ninja import NinjaAPI
 from wagtail.api.v2.router import WagtailAPIRouter
-from wagtail.api.v2.views import PagesAPIViewSet
 
+from cms_pages.api import ServiceAwarePagesAPIViewSet
 from cms_pages.api import router as services_router
 from shop.catalogue.api import router as ozg_catalogue_router
 
 wagtail_api = WagtailAPIRouter("wagtailapi")
-wagtail_api.register_endpoint("pages", PagesAPIViewSet)
+wagtail_api.register_endpoint("pages", ServiceAwarePagesAPIViewSet)
 
 WAGTAIL_PAGES_PATHS = {
     "/api/v2/pages/": {

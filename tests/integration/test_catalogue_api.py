@@ -146,6 +146,22 @@ def test_wagtail_pages_api_exposes_service_metadata_product_and_orderability(cli
     assert detail["service_type"] == "online_dienst_efa"
 
 
+def test_wagtail_pages_api_listing_query_count_does_not_grow(client, page_tree):
+    params = {"type": "cms_pages.ServicePage", "fields": "ozg_ids,product_id,is_orderable"}
+    service_page_create(parent=page_tree.service_index, ozg_leistungen=[OzgLeistungFactory()])
+    client.get("/api/v2/pages/", params)
+    with CaptureQueriesContext(connection) as one:
+        client.get("/api/v2/pages/", params)
+    for _ in range(9):
+        service_page_create(parent=page_tree.service_index, ozg_leistungen=[OzgLeistungFactory()])
+    with CaptureQueriesContext(connection) as ten:
+        response = client.get("/api/v2/pages/", params)
+
+    assert response.json()["meta"]["total_count"] == 10
+    assert all(item["product_id"] for item in response.json()["items"])
+    assert len(ten) == len(one)
+
+
 def test_openapi_document_is_valid_and_lists_every_endpoint(client):
     document = client.get("/api/openapi.json").json()
 

@@ -4,10 +4,7 @@ without changes, follows renames, additions and removals, and rejects broken fil
 import csv
 import io
 import json
-import os
 import re
-import subprocess
-import sys
 from collections import Counter
 from pathlib import Path
 
@@ -19,6 +16,7 @@ from django.test.utils import CaptureQueriesContext
 from shop.models import Gemeinde, Verwaltung, VerwaltungKind
 from shop.registry.gemeindeverzeichnis import DEFAULT_GEMEINDEVERZEICHNIS
 from shop.registry.selectors import verwaltung_get_by_regional_key, verwaltung_list_with_counts
+from tests.manage import run_manage
 
 pytestmark = pytest.mark.django_db
 
@@ -440,17 +438,8 @@ def test_selectors_count_the_gemeinden_each_body_serves(small_file: Path) -> Non
 
 def test_manage_py_exits_with_error_status_and_german_message(tmp_path: Path) -> None:
     latin1 = write_rows(tmp_path / "latin1.csv", small_rows(), encoding="cp1252")
-    environment = {**os.environ, "DJANGO_SETTINGS_MODULE": "ozg_site.test_settings"}
 
-    result = subprocess.run(
-        [sys.executable, "manage.py", "import_gemeindeverzeichnis", str(latin1)],
-        cwd=PROJECT_ROOT,
-        env=environment,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
+    result = run_manage("import_gemeindeverzeichnis", str(latin1))
 
     assert result.returncode != 0
     assert "Das Gemeindeverzeichnis wurde nicht importiert" in result.stderr

@@ -5,9 +5,6 @@ broken files untouched."""
 import csv
 import io
 import json
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -26,6 +23,7 @@ from shop.catalogue.selectors import (
 )
 from shop.models import Lage, LeikaLeistung, OzgLeistung, Themenfeld
 from tests.catalogue_factories import LeikaLeistungFactory
+from tests.manage import run_manage
 
 pytestmark = pytest.mark.django_db
 
@@ -517,17 +515,8 @@ def test_selectors_filter_and_cost_a_fixed_number_of_queries(
 
 def test_manage_py_exits_with_error_status_and_german_message(tmp_path: Path) -> None:
     latin1 = write_rows(tmp_path / "leika.csv", LEIKA_HEADER, small_leika_rows(), encoding="cp1252")
-    environment = {**os.environ, "DJANGO_SETTINGS_MODULE": "ozg_site.test_settings"}
 
-    result = subprocess.run(
-        [sys.executable, "manage.py", "import_ozg_katalog", "--leika", str(latin1)],
-        cwd=PROJECT_ROOT,
-        env=environment,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
+    result = run_manage("import_ozg_katalog", "--leika", str(latin1))
 
     assert result.returncode != 0
     assert "Der OZG-Katalog wurde nicht importiert" in result.stderr

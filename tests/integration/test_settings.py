@@ -1,37 +1,21 @@
 """Production settings: refuse to start without secrets, and `check --deploy` stays clean."""
 
-import os
-import subprocess
-import sys
-from pathlib import Path
-
 import pytest
 
-PROJECT_ROOT = Path(__file__).resolve().parents[2]
+from tests.manage import PROJECT_ROOT
+from tests.manage import run_manage as run_production_manage
+
 PRODUCTION_SECRET = "p" + "8Zq4-vT1xW9mK2rN7yB3cL6dF0gH5jS8aE4uI1oP9zX2wQ7tR3"
 
 
-def run_manage(*args: str, **environment: str) -> subprocess.CompletedProcess:
-    env = {
-        key: value
-        for key, value in os.environ.items()
-        if key not in {"DEBUG", "SECRET_KEY", "ALLOWED_HOSTS", "DJANGO_SETTINGS_MODULE"}
-    }
-    env.update(
-        {
-            "DJANGO_SETTINGS_MODULE": "ozg_site.settings",
-            "DATABASE_URL": f"sqlite:///{PROJECT_ROOT / 'var' / 'settings-check.sqlite3'}",
-            **environment,
-        }
-    )
-    return subprocess.run(
-        [sys.executable, "manage.py", *args],
-        cwd=PROJECT_ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
+def run_manage(*args: str, **environment: str):
+    """manage.py with the production settings module and only the given secrets and hosts."""
+    return run_production_manage(
+        *args,
+        settings="ozg_site.settings",
+        unset=("DEBUG", "SECRET_KEY", "ALLOWED_HOSTS"),
+        DATABASE_URL=f"sqlite:///{PROJECT_ROOT / 'var' / 'settings-check.sqlite3'}",
+        **environment,
     )
 
 
