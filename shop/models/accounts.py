@@ -42,6 +42,17 @@ class Membership(models.Model):
     )
     created_at = models.DateTimeField("beantragt am", auto_now_add=True)
     decided_at = models.DateTimeField("entschieden am", null=True, blank=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="entschieden von",
+    )
+    reason = models.TextField(
+        "Begründung", blank=True, help_text="Bei einer Ablehnung: warum (geht an die Person)."
+    )
 
     class Meta:
         verbose_name = "Mitgliedschaft"

@@ -133,6 +133,13 @@ class Dienst(models.Model):
     ozg_leistungen = models.ManyToManyField(
         OzgLeistung, blank=True, related_name="dienste", verbose_name="OZG-Leistungen"
     )
+    required_agreements = models.ManyToManyField(
+        "shop.Agreement",
+        blank=True,
+        related_name="dienste",
+        verbose_name="erforderliche Vereinbarungen",
+        help_text="Zusätzlich zu den Vereinbarungen, die jede Bestellung braucht.",
+    )
     created_at = models.DateTimeField("angelegt am", auto_now_add=True)
     updated_at = models.DateTimeField("geändert am", auto_now=True)
 

@@ -212,3 +212,16 @@ def test_query_count_does_not_grow_with_the_services_shown(client, page_tree):
 
     assert len(titles(response)) == 12
     assert len(sixty) == len(one)
+
+
+@pytest.mark.skipif(
+    connection.vendor != "postgresql", reason="deutsche Stammformen nur mit PostgreSQL"
+)
+def test_search_uses_german_stemming_on_postgresql(client, page_tree):
+    service_page_create(
+        parent=page_tree.service_index,
+        title="Eheschließung",
+        body=[("paragraph", "<p>Die Anmeldung erfolgt beim Standesamt.</p>")],
+    )
+
+    assert titles(client.get("/dienste/", {"q": "Anmeldungen"})) == ["Eheschließung"]

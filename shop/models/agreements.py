@@ -1,0 +1,153 @@
+"""Agreements (Nutzungsbedingungen, Beitrittserklärung, AVV, service terms), their immutable
+published versions, and the acceptance records that are kept as evidence."""
+
+import hashlib
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+
+
+class AgreementKind(models.TextChoices):
+    TERMS_OF_USE = "nutzungsbedingungen", "Allgemeine Nutzungsbedingungen"
+    ACCESSION = "beitrittserklaerung", "Beitrittserklärung zur Nachnutzung"
+    DATA_PROCESSING = "avv", "Auftragsverarbeitungsvertrag (AVV)"
+    SERVICE_TERMS = "dienstspezifisch", "Dienstspezifische Bedingungen"
+
+
+class Agreement(models.Model):
+    kind = models.CharField("Art", max_length=30, choices=AgreementKind.choices)
+    title = models.CharField("Titel", max_length=200)
+    slug = models.SlugField("Kurzname", max_length=100, unique=True)
+    required_for_every_order = models.BooleanField(
+        "für jede Bestellung erforderlich",
+        default=False,
+        help_text="Die Allgemeinen Nutzungsbedingungen gelten für jede Bestellung.",
+    )
+    created_at = models.DateTimeField("angelegt am", auto_now_add=True)
+
+    class Meta:
+        verbose_name = "Vereinbarung"
+        verbose_name_plural = "Vereinbarungen"
+        ordering = ["title"]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class ImmutableError(ValidationError):
+    pass
+
+
+def text_hash(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+class AgreementVersion(models.Model):
+    """One version of an agreement's text. Once published it is never changed again: a change is
+    a new version."""
+
+    agreement = models.ForeignKey(
+        Agreement, on_delete=models.PROTECT, related_name="versions", verbose_name="Vereinbarung"
+    )
+    version = models.CharField("Version", max_length=20)
+    text = models.TextField("Text (HTML)")
+    pdf = models.ForeignKey(
+        "wagtaildocs.Document",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name="PDF",
+    )
+    valid_from = models.DateField("gültig ab")
+    published_at = models.DateTimeField("veröffentlicht am", null=True, blank=True)
+    text_sha256 = models.CharField("SHA-256 des Textes", max_length=64, editable=False)
+    created_at = models.DateTimeField("angelegt am", auto_now_add=True)
+
+    class Meta:
+        verbose_name = "Version einer Vereinbarung"
+        verbose_name_plural = "Versionen von Vereinbarungen"
+        ordering = ["agreement", "-valid_from", "-pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["agreement", "version"], name="agreement_version_unique"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.agreement.title}, Version {self.version}"
+
+    @property
+    def is_published(self) -> bool:
+        return self.published_at is not None
+
+
+class AcceptanceRecordQuerySet(models.QuerySet):
+    def update(self, **kwargs):
+        raise ImmutableError("Annahmenachweise werden nie geändert.")
+
+    def delete(self):
+        raise ImmutableError("Annahmenachweise werden nie gelöscht.")
+
+
+class AcceptanceRecord(models.Model):
+    """Evidence that a person accepted one agreement version for a Verwaltung with an order.
+
+    Names and the text hash are copied, so that the record stays complete whatever happens to
+    the person, the Verwaltung or the text later. Never edited, never deleted.
+    """
+
+    order = models.ForeignKey(
+        "order.Order",
+        on_delete=models.PROTECT,
+        related_name="acceptance_records",
+        verbose_name="Bestellung",
+    )
+    agreement_version = models.ForeignKey(
+        AgreementVersion,
+        on_delete=models.PROTECT,
+        related_name="acceptance_records",
+        verbose_name="Version",
+    )
+    text_sha256 = models.CharField("SHA-256 des angenommenen Textes", max_length=64)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="acceptance_records",
+        verbose_name="Person",
+    )
+    person_name = models.CharField("Name der Person", max_length=300)
+    person_email = models.EmailField("E-Mail der Person")
+    verwaltung = models.ForeignKey(
+        "shop.Verwaltung",
+        on_delete=models.PROTECT,
+        related_name="acceptance_records",
+        verbose_name="Verwaltung",
+    )
+    verwaltung_name = models.CharField("Name der Verwaltung", max_length=200)
+    accepted_at = models.DateTimeField("angenommen am")
+    ip_address = models.GenericIPAddressField("IP-Adresse", null=True, blank=True)
+
+    objects = AcceptanceRecordQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "Annahmenachweis"
+        verbose_name_plural = "Annahmenachweise"
+        ordering = ["-accepted_at", "-pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["order", "agreement_version"], name="acceptance_once_per_order"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.agreement_version} – {self.verwaltung_name} – {self.person_email}"
+
+    def save(self, *args, **kwargs):
+        if self.pk is not None:
+            raise ImmutableError("Annahmenachweise werden nie geändert.")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise ImmutableError("Annahmenachweise werden nie gelöscht.")
