@@ -5,10 +5,15 @@ Editors browse it read-only: the registry changes only by importing the Gemeinde
 
 from django.contrib.admin import RelatedOnlyFieldListFilter
 from django.db.models import Count, Q
+from django.urls import path, reverse
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail_modeladmin.helpers import PermissionHelper
 from wagtail_modeladmin.options import ModelAdmin, ModelAdminGroup, modeladmin_register
 
+from .accounts import admin_views as membership_views
+from .accounts.admin_views import DECIDE_PERMISSION
 from .catalogue.admin_views import OzgLeistungViewSet
 from .models import Gemeinde, Verwaltung
 
@@ -100,3 +105,39 @@ class RegistryGroup(ModelAdminGroup):
 
 
 modeladmin_register(RegistryGroup)
+
+
+@hooks.register("register_admin_urls")
+def membership_admin_urls():
+    return [
+        path(
+            "mitgliedschaften/",
+            membership_views.pending_memberships,
+            name="shop_memberships_pending",
+        ),
+        path(
+            "mitgliedschaften/<int:pk>/",
+            membership_views.decide_membership,
+            name="shop_membership_decide",
+        ),
+    ]
+
+
+class PermissionMenuItem(MenuItem):
+    def __init__(self, *args, permission: str, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.permission = permission
+
+    def is_shown(self, request) -> bool:
+        return request.user.has_perm(self.permission)
+
+
+@hooks.register("register_admin_menu_item")
+def membership_menu_item():
+    return PermissionMenuItem(
+        "Mitgliedschaftsanträge",
+        reverse("shop_memberships_pending"),
+        icon_name="group",
+        order=310,
+        permission=DECIDE_PERMISSION,
+    )

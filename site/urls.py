@@ -14,6 +14,7 @@ urlpatterns = [
     path("django-admin/", admin.site.urls),
     path("cms/", include(wagtailadmin_urls)),
     path("dokumente/", include(wagtaildocs_urls)),
+    path("konto/", include("shop.accounts.urls")),
     path("api/v2/", wagtail_api.urls),
     path("api/", api.urls),
     # Oscar claims "", catalogue/, accounts/, dashboard/ ...: keep it below its own prefix so that

@@ -1,0 +1,79 @@
+"""Reads about people and the Verwaltungen they act for."""
+
+from django.db.models import Q, QuerySet
+
+from shop.models import Membership, User, Verwaltung
+
+
+def verwaltung_search(*, text: str = "", limit: int = 50) -> QuerySet[Verwaltung]:
+    """Active Verwaltungen by name, by (the start of) their key, or by the AGS/ARS of one of
+    their Gemeinden, for people choosing the body they work for."""
+    verwaltungen = Verwaltung.objects.active().select_related("kreis").order_by("name")
+    text = " ".join(text.split())[:100]
+    if text:
+        verwaltungen = verwaltungen.filter(
+            Q(name__icontains=text)
+            | Q(regional_key__startswith=text)
+            | Q(ags__startswith=text)
+            | Q(gemeinden__ags=text)
+            | Q(gemeinden__ars=text)
+            | Q(gemeinden__name__iexact=text)
+        ).distinct()
+    return verwaltungen[:limit]
+
+
+def membership_list_pending() -> QuerySet[Membership]:
+    return (
+        Membership.objects.filter(status=Membership.Status.REQUESTED, user__is_active=True)
+        .select_related("user", "verwaltung__kreis")
+        .order_by("created_at")
+    )
+
+
+def membership_list_for_user(*, user: User) -> QuerySet[Membership]:
+    return (
+        Membership.objects.filter(user=user)
+        .select_related("verwaltung")
+        .order_by("verwaltung__name")
+    )
+
+
+def verwaltungen_user_may_order_for(*, user: User) -> QuerySet[Verwaltung]:
+    """Only approved, order-entitled memberships of an active person count."""
+    if not user.is_authenticated or not user.is_active:
+        return Verwaltung.objects.none()
+    return Verwaltung.objects.filter(
+        memberships__user=user,
+        memberships__status=Membership.Status.APPROVED,
+        memberships__role=Membership.Role.ORDERING,
+        active=True,
+    ).order_by("name")
+
+
+def membership_ordering_obstacle(*, user: User) -> str:
+    """Why this person cannot order (German, with what to do), or "" when they can."""
+    if not user.is_authenticated:
+        return "Bitte melden Sie sich an, um Dienste zu bestellen."
+    if verwaltungen_user_may_order_for(user=user).exists():
+        return ""
+    statuses = set(Membership.objects.filter(user=user).values_list("status", "role"))
+    if (Membership.Status.APPROVED, Membership.Role.READ_ONLY) in statuses:
+        return (
+            "Sie sind nur mit Leserecht für Ihre Verwaltung freigeschaltet. Für Bestellungen "
+            "braucht es eine bestellberechtigte Person; bitte wenden Sie sich an den ITVSH."
+        )
+    if any(status == Membership.Status.REQUESTED for status, _ in statuses):
+        return (
+            "Ihr Antrag auf Mitgliedschaft wird noch geprüft. Sobald der ITVSH ihn bestätigt hat, "
+            "erhalten Sie eine E-Mail und können bestellen."
+        )
+    if any(status == Membership.Status.REJECTED for status, _ in statuses):
+        return (
+            "Ihr Antrag auf Mitgliedschaft wurde abgelehnt (die Begründung steht in der E-Mail). "
+            "Sie können unter „Mein Konto“ die Mitgliedschaft für eine andere Verwaltung "
+            "beantragen."
+        )
+    return (
+        "Ihr Konto ist noch keiner Verwaltung zugeordnet. Beantragen Sie unter „Mein Konto“ die "
+        "Mitgliedschaft für die Verwaltung, für die Sie arbeiten."
+    )
