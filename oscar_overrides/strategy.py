@@ -17,6 +17,18 @@ class NotOrderable(availability.Unavailable):
         return False, self.reason
 
 
+class OncePerBasket(availability.Available):
+    """A service is ordered once per order; its Gemeinden are chosen at checkout."""
+
+    def is_purchase_permitted(self, quantity):
+        if quantity > 1:
+            return (
+                False,
+                "Dieser Dienst liegt bereits im Warenkorb; jeder Dienst wird einmal bestellt.",
+            )
+        return True, ""
+
+
 class DienstStrategy(strategy.Default):
     def availability_policy(self, product, stockrecord):
         try:
@@ -25,7 +37,11 @@ class DienstStrategy(strategy.Default):
             return NotOrderable("Dieses Produkt ist kein Dienst des Shops.")
         if not dienst.is_orderable:
             return NotOrderable(dienst.unorderable_reason)
-        return super().availability_policy(product, stockrecord)
+        if stockrecord is None:
+            return NotOrderable(
+                "Für diesen Dienst fehlt der Preiseintrag; bitte den ITVSH informieren."
+            )
+        return OncePerBasket()
 
 
 class Selector:

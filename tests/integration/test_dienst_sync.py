@@ -135,3 +135,19 @@ def test_deleting_a_page_never_deletes_a_product_that_has_orders(catalogue):
     assert dienst.page_id is None
     assert not dienst.is_orderable
     assert Product.objects.filter(pk=dienst.product_id, title="Bestellter Dienst").exists()
+
+
+def test_a_service_is_in_the_basket_once_and_shown_as_free(catalogue, client):
+    page = service_page_create(parent=catalogue, title="ePayment")
+    add_url = reverse("basket:add", kwargs={"pk": Dienst.objects.get(page_id=page.pk).product_id})
+
+    client.post(add_url, {"quantity": 1})
+    again = client.post(add_url, {"quantity": 1}, follow=True)
+
+    assert again.context["basket"].all_lines()[0].quantity == 1
+    assert "liegt bereits im Warenkorb" in again.content.decode()
+    two_at_once = client.post(add_url, {"quantity": 2}, follow=True)
+    assert two_at_once.context["basket"].all_lines()[0].quantity == 1
+    basket_html = client.get(reverse("basket:summary")).content.decode()
+    assert "kostenfrei" in basket_html
+    assert "0,00" not in basket_html
