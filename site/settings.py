@@ -161,9 +161,6 @@ TEMPLATES = [
                 "oscar.apps.communication.notifications.context_processors.notifications",
                 "oscar.core.context_processors.metadata",
             ],
-            "libraries": {
-                "currency_filters": "oscar_overrides.templatetags.currency_filters",
-            },
         },
     },
 ]
