@@ -250,6 +250,14 @@ class ServicePage(Page):
             ],
             heading="Voraussetzungen",
         ),
+        MultipleChooserPanel(
+            "agreement_links",
+            heading="Erforderliche Vereinbarungen",
+            label="Vereinbarung",
+            chooser_field_name="agreement",
+            help_text="Zusätzlich zu den Vereinbarungen, die jede Bestellung braucht "
+            "(Allgemeine Nutzungsbedingungen).",
+        ),
         InlinePanel("contacts", heading="Ansprechpersonen", label="Ansprechperson"),
     ]
 
@@ -326,6 +334,10 @@ class ServicePage(Page):
     def themenfelder(self):
         return list({lage.themenfeld_id: lage.themenfeld for lage in self.lagen}.values())
 
+    @property
+    def required_agreement_ids(self) -> list[int]:
+        return [link.agreement_id for link in self.agreement_links.all()]
+
     def search_ozg_ids(self) -> str:
         return " ".join(self.ozg_ids)
 
@@ -376,6 +388,22 @@ class ServicePageOzgLeistung(Orderable):
         # ServicePageForm refuses duplicates instead.
         verbose_name = "OZG-Leistung"
         verbose_name_plural = "OZG-Leistungen"
+
+
+class ServicePageAgreement(Orderable):
+    page = ParentalKey(ServicePage, on_delete=models.CASCADE, related_name="agreement_links")
+    agreement = models.ForeignKey(
+        "shop.Agreement",
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name="Vereinbarung",
+    )
+
+    panels = [FieldPanel("agreement")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = "erforderliche Vereinbarung"
+        verbose_name_plural = "erforderliche Vereinbarungen"
 
 
 class ServicePageContact(Orderable):

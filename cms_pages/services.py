@@ -25,6 +25,7 @@ from .models import (
     LegalPage,
     ServiceIndexPage,
     ServicePage,
+    ServicePageAgreement,
     ServicePageContact,
     ServicePageOzgLeistung,
     ServiceType,
@@ -145,10 +146,13 @@ def _body_stream(blocks: tuple[tuple[str, object], ...]) -> list[tuple[str, obje
 
 
 @transaction.atomic
-def service_pages_ensure(*, parent: ServiceIndexPage, services) -> list[ServicePage]:
+def service_pages_ensure(
+    *, parent: ServiceIndexPage, services, agreements_for=lambda service: []
+) -> list[ServicePage]:
     """Create and publish the given service profiles below the catalogue, once each (by slug).
 
-    `services` are objects with the fields of cms_pages.demo_services.DemoService.
+    `services` are objects with the fields of cms_pages.demo_services.DemoService;
+    `agreements_for(service)` names the agreements each one requires.
     """
     created = []
     for service in services:
@@ -182,6 +186,9 @@ def service_pages_ensure(*, parent: ServiceIndexPage, services) -> list[ServiceP
                 role=contact.role, name=contact.name, email=contact.email, phone=contact.phone
             )
             for contact in service.contacts
+        ]
+        page.agreement_links = [
+            ServicePageAgreement(agreement=agreement) for agreement in agreements_for(service)
         ]
         parent.add_child(instance=page)
         _publish(page)

@@ -21,6 +21,7 @@ def service_page_published(sender, instance: ServicePage, **kwargs) -> None:
         url=instance.url or "",
         availability=instance.availability,
         ozg_ids=instance.ozg_ids,
+        agreement_ids=instance.required_agreement_ids,
     )
 
 

@@ -3,7 +3,11 @@
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 
-from .models import Gemeinde, Membership, User, Verwaltung
+from .agreements.django_admin import AcceptanceRecordAdmin
+from .models import AcceptanceRecord, Gemeinde, Membership, User, Verwaltung
+
+# Read-only for everybody, superusers included: acceptance records are evidence.
+admin.site.register(AcceptanceRecord, AcceptanceRecordAdmin)
 
 
 @admin.register(User)

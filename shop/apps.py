@@ -8,6 +8,7 @@ class ShopConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
+        from .agreements import receivers as agreement_receivers  # noqa: F401 (connects them)
         from .receivers import staff_groups_after_migrate
 
         # Every database gets the staff groups, also production and the test database.

@@ -14,11 +14,14 @@ from wagtail_modeladmin.options import ModelAdmin, ModelAdminGroup, modeladmin_r
 
 from .accounts import admin_views as membership_views
 from .accounts.admin_views import DECIDE_PERMISSION
+from .agreements.admin_views import AgreementViewSetGroup
 from .catalogue.admin_views import OzgLeistungViewSet
 from .models import Gemeinde, Verwaltung
 
 # The OZG catalogue: editors browse it and pick OZG-Leistungen for service profiles.
 register_snippet(OzgLeistungViewSet)
+# Agreements and their versions; acceptance records are deliberately not in the Wagtail admin.
+register_snippet(AgreementViewSetGroup)
 
 
 class ReadOnlyPermissionHelper(PermissionHelper):

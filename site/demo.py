@@ -18,6 +18,7 @@ from shop.accounts.services import (
     staff_groups_ensure,
     user_ensure,
 )
+from shop.agreements.demo import demo_agreements_ensure
 from shop.catalogue.ozg_katalog import (
     DEFAULT_LEIKA_LEISTUNGEN,
     DEFAULT_OZG_LEISTUNGEN,
@@ -87,6 +88,19 @@ DEMO_ACCOUNTS = (
 )
 
 
+def _demo_agreements_for(service, agreements: dict) -> list:
+    """EfA services need the Beitrittserklärung; whatever processes personal data for the
+    municipality an AVV; ePayment its own terms. The Nutzungsbedingungen apply to every order."""
+    required = []
+    if service.service_type == "online_dienst_efa":
+        required.append(agreements["beitrittserklaerung-efa"])
+    if service.slug != "zustaendigkeitsfinder":
+        required.append(agreements["avv"])
+    if service.slug == "epayment":
+        required.append(agreements["besondere-bedingungen-epayment"])
+    return required
+
+
 @dataclass(frozen=True)
 class DemoSiteReport:
     service_index_url: str
@@ -107,7 +121,12 @@ def demo_site_ensure() -> DemoSiteReport:
         katalog=parse_ozg_katalog(leistungen=DEFAULT_OZG_LEISTUNGEN, leika=DEFAULT_LEIKA_LEISTUNGEN)
     )
     groups = staff_groups_ensure()
-    services = service_pages_ensure(parent=tree.service_index, services=DEMO_SERVICES)
+    agreements = demo_agreements_ensure()
+    services = service_pages_ensure(
+        parent=tree.service_index,
+        services=DEMO_SERVICES,
+        agreements_for=lambda service: _demo_agreements_for(service, agreements),
+    )
     drafts = service_page_drafts_from_catalogue(
         parent=tree.service_index, ozg_ids=list(DRAFT_OZG_IDS)
     )

@@ -29,6 +29,14 @@ EDITOR_PERMISSIONS = (
     "shop.view_ozgleistung",
     "shop.view_membership",
     "shop.change_membership",
+    "shop.add_agreement",
+    "shop.change_agreement",
+    "shop.delete_agreement",
+    "shop.view_agreement",
+    "shop.add_agreementversion",
+    "shop.change_agreementversion",
+    "shop.delete_agreementversion",
+    "shop.view_agreementversion",
 )
 EDITOR_PAGE_PERMISSIONS = ("add_page", "change_page", "publish_page", "lock_page", "unlock_page")
 # Wagtail grants images and documents per collection; editors get the root collection.

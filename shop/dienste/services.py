@@ -9,7 +9,7 @@ from decimal import Decimal
 from django.db import transaction
 from oscar.core.loading import get_model
 
-from shop.models import Dienst, OzgLeistung
+from shop.models import Agreement, Dienst, OzgLeistung
 
 Product = get_model("catalogue", "Product")
 ProductClass = get_model("catalogue", "ProductClass")
@@ -67,6 +67,7 @@ def dienst_sync(
     url: str,
     availability: str,
     ozg_ids: Iterable[str],
+    agreement_ids: Iterable[int] = (),
 ) -> Dienst:
     """Create or update the Dienst and its product for a published service profile.
 
@@ -91,6 +92,7 @@ def dienst_sync(
         product.is_public = True
         product.save()
     dienst.ozg_leistungen.set(OzgLeistung.objects.filter(ozg_id__in=list(ozg_ids)))
+    dienst.required_agreements.set(Agreement.objects.filter(pk__in=list(agreement_ids)))
     return dienst
 
 

@@ -43,6 +43,16 @@ def text_hash(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
+class AgreementVersionQuerySet(models.QuerySet):
+    """QuerySet.update() sends no signal: refuse it here when it would touch a published
+    version (delete() sends pre_delete per row, which shop.agreements.receivers refuses)."""
+
+    def update(self, **kwargs):
+        if self.filter(published_at__isnull=False).exists():
+            raise ImmutableError("Veröffentlichte Versionen werden nie geändert.")
+        return super().update(**kwargs)
+
+
 class AgreementVersion(models.Model):
     """One version of an agreement's text. Once published it is never changed again: a change is
     a new version."""
@@ -64,6 +74,8 @@ class AgreementVersion(models.Model):
     published_at = models.DateTimeField("veröffentlicht am", null=True, blank=True)
     text_sha256 = models.CharField("SHA-256 des Textes", max_length=64, editable=False)
     created_at = models.DateTimeField("angelegt am", auto_now_add=True)
+
+    objects = AgreementVersionQuerySet.as_manager()
 
     class Meta:
         verbose_name = "Version einer Vereinbarung"

@@ -151,3 +151,17 @@ def test_a_service_is_in_the_basket_once_and_shown_as_free(catalogue, client):
     basket_html = client.get(reverse("basket:summary")).content.decode()
     assert "kostenfrei" in basket_html
     assert "0,00" not in basket_html
+
+
+def test_publishing_syncs_the_agreements_the_service_requires(catalogue):
+    from cms_pages.models import ServicePageAgreement
+    from tests.agreement_factories import AgreementFactory
+    from tests.pages import service_page_build
+
+    avv = AgreementFactory(kind="avv", title="AVV", slug="avv")
+    page = service_page_build(parent=catalogue)
+    page.agreement_links = [ServicePageAgreement(agreement=avv)]
+    page.save()
+    service_page_publish(page)
+
+    assert list(Dienst.objects.get(page_id=page.pk).required_agreements.all()) == [avv]

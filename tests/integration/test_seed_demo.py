@@ -63,6 +63,10 @@ def test_seed_demo_builds_everything_and_a_second_run_changes_nothing(client, ca
     assert wohngeld.body
     assert wohngeld.contacts.exists()
     assert WorkflowPage.objects.get(page=ServiceIndexPage.objects.get()).workflow.active
+    wohngeld_agreements = set(
+        Dienst.objects.get(page_id=wohngeld.pk).required_agreements.values_list("slug", flat=True)
+    )
+    assert wohngeld_agreements == {"beitrittserklaerung-efa", "avv"}
     links = LegalLinks.load()
     assert links.impressum.slug == "impressum"
     assert links.accessibility.slug == "barrierefreiheit"

@@ -51,6 +51,7 @@ def profile_form(ozg_leistung, *, link_id=None, **overrides) -> dict:
             "transport_route": "keine",
             "vertrauensniveau": "substantiell",
             "fachverfahren_interface": "",
+            "agreement_links": inline_formset([]),
             "contacts": inline_formset(
                 [
                     {
