@@ -1,0 +1,226 @@
+"""Browser tests: a real Chromium (Debian's /usr/bin/chromium) against pytest-django's live_server.
+
+- Playwright's sync API runs an event loop in the main thread; Django's ORM refuses to run there
+  unless DJANGO_ALLOW_ASYNC_UNSAFE is set. It is set here only, and only while this folder's
+  tests run: processes that other tests start (`check --deploy`) must not inherit it.
+- `playwright install` cannot download browsers here: Debian's chromium is launched instead.
+  Without it the e2e tests are skipped locally, but fail on CI (CI=true).
+- live_server runs each test in a transactional database that is flushed afterwards, with all
+  that the migrations wrote (Wagtail's root page and Site, Django's Site, groups). `site_pages`
+  asks for Django's serialized rollback, which restores that data before each test, and builds
+  the pages again (`demo_site` adds services). After the last e2e test the migrations' data is
+  restored once more, for the tests that follow and for the database that `--reuse-db` keeps.
+- A failing test leaves a full-page screenshot in var/e2e-artifacts/<test-name>.png.
+"""
+
+import dataclasses
+import functools
+import os
+import re
+from pathlib import Path
+
+import pytest
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking"]
+E2E_DIR = Path(__file__).resolve().parent
+ARTIFACTS_DIR = E2E_DIR.parents[1] / "var" / "e2e-artifacts"
+
+DESKTOP = {"width": 1280, "height": 900}
+MOBILE = {"width": 320, "height": 640}
+
+# The demo services the browser tests see: online services (EfA), one of them in preparation, a
+# base service and a state service, with their OZG links (so the Themenfeld and Lage filters show).
+DEMO_SLUGS = (
+    "wohngeld",
+    "unterhaltsvorschuss",
+    "elterngeld",
+    "servicekonto",
+    "bewohnerparkausweis",
+    "eheschliessung-anmeldung",
+)
+
+
+def pytest_collection_modifyitems(config, items):
+    for item in items:
+        if item.path.is_relative_to(E2E_DIR):
+            item.add_marker(pytest.mark.e2e)
+            # pytest-playwright 0.10 defines its session fixture `base_url` as a method, which
+            # pytest 9 deprecates; nothing to change on our side.
+            item.add_marker(
+                pytest.mark.filterwarnings(
+                    "ignore:Session-scoped fixtures defined as instance methods"
+                    ":pytest.PytestRemovedIn10Warning"
+                )
+            )
+
+
+def _screenshot_path(item) -> Path:
+    name = re.sub(r"[^\w.-]+", "_", item.name).strip("_")
+    return ARTIFACTS_DIR / f"{name}.png"
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_makereport(item, call):
+    report = yield
+    if report.when != "call" or not item.path.is_relative_to(E2E_DIR):
+        return report
+    path = _screenshot_path(item)
+    if not report.failed:
+        path.unlink(missing_ok=True)  # from an earlier failing run
+        return report
+    page = item.funcargs.get("page")
+    if page is not None and not page.is_closed():
+        ARTIFACTS_DIR.mkdir(parents=True, exist_ok=True)
+        try:
+            page.screenshot(path=str(path), full_page=True)
+        except Exception as error:  # the test's own failure matters more
+            report.sections.append(("e2e screenshot", f"kein Bildschirmfoto: {error}"))
+        else:
+            report.sections.append(("e2e screenshot", str(path)))
+    return report
+
+
+@pytest.fixture(scope="session")
+def chromium_executable() -> Path:
+    if not CHROMIUM.exists():
+        message = f"Chromium fehlt ({CHROMIUM}): apt-get install chromium"
+        if os.environ.get("CI", "").lower() not in ("", "0", "false", "no"):
+            pytest.fail(message, pytrace=False)
+        pytest.skip(message)
+    return CHROMIUM
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(chromium_executable, browser_type_launch_args):
+    """pytest-playwright's launch options (--headed, --slowmo) plus Debian's Chromium."""
+    return {
+        **browser_type_launch_args,
+        "executable_path": str(chromium_executable),
+        "args": CHROMIUM_ARGS,
+    }
+
+
+@pytest.fixture(scope="session")
+def _serialized_db_contents(django_db_setup):
+    """What the test database setup serialized (for serialized rollback), per connection."""
+    from django.db import connections
+
+    return {
+        alias: connections[alias]._test_serialized_contents
+        for alias in connections
+        if hasattr(connections[alias], "_test_serialized_contents")
+    }
+
+
+@pytest.fixture(scope="session")
+def playwright(_serialized_db_contents, playwright):
+    """Once Playwright's event loop runs in this thread, asgiref hands Django new connection
+    objects (async-context storage) that lack the serialized contents the test database setup put
+    on the old ones; without them serialized rollback would silently restore nothing."""
+    from django.db import connections
+
+    for alias, contents in _serialized_db_contents.items():
+        connections[alias]._test_serialized_contents = contents
+    return playwright
+
+
+@pytest.fixture(scope="session")
+def browser(chromium_executable, playwright, browser_type_launch_args):
+    browser = playwright.chromium.launch(**browser_type_launch_args)
+    yield browser
+    browser.close()
+
+
+@pytest.fixture(scope="session")
+def browser_context_args(browser_context_args, live_server):
+    return {
+        **browser_context_args,
+        "base_url": live_server.url,
+        "locale": "de-DE",
+        "viewport": DESKTOP,
+    }
+
+
+@functools.cache
+def _demo_services() -> tuple:
+    from cms_pages.demo_services import DEMO_SERVICES
+
+    return tuple(service for service in DEMO_SERVICES if service.slug in DEMO_SLUGS)
+
+
+@functools.cache
+def _ozg_katalog():
+    """The shipped OZG catalogue, cut down to the OZG-Leistungen of the demo services (with their
+    Lagen, Themenfelder and LeiKa-Leistungen): importing all of it would cost a second per test."""
+    from shop.catalogue.ozg_katalog import (
+        DEFAULT_LEIKA_LEISTUNGEN,
+        DEFAULT_OZG_LEISTUNGEN,
+        parse_ozg_katalog,
+    )
+
+    katalog = parse_ozg_katalog(leistungen=DEFAULT_OZG_LEISTUNGEN, leika=DEFAULT_LEIKA_LEISTUNGEN)
+    ozg_ids = {ozg_id for service in _demo_services() for ozg_id in service.ozg_ids}
+    ozg_leistungen = tuple(row for row in katalog.ozg_leistungen if row.ozg_id in ozg_ids)
+    lagen = {row.lage for row in ozg_leistungen}
+    themenfelder = {row.themenfeld for row in ozg_leistungen}
+    return dataclasses.replace(
+        katalog,
+        themenfelder=tuple(row for row in katalog.themenfelder if row.name in themenfelder),
+        lagen=tuple(row for row in katalog.lagen if row.name in lagen),
+        ozg_leistungen=ozg_leistungen,
+        leika_leistungen=tuple(row for row in katalog.leika_leistungen if row.ozg_id in ozg_ids),
+        repeated_rows=(),
+    )
+
+
+@pytest.fixture(scope="package", autouse=True)
+def _async_unsafe_allowed():
+    """Django's ORM in the thread where Playwright's event loop runs, for this folder's tests."""
+    before = os.environ.get("DJANGO_ALLOW_ASYNC_UNSAFE")
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    yield
+    if before is None:
+        del os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"]
+    else:
+        os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = before
+
+
+@pytest.fixture(scope="package", autouse=True)
+def _migration_data_restored(_async_unsafe_allowed, django_db_blocker):
+    """Put back what the migrations wrote, after the last e2e test flushed the database, and
+    close the connections these tests used (not the ones the test database teardown closes)."""
+    yield
+    from django.db import connections
+
+    with django_db_blocker.unblock():
+        for connection in connections.all(initialized_only=True):
+            contents = getattr(connection, "_test_serialized_contents", None)
+            if contents:
+                connection.creation.deserialize_db_from_string(contents)
+        connections.close_all()
+
+
+@pytest.fixture
+def site_pages(django_db_serialized_rollback, live_server):
+    """The fixed pages (home, catalogue, legal pages) as seed_demo builds them, without services."""
+    from cms_pages.services import page_tree_ensure
+
+    return page_tree_ensure()
+
+
+@pytest.fixture
+def demo_site(site_pages):
+    """The fixed pages plus the OZG catalogue and a few published service profiles from the demo
+    content.
+
+    About 2 s a test on SQLite, 3 s on PostgreSQL. `ozg_site.demo.demo_site_ensure()` takes ~8 s
+    (registry, full OZG catalogue, 24 services, drafts, workflow) and would have to run again for
+    every test, because live_server flushes the database after each one.
+    """
+    from cms_pages.services import service_pages_ensure
+    from shop.catalogue.services import ozg_katalog_import
+
+    ozg_katalog_import(katalog=_ozg_katalog())
+    service_pages_ensure(parent=site_pages.service_index, services=_demo_services())
+    return site_pages

@@ -1,0 +1,125 @@
+"""A visitor finds a service in the catalogue and puts it into Oscar's basket; the same search and
+filter once more with the keyboard only.
+
+The demo content (tests/e2e/conftest.py) has 6 published services; "beantragen" finds 4 of them,
+3 of those are online services (EfA).
+"""
+
+import re
+
+from playwright.sync_api import Page, expect
+
+SEARCH_WORD = "beantragen"
+TYPE_FILTER = "Online-Dienst (EfA)"
+SERVICE_TITLE = "Wohngeld online beantragen"
+
+FOCUS_STYLE = """() => {
+    const element = document.activeElement;
+    if (!element || element === document.body) return null;
+    const style = getComputedStyle(element);
+    return {
+        tag: element.tagName.toLowerCase(),
+        id: element.id,
+        name: element.getAttribute("name"),
+        value: element.getAttribute("value"),
+        text: (element.innerText || "").trim().slice(0, 60),
+        outlineStyle: style.outlineStyle,
+        outlineWidth: parseFloat(style.outlineWidth) || 0,
+    };
+}"""
+
+
+def _result_count(page: Page):
+    return page.get_by_role("status").filter(has_text="Dienst")
+
+
+def _type_checkbox(page: Page):
+    return page.get_by_role("group", name="Art des Dienstes").get_by_role(
+        "checkbox", name=re.compile(re.escape(TYPE_FILTER))
+    )
+
+
+def test_visitor_searches_filters_and_puts_a_service_into_the_basket(page: Page, demo_site):
+    page.goto("/")
+    page.get_by_role("link", name="Zum Dienstekatalog").click()
+    expect(page).to_have_url(re.compile(r"/dienste/$"))
+    expect(page.get_by_role("heading", level=1)).to_have_text("Dienstekatalog")
+    expect(_result_count(page)).to_have_text("6 Dienste")
+
+    page.get_by_label("Suchbegriff, OZG-ID oder LeiKa-Schlüssel").fill(SEARCH_WORD)
+    page.get_by_role("button", name="Suchen").click()
+    expect(page).to_have_url(re.compile(rf"[?&]q={SEARCH_WORD}(&|$)"))
+    expect(_result_count(page)).to_have_text(f"4 Dienste für „{SEARCH_WORD}“")
+
+    _type_checkbox(page).check()
+    page.get_by_role("button", name="Filter anwenden").click()
+    expect(page).to_have_url(re.compile(r"[?&]typ=online_dienst_efa(&|$)"))
+    expect(page).to_have_url(re.compile(rf"[?&]q={SEARCH_WORD}(&|$)"))
+    expect(_result_count(page)).to_have_text(f"3 Dienste für „{SEARCH_WORD}“")
+    expect(page.get_by_role("list", name="Aktive Filter")).to_contain_text(TYPE_FILTER)
+
+    page.go_back()
+    expect(page).not_to_have_url(re.compile(r"typ="))
+    expect(_result_count(page)).to_have_text(f"4 Dienste für „{SEARCH_WORD}“")
+    expect(page.get_by_label("Suchbegriff, OZG-ID oder LeiKa-Schlüssel")).to_have_value(SEARCH_WORD)
+    expect(_type_checkbox(page)).not_to_be_checked()
+
+    page.get_by_role("link", name=SERVICE_TITLE).click()
+    expect(page).to_have_url(re.compile(r"/dienste/wohngeld/$"))
+    breadcrumb = page.get_by_role("navigation", name="Brotkrumennavigation")
+    expect(breadcrumb.get_by_role("listitem")).to_have_text(
+        ["Start", "Dienstekatalog", SERVICE_TITLE]
+    )
+    expect(breadcrumb.get_by_role("link", name="Dienstekatalog")).to_have_attribute(
+        "href", "/dienste/"
+    )
+    expect(page.get_by_role("heading", level=1)).to_have_text(SERVICE_TITLE)
+
+    page.get_by_role("button", name="In den Warenkorb").click()
+    # Oscar sends the visitor back to the profile and confirms there, with a link to the basket.
+    expect(page.get_by_role("status").filter(has_text="Warenkorb hinzugefügt")).to_contain_text(
+        SERVICE_TITLE
+    )
+    page.get_by_role("link", name="Warenkorb anzeigen").click()
+    expect(page).to_have_url(re.compile(r"/shop/basket/$"))
+    expect(page.locator("#content_inner")).to_contain_text(SERVICE_TITLE)
+
+
+def _tab_to(page: Page, is_target, *, max_steps: int = 60) -> dict:
+    """Press Tab until `is_target(focused)` holds; every element on the way shows its focus."""
+    for _ in range(max_steps):
+        page.keyboard.press("Tab")
+        focused = page.evaluate(FOCUS_STYLE)
+        assert focused, "Tab hat kein Element fokussiert"
+        assert focused["outlineStyle"] != "none" and focused["outlineWidth"] > 0, (
+            f"Fokus nicht sichtbar (outline {focused['outlineStyle']}): {focused}"
+        )
+        if is_target(focused):
+            return focused
+    raise AssertionError(f"nach {max_steps}× Tab nicht erreicht")
+
+
+def test_search_and_filter_with_the_keyboard_only(page: Page, demo_site):
+    page.goto("/dienste/")
+    expect(_result_count(page)).to_have_text("6 Dienste")
+
+    _tab_to(page, lambda focused: focused["id"] == "suche")
+    page.keyboard.type(SEARCH_WORD)
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    expect(page).to_have_url(re.compile(rf"[?&]q={SEARCH_WORD}(&|$)"))
+    expect(_result_count(page)).to_have_text(f"4 Dienste für „{SEARCH_WORD}“")
+
+    _tab_to(
+        page,
+        lambda focused: focused["name"] == "typ" and focused["value"] == "online_dienst_efa",
+    )
+    page.keyboard.press("Space")
+    expect(_type_checkbox(page)).to_be_checked()
+
+    _tab_to(page, lambda focused: focused["text"] == "Filter anwenden")
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    expect(page).to_have_url(re.compile(r"[?&]typ=online_dienst_efa(&|$)"))
+    expect(_result_count(page)).to_have_text(f"3 Dienste für „{SEARCH_WORD}“")
+    expect(_type_checkbox(page)).to_be_checked()
