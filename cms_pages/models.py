@@ -304,9 +304,6 @@ class ServicePage(Page):
         verbose_name = "Dienst-Steckbrief"
         verbose_name_plural = "Dienst-Steckbriefe"
 
-    def ozg_leistungen(self):
-        return [link.ozg_leistung for link in self.ozg_links.all()]
-
     @property
     def ozg_ids(self) -> list[str]:
         return [link.ozg_leistung.ozg_id for link in self.ozg_links.all()]

@@ -189,10 +189,6 @@ def _facets(
     ]
 
 
-def service_page_count() -> int:
-    return ServicePage.objects.live().public().count()
-
-
 @dataclass(frozen=True)
 class HomeSelection:
     featured: list[ServicePage]

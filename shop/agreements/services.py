@@ -2,7 +2,7 @@
 
 A published version is never changed again (a change is a new version); an acceptance record is
 never changed or deleted. Besides these services, shop.agreements.receivers refuses changes at
-model level and shop.agreements.database holds the PostgreSQL triggers for raw SQL.
+model level and migration shop 0005 holds the PostgreSQL triggers for raw SQL.
 """
 
 import datetime

@@ -1,8 +1,7 @@
 """PostgreSQL only: triggers that refuse UPDATE and DELETE of acceptance records and of
 published agreement versions, also for raw SQL. SQLite gets none: Django's flush between
 transactional tests deletes rows there with DELETE (on PostgreSQL it uses TRUNCATE, which row
-triggers do not see). The SQL is copied from shop/agreements/database.py (a migration must not
-change when the code does)."""
+triggers do not see)."""
 
 from django.db import migrations
 

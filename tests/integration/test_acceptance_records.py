@@ -13,7 +13,6 @@ from django.urls import reverse
 from django.utils import timezone
 from oscar.test.factories import OrderFactory
 
-from shop.agreements.database import IMMUTABILITY_TRIGGERS_SQL
 from shop.agreements.services import acceptance_records_create
 from shop.models import AcceptanceRecord, AgreementKind, AgreementVersion, ImmutableError
 from shop.models.agreements import text_hash
@@ -388,21 +387,13 @@ needs_postgresql = pytest.mark.skipif(
 )
 
 
-@pytest.fixture
-def triggers():
-    """Installs the triggers as the migration will (DDL is transactional on PostgreSQL: the
-    test's rollback removes them again)."""
-    with connection.cursor() as cursor:
-        cursor.execute(IMMUTABILITY_TRIGGERS_SQL)
-
-
 def raw(sql: str, *params) -> None:
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
 
 
 @needs_postgresql
-def test_postgresql_refuses_raw_updates_and_deletes_of_records(record, triggers):
+def test_postgresql_refuses_raw_updates_and_deletes_of_records(record):
     with refused(IntegrityError, match="Annahmenachweise"):
         raw("UPDATE shop_acceptancerecord SET person_name = 'x' WHERE id = %s", record.pk)
     with refused(IntegrityError, match="Annahmenachweise"):
@@ -412,7 +403,7 @@ def test_postgresql_refuses_raw_updates_and_deletes_of_records(record, triggers)
 
 
 @needs_postgresql
-def test_postgresql_refuses_raw_changes_of_published_versions_only(terms, triggers):
+def test_postgresql_refuses_raw_changes_of_published_versions_only(terms):
     published = terms["current"]
     draft = AgreementVersionFactory(
         agreement=published.agreement, version="2.0", valid_from=datetime.date(2026, 2, 1)
