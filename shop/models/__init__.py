@@ -7,20 +7,36 @@ from .agreements import (
     ImmutableError,
 )
 from .catalogue import Dienst, Lage, LeikaLeistung, OzgLeistung, Themenfeld
+from .orders import (
+    ENDED_STATUSES,
+    ContactRole,
+    OrderContact,
+    OrderDetails,
+    OrderedService,
+    RolloutStatus,
+    ServiceCoverage,
+)
 from .registry import Gemeinde, Verwaltung, VerwaltungKind
 
 __all__ = [
+    "ENDED_STATUSES",
     "AcceptanceRecord",
     "Agreement",
     "AgreementKind",
     "AgreementVersion",
+    "ContactRole",
     "Dienst",
     "Gemeinde",
     "ImmutableError",
     "Lage",
     "LeikaLeistung",
     "Membership",
+    "OrderContact",
+    "OrderDetails",
+    "OrderedService",
     "OzgLeistung",
+    "RolloutStatus",
+    "ServiceCoverage",
     "Themenfeld",
     "User",
     "Verwaltung",

@@ -1,0 +1,241 @@
+"""The forms of the municipal checkout steps. They check what a form can check; the shop's
+services check everything again when the order is placed."""
+
+import datetime
+
+from django import forms
+from django.core.exceptions import ValidationError
+
+from shop.forms import KernFormMixin
+from shop.models import AgreementVersion, ContactRole, Gemeinde, Verwaltung
+from shop.orders.selectors import PlannedService
+from shop.orders.services import PHONE_VALIDATOR, REQUIRED_CONTACT_ROLES, wished_start_date_validate
+
+# Fields whose value must come from the choices offered; anything else was tampered with.
+FOREIGN_CHOICE = "Diese Auswahl steht Ihnen nicht zur Verfügung. Bitte wählen Sie erneut."
+
+
+class VerwaltungForm(KernFormMixin, forms.Form):
+    verwaltung = forms.ModelChoiceField(
+        queryset=Verwaltung.objects.none(),
+        widget=forms.RadioSelect,
+        empty_label=None,
+        label="Für welche Verwaltung bestellen Sie?",
+        error_messages={
+            "required": "Bitte wählen Sie eine Verwaltung.",
+            "invalid_choice": FOREIGN_CHOICE,
+        },
+    )
+
+    def __init__(self, *args, verwaltungen, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["verwaltung"].queryset = verwaltungen
+
+
+class GemeindenForm(KernFormMixin, forms.Form):
+    gemeinden = forms.ModelMultipleChoiceField(
+        queryset=Gemeinde.objects.none(),
+        widget=forms.CheckboxSelectMultiple,
+        label="Für welche Gemeinden sollen die Dienste eingerichtet werden?",
+        error_messages={
+            "required": "Bitte wählen Sie mindestens eine Gemeinde.",
+            "invalid_choice": FOREIGN_CHOICE,
+            "invalid_pk_value": FOREIGN_CHOICE,
+        },
+    )
+
+    def __init__(self, *args, gemeinden, plan_for, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["gemeinden"].queryset = Gemeinde.objects.filter(
+            pk__in=[gemeinde.pk for gemeinde in gemeinden]
+        ).order_by("name")
+        self.plan_for = plan_for
+
+    def clean_gemeinden(self):
+        gemeinden = list(self.cleaned_data["gemeinden"])
+        plan: list[PlannedService] = self.plan_for(gemeinden)
+        problems = [
+            f"„{planned.dienst.title}“ ist für alle gewählten Gemeinden bereits bestellt. "
+            "Wählen Sie weitere Gemeinden oder entfernen Sie den Dienst aus dem Warenkorb."
+            for planned in plan
+            if not planned.is_possible
+        ]
+        if problems:
+            raise ValidationError(problems)
+        return gemeinden
+
+
+CONTACT_HINTS = {
+    ContactRole.SUBJECT: "Die Person, die den Dienst fachlich verantwortet.",
+    ContactRole.TECHNICAL: "Die Person, die die Einrichtung technisch begleitet.",
+    ContactRole.MAILBOX: "Ein Postfach der Verwaltung, das nicht an einer Person hängt; "
+    "es erhält alle Nachrichten zur Bestellung.",
+    ContactRole.DATA_PROTECTION: "Die oder der behördliche Datenschutzbeauftragte.",
+    ContactRole.DIGITALISATION: "Falls Ihre Verwaltung eine Digitalisierungsbeauftragte oder "
+    "einen Digitalisierungsbeauftragten hat.",
+}
+
+
+CONTACT_FIELD_NAMES = ("name", "email", "phone")
+
+
+def _contact_fields() -> dict[str, forms.Field]:
+    """Name, e-mail and telephone per role, named `<role>_<field>`; a Funktionspostfach has a
+    label instead of a name. Required as for the roles every order needs."""
+    fields: dict[str, forms.Field] = {}
+    for role in ContactRole:
+        required = role in REQUIRED_CONTACT_ROLES
+        is_mailbox = role == ContactRole.MAILBOX
+        fields[f"{role.value}_name"] = forms.CharField(
+            label="Bezeichnung" if is_mailbox else "Name",
+            max_length=200,
+            required=required and not is_mailbox,
+            help_text="Zum Beispiel „Bürgerservice“." if is_mailbox else "",
+            error_messages={"required": f"Bitte geben Sie den Namen ({role.label}) an."},
+        )
+        fields[f"{role.value}_email"] = forms.EmailField(
+            label="Adresse des Funktionspostfachs" if is_mailbox else "E-Mail-Adresse",
+            required=required,
+            error_messages={
+                "required": f"Bitte geben Sie die E-Mail-Adresse ({role.label}) an.",
+                "invalid": "Bitte geben Sie eine gültige E-Mail-Adresse an.",
+            },
+        )
+        fields[f"{role.value}_phone"] = forms.CharField(
+            label="Telefon", max_length=40, required=False, validators=[PHONE_VALIDATOR]
+        )
+    return fields
+
+
+class ContactsForm(KernFormMixin, type("ContactFields", (forms.Form,), _contact_fields())):
+    def __init__(self, *args, data_protection_required: bool, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.required_roles = list(REQUIRED_CONTACT_ROLES)
+        if data_protection_required:
+            self.required_roles.append(ContactRole.DATA_PROTECTION)
+            for name in ("name", "email"):
+                self.fields[f"{ContactRole.DATA_PROTECTION.value}_{name}"].required = True
+
+    @property
+    def roles(self) -> list[dict]:
+        """Per role its label, hint, whether it is required and its bound fields."""
+        return [
+            {
+                "role": role.value,
+                "label": role.label,
+                "hint": CONTACT_HINTS[role],
+                "required": role in self.required_roles,
+                "fields": [self[f"{role.value}_{name}"] for name in CONTACT_FIELD_NAMES],
+            }
+            for role in ContactRole
+        ]
+
+    def clean(self):
+        """An optional role, once begun, needs a name (not the Funktionspostfach) and e-mail."""
+        cleaned = super().clean()
+        for role in ContactRole:
+            if role in self.required_roles:
+                continue
+            if not any(cleaned.get(f"{role.value}_{name}") for name in CONTACT_FIELD_NAMES):
+                continue
+            if role != ContactRole.MAILBOX and not cleaned.get(f"{role.value}_name"):
+                self.add_error(
+                    f"{role.value}_name", f"Bitte geben Sie auch den Namen ({role.label}) an."
+                )
+            email_field = f"{role.value}_email"
+            if not cleaned.get(email_field) and email_field not in self.errors:
+                self.add_error(
+                    email_field, f"Bitte geben Sie auch die E-Mail-Adresse ({role.label}) an."
+                )
+        return cleaned
+
+    def contacts(self) -> dict[str, dict[str, str]]:
+        """What was entered, by role, without roles left empty (JSON for the session)."""
+        result = {}
+        for role in ContactRole:
+            values = {
+                name: (self.cleaned_data.get(f"{role.value}_{name}") or "").strip()
+                for name in CONTACT_FIELD_NAMES
+            }
+            if any(values.values()):
+                result[role.value] = values
+        return result
+
+    @staticmethod
+    def initial_from(contacts: dict[str, dict[str, str]]) -> dict[str, str]:
+        return {
+            f"{role}_{name}": value
+            for role, values in contacts.items()
+            for name, value in values.items()
+        }
+
+
+class ScheduleForm(KernFormMixin, forms.Form):
+    wished_start_date = forms.DateField(
+        label="Gewünschter Starttermin",
+        help_text="Ab wann soll der Dienst für Ihre Verwaltung laufen? Format: TT.MM.JJJJ",
+        input_formats=["%Y-%m-%d", "%d.%m.%Y"],
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        error_messages={
+            "required": "Bitte geben Sie den gewünschten Starttermin an.",
+            "invalid": "Bitte geben Sie ein gültiges Datum an (TT.MM.JJJJ).",
+        },
+    )
+    remarks = forms.CharField(
+        label="Anmerkungen",
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 5}),
+        help_text="Was das Umsetzungsteam wissen sollte (höchstens 2.000 Zeichen).",
+        error_messages={"max_length": "Bitte fassen Sie sich kürzer (höchstens 2.000 Zeichen)."},
+    )
+
+    def clean_wished_start_date(self) -> datetime.date:
+        return wished_start_date_validate(day=self.cleaned_data["wished_start_date"])
+
+
+class AgreementsForm(KernFormMixin, forms.Form):
+    """One checkbox per agreement in its current version (`version_<pk>`), and the versions the
+    page showed: if a newer version was published meanwhile, the person must read it first."""
+
+    shown_versions = forms.CharField(widget=forms.HiddenInput, required=False)
+
+    def __init__(self, *args, versions: list[AgreementVersion], verwaltung: Verwaltung, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.versions = versions
+        self.fields["shown_versions"].initial = self._version_list(versions)
+        for version in versions:
+            field = forms.BooleanField(
+                label=(
+                    f"Ich habe „{version.agreement.title}“ (Version {version.version}) gelesen "
+                    f"und nehme sie für {verwaltung.name} an."
+                ),
+                error_messages={
+                    "required": f"Bitte nehmen Sie „{version.agreement.title}“ an, um zu bestellen."
+                },
+            )
+            field.widget.attrs["class"] = "kern-form-check__checkbox"
+            self.fields[f"version_{version.pk}"] = field
+
+    @staticmethod
+    def _version_list(versions: list[AgreementVersion]) -> str:
+        return ",".join(str(version.pk) for version in versions)
+
+    @property
+    def agreements(self) -> list[dict]:
+        return [
+            {"version": version, "field": self[f"version_{version.pk}"]}
+            for version in self.versions
+        ]
+
+    def clean_shown_versions(self) -> str:
+        shown = self.cleaned_data["shown_versions"]
+        if shown != self._version_list(self.versions):
+            raise ValidationError(
+                "Inzwischen gilt eine neue Fassung mindestens einer Vereinbarung. Bitte lesen "
+                "Sie die Vereinbarungen unten in ihrer aktuellen Fassung und bestätigen Sie sie."
+            )
+        return shown
+
+    def accepted_version_ids(self) -> list[int]:
+        return [version.pk for version in self.versions]

@@ -1,0 +1,479 @@
+"""The municipal checkout: Oscar's session, pre-conditions and order placement, with the steps
+Verwaltung, Gemeinden, Ansprechpersonen, Starttermin and Vereinbarungen instead of shipping and
+payment. What is entered is kept in the checkout session; the shop's services check all of it
+again when the order is placed (oscar_overrides never decides what is valid on its own)."""
+
+import datetime
+import logging
+from functools import cached_property
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.http import Http404
+from django.shortcuts import redirect
+from django.urls import reverse, reverse_lazy
+from django.views import generic
+from oscar.apps.checkout import exceptions
+from oscar.apps.checkout import views as oscar_views
+from oscar.core.loading import get_class, get_model
+
+from shop.accounts.selectors import membership_ordering_obstacle, verwaltungen_user_may_order_for
+from shop.agreements.selectors import (
+    agreements_required_for,
+    agreements_without_current_version,
+    requires_data_protection_contact,
+)
+from shop.models import AgreementVersion, ContactRole, Dienst, Gemeinde
+from shop.orders import selectors as order_selectors
+from shop.orders import services as order_services
+
+from .forms import AgreementsForm, ContactsForm, GemeindenForm, ScheduleForm, VerwaltungForm
+
+CheckoutSessionMixin = get_class("checkout.session", "CheckoutSessionMixin")
+NoShippingRequired = get_class("shipping.methods", "NoShippingRequired")
+UnableToPlaceOrder = get_class("order.exceptions", "UnableToPlaceOrder")
+Basket = get_model("basket", "Basket")
+Order = get_model("order", "Order")
+
+logger = logging.getLogger("oscar.checkout")
+
+STEPS = (
+    ("verwaltung", "Verwaltung", "checkout:verwaltung"),
+    ("gemeinden", "Gemeinden", "checkout:gemeinden"),
+    ("contacts", "Ansprechpersonen", "checkout:contacts"),
+    ("schedule", "Starttermin", "checkout:schedule"),
+    ("agreements", "Vereinbarungen", "checkout:agreements"),
+    ("preview", "Prüfen und bestellen", "checkout:preview"),
+)
+
+
+class MunicipalCheckoutMixin(CheckoutSessionMixin):
+    """What every step knows: the person's Verwaltung, the chosen Gemeinden, the basket's
+    services; and a pre-condition per step, so that no step can be reached before the ones it
+    builds on (a tampered or outdated session sends the person back to the step to redo)."""
+
+    step = ""
+    base_conditions = ("check_basket_is_not_empty", "check_basket_is_valid", "check_user_may_order")
+    step_conditions: tuple[str, ...] = ()
+
+    def get_pre_conditions(self, request):
+        return [*self.base_conditions, *self.step_conditions]
+
+    # What the steps captured
+
+    @cached_property
+    def verwaltungen(self):
+        return verwaltungen_user_may_order_for(user=self.request.user).select_related("kreis")
+
+    @cached_property
+    def verwaltung(self):
+        chosen = self.checkout_session.get_step_data("verwaltung")
+        if chosen is None:
+            return None
+        return next((v for v in self.verwaltungen if v.pk == chosen), None)
+
+    @cached_property
+    def selectable_gemeinden(self) -> list[Gemeinde]:
+        return order_selectors.gemeinden_for_ordering(verwaltung=self.verwaltung)
+
+    @property
+    def has_gemeinden_to_choose(self) -> bool:
+        """A Kreis orders for itself; a kreisfreie Stadt or amtsfreie Gemeinde for its one
+        Gemeinde: only an Amt (or Kirchspielslandgemeinde) chooses."""
+        return len(self.selectable_gemeinden) > 1
+
+    @cached_property
+    def gemeinden(self) -> list[Gemeinde] | None:
+        if not self.has_gemeinden_to_choose:
+            return self.selectable_gemeinden
+        chosen = self.checkout_session.get_step_data("gemeinden")
+        if chosen is None:
+            return None
+        by_pk = {gemeinde.pk: gemeinde for gemeinde in self.selectable_gemeinden}
+        return [by_pk[pk] for pk in chosen if pk in by_pk] or None
+
+    @cached_property
+    def dienste(self) -> list[Dienst]:
+        product_ids = [line.product_id for line in self.request.basket.all_lines()]
+        by_product = {d.product_id: d for d in Dienst.objects.filter(product_id__in=product_ids)}
+        return [by_product[pk] for pk in product_ids if pk in by_product]
+
+    @cached_property
+    def agreement_versions(self) -> list[AgreementVersion]:
+        return agreements_required_for(dienste=self.dienste)
+
+    @property
+    def data_protection_required(self) -> bool:
+        return requires_data_protection_contact(versions=self.agreement_versions)
+
+    def plan_for(self, gemeinden):
+        return order_selectors.order_plan(
+            verwaltung=self.verwaltung, gemeinden=gemeinden, dienste=self.dienste
+        )
+
+    @property
+    def schedule(self) -> dict | None:
+        return self.checkout_session.get_step_data("schedule")
+
+    # Pre-conditions, in the order of the steps
+
+    def check_user_may_order(self, request):
+        obstacle = membership_ordering_obstacle(user=request.user)
+        if obstacle:
+            raise exceptions.FailedPreCondition(url=reverse("basket:summary"), message=obstacle)
+
+    def check_verwaltung_is_chosen(self, request):
+        if self.verwaltung is None:
+            raise exceptions.FailedPreCondition(url=reverse("checkout:verwaltung"))
+
+    def check_gemeinden_are_chosen(self, request):
+        if self.gemeinden is None:
+            raise exceptions.FailedPreCondition(url=reverse("checkout:gemeinden"))
+        problems = [
+            f"„{planned.dienst.title}“ ist inzwischen für alle gewählten Gemeinden bestellt."
+            for planned in self.plan_for(self.gemeinden)
+            if not planned.is_possible
+        ]
+        if problems:
+            raise exceptions.FailedPreCondition(
+                url=reverse("checkout:gemeinden"), messages=problems
+            )
+
+    def check_contacts_are_captured(self, request):
+        contacts = self.checkout_session.get_step_data("contacts")
+        try:
+            order_services.contacts_validate(
+                contacts=self._contact_data(contacts or {}),
+                data_protection_required=self.data_protection_required,
+            )
+        except ValidationError:
+            raise exceptions.FailedPreCondition(url=reverse("checkout:contacts")) from None
+
+    def check_schedule_is_captured(self, request):
+        if self.schedule is None:
+            raise exceptions.FailedPreCondition(url=reverse("checkout:schedule"))
+
+    def check_agreements_have_current_versions(self, request):
+        missing = agreements_without_current_version(dienste=self.dienste)
+        if missing:
+            raise exceptions.FailedPreCondition(
+                url=reverse("basket:summary"),
+                messages=[
+                    f"Für „{agreement.title}“ ist noch keine gültige Fassung veröffentlicht. "
+                    "Bitte wenden Sie sich an den ITVSH; bis dahin kann nicht bestellt werden."
+                    for agreement in missing
+                ],
+            )
+
+    def check_agreements_are_accepted(self, request):
+        accepted = set(self.checkout_session.get_step_data("agreements") or [])
+        if not {version.pk for version in self.agreement_versions} <= accepted:
+            raise exceptions.FailedPreCondition(
+                url=reverse("checkout:agreements"),
+                message="Bitte bestätigen Sie die Vereinbarungen in ihrer aktuellen Fassung.",
+            )
+
+    @staticmethod
+    def _contact_data(contacts: dict) -> list[order_services.ContactData]:
+        return [
+            order_services.ContactData(
+                role=role,
+                name=values.get("name", ""),
+                email=values.get("email", ""),
+                phone=values.get("phone", ""),
+            )
+            for role, values in contacts.items()
+        ]
+
+    def get_context_data(self, **kwargs):
+        ctx = super().get_context_data(**kwargs)
+        current = next(i for i, (name, *_) in enumerate(STEPS) if name == self.step)
+        ctx["steps"] = [
+            {
+                "number": i + 1,
+                "label": label,
+                "url": reverse(url_name),
+                "state": "current" if i == current else ("done" if i < current else "todo"),
+            }
+            for i, (name, label, url_name) in enumerate(STEPS)
+            if name != "gemeinden" or self.verwaltung is None or self.has_gemeinden_to_choose
+        ]
+        ctx["verwaltung"] = self.verwaltung
+        ctx["dienste"] = self.dienste
+        return ctx
+
+
+class StepFormView(MunicipalCheckoutMixin, generic.FormView):
+    next_url = ""
+
+    def get_template_names(self):
+        return [f"oscar/checkout/step_{self.step}.html"]
+
+    def get_success_url(self):
+        return reverse(self.next_url)
+
+
+class IndexView(oscar_views.IndexView):
+    """Anonymous people never get here (login required); signed-in people start with the
+    Verwaltung."""
+
+    success_url = reverse_lazy("checkout:verwaltung")
+
+
+class VerwaltungView(StepFormView):
+    step = "verwaltung"
+    form_class = VerwaltungForm
+    next_url = "checkout:gemeinden"
+
+    def get(self, request, *args, **kwargs):
+        if len(self.verwaltungen) == 1 and self.verwaltung is None:
+            self._choose(self.verwaltungen[0].pk)
+            return redirect(self.get_success_url())
+        return super().get(request, *args, **kwargs)
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "verwaltungen": self.verwaltungen}
+
+    def get_initial(self):
+        return {"verwaltung": self.verwaltung} if self.verwaltung else {}
+
+    def form_valid(self, form):
+        self._choose(form.cleaned_data["verwaltung"].pk)
+        return super().form_valid(form)
+
+    def _choose(self, verwaltung_pk: int) -> None:
+        if self.checkout_session.get_step_data("verwaltung") != verwaltung_pk:
+            self.checkout_session.forget_steps("gemeinden", "contacts")
+        self.checkout_session.set_step_data("verwaltung", verwaltung_pk)
+
+
+class GemeindenView(StepFormView):
+    step = "gemeinden"
+    form_class = GemeindenForm
+    next_url = "checkout:contacts"
+    step_conditions = ("check_verwaltung_is_chosen",)
+    skip_conditions = ["skip_unless_gemeinden_to_choose"]
+
+    def skip_unless_gemeinden_to_choose(self, request):
+        if self.verwaltung is not None and not self.has_gemeinden_to_choose:
+            raise exceptions.PassedSkipCondition(url=reverse(self.next_url))
+
+    def get_form_kwargs(self):
+        return {
+            **super().get_form_kwargs(),
+            "gemeinden": self.selectable_gemeinden,
+            "plan_for": self.plan_for,
+        }
+
+    def get_initial(self):
+        return {"gemeinden": self.gemeinden or self.selectable_gemeinden}
+
+    def get_context_data(self, **kwargs):
+        ctx = super().get_context_data(**kwargs)
+        plan = self.plan_for(self.selectable_gemeinden)
+        ordered_in = {gemeinde.pk: [] for gemeinde in self.selectable_gemeinden}
+        for planned in plan:
+            for gemeinde in planned.already_ordered:
+                ordered_in[gemeinde.pk].append(planned.dienst.title)
+        ctx["already_ordered"] = ordered_in
+        return ctx
+
+    def form_valid(self, form):
+        self.checkout_session.set_step_data(
+            "gemeinden", [gemeinde.pk for gemeinde in form.cleaned_data["gemeinden"]]
+        )
+        return super().form_valid(form)
+
+
+class ContactsView(StepFormView):
+    step = "contacts"
+    form_class = ContactsForm
+    next_url = "checkout:schedule"
+    step_conditions = ("check_verwaltung_is_chosen", "check_gemeinden_are_chosen")
+
+    def get_form_kwargs(self):
+        return {
+            **super().get_form_kwargs(),
+            "data_protection_required": self.data_protection_required,
+        }
+
+    def get_initial(self):
+        contacts = self.checkout_session.get_step_data("contacts")
+        if contacts is None:
+            contacts = order_selectors.contacts_from_previous_order(verwaltung=self.verwaltung)
+        return ContactsForm.initial_from(contacts)
+
+    def get_context_data(self, **kwargs):
+        ctx = super().get_context_data(**kwargs)
+        ctx["prefilled"] = self.checkout_session.get_step_data("contacts") is None and any(
+            ctx["form"].initial.values()
+        )
+        return ctx
+
+    def form_valid(self, form):
+        self.checkout_session.set_step_data("contacts", form.contacts())
+        return super().form_valid(form)
+
+
+class ScheduleView(StepFormView):
+    step = "schedule"
+    form_class = ScheduleForm
+    next_url = "checkout:agreements"
+    step_conditions = (
+        "check_verwaltung_is_chosen",
+        "check_gemeinden_are_chosen",
+        "check_contacts_are_captured",
+    )
+
+    def get_initial(self):
+        schedule = self.schedule or {}
+        return {
+            "wished_start_date": schedule.get("wished_start_date"),
+            "remarks": schedule.get("remarks", ""),
+        }
+
+    def form_valid(self, form):
+        self.checkout_session.set_step_data(
+            "schedule",
+            {
+                "wished_start_date": form.cleaned_data["wished_start_date"].isoformat(),
+                "remarks": form.cleaned_data["remarks"],
+            },
+        )
+        return super().form_valid(form)
+
+
+class AgreementsView(StepFormView):
+    step = "agreements"
+    form_class = AgreementsForm
+    next_url = "checkout:preview"
+    step_conditions = (
+        "check_verwaltung_is_chosen",
+        "check_gemeinden_are_chosen",
+        "check_contacts_are_captured",
+        "check_schedule_is_captured",
+        "check_agreements_have_current_versions",
+    )
+
+    def get_form_kwargs(self):
+        return {
+            **super().get_form_kwargs(),
+            "versions": self.agreement_versions,
+            "verwaltung": self.verwaltung,
+        }
+
+    def get_initial(self):
+        accepted = set(self.checkout_session.get_step_data("agreements") or [])
+        return {f"version_{pk}": True for pk in accepted}
+
+    def form_valid(self, form):
+        self.checkout_session.set_step_data("agreements", form.accepted_version_ids())
+        # A service is never shipped: Oscar's preview expects the (free) method to be chosen.
+        self.checkout_session.use_shipping_method(NoShippingRequired().code)
+        return super().form_valid(form)
+
+
+class PaymentDetailsView(MunicipalCheckoutMixin, oscar_views.PaymentDetailsView):
+    """Oscar's preview and order placement. Only the preview URL is used: there is no payment.
+    Placing writes the Oscar order and the shop's order details in one transaction."""
+
+    step = "preview"
+    step_conditions = (
+        "check_verwaltung_is_chosen",
+        "check_gemeinden_are_chosen",
+        "check_contacts_are_captured",
+        "check_schedule_is_captured",
+        "check_agreements_have_current_versions",
+        "check_agreements_are_accepted",
+        "check_shipping_data_is_captured",
+    )
+    template_name_preview = "oscar/checkout/preview.html"
+
+    def dispatch(self, request, *args, **kwargs):
+        if not self.preview:
+            return redirect("checkout:preview")
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_pre_conditions(self, request):
+        return ["check_order_not_already_placed", *super().get_pre_conditions(request)]
+
+    def get_skip_conditions(self, request):
+        return []
+
+    def check_order_not_already_placed(self, request):
+        """A reload or second click after the order was placed shows the order placed."""
+        if request.basket.is_empty and request.session.get("checkout_order_id"):
+            raise exceptions.FailedPreCondition(
+                url=reverse("checkout:thank-you"),
+                message="Ihre Bestellung ist bereits eingegangen; sie wurde nur einmal aufgegeben.",
+            )
+
+    def get_context_data(self, **kwargs):
+        ctx = super().get_context_data(**kwargs)
+        ctx["plan"] = self.plan_for(self.gemeinden or [])
+        contacts = self.checkout_session.get_step_data("contacts") or {}
+        ctx["contacts"] = [
+            {"label": role.label, **contacts[role.value]}
+            for role in ContactRole
+            if role.value in contacts
+        ]
+        ctx["wished_start_date"] = datetime.date.fromisoformat(self.schedule["wished_start_date"])
+        ctx["remarks"] = self.schedule.get("remarks", "")
+        ctx["agreement_versions"] = self.agreement_versions
+        return ctx
+
+    def handle_place_order_submission(self, request):
+        # The basket row stays locked until the order is committed: a second submit of the same
+        # basket waits and then finds it submitted.
+        with transaction.atomic():
+            open_basket = Basket.objects.select_for_update().filter(
+                pk=request.basket.pk, status=Basket.OPEN
+            )
+            if not open_basket.exists():
+                messages.info(request, "Ihre Bestellung ist bereits eingegangen.")
+                return redirect("checkout:thank-you")
+            return self.submit(**self.build_submission())
+
+    def handle_order_placement(self, order_number, user, basket, *args, **kwargs):
+        try:
+            with transaction.atomic():
+                order = self.place_order(order_number, user, basket, *args, **kwargs)
+                order_services.order_details_create(
+                    order=order,
+                    user=user,
+                    verwaltung=self.verwaltung,
+                    gemeinden=self.gemeinden or [],
+                    contacts=self._contact_data(self.checkout_session.get_step_data("contacts")),
+                    wished_start_date=datetime.date.fromisoformat(
+                        self.schedule["wished_start_date"]
+                    ),
+                    remarks=self.schedule.get("remarks", ""),
+                    accepted_versions=AgreementVersion.objects.filter(
+                        pk__in=self.checkout_session.get_step_data("agreements") or []
+                    ),
+                    ip_address=self.request.META.get("REMOTE_ADDR"),
+                )
+                basket.submit()
+        except ValidationError as error:
+            raise UnableToPlaceOrder(" ".join(error.messages)) from error
+        except order_services.OrderConflict as error:
+            raise UnableToPlaceOrder(str(error)) from error
+        return self.handle_successful_order(order)
+
+    def send_order_placed_email(self, order):
+        order_services.order_confirmation_send(details=order.ozg_details)
+
+
+class ThankYouView(oscar_views.ThankYouView):
+    """The confirmation page, with what the shop recorded for the order."""
+
+    def get_context_data(self, *args, **kwargs):
+        ctx = super().get_context_data(*args, **kwargs)
+        try:
+            ctx["order"] = order_selectors.order_get_for_user(
+                user=self.request.user, number=self.object.number
+            )
+        except Order.DoesNotExist:
+            raise Http404 from None
+        return ctx

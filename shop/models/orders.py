@@ -1,0 +1,182 @@
+"""What the shop adds to an Oscar order: the Verwaltung it is for, the contacts, the wished start
+date, and per order line (one line = one service) the Gemeinden it is set up for.
+
+Oscar's Order and Line stay unforked; these models hang off them one-to-one.
+"""
+
+from django.db import models
+from django.db.models import Q
+
+
+class RolloutStatus(models.TextChoices):
+    """The status of an order line (one service) and of an order in Oscar's pipeline."""
+
+    RECEIVED = "Eingegangen", "Eingegangen"
+    IN_REVIEW = "In Prüfung", "In Prüfung"
+    IN_PROGRESS = "In Umsetzung", "In Umsetzung"
+    IN_TEST = "Im Test", "Im Test"
+    LIVE = "Live", "Live"
+    REJECTED = "Abgelehnt", "Abgelehnt"
+    CANCELLED = "Storniert", "Storniert"
+
+
+# A rejected or cancelled service no longer blocks ordering it again for the same Gemeinde.
+ENDED_STATUSES = frozenset({RolloutStatus.REJECTED, RolloutStatus.CANCELLED})
+
+
+class OrderDetails(models.Model):
+    """The municipal side of one Oscar order."""
+
+    order = models.OneToOneField(
+        "order.Order",
+        on_delete=models.PROTECT,
+        related_name="ozg_details",
+        verbose_name="Bestellung",
+    )
+    verwaltung = models.ForeignKey(
+        "shop.Verwaltung",
+        on_delete=models.PROTECT,
+        related_name="order_details",
+        verbose_name="Verwaltung",
+    )
+    wished_start_date = models.DateField("gewünschter Start")
+    remarks = models.TextField("Anmerkungen", blank=True)
+    created_at = models.DateTimeField("angelegt am", auto_now_add=True)
+
+    class Meta:
+        verbose_name = "Bestelldetails"
+        verbose_name_plural = "Bestelldetails"
+        ordering = ["-created_at", "-pk"]
+
+    def __str__(self) -> str:
+        return f"Bestellung {self.order.number} ({self.verwaltung.name})"
+
+
+class ContactRole(models.TextChoices):
+    """Who the rollout team talks to, in the order the checkout asks for them."""
+
+    SUBJECT = "fachlich", "Fachliche Ansprechperson"
+    TECHNICAL = "technisch", "Technische Ansprechperson"
+    MAILBOX = "funktionspostfach", "Funktionspostfach"
+    DATA_PROTECTION = "datenschutz", "Datenschutz"
+    DIGITALISATION = "digitalisierung", "Digitalisierungsbeauftragte/r"
+
+
+class OrderContact(models.Model):
+    details = models.ForeignKey(
+        OrderDetails,
+        on_delete=models.CASCADE,
+        related_name="contacts",
+        verbose_name="Bestelldetails",
+    )
+    role = models.CharField("Rolle", max_length=30, choices=ContactRole.choices)
+    name = models.CharField(
+        "Name", max_length=200, blank=True, help_text="Beim Funktionspostfach: Bezeichnung."
+    )
+    email = models.EmailField("E-Mail")
+    phone = models.CharField("Telefon", max_length=40, blank=True)
+
+    class Meta:
+        verbose_name = "Ansprechperson"
+        verbose_name_plural = "Ansprechpersonen"
+        constraints = [
+            models.UniqueConstraint(fields=["details", "role"], name="order_contact_one_per_role")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_role_display()}: {self.name or self.email}"
+
+
+class OrderedService(models.Model):
+    """One ordered service: the shop's side of an Oscar order line."""
+
+    line = models.OneToOneField(
+        "order.Line",
+        on_delete=models.PROTECT,
+        related_name="ozg_service",
+        verbose_name="Bestellposition",
+    )
+    details = models.ForeignKey(
+        OrderDetails,
+        on_delete=models.PROTECT,
+        related_name="services",
+        verbose_name="Bestelldetails",
+    )
+    dienst = models.ForeignKey(
+        "shop.Dienst",
+        on_delete=models.PROTECT,
+        related_name="ordered_services",
+        verbose_name="Dienst",
+    )
+    verwaltung = models.ForeignKey(
+        "shop.Verwaltung",
+        on_delete=models.PROTECT,
+        related_name="ordered_services",
+        verbose_name="Verwaltung",
+    )
+    service_url = models.URLField(
+        "Adresse des Dienstes", max_length=500, blank=True, help_text="Sobald der Dienst live ist."
+    )
+    is_active = models.BooleanField(
+        "aktiv", default=True, help_text="Nicht abgelehnt und nicht storniert."
+    )
+
+    class Meta:
+        verbose_name = "Bestellter Dienst"
+        verbose_name_plural = "Bestellte Dienste"
+        ordering = ["-pk"]
+
+    def __str__(self) -> str:
+        return f"{self.dienst.title} für {self.verwaltung.name}"
+
+
+class ServiceCoverage(models.Model):
+    """That an ordered service is set up for one Gemeinde (for a Kreis: for the Kreis itself,
+    without Gemeinde). The database allows one active row per service and Gemeinde, so that two
+    people ordering at the same moment cannot both succeed."""
+
+    ordered_service = models.ForeignKey(
+        OrderedService,
+        on_delete=models.CASCADE,
+        related_name="coverage",
+        verbose_name="Bestellter Dienst",
+    )
+    dienst = models.ForeignKey(
+        "shop.Dienst", on_delete=models.PROTECT, related_name="coverage", verbose_name="Dienst"
+    )
+    verwaltung = models.ForeignKey(
+        "shop.Verwaltung",
+        on_delete=models.PROTECT,
+        related_name="service_coverage",
+        verbose_name="Verwaltung",
+    )
+    gemeinde = models.ForeignKey(
+        "shop.Gemeinde",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="service_coverage",
+        verbose_name="Gemeinde",
+    )
+    is_active = models.BooleanField("aktiv", default=True)
+
+    class Meta:
+        verbose_name = "Dienst je Gemeinde"
+        verbose_name_plural = "Dienste je Gemeinde"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["dienst", "gemeinde"],
+                condition=Q(is_active=True, gemeinde__isnull=False),
+                name="coverage_one_active_order_per_dienst_and_gemeinde",
+            ),
+            models.UniqueConstraint(
+                fields=["dienst", "verwaltung"],
+                condition=Q(is_active=True, gemeinde__isnull=True),
+                name="coverage_one_active_order_per_dienst_and_kreis",
+            ),
+        ]
+        indexes = [models.Index(fields=["verwaltung", "dienst"], name="coverage_verwaltung_dienst")]
+
+    def __str__(self) -> str:
+        where = self.gemeinde.name if self.gemeinde_id else self.verwaltung.name
+        return f"{self.dienst.title} für {where}"

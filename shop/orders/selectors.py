@@ -1,0 +1,259 @@
+"""Reads about orders: what a Verwaltung orders for, what it has already ordered, and what its
+members may see. Each function costs a fixed number of queries, however many rows there are."""
+
+import dataclasses
+from collections import defaultdict
+from collections.abc import Iterable
+
+from django.db.models import Count, Prefetch, Q, QuerySet
+from oscar.core.loading import get_model
+
+from shop.models import (
+    Dienst,
+    Gemeinde,
+    Membership,
+    OrderContact,
+    OrderDetails,
+    OrderedService,
+    ServiceCoverage,
+    User,
+    Verwaltung,
+    VerwaltungKind,
+)
+
+Order = get_model("order", "Order")
+
+
+def verwaltungen_visible_to(*, user: User) -> QuerySet[Verwaltung]:
+    """The Verwaltungen whose orders the person may follow: every approved membership counts,
+    "lesend" as well as "bestellberechtigt"."""
+    if not user.is_authenticated or not user.is_active:
+        return Verwaltung.objects.none()
+    return Verwaltung.objects.filter(
+        memberships__user=user, memberships__status=Membership.Status.APPROVED
+    ).order_by("name")
+
+
+def orders_for_itself(*, verwaltung: Verwaltung) -> bool:
+    """A Kreis orders for itself, not for Gemeinden (a kreisfreie Stadt is its one Gemeinde)."""
+    return verwaltung.kind == VerwaltungKind.KREIS
+
+
+def gemeinden_for_ordering(*, verwaltung: Verwaltung) -> list[Gemeinde]:
+    """The Gemeinden a Verwaltung can order services for: the active Gemeinden it administers
+    (an amtsfreie Gemeinde or kreisfreie Stadt: itself); none for a Kreis."""
+    if orders_for_itself(verwaltung=verwaltung):
+        return []
+    return list(verwaltung.gemeinden.filter(active=True).order_by("name"))
+
+
+def _active_coverage(*, dienst_ids: Iterable[int]) -> QuerySet[ServiceCoverage]:
+    return ServiceCoverage.objects.filter(is_active=True, dienst_id__in=list(dienst_ids))
+
+
+@dataclasses.dataclass(frozen=True)
+class PlannedService:
+    """What an order would set up for one service: the chosen Gemeinden that do not have it yet.
+    For a Kreis, `for_itself` and no Gemeinden."""
+
+    dienst: Dienst
+    gemeinden: list[Gemeinde]
+    already_ordered: list[Gemeinde]
+    for_itself: bool = False
+    itself_already_ordered: bool = False
+
+    @property
+    def is_possible(self) -> bool:
+        if self.for_itself:
+            return not self.itself_already_ordered
+        return bool(self.gemeinden)
+
+
+def order_plan(
+    *, verwaltung: Verwaltung, gemeinden: Iterable[Gemeinde], dienste: Iterable[Dienst]
+) -> list[PlannedService]:
+    """Per service, which of the chosen Gemeinden it would be set up for and for which it is
+    already ordered or live (for anyone: a Gemeinde has each service once). One query."""
+    gemeinden = list(gemeinden)
+    dienste = list(dienste)
+    for_itself = orders_for_itself(verwaltung=verwaltung)
+    coverage = _active_coverage(dienst_ids=[dienst.pk for dienst in dienste])
+    if for_itself:
+        covered_itself = set(
+            coverage.filter(verwaltung=verwaltung, gemeinde__isnull=True).values_list(
+                "dienst_id", flat=True
+            )
+        )
+        return [
+            PlannedService(
+                dienst=dienst,
+                gemeinden=[],
+                already_ordered=[],
+                for_itself=True,
+                itself_already_ordered=dienst.pk in covered_itself,
+            )
+            for dienst in dienste
+        ]
+    covered: dict[int, set[int]] = defaultdict(set)
+    for dienst_id, gemeinde_id in coverage.filter(
+        gemeinde_id__in=[gemeinde.pk for gemeinde in gemeinden]
+    ).values_list("dienst_id", "gemeinde_id"):
+        covered[dienst_id].add(gemeinde_id)
+    return [
+        PlannedService(
+            dienst=dienst,
+            gemeinden=[g for g in gemeinden if g.pk not in covered[dienst.pk]],
+            already_ordered=[g for g in gemeinden if g.pk in covered[dienst.pk]],
+        )
+        for dienst in dienste
+    ]
+
+
+@dataclasses.dataclass(frozen=True)
+class DienstOrderState:
+    """How far a service is already ordered for one Verwaltung of the person."""
+
+    verwaltung: Verwaltung
+    dienst_id: int
+    ordered_count: int
+    gemeinden_count: int
+
+    @property
+    def is_complete(self) -> bool:
+        return self.gemeinden_count == 0 or self.ordered_count >= self.gemeinden_count
+
+    @property
+    def label(self) -> str:
+        if self.is_complete:
+            return "bereits bestellt"
+        return f"bestellt für {self.ordered_count} von {self.gemeinden_count} Gemeinden"
+
+
+def dienst_order_states(
+    *, user: User, dienst_ids: Iterable[int]
+) -> dict[int, list[DienstOrderState]]:
+    """Per service, for each Verwaltung of the person where it is ordered or live for at least
+    one Gemeinde (a Kreis: for itself), how far. Two queries."""
+    dienst_ids = list(dienst_ids)
+    if not dienst_ids or not user.is_authenticated:
+        return {}
+    verwaltungen = {
+        verwaltung.pk: verwaltung
+        for verwaltung in verwaltungen_visible_to(user=user).annotate(
+            gemeinden_count=Count("gemeinden", filter=Q(gemeinden__active=True), distinct=True)
+        )
+    }
+    if not verwaltungen:
+        return {}
+    counts = (
+        _active_coverage(dienst_ids=dienst_ids)
+        .filter(verwaltung_id__in=list(verwaltungen))
+        .values("dienst_id", "verwaltung_id")
+        .annotate(ordered=Count("pk"))
+        .order_by()
+    )
+    states: dict[int, list[DienstOrderState]] = defaultdict(list)
+    for row in counts:
+        verwaltung = verwaltungen[row["verwaltung_id"]]
+        for_itself = orders_for_itself(verwaltung=verwaltung)
+        states[row["dienst_id"]].append(
+            DienstOrderState(
+                verwaltung=verwaltung,
+                dienst_id=row["dienst_id"],
+                ordered_count=row["ordered"],
+                gemeinden_count=0 if for_itself else verwaltung.gemeinden_count,
+            )
+        )
+    for dienst_states in states.values():
+        dienst_states.sort(key=lambda state: state.verwaltung.name)
+    return dict(states)
+
+
+def contacts_from_previous_order(*, verwaltung: Verwaltung) -> dict[str, dict[str, str]]:
+    """The contacts of the Verwaltung's latest order, by role, to prefill the next one."""
+    latest = OrderDetails.objects.filter(verwaltung=verwaltung).order_by("-created_at", "-pk")
+    contacts = OrderContact.objects.filter(details=latest.values("pk")[:1])
+    return {
+        contact.role: {"name": contact.name, "email": contact.email, "phone": contact.phone}
+        for contact in contacts
+    }
+
+
+def _order_queryset() -> QuerySet:
+    return Order.objects.select_related("ozg_details__verwaltung", "user").order_by(
+        "-date_placed", "-pk"
+    )
+
+
+def order_list_for_user(*, user: User) -> QuerySet:
+    """The orders of every Verwaltung the person is an approved member of, newest first, with
+    their number of services. One query."""
+    return (
+        _order_queryset()
+        .filter(ozg_details__verwaltung__in=verwaltungen_visible_to(user=user))
+        .annotate(services_count=Count("lines"))
+    )
+
+
+def order_get_for_user(*, user: User, number: str):
+    """One order of the person's Verwaltungen with everything the order page shows, or
+    Order.DoesNotExist (also when it belongs to another Verwaltung). Five queries."""
+    return (
+        _order_queryset()
+        .filter(ozg_details__verwaltung__in=verwaltungen_visible_to(user=user))
+        .prefetch_related(
+            Prefetch(
+                "ozg_details__contacts",
+                queryset=OrderContact.objects.order_by("role"),
+            ),
+            Prefetch(
+                "lines",
+                queryset=get_model("order", "Line")
+                .objects.select_related("ozg_service__dienst")
+                .order_by("pk"),
+            ),
+            Prefetch(
+                "lines__ozg_service__coverage",
+                queryset=ServiceCoverage.objects.select_related("gemeinde").order_by(
+                    "gemeinde__name"
+                ),
+            ),
+            Prefetch(
+                "acceptance_records",
+                queryset=get_model("shop", "AcceptanceRecord")
+                .objects.select_related("agreement_version__agreement")
+                .order_by("agreement_version__agreement__title"),
+            ),
+        )
+        .get(number=number)
+    )
+
+
+def ordered_service_list_for_user(
+    *, user: User, verwaltung: Verwaltung | None = None, dienst: Dienst | None = None
+) -> QuerySet[OrderedService]:
+    """The services ordered by the person's Verwaltungen (optionally one Verwaltung and one
+    service), with their status (the order line's), URL and number of Gemeinden. One query."""
+    services = OrderedService.objects.filter(verwaltung__in=verwaltungen_visible_to(user=user))
+    if verwaltung is not None:
+        services = services.filter(verwaltung=verwaltung)
+    if dienst is not None:
+        services = services.filter(dienst=dienst)
+    return (
+        services.select_related("dienst", "verwaltung", "line", "details__order")
+        .annotate(gemeinden_count=Count("coverage", filter=Q(coverage__gemeinde__isnull=False)))
+        .order_by("verwaltung__name", "dienst__title", "-pk")
+    )
+
+
+def ordered_service_gemeinden(*, ordered_services: Iterable[OrderedService]) -> dict[int, list]:
+    """The Gemeinden of each ordered service, by its id. One query."""
+    by_service: dict[int, list] = defaultdict(list)
+    for coverage in (
+        ServiceCoverage.objects.filter(ordered_service__in=[s.pk for s in ordered_services])
+        .exclude(gemeinde=None)
+        .select_related("gemeinde")
+        .order_by("gemeinde__name")
+    ):
+        by_service[coverage.ordered_service_id].append(coverage.gemeinde)
+    return dict(by_service)

@@ -1,0 +1,117 @@
+"""Orders for tests, placed as the checkout places them (Oscar's OrderCreator plus the shop's
+order_details_create in one transaction), without going through the checkout's pages."""
+
+import datetime
+import itertools
+
+from django.db import transaction
+from django.utils import timezone
+from oscar.core.loading import get_class, get_model
+
+from shop.accounts.services import membership_ensure_approved
+from shop.agreements.selectors import agreements_required_for
+from shop.dienste.services import dienst_sync
+from shop.models import ContactRole, Dienst, Gemeinde, Membership, User, Verwaltung
+from shop.orders.selectors import gemeinden_for_ordering
+from shop.orders.services import ContactData, order_details_create
+from tests.agreement_factories import published_version
+from tests.factories import GemeindeFactory, UserFactory, VerwaltungFactory
+
+Basket = get_model("basket", "Basket")
+OrderCreator = get_class("order.utils", "OrderCreator")
+OrderTotalCalculator = get_class("checkout.calculators", "OrderTotalCalculator")
+NoShippingRequired = get_class("shipping.methods", "NoShippingRequired")
+Selector = get_class("partner.strategy", "Selector")
+
+_page_ids = itertools.count(900_000)
+
+
+def dienst_create(*, title: str = "", **fields) -> Dienst:
+    """An orderable service, as publishing its profile makes it (no page needed)."""
+    page_id = next(_page_ids)
+    return dienst_sync(
+        page_id=page_id,
+        title=title or f"Dienst Beispiel {page_id}",
+        description="Ein Online-Dienst zum Testen.",
+        url=f"/dienste/dienst-{page_id}/",
+        availability=fields.pop("availability", Dienst.Availability.AVAILABLE),
+        ozg_ids=fields.pop("ozg_ids", []),
+        agreement_ids=fields.pop("agreement_ids", []),
+    )
+
+
+def terms_of_use_publish() -> None:
+    """The general Nutzungsbedingungen every order needs, in a published version."""
+    published_version(
+        agreement__kind="nutzungsbedingungen",
+        agreement__required_for_every_order=True,
+        agreement__title="Allgemeine Nutzungsbedingungen",
+        agreement__slug="nutzungsbedingungen",
+    )
+
+
+def amt_with_gemeinden(*, count: int = 3, **fields) -> Verwaltung:
+    amt = VerwaltungFactory(**fields)
+    GemeindeFactory.create_batch(count, verwaltung=amt)
+    return amt
+
+
+def member_create(
+    *, verwaltung: Verwaltung, role: str = Membership.Role.ORDERING, **user_fields
+) -> User:
+    user = UserFactory(**user_fields)
+    membership_ensure_approved(user=user, verwaltung=verwaltung, role=role)
+    return user
+
+
+DEFAULT_CONTACTS = (
+    ContactData(role=ContactRole.SUBJECT, name="Frau Fachlich", email="fach@amt.example"),
+    ContactData(role=ContactRole.TECHNICAL, name="Herr Technik", email="technik@amt.example"),
+    ContactData(role=ContactRole.MAILBOX, name="Bürgerservice", email="postfach@amt.example"),
+    ContactData(role=ContactRole.DATA_PROTECTION, name="Frau Datenschutz", email="ds@amt.example"),
+)
+
+
+def order_place(
+    *,
+    user: User,
+    verwaltung: Verwaltung,
+    dienste: list[Dienst],
+    gemeinden: list[Gemeinde] | None = None,
+    contacts=DEFAULT_CONTACTS,
+    wished_start_date: datetime.date | None = None,
+    remarks: str = "",
+):
+    """Place an order of the services for the Verwaltung (default: all its Gemeinden),
+    accepting every required agreement in its current version. Returns Oscar's order."""
+    if gemeinden is None:
+        gemeinden = gemeinden_for_ordering(verwaltung=verwaltung)
+    basket = Basket.objects.create(owner=user)
+    basket.strategy = Selector().strategy(user=user)
+    for dienst in dienste:
+        basket.add_product(dienst.product, 1)
+    shipping_method = NoShippingRequired()
+    shipping_charge = shipping_method.calculate(basket)
+    total = OrderTotalCalculator().calculate(basket, shipping_charge)
+    with transaction.atomic():
+        order = OrderCreator().place_order(
+            basket=basket,
+            total=total,
+            shipping_method=shipping_method,
+            shipping_charge=shipping_charge,
+            user=user,
+            order_number=str(100000 + basket.pk),
+        )
+        order_details_create(
+            order=order,
+            user=user,
+            verwaltung=verwaltung,
+            gemeinden=gemeinden,
+            contacts=contacts,
+            wished_start_date=wished_start_date or timezone.localdate() + datetime.timedelta(30),
+            remarks=remarks,
+            accepted_versions=agreements_required_for(dienste=dienste),
+            ip_address="192.0.2.10",
+        )
+        basket.submit()
+    return order
