@@ -44,11 +44,21 @@ class GemeindenForm(KernFormMixin, forms.Form):
         },
     )
 
-    def __init__(self, *args, gemeinden, plan_for, **kwargs):
+    def __init__(self, *args, gemeinden, plan_for, already_ordered, **kwargs):
+        """`already_ordered`: per Gemeinde id the titles of the basket's services that are
+        already ordered or live there (they will not be ordered for it again)."""
         super().__init__(*args, **kwargs)
-        self.fields["gemeinden"].queryset = Gemeinde.objects.filter(
+        field = self.fields["gemeinden"]
+        field.queryset = Gemeinde.objects.filter(
             pk__in=[gemeinde.pk for gemeinde in gemeinden]
         ).order_by("name")
+
+        def label(gemeinde: Gemeinde) -> str:
+            titles = already_ordered.get(gemeinde.pk)
+            note = f" – bereits bestellt: {', '.join(titles)}" if titles else ""
+            return f"{gemeinde.name} (AGS {gemeinde.ags}){note}"
+
+        field.label_from_instance = label
         self.plan_for = plan_for
 
     def clean_gemeinden(self):

@@ -131,14 +131,14 @@ class MunicipalCheckoutMixin(CheckoutSessionMixin):
         if self.gemeinden is None:
             raise exceptions.FailedPreCondition(url=reverse("checkout:gemeinden"))
         problems = [
-            f"„{planned.dienst.title}“ ist inzwischen für alle gewählten Gemeinden bestellt."
+            f"„{planned.dienst.title}“ ist bereits für alle gewählten Gemeinden bestellt."
             for planned in self.plan_for(self.gemeinden)
             if not planned.is_possible
         ]
         if problems:
-            raise exceptions.FailedPreCondition(
-                url=reverse("checkout:gemeinden"), messages=problems
-            )
+            # Where there is nothing to choose, only the basket can change.
+            step = "checkout:gemeinden" if self.has_gemeinden_to_choose else "basket:summary"
+            raise exceptions.FailedPreCondition(url=reverse(step), messages=problems)
 
     def check_contacts_are_captured(self, request):
         contacts = self.checkout_session.get_step_data("contacts")
@@ -260,24 +260,19 @@ class GemeindenView(StepFormView):
             raise exceptions.PassedSkipCondition(url=reverse(self.next_url))
 
     def get_form_kwargs(self):
+        already_ordered: dict[int, list[str]] = {}
+        for planned in self.plan_for(self.selectable_gemeinden):
+            for gemeinde in planned.already_ordered:
+                already_ordered.setdefault(gemeinde.pk, []).append(planned.dienst.title)
         return {
             **super().get_form_kwargs(),
             "gemeinden": self.selectable_gemeinden,
             "plan_for": self.plan_for,
+            "already_ordered": already_ordered,
         }
 
     def get_initial(self):
         return {"gemeinden": self.gemeinden or self.selectable_gemeinden}
-
-    def get_context_data(self, **kwargs):
-        ctx = super().get_context_data(**kwargs)
-        plan = self.plan_for(self.selectable_gemeinden)
-        ordered_in = {gemeinde.pk: [] for gemeinde in self.selectable_gemeinden}
-        for planned in plan:
-            for gemeinde in planned.already_ordered:
-                ordered_in[gemeinde.pk].append(planned.dienst.title)
-        ctx["already_ordered"] = ordered_in
-        return ctx
 
     def form_valid(self, form):
         self.checkout_session.set_step_data(
@@ -435,10 +430,33 @@ class PaymentDetailsView(MunicipalCheckoutMixin, oscar_views.PaymentDetailsView)
                 return redirect("checkout:thank-you")
             return self.submit(**self.build_submission())
 
-    def handle_order_placement(self, order_number, user, basket, *args, **kwargs):
+    def handle_order_placement(
+        self,
+        order_number,
+        user,
+        basket,
+        shipping_address,
+        shipping_method,
+        shipping_charge,
+        billing_address,
+        order_total,
+        surcharges=None,
+        **kwargs,
+    ):
         try:
             with transaction.atomic():
-                order = self.place_order(order_number, user, basket, *args, **kwargs)
+                order = self.place_order(
+                    order_number=order_number,
+                    user=user,
+                    basket=basket,
+                    shipping_address=shipping_address,
+                    shipping_method=shipping_method,
+                    shipping_charge=shipping_charge,
+                    order_total=order_total,
+                    billing_address=billing_address,
+                    surcharges=surcharges,
+                    **kwargs,
+                )
                 order_services.order_details_create(
                     order=order,
                     user=user,

@@ -1,0 +1,81 @@
+"""Walking the checkout through the HTTP layer, step by step, as a browser without JavaScript
+would: the data each step posts, and a helper that posts all of them."""
+
+import datetime
+
+from django.urls import reverse
+from django.utils import timezone
+
+from shop.agreements.selectors import agreements_required_for
+from shop.models import AgreementVersion, Dienst, Gemeinde, Verwaltung
+
+CONTACTS = {
+    "fachlich_name": "Frauke Fachlich",
+    "fachlich_email": "frauke.fachlich@amt.example",
+    "fachlich_phone": "04331 123-45",
+    "technisch_name": "Tim Technik",
+    "technisch_email": "tim.technik@amt.example",
+    "technisch_phone": "",
+    "funktionspostfach_name": "Bürgerservice",
+    "funktionspostfach_email": "buergerservice@amt.example",
+    "funktionspostfach_phone": "",
+    "datenschutz_name": "Dana Datenschutz",
+    "datenschutz_email": "datenschutz@amt.example",
+    "datenschutz_phone": "",
+    "digitalisierung_name": "",
+    "digitalisierung_email": "",
+    "digitalisierung_phone": "",
+}
+
+
+def start_date(days: int = 30) -> datetime.date:
+    return timezone.localdate() + datetime.timedelta(days=days)
+
+
+def basket_add(client, *dienste: Dienst) -> None:
+    for dienst in dienste:
+        response = client.post(
+            reverse("basket:add", kwargs={"pk": dienst.product_id}), {"quantity": 1}
+        )
+        assert response.status_code == 302, response
+
+
+def agreements_post_data(dienste: list[Dienst]) -> dict[str, str]:
+    versions: list[AgreementVersion] = agreements_required_for(dienste=dienste)
+    data = {f"version_{version.pk}": "on" for version in versions}
+    data["shown_versions"] = ",".join(str(version.pk) for version in versions)
+    return data
+
+
+def checkout_complete(
+    client,
+    *,
+    verwaltung: Verwaltung,
+    dienste: list[Dienst],
+    gemeinden: list[Gemeinde] | None = None,
+    contacts: dict[str, str] = CONTACTS,
+    remarks: str = "",
+):
+    """Post every step (the Verwaltung step only if offered) and place the order; returns the
+    response of the place-order POST (not followed)."""
+    response = client.get(reverse("checkout:index"), follow=True)
+    assert response.status_code == 200
+    if response.request["PATH_INFO"] == reverse("checkout:verwaltung"):
+        client.post(reverse("checkout:verwaltung"), {"verwaltung": verwaltung.pk})
+    if gemeinden is not None:
+        response = client.post(
+            reverse("checkout:gemeinden"), {"gemeinden": [g.pk for g in gemeinden]}
+        )
+        assert response.status_code == 302, response.content.decode()[:2000]
+    response = client.post(reverse("checkout:contacts"), contacts)
+    assert response.status_code == 302, response.content.decode()[:2000]
+    response = client.post(
+        reverse("checkout:schedule"),
+        {"wished_start_date": start_date().isoformat(), "remarks": remarks},
+    )
+    assert response.status_code == 302, response.content.decode()[:2000]
+    response = client.post(reverse("checkout:agreements"), agreements_post_data(dienste))
+    assert response.status_code == 302, response.content.decode()[:2000]
+    preview = client.get(reverse("checkout:preview"))
+    assert preview.status_code == 200, preview
+    return client.post(reverse("checkout:preview"), {"action": "place_order"})
