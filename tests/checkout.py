@@ -55,9 +55,11 @@ def checkout_complete(
     gemeinden: list[Gemeinde] | None = None,
     contacts: dict[str, str] = CONTACTS,
     remarks: str = "",
+    **request_extra,
 ):
     """Post every step (the Verwaltung step only if offered) and place the order; returns the
-    response of the place-order POST (not followed)."""
+    response of the place-order POST (not followed). `request_extra` goes with that POST (for
+    example REMOTE_ADDR)."""
     response = client.get(reverse("checkout:index"), follow=True)
     assert response.status_code == 200
     if response.request["PATH_INFO"] == reverse("checkout:verwaltung"):
@@ -78,4 +80,4 @@ def checkout_complete(
     assert response.status_code == 302, response.content.decode()[:2000]
     preview = client.get(reverse("checkout:preview"))
     assert preview.status_code == 200, preview
-    return client.post(reverse("checkout:preview"), {"action": "place_order"})
+    return client.post(reverse("checkout:preview"), {"action": "place_order"}, **request_extra)
