@@ -1,0 +1,175 @@
+"""Two requests placing orders at the same moment, on PostgreSQL (SQLite serialises all writes,
+so there the race cannot happen; production runs on PostgreSQL)."""
+
+import threading
+import time
+
+import pytest
+from django.db import IntegrityError, connection, transaction
+from django.test import Client
+from django.urls import reverse
+from oscar.core.loading import get_model
+
+from shop.models import AcceptanceRecord, OrderDetails, ServiceCoverage
+from shop.orders import selectors
+from tests.checkout import CONTACTS, agreements_post_data, basket_add, start_date
+from tests.order_factories import (
+    amt_with_gemeinden,
+    dienst_create,
+    member_create,
+    order_place,
+    terms_of_use_publish,
+)
+
+Order = get_model("order", "Order")
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+@pytest.fixture(autouse=True)
+def postgresql_only():
+    if connection.vendor != "postgresql":
+        pytest.skip("Concurrent writes are tested on PostgreSQL (DATABASE_URL=postgres://…).")
+
+
+def client_at_preview(*, user, verwaltung, dienst) -> Client:
+    client = Client()
+    client.force_login(user)
+    basket_add(client, dienst)
+    client.get(reverse("checkout:verwaltung"))
+    steps = [
+        (
+            "checkout:gemeinden",
+            {"gemeinden": list(verwaltung.gemeinden.values_list("pk", flat=True))},
+        ),
+        ("checkout:contacts", CONTACTS),
+        ("checkout:schedule", {"wished_start_date": start_date().isoformat()}),
+        ("checkout:agreements", agreements_post_data([dienst])),
+    ]
+    for name, data in steps:
+        assert client.post(reverse(name), data).status_code == 302, name
+    assert client.get(reverse("checkout:preview")).status_code == 200
+    return client
+
+
+def place_at_once(clients: list[Client]) -> list:
+    """POST "place order" from each client in its own thread (own database connection)."""
+    responses: list = [None] * len(clients)
+    start = threading.Barrier(len(clients))
+
+    def place(index: int) -> None:
+        try:
+            start.wait(timeout=30)
+            responses[index] = clients[index].post(
+                reverse("checkout:preview"), {"action": "place_order"}
+            )
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=place, args=(i,)) for i in range(len(clients))]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=60)
+    return responses
+
+
+@pytest.fixture
+def setting():
+    terms_of_use_publish()
+    amt = amt_with_gemeinden(count=2)
+    return {"amt": amt, "dienst": dienst_create(title="Gewerbeanmeldung online")}
+
+
+def test_two_members_order_the_same_service_for_the_same_gemeinden(setting, monkeypatch):
+    amt, dienst = setting["amt"], setting["dienst"]
+    clients = [
+        client_at_preview(user=member_create(verwaltung=amt), verwaltung=amt, dienst=dienst)
+        for _ in range(2)
+    ]
+    # Both requests pass the checkout's checks before either writes anything.
+    both_checked = threading.Barrier(2)
+    original_plan = selectors.order_plan
+
+    waited = threading.local()
+
+    def plan_then_wait(**kwargs):
+        plan = original_plan(**kwargs)
+        if not getattr(waited, "once", False):  # the first check of each request
+            waited.once = True
+            both_checked.wait(timeout=30)
+        return plan
+
+    monkeypatch.setattr(selectors, "order_plan", plan_then_wait)
+
+    responses = place_at_once(clients)
+
+    assert sorted(r.status_code for r in responses) == [200, 302]
+    placed = next(r for r in responses if r.status_code == 302)
+    refused = next(r for r in responses if r.status_code == 200).content.decode()
+    assert placed["Location"] == reverse("checkout:thank-you")
+    assert "Die Bestellung wurde nicht aufgegeben" in refused
+    assert (
+        "ist für alle gewählten Gemeinden bereits bestellt" in refused
+        or "hat jemand anderes mindestens einen dieser Dienste" in refused
+    )
+    assert Order.objects.count() == 1
+    assert OrderDetails.objects.count() == 1
+    assert ServiceCoverage.objects.count() == 2
+    assert AcceptanceRecord.objects.count() == 1
+
+
+def test_the_constraint_refuses_a_concurrent_second_row_for_a_gemeinde(setting):
+    """Below the checkout: two transactions insert the same service for the same Gemeinde; the
+    second waits for the first and then fails, whatever the application checked before."""
+    amt, dienst = setting["amt"], setting["dienst"]
+    user = member_create(verwaltung=amt)
+    first_order = order_place(user=user, verwaltung=amt, dienste=[dienst])
+    gemeinde = amt.gemeinden.first()
+    ServiceCoverage.objects.filter(gemeinde=gemeinde).update(is_active=False)
+    ordered_service = first_order.ozg_details.services.get()
+    first_inserted = threading.Event()
+    outcome: dict[str, object] = {}
+
+    def insert(name: str, *, wait_for_other: bool) -> None:
+        try:
+            with transaction.atomic():
+                ServiceCoverage.objects.create(
+                    ordered_service=ordered_service,
+                    dienst=dienst,
+                    verwaltung=amt,
+                    gemeinde=gemeinde,
+                )
+                if not wait_for_other:
+                    first_inserted.set()
+                    time.sleep(0.5)  # keep the transaction open while the other one tries
+            outcome[name] = "committed"
+        except IntegrityError:
+            outcome[name] = "refused"
+        finally:
+            connection.close()
+
+    first = threading.Thread(target=insert, args=("first",), kwargs={"wait_for_other": False})
+    first.start()
+    assert first_inserted.wait(timeout=30)
+    second = threading.Thread(target=insert, args=("second",), kwargs={"wait_for_other": True})
+    second.start()
+    first.join(timeout=30)
+    second.join(timeout=30)
+
+    assert outcome == {"first": "committed", "second": "refused"}
+    assert ServiceCoverage.objects.filter(gemeinde=gemeinde, is_active=True).count() == 1
+
+
+def test_the_same_basket_submitted_twice_at_once_places_one_order(setting):
+    amt, dienst = setting["amt"], setting["dienst"]
+    first = client_at_preview(user=member_create(verwaltung=amt), verwaltung=amt, dienst=dienst)
+    second = Client()
+    second.cookies = first.cookies  # the same browser session, two tabs
+
+    responses = place_at_once([first, second])
+
+    assert all(r.status_code == 302 for r in responses)
+    assert {r["Location"] for r in responses} == {reverse("checkout:thank-you")}
+    assert Order.objects.count() == 1
+    assert ServiceCoverage.objects.count() == 2
