@@ -10,6 +10,7 @@ from oscar.core.loading import default_class_loader
 
 REPLACED_CLASSES = {
     ("partner.strategy", "Selector"): "oscar_overrides.strategy",
+    ("basket.views", "BasketView"): "oscar_overrides.basket_views",
 }
 
 

@@ -30,10 +30,30 @@ class OncePerBasket(availability.Available):
 
 
 class DienstStrategy(strategy.Default):
+    """One strategy per request. The Dienste behind the request's basket lines are read with
+    one query when the first is needed, not one per line."""
+
+    def __init__(self, request=None):
+        super().__init__(request)
+        self._dienste: dict[int, Dienst | None] = {}
+
+    def fetch_for_line(self, line, stockrecord=None):
+        # The line carries its stockrecord (Oscar selects it with the line): no query for it.
+        return self.fetch_for_product(line.product, stockrecord or line.stockrecord)
+
+    def _dienst_for(self, product) -> Dienst | None:
+        if product.pk not in self._dienste:
+            basket = getattr(self.request, "_basket_cache", None)
+            product_ids = {product.pk}
+            if basket is not None and basket.id:
+                product_ids.update(line.product_id for line in basket.all_lines())
+            found = {d.product_id: d for d in Dienst.objects.filter(product_id__in=product_ids)}
+            self._dienste.update({pk: found.get(pk) for pk in product_ids})
+        return self._dienste[product.pk]
+
     def availability_policy(self, product, stockrecord):
-        try:
-            dienst = product.ozg_dienst
-        except Dienst.DoesNotExist:
+        dienst = self._dienst_for(product)
+        if dienst is None:
             return NotOrderable("Dieses Produkt ist kein Dienst des Shops.")
         if not dienst.is_orderable:
             return NotOrderable(dienst.unorderable_reason)
