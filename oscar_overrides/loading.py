@@ -11,6 +11,8 @@ from oscar.core.loading import default_class_loader
 REPLACED_CLASSES = {
     ("partner.strategy", "Selector"): "oscar_overrides.strategy",
     ("basket.views", "BasketView"): "oscar_overrides.basket_views",
+    ("customer.views", "AccountAuthView"): "oscar_overrides.customer_views",
+    ("customer.views", "AccountRegistrationView"): "oscar_overrides.customer_views",
 }
 
 

@@ -88,7 +88,7 @@ DEMO_ACCOUNTS = (
 )
 
 
-def _demo_agreements_for(service, agreements: dict) -> list:
+def demo_agreements_for(service, agreements: dict) -> list:
     """EfA services need the Beitrittserklärung; whatever processes personal data for the
     municipality an AVV; ePayment its own terms. The Nutzungsbedingungen apply to every order."""
     required = []
@@ -125,7 +125,7 @@ def demo_site_ensure() -> DemoSiteReport:
     services = service_pages_ensure(
         parent=tree.service_index,
         services=DEMO_SERVICES,
-        agreements_for=lambda service: _demo_agreements_for(service, agreements),
+        agreements_for=lambda service: demo_agreements_for(service, agreements),
     )
     drafts = service_page_drafts_from_catalogue(
         parent=tree.service_index, ozg_ids=list(DRAFT_OZG_IDS)

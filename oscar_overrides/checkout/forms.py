@@ -183,9 +183,12 @@ class ContactsForm(KernFormMixin, type("ContactFields", (forms.Form,), _contact_
 class ScheduleForm(KernFormMixin, forms.Form):
     wished_start_date = forms.DateField(
         label="Gewünschter Starttermin",
-        help_text="Ab wann soll der Dienst für Ihre Verwaltung laufen? Format: TT.MM.JJJJ",
-        input_formats=["%Y-%m-%d", "%d.%m.%Y"],
-        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        help_text="Ab wann soll der Dienst für Ihre Verwaltung laufen? Format: TT.MM.JJJJ, "
+        "zum Beispiel 01.03.2027",
+        input_formats=["%d.%m.%Y", "%Y-%m-%d"],
+        # A text field, not the browser's date picker: its format follows the browser's language
+        # and screen readers handle it unevenly; the hint tells the one format to type.
+        widget=forms.DateInput(attrs={"autocomplete": "off", "size": 10}, format="%d.%m.%Y"),
         error_messages={
             "required": "Bitte geben Sie den gewünschten Starttermin an.",
             "invalid": "Bitte geben Sie ein gültiges Datum an (TT.MM.JJJJ).",

@@ -211,16 +211,23 @@ def site_pages(django_db_serialized_rollback, live_server):
 
 @pytest.fixture
 def demo_site(site_pages):
-    """The fixed pages plus the OZG catalogue and a few published service profiles from the demo
-    content.
+    """The fixed pages plus the OZG catalogue, the demo agreements and a few published service
+    profiles from the demo content, requiring the agreements that seed_demo gives them.
 
     About 2 s a test on SQLite, 3 s on PostgreSQL. `ozg_site.demo.demo_site_ensure()` takes ~8 s
     (registry, full OZG catalogue, 24 services, drafts, workflow) and would have to run again for
     every test, because live_server flushes the database after each one.
     """
     from cms_pages.services import service_pages_ensure
+    from ozg_site.demo import demo_agreements_for
+    from shop.agreements.demo import demo_agreements_ensure
     from shop.catalogue.services import ozg_katalog_import
 
     ozg_katalog_import(katalog=_ozg_katalog())
-    service_pages_ensure(parent=site_pages.service_index, services=_demo_services())
+    agreements = demo_agreements_ensure()
+    service_pages_ensure(
+        parent=site_pages.service_index,
+        services=_demo_services(),
+        agreements_for=lambda service: demo_agreements_for(service, agreements),
+    )
     return site_pages

@@ -1,12 +1,10 @@
 """WCAG 2.1 A/AA per axe-core on the public pages and Oscar's pages, at 1280 px and 320 px."""
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
+from tests.e2e.axe import describe, violations
 from tests.e2e.conftest import DESKTOP, MOBILE
-
-WCAG_21_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 
 # path, expected HTTP status, axe rules to leave out on that page only (each with its reason).
 # Pages that show services, checked with the demo services:
@@ -27,32 +25,6 @@ OTHER_PAGES = [
     pytest.param("/shop/basket/", 200, {}, id="oscar-basket"),
 ]
 
-_axe = Axe()
-
-
-def _violations(page, *, excluded_rules: dict[str, str]) -> list[dict]:
-    options = {
-        "runOnly": {"type": "tag", "values": WCAG_21_AA},
-        "resultTypes": ["violations"],
-        "rules": {rule: {"enabled": False} for rule in excluded_rules},
-    }
-    return _axe.run(page, options=options).response["violations"]
-
-
-def _describe(violations: list[dict]) -> str:
-    lines = []
-    for violation in violations:
-        lines.append(
-            f"- {violation['id']} ({violation['impact']}): {violation['help']} "
-            f"[{violation['helpUrl']}]"
-        )
-        for node in violation["nodes"]:
-            # The first line of axe's summary says what exactly fails (e.g. the contrast ratio).
-            summary = (node.get("failureSummary") or "").splitlines()[1:2]
-            detail = f" – {summary[0].strip()}" if summary else ""
-            lines.append(f"    {' '.join(map(str, node['target']))}{detail}")
-    return "\n".join(lines)
-
 
 def _assert_no_violations(page, path, *, status=200, excluded_rules=None):
     found = {}
@@ -60,12 +32,12 @@ def _assert_no_violations(page, path, *, status=200, excluded_rules=None):
         page.set_viewport_size(viewport)
         response = page.goto(path)
         assert response.status == status, f"{path}: HTTP {response.status}"
-        violations = _violations(page, excluded_rules=excluded_rules or {})
-        if violations:
-            found[name] = violations
+        found_here = violations(page, excluded_rules=excluded_rules or {})
+        if found_here:
+            found[name] = found_here
     assert not found, "\n".join(
-        f"axe-core meldet auf {path} bei {name}:\n{_describe(violations)}"
-        for name, violations in found.items()
+        f"axe-core meldet auf {path} bei {name}:\n{describe(found_here)}"
+        for name, found_here in found.items()
     )
 
 

@@ -9,24 +9,11 @@ import re
 
 from playwright.sync_api import Page, expect
 
+from tests.e2e.keyboard import tab_to
+
 SEARCH_WORD = "beantragen"
 TYPE_FILTER = "Online-Dienst (EfA)"
 SERVICE_TITLE = "Wohngeld online beantragen"
-
-FOCUS_STYLE = """() => {
-    const element = document.activeElement;
-    if (!element || element === document.body) return null;
-    const style = getComputedStyle(element);
-    return {
-        tag: element.tagName.toLowerCase(),
-        id: element.id,
-        name: element.getAttribute("name"),
-        value: element.getAttribute("value"),
-        text: (element.innerText || "").trim().slice(0, 60),
-        outlineStyle: style.outlineStyle,
-        outlineWidth: parseFloat(style.outlineWidth) || 0,
-    };
-}"""
 
 
 def _result_count(page: Page):
@@ -85,39 +72,25 @@ def test_visitor_searches_filters_and_puts_a_service_into_the_basket(page: Page,
     expect(page.locator("#content_inner")).to_contain_text(SERVICE_TITLE)
 
 
-def _tab_to(page: Page, is_target, *, max_steps: int = 60) -> dict:
-    """Press Tab until `is_target(focused)` holds; every element on the way shows its focus."""
-    for _ in range(max_steps):
-        page.keyboard.press("Tab")
-        focused = page.evaluate(FOCUS_STYLE)
-        assert focused, "Tab hat kein Element fokussiert"
-        assert focused["outlineStyle"] != "none" and focused["outlineWidth"] > 0, (
-            f"Fokus nicht sichtbar (outline {focused['outlineStyle']}): {focused}"
-        )
-        if is_target(focused):
-            return focused
-    raise AssertionError(f"nach {max_steps}× Tab nicht erreicht")
-
-
 def test_search_and_filter_with_the_keyboard_only(page: Page, demo_site):
     page.goto("/dienste/")
     expect(_result_count(page)).to_have_text("6 Dienste")
 
-    _tab_to(page, lambda focused: focused["id"] == "suche")
+    tab_to(page, lambda focused: focused["id"] == "suche")
     page.keyboard.type(SEARCH_WORD)
     with page.expect_navigation():
         page.keyboard.press("Enter")
     expect(page).to_have_url(re.compile(rf"[?&]q={SEARCH_WORD}(&|$)"))
     expect(_result_count(page)).to_have_text(f"4 Dienste für „{SEARCH_WORD}“")
 
-    _tab_to(
+    tab_to(
         page,
         lambda focused: focused["name"] == "typ" and focused["value"] == "online_dienst_efa",
     )
     page.keyboard.press("Space")
     expect(_type_checkbox(page)).to_be_checked()
 
-    _tab_to(page, lambda focused: focused["text"] == "Filter anwenden")
+    tab_to(page, lambda focused: focused["text"] == "Filter anwenden")
     with page.expect_navigation():
         page.keyboard.press("Enter")
     expect(page).to_have_url(re.compile(r"[?&]typ=online_dienst_efa(&|$)"))

@@ -6,6 +6,7 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core import mail
+from django.urls import reverse
 
 from shop.accounts.selectors import membership_ordering_obstacle, verwaltungen_user_may_order_for
 from shop.accounts.services import EDITORS_GROUP
@@ -209,3 +210,23 @@ def test_a_member_requests_a_further_verwaltung(client, amt):
     assert Membership.objects.get(user=person).role == "lesend"
     again = client.post("/konto/mitgliedschaften/", {"verwaltung": amt.pk, "role": "lesend"})
     assert "bereits eine Mitgliedschaft" in again.content.decode()
+
+
+def test_oscars_own_registration_leads_to_the_shops(client, db):
+    """Registering anywhere else would skip the e-mail confirmation and the Verwaltung."""
+    page = client.get(reverse("customer:login"))
+    content = page.content.decode()
+    assert 'name="registration_submit"' not in content
+    assert reverse("shop_accounts:register") in content
+    response = client.post(
+        reverse("customer:login"),
+        {
+            "registration_submit": "Register",
+            "registration-email": "umweg@kommune.example",
+            "registration-password1": "ein-langes-Passwort-123",
+            "registration-password2": "ein-langes-Passwort-123",
+        },
+    )
+    assert response["Location"] == reverse("shop_accounts:register")
+    assert client.get(reverse("customer:register"))["Location"] == reverse("shop_accounts:register")
+    assert not get_user_model().objects.filter(email="umweg@kommune.example").exists()

@@ -1,0 +1,47 @@
+"""axe-core's WCAG 2.1 A/AA rules, run in the page Playwright shows."""
+
+from axe_playwright_python.sync_playwright import Axe
+
+from tests.e2e.conftest import DESKTOP, MOBILE
+
+WCAG_21_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+
+_axe = Axe()
+
+
+def violations(page, *, excluded_rules: dict[str, str]) -> list[dict]:
+    options = {
+        "runOnly": {"type": "tag", "values": WCAG_21_AA},
+        "resultTypes": ["violations"],
+        "rules": {rule: {"enabled": False} for rule in excluded_rules},
+    }
+    return _axe.run(page, options=options).response["violations"]
+
+
+def describe(violations: list[dict]) -> str:
+    lines = []
+    for violation in violations:
+        lines.append(
+            f"- {violation['id']} ({violation['impact']}): {violation['help']} "
+            f"[{violation['helpUrl']}]"
+        )
+        for node in violation["nodes"]:
+            # The first line of axe's summary says what exactly fails (e.g. the contrast ratio).
+            summary = (node.get("failureSummary") or "").splitlines()[1:2]
+            detail = f" – {summary[0].strip()}" if summary else ""
+            lines.append(f"    {' '.join(map(str, node['target']))}{detail}")
+    return "\n".join(lines)
+
+
+def assert_accessible(page, *, excluded_rules: dict[str, str] | None = None) -> None:
+    """The page as it is now (no reload), at 1280 px and at 320 px; back at 1280 px after."""
+    found = {}
+    for name, viewport in (("320 px", MOBILE), ("1280 px", DESKTOP)):
+        page.set_viewport_size(viewport)
+        found_here = violations(page, excluded_rules=excluded_rules or {})
+        if found_here:
+            found[name] = found_here
+    assert not found, "\n".join(
+        f"axe-core meldet auf {page.url} bei {name}:\n{describe(found_here)}"
+        for name, found_here in found.items()
+    )
