@@ -7,6 +7,7 @@ from wagtail.api.v2.router import WagtailAPIRouter
 from cms_pages.api import ServiceAwarePagesAPIViewSet
 from cms_pages.api import router as services_router
 from shop.catalogue.api import router as ozg_catalogue_router
+from shop.orders.api import router as meine_dienste_router
 
 wagtail_api = WagtailAPIRouter("wagtailapi")
 wagtail_api.register_endpoint("pages", ServiceAwarePagesAPIViewSet)
@@ -92,3 +93,4 @@ api = ShopAPI(
 )
 api.add_router("/", services_router)
 api.add_router("/", ozg_catalogue_router)
+api.add_router("/konto/", meine_dienste_router)

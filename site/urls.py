@@ -14,6 +14,7 @@ urlpatterns = [
     path("django-admin/", admin.site.urls),
     path("cms/", include(wagtailadmin_urls)),
     path("dokumente/", include(wagtaildocs_urls)),
+    path("konto/meine-dienste/", include("shop.orders.urls")),
     path("konto/", include("shop.accounts.urls")),
     path("api/v2/", wagtail_api.urls),
     path("api/", api.urls),

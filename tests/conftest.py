@@ -7,3 +7,16 @@ def page_tree(db):
     from cms_pages.services import page_tree_ensure
 
     return page_tree_ensure()
+
+
+def migration_data_restore() -> None:
+    """Put back what the migrations wrote (Wagtail's root page and Site, Django's Site, groups)
+    after transactional tests flushed the database, for the tests that follow and for the
+    database that `--reuse-db` keeps. Needs tests marked `serialized_rollback=True` in the run,
+    so that the test database setup serialized that data, and database access."""
+    from django.db import connections
+
+    for connection in connections.all(initialized_only=True):
+        contents = getattr(connection, "_test_serialized_contents", None)
+        if contents:
+            connection.creation.deserialize_db_from_string(contents)

@@ -5,16 +5,19 @@ import dataclasses
 from collections import defaultdict
 from collections.abc import Iterable
 
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import Count, F, Prefetch, Q, QuerySet
 from oscar.core.loading import get_model
 
 from shop.models import (
+    AcceptanceRecord,
+    ContactRole,
     Dienst,
     Gemeinde,
     Membership,
     OrderContact,
     OrderDetails,
     OrderedService,
+    RolloutStatus,
     ServiceCoverage,
     User,
     Verwaltung,
@@ -22,6 +25,7 @@ from shop.models import (
 )
 
 Order = get_model("order", "Order")
+Line = get_model("order", "Line")
 
 
 def verwaltungen_visible_to(*, user: User) -> QuerySet[Verwaltung]:
@@ -145,9 +149,16 @@ def dienst_order_states(
     }
     if not verwaltungen:
         return {}
+    # Only the Gemeinden the Verwaltung administers today count (a Kreis: its row without
+    # Gemeinde): a Gemeinde retired or moved to another body since would otherwise be counted
+    # against Gemeinden it is not among ("bestellt für 4 von 3 Gemeinden").
     counts = (
         _active_coverage(dienst_ids=dienst_ids)
         .filter(verwaltung_id__in=list(verwaltungen))
+        .filter(
+            Q(gemeinde__isnull=True)
+            | Q(gemeinde__active=True, gemeinde__verwaltung_id=F("verwaltung_id"))
+        )
         .values("dienst_id", "verwaltung_id")
         .annotate(ordered=Count("pk"))
         .order_by()
@@ -257,3 +268,217 @@ def ordered_service_gemeinden(*, ordered_services: Iterable[OrderedService]) -> 
     ):
         by_service[coverage.ordered_service_id].append(coverage.gemeinde)
     return dict(by_service)
+
+
+# "Meine Dienste": what the members of a Verwaltung see of its orders and services.
+
+
+def approved_membership_list_for_user(*, user: User) -> QuerySet[Membership]:
+    """The person's approved memberships (both roles) with their Verwaltung, by name. One
+    query."""
+    if not user.is_authenticated or not user.is_active:
+        return Membership.objects.none()
+    return (
+        Membership.objects.filter(user=user, status=Membership.Status.APPROVED)
+        .select_related("verwaltung")
+        .order_by("verwaltung__name", "verwaltung_id")
+    )
+
+
+@dataclasses.dataclass(frozen=True)
+class ServiceState:
+    """One ordered service (one order line) as the Verwaltung sees it: the line's status, the
+    Gemeinden it is set up for (none: a Kreis ordered it for itself), its address once live."""
+
+    line: "Line"
+    ordered_service: OrderedService | None
+    gemeinden: list[Gemeinde]
+
+    @property
+    def title(self) -> str:
+        if self.ordered_service is not None:
+            return self.ordered_service.dienst.title
+        return self.line.title
+
+    @property
+    def dienst_id(self) -> int | None:
+        return self.ordered_service.dienst_id if self.ordered_service is not None else None
+
+    @property
+    def status(self) -> str:
+        return self.line.status
+
+    @property
+    def is_live(self) -> bool:
+        return self.line.status == RolloutStatus.LIVE
+
+    @property
+    def live_url(self) -> str:
+        """The permanent address of the service, only once it is live and recorded."""
+        if not self.is_live or self.ordered_service is None:
+            return ""
+        url = self.ordered_service.service_url
+        return url if url.startswith(("https://", "http://")) else ""
+
+    @property
+    def for_itself(self) -> bool:
+        return self.ordered_service is not None and not self.gemeinden
+
+
+def _service_state_from_line(line) -> ServiceState:
+    try:
+        ordered_service = line.ozg_service
+    except OrderedService.DoesNotExist:
+        return ServiceState(line=line, ordered_service=None, gemeinden=[])
+    return ServiceState(
+        line=line,
+        ordered_service=ordered_service,
+        gemeinden=[row.gemeinde for row in ordered_service.coverage.all() if row.gemeinde_id],
+    )
+
+
+def _order_lines_prefetch() -> tuple[Prefetch, Prefetch]:
+    return (
+        Prefetch(
+            "lines",
+            queryset=Line.objects.select_related("ozg_service__dienst").order_by("pk"),
+        ),
+        Prefetch(
+            "lines__ozg_service__coverage",
+            queryset=ServiceCoverage.objects.select_related("gemeinde").order_by("gemeinde__name"),
+        ),
+    )
+
+
+def ordered_service_states_for_user(
+    *, user: User, verwaltung: Verwaltung | None = None, dienst: Dienst | None = None
+) -> list[ServiceState]:
+    """The services ordered by the person's Verwaltungen (optionally one Verwaltung and one
+    service) with status, Gemeinden and live address, by Verwaltung, title, newest first. Two
+    queries."""
+    services = list(ordered_service_list_for_user(user=user, verwaltung=verwaltung, dienst=dienst))
+    gemeinden = ordered_service_gemeinden(ordered_services=services) if services else {}
+    return [
+        ServiceState(
+            line=service.line, ordered_service=service, gemeinden=gemeinden.get(service.pk, [])
+        )
+        for service in services
+    ]
+
+
+@dataclasses.dataclass(frozen=True)
+class VerwaltungServices:
+    """What one Verwaltung of the person has ordered, for the overview of "Meine Dienste"."""
+
+    membership: Membership
+    services: list[ServiceState]
+    orders: list
+
+    @property
+    def verwaltung(self) -> Verwaltung:
+        return self.membership.verwaltung
+
+
+def meine_dienste_overview(*, user: User) -> list[VerwaltungServices]:
+    """Per approved membership of the person (both roles), its Verwaltung's ordered services and
+    orders (each with its number of services). Four queries, however many orders there are."""
+    memberships = list(approved_membership_list_for_user(user=user))
+    if not memberships:
+        return []
+    services: dict[int, list[ServiceState]] = defaultdict(list)
+    for state in ordered_service_states_for_user(user=user):
+        services[state.ordered_service.verwaltung_id].append(state)
+    orders: dict[int, list] = defaultdict(list)
+    for order in order_list_for_user(user=user):
+        orders[order.ozg_details.verwaltung_id].append(order)
+    return [
+        VerwaltungServices(
+            membership=membership,
+            services=services.get(membership.verwaltung_id, []),
+            orders=orders.get(membership.verwaltung_id, []),
+        )
+        for membership in memberships
+    ]
+
+
+@dataclasses.dataclass(frozen=True)
+class OrderSummary:
+    """One order of the person's Verwaltungen with its services."""
+
+    order: "Order"
+    services: list[ServiceState]
+
+    @property
+    def details(self) -> OrderDetails:
+        return self.order.ozg_details
+
+    @property
+    def verwaltung(self) -> Verwaltung:
+        return self.order.ozg_details.verwaltung
+
+
+@dataclasses.dataclass(frozen=True)
+class OrderRecord(OrderSummary):
+    """One order with everything its page shows: contacts in the checkout's order of roles and
+    the acceptance records (evidence, shown as stored)."""
+
+    contacts: list[OrderContact]
+    acceptance_records: list[AcceptanceRecord]
+
+
+def order_summary_list_for_user(*, user: User) -> list[OrderSummary]:
+    """The orders of the person's Verwaltungen, newest first, with their services, statuses and
+    Gemeinden. Three queries."""
+    orders = order_list_for_user(user=user).prefetch_related(*_order_lines_prefetch())
+    return [
+        OrderSummary(
+            order=order, services=[_service_state_from_line(line) for line in order.lines.all()]
+        )
+        for order in orders
+    ]
+
+
+def order_record_for_user(*, user: User, number: str) -> OrderRecord:
+    """One order of the person's Verwaltungen with services, contacts and acceptance records, or
+    Order.DoesNotExist (also for another Verwaltung's order). Five queries."""
+    order = order_get_for_user(user=user, number=number[:128])
+    role_order = {role: index for index, role in enumerate(ContactRole.values)}
+    return OrderRecord(
+        order=order,
+        services=[_service_state_from_line(line) for line in order.lines.all()],
+        contacts=sorted(
+            order.ozg_details.contacts.all(),
+            key=lambda contact: role_order.get(contact.role, len(role_order)),
+        ),
+        acceptance_records=list(order.acceptance_records.all()),
+    )
+
+
+@dataclasses.dataclass(frozen=True)
+class ServiceHistory:
+    """Every order of one service by one Verwaltung, newest first."""
+
+    verwaltung: Verwaltung
+    dienst: Dienst
+    services: list[ServiceState]
+
+
+def service_history_for_user(
+    *, user: User, verwaltung_id: int, dienst_id: int
+) -> ServiceHistory | None:
+    """One service of one of the person's Verwaltungen with each time it was ordered, or None
+    when the person is no approved member of that Verwaltung or it never ordered the service.
+    Three queries."""
+    if not (0 < verwaltung_id < 2**63 and 0 < dienst_id < 2**63):
+        return None
+    verwaltung = verwaltungen_visible_to(user=user).filter(pk=verwaltung_id).first()
+    if verwaltung is None:
+        return None
+    states = ordered_service_states_for_user(
+        user=user, verwaltung=verwaltung, dienst=Dienst(pk=dienst_id)
+    )
+    if not states:
+        return None
+    return ServiceHistory(
+        verwaltung=verwaltung, dienst=states[0].ordered_service.dienst, services=states
+    )

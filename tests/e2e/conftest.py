@@ -193,11 +193,10 @@ def _migration_data_restored(_async_unsafe_allowed, django_db_blocker):
     yield
     from django.db import connections
 
+    from tests.conftest import migration_data_restore
+
     with django_db_blocker.unblock():
-        for connection in connections.all(initialized_only=True):
-            contents = getattr(connection, "_test_serialized_contents", None)
-            if contents:
-                connection.creation.deserialize_db_from_string(contents)
+        migration_data_restore()
         connections.close_all()
 
 

@@ -1,5 +1,6 @@
 """A member of an Amt orders two services for chosen Gemeinden, from the profile pages to the
-confirmation, with the keyboard only; axe-core checks every page of the way at 1280 and 320 px.
+confirmation, with the keyboard only, and finds the order under Meine Dienste; axe-core checks
+every page of the way at 1280 and 320 px.
 
 The demo services Wohngeld and Elterngeld are online services (EfA) that process personal data:
 they need the Nutzungsbedingungen, the Beitrittserklärung and the AVV (so the Datenschutz contact
@@ -123,6 +124,18 @@ def test_member_orders_two_services_with_the_keyboard_only(page: Page, member):
     expect(page).to_have_url(re.compile(r"/shop/checkout/thank-you/$"))
     expect(page.get_by_role("status")).to_contain_text("Ihre Bestellung ist eingegangen")
     expect(page.get_by_role("heading", level=1)).to_have_text(re.compile(r"^Bestellung \d+$"))
+    for service in SERVICES:
+        expect(page.get_by_role("main")).to_contain_text(service)
+    assert_accessible(page)
+
+    # The order under Meine Dienste, where every member of the Amt follows it.
+    number = page.get_by_role("heading", level=1).inner_text().removeprefix("Bestellung ")
+    page.get_by_role("link", name=f"Bestellung {number} unter „Meine Dienste“ ansehen").click()
+    expect(page).to_have_url(re.compile(rf"/konto/meine-dienste/bestellungen/{number}/$"))
+    for text in (*SERVICES, "Ascheffel", "Eingegangen", "Frauke Fachlich"):
+        expect(page.get_by_role("main")).to_contain_text(text)
+    assert_accessible(page)
+    page.goto("/konto/meine-dienste/")
     for service in SERVICES:
         expect(page.get_by_role("main")).to_contain_text(service)
     assert_accessible(page)

@@ -173,6 +173,10 @@ def test_openapi_document_is_valid_and_lists_every_endpoint(client):
         "/api/ozg/lagen",
         "/api/ozg/leistungen",
         "/api/ozg/leistungen/{ozg_id}",
+        "/api/konto/verwaltungen",
+        "/api/konto/bestellungen",
+        "/api/konto/bestellungen/{number}",
+        "/api/konto/dienste",
         "/api/v2/pages/",
         "/api/v2/pages/{id}/",
     }

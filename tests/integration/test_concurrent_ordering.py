@@ -13,6 +13,7 @@ from oscar.core.loading import get_model
 from shop.models import AcceptanceRecord, OrderDetails, ServiceCoverage
 from shop.orders import selectors
 from tests.checkout import CONTACTS, agreements_post_data, basket_add, start_date
+from tests.conftest import migration_data_restore
 from tests.order_factories import (
     amt_with_gemeinden,
     dienst_create,
@@ -23,13 +24,19 @@ from tests.order_factories import (
 
 Order = get_model("order", "Order")
 
-pytestmark = pytest.mark.django_db(transaction=True)
+# Each test commits for real and flushes the database afterwards; the module puts back what the
+# migrations wrote when it is done.
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 
-@pytest.fixture(autouse=True)
-def postgresql_only():
-    if connection.vendor != "postgresql":
-        pytest.skip("Concurrent writes are tested on PostgreSQL (DATABASE_URL=postgres://…).")
+@pytest.fixture(scope="module", autouse=True)
+def _postgresql_only_and_restored(django_db_setup, django_db_blocker):
+    with django_db_blocker.unblock():
+        if connection.vendor != "postgresql":
+            pytest.skip("Concurrent writes are tested on PostgreSQL (DATABASE_URL=postgres://…).")
+    yield
+    with django_db_blocker.unblock():
+        migration_data_restore()
 
 
 def client_at_preview(*, user, verwaltung, dienst) -> Client:

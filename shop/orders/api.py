@@ -1,0 +1,206 @@
+"""Meine Dienste as JSON: a signed-in member's Verwaltungen, their orders with services, statuses,
+Gemeinden and accepted agreements, and their ordered services. Read-only: acceptance records are
+evidence and no endpoint changes or deletes anything. Session authentication (401 otherwise);
+another Verwaltung's order is 404."""
+
+import datetime
+
+from django.http import Http404, HttpRequest
+from ninja import Field, Router, Schema
+from ninja.security import django_auth
+
+from . import selectors
+
+router = Router(tags=["Meine Dienste"], auth=django_auth)
+
+
+class ErrorOut(Schema):
+    detail: str
+
+
+NOT_SIGNED_IN = {401: ErrorOut}
+
+
+class VerwaltungOut(Schema):
+    id: int
+    name: str
+    kind: str = Field(description="kreis, kreisfreie_stadt, amt, amtsfreie_gemeinde, …")
+    regional_key: str = Field(description="Regionalschlüssel (5 oder 9 Stellen)")
+    role: str = Field(description="Rolle der Person: bestellberechtigt oder lesend")
+
+
+class VerwaltungRef(Schema):
+    id: int
+    name: str
+
+
+class DienstRef(Schema):
+    id: int | None = Field(description="leer bei einer Position ohne Dienst des Shops")
+    title: str
+
+
+class GemeindeOut(Schema):
+    ags: str = Field(description="Amtlicher Gemeindeschlüssel, 8 Stellen")
+    name: str
+
+
+class OrderServiceOut(Schema):
+    dienst: DienstRef
+    status: str = Field(description="Eingegangen, In Prüfung, In Umsetzung, Im Test, Live, …")
+    service_url: str | None = Field(description="Adresse des Dienstes, erst wenn er live ist")
+    for_itself: bool = Field(description="von einem Kreis für sich selbst bestellt")
+    gemeinden: list[GemeindeOut]
+
+
+class OrderOut(Schema):
+    number: str
+    date_placed: datetime.datetime
+    status: str
+    verwaltung: VerwaltungRef
+    services: list[OrderServiceOut]
+
+
+class ContactOut(Schema):
+    role: str
+    role_label: str
+    name: str
+    email: str
+    phone: str
+
+
+class AcceptanceOut(Schema):
+    agreement: str = Field(description="Titel der Vereinbarung")
+    version: str
+    text_sha256: str = Field(description="SHA-256 des angenommenen Textes")
+    person_name: str
+    person_email: str
+    verwaltung_name: str
+    accepted_at: datetime.datetime
+
+
+class OrderDetailOut(OrderOut):
+    placed_by: str
+    wished_start_date: datetime.date
+    remarks: str
+    contacts: list[ContactOut]
+    agreements: list[AcceptanceOut]
+
+
+class OrderedServiceOut(Schema):
+    id: int
+    dienst: DienstRef
+    verwaltung: VerwaltungRef
+    status: str
+    service_url: str | None = Field(description="Adresse des Dienstes, erst wenn er live ist")
+    for_itself: bool
+    gemeinden: list[GemeindeOut]
+    order_number: str
+
+
+def _service(state: selectors.ServiceState) -> dict:
+    return {
+        "dienst": {"id": state.dienst_id, "title": state.title},
+        "status": state.status,
+        "service_url": state.live_url or None,
+        "for_itself": state.for_itself,
+        "gemeinden": [{"ags": g.ags, "name": g.name} for g in state.gemeinden],
+    }
+
+
+def _order(summary: selectors.OrderSummary) -> dict:
+    order = summary.order
+    return {
+        "number": order.number,
+        "date_placed": order.date_placed,
+        "status": order.status,
+        "verwaltung": {"id": summary.verwaltung.pk, "name": summary.verwaltung.name},
+        "services": [_service(state) for state in summary.services],
+    }
+
+
+@router.get(
+    "/verwaltungen",
+    response={200: list[VerwaltungOut], **NOT_SIGNED_IN},
+    summary="Ihre Verwaltungen",
+)
+def verwaltungen(request: HttpRequest):
+    return [
+        {
+            "id": membership.verwaltung.pk,
+            "name": membership.verwaltung.name,
+            "kind": membership.verwaltung.kind,
+            "regional_key": membership.verwaltung.regional_key,
+            "role": membership.role,
+        }
+        for membership in selectors.approved_membership_list_for_user(user=request.user)
+    ]
+
+
+@router.get(
+    "/bestellungen",
+    response={200: list[OrderOut], **NOT_SIGNED_IN},
+    summary="Bestellungen Ihrer Verwaltungen",
+)
+def bestellungen(request: HttpRequest):
+    return [_order(summary) for summary in selectors.order_summary_list_for_user(user=request.user)]
+
+
+@router.get(
+    "/bestellungen/{number}",
+    response={200: OrderDetailOut, 404: ErrorOut, **NOT_SIGNED_IN},
+    summary="Eine Bestellung mit Ansprechpersonen und angenommenen Vereinbarungen",
+)
+def bestellung(request: HttpRequest, number: str):
+    try:
+        record = selectors.order_record_for_user(user=request.user, number=number)
+    except selectors.Order.DoesNotExist as error:
+        raise Http404("Keine Bestellung Ihrer Verwaltungen mit dieser Nummer.") from error
+    user = record.order.user
+    return {
+        **_order(record),
+        "placed_by": (user.get_full_name() or user.email) if user is not None else "",
+        "wished_start_date": record.details.wished_start_date,
+        "remarks": record.details.remarks,
+        "contacts": [
+            {
+                "role": contact.role,
+                "role_label": contact.get_role_display(),
+                "name": contact.name,
+                "email": contact.email,
+                "phone": contact.phone,
+            }
+            for contact in record.contacts
+        ],
+        "agreements": [
+            {
+                "agreement": acceptance.agreement_version.agreement.title,
+                "version": acceptance.agreement_version.version,
+                "text_sha256": acceptance.text_sha256,
+                "person_name": acceptance.person_name,
+                "person_email": acceptance.person_email,
+                "verwaltung_name": acceptance.verwaltung_name,
+                "accepted_at": acceptance.accepted_at,
+            }
+            for acceptance in record.acceptance_records
+        ],
+    }
+
+
+@router.get(
+    "/dienste",
+    response={200: list[OrderedServiceOut], **NOT_SIGNED_IN},
+    summary="Bestellte Dienste Ihrer Verwaltungen",
+)
+def dienste(request: HttpRequest):
+    return [
+        {
+            **_service(state),
+            "id": state.ordered_service.pk,
+            "verwaltung": {
+                "id": state.ordered_service.verwaltung.pk,
+                "name": state.ordered_service.verwaltung.name,
+            },
+            "order_number": state.ordered_service.details.order.number,
+        }
+        for state in selectors.ordered_service_states_for_user(user=request.user)
+    ]

@@ -1,0 +1,15 @@
+from django.urls import path
+
+from . import views
+
+app_name = "shop_orders"
+
+urlpatterns = [
+    path("", views.overview, name="overview"),
+    path("bestellungen/<str:number>/", views.order, name="order"),
+    path(
+        "<int:verwaltung_id>/dienste/<int:dienst_id>/",
+        views.service,
+        name="service",
+    ),
+]
