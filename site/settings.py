@@ -66,6 +66,8 @@ INSTALLED_APPS = [
     "wagtail.api.v2",
     "rest_framework",
     "ninja",
+    "django_tasks",
+    "django_tasks_db",
     "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",
@@ -200,6 +202,8 @@ if REDIS_URL:
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
+# Background work (e-mails): run at once by default; in production
+# TASKS_BACKEND=django_tasks_db.DatabaseBackend stores each task and `manage.py db_worker` runs it.
 TASKS = {
     "default": {
         "BACKEND": env("TASKS_BACKEND", default="django_tasks.backends.immediate.ImmediateBackend"),
