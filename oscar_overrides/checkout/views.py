@@ -285,7 +285,7 @@ class ContactsView(StepFormView):
     step = "contacts"
     form_class = ContactsForm
     next_url = "checkout:schedule"
-    step_conditions = ("check_verwaltung_is_chosen", "check_gemeinden_are_chosen")
+    step_conditions = (*GemeindenView.step_conditions, "check_gemeinden_are_chosen")
 
     def get_form_kwargs(self):
         return {
@@ -315,11 +315,7 @@ class ScheduleView(StepFormView):
     step = "schedule"
     form_class = ScheduleForm
     next_url = "checkout:agreements"
-    step_conditions = (
-        "check_verwaltung_is_chosen",
-        "check_gemeinden_are_chosen",
-        "check_contacts_are_captured",
-    )
+    step_conditions = (*ContactsView.step_conditions, "check_contacts_are_captured")
 
     def get_initial(self):
         schedule = self.schedule or {}
@@ -344,9 +340,7 @@ class AgreementsView(StepFormView):
     form_class = AgreementsForm
     next_url = "checkout:preview"
     step_conditions = (
-        "check_verwaltung_is_chosen",
-        "check_gemeinden_are_chosen",
-        "check_contacts_are_captured",
+        *ScheduleView.step_conditions,
         "check_schedule_is_captured",
         "check_agreements_have_current_versions",
     )
@@ -375,11 +369,7 @@ class PaymentDetailsView(MunicipalCheckoutMixin, oscar_views.PaymentDetailsView)
 
     step = "preview"
     step_conditions = (
-        "check_verwaltung_is_chosen",
-        "check_gemeinden_are_chosen",
-        "check_contacts_are_captured",
-        "check_schedule_is_captured",
-        "check_agreements_have_current_versions",
+        *AgreementsView.step_conditions,
         "check_agreements_are_accepted",
         "check_shipping_data_is_captured",
     )
