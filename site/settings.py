@@ -306,9 +306,26 @@ OSCAR_HOMEPAGE = "/"
 OSCAR_ALLOW_ANON_CHECKOUT = False
 OSCAR_ALLOW_ANON_REVIEWS = False
 OSCAR_MODERATE_REVIEWS = True
-# An order and each of its lines (one per service) start here; shop.models.RolloutStatus.
+# The rollout of each ordered service (an order line), shop.models.RolloutStatus: Eingegangen ->
+# In Prüfung -> In Umsetzung -> Im Test -> Live, or Abgelehnt / Storniert (final, with a reason).
+# An order's status follows its lines (shop.orders.rollout); staff may also move the whole order,
+# and the cascade moves each line that can make that step.
 OSCAR_INITIAL_ORDER_STATUS = "Eingegangen"
 OSCAR_INITIAL_LINE_STATUS = "Eingegangen"
+OSCAR_LINE_STATUS_PIPELINE = {
+    "Eingegangen": ("In Prüfung", "Abgelehnt", "Storniert"),
+    "In Prüfung": ("In Umsetzung", "Abgelehnt", "Storniert"),
+    "In Umsetzung": ("Im Test", "Storniert"),
+    "Im Test": ("Live", "In Umsetzung", "Storniert"),
+    "Live": ("Storniert",),
+    "Abgelehnt": (),
+    "Storniert": (),
+}
+OSCAR_ORDER_STATUS_PIPELINE = {
+    status: tuple(other for other in OSCAR_LINE_STATUS_PIPELINE if other != status)
+    for status in OSCAR_LINE_STATUS_PIPELINE
+}
+OSCAR_ORDER_STATUS_CASCADE = {status: status for status in OSCAR_LINE_STATUS_PIPELINE}
 HAYSTACK_CONNECTIONS = {"default": {"ENGINE": "haystack.backends.simple_backend.SimpleEngine"}}
 # The catalogue is searched with Wagtail; Oscar's haystack index is not used.
 HAYSTACK_SIGNAL_PROCESSOR = "haystack.signals.BaseSignalProcessor"

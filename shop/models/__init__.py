@@ -7,12 +7,15 @@ from .agreements import (
     ImmutableError,
 )
 from .catalogue import Dienst, Lage, LeikaLeistung, OzgLeistung, Themenfeld
+from .news import NewsAnnouncement, NewsSubscription
 from .orders import (
     ENDED_STATUSES,
     ContactRole,
     OrderContact,
     OrderDetails,
     OrderedService,
+    OrderMessage,
+    RolloutEvent,
     RolloutStatus,
     ServiceCoverage,
 )
@@ -31,10 +34,14 @@ __all__ = [
     "Lage",
     "LeikaLeistung",
     "Membership",
+    "NewsAnnouncement",
+    "NewsSubscription",
     "OrderContact",
     "OrderDetails",
+    "OrderMessage",
     "OrderedService",
     "OzgLeistung",
+    "RolloutEvent",
     "RolloutStatus",
     "ServiceCoverage",
     "Themenfeld",

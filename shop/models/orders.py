@@ -4,6 +4,7 @@ date, and per order line (one line = one service) the Gemeinden it is set up for
 Oscar's Order and Line stay unforked; these models hang off them one-to-one.
 """
 
+from django.conf import settings
 from django.db import models
 from django.db.models import Q
 
@@ -180,3 +181,66 @@ class ServiceCoverage(models.Model):
     def __str__(self) -> str:
         where = self.gemeinde.name if self.gemeinde_id else self.verwaltung.name
         return f"{self.dienst.title} für {where}"
+
+
+class RolloutEvent(models.Model):
+    """One status change of an ordered service: the history the order page shows, and the
+    reason staff gave for a rejection or cancellation."""
+
+    ordered_service = models.ForeignKey(
+        OrderedService,
+        on_delete=models.CASCADE,
+        related_name="events",
+        verbose_name="Bestellter Dienst",
+    )
+    old_status = models.CharField("vorher", max_length=30, choices=RolloutStatus.choices)
+    new_status = models.CharField("nachher", max_length=30, choices=RolloutStatus.choices)
+    reason = models.TextField("Begründung", blank=True)
+    service_url = models.URLField("Adresse des Dienstes", max_length=500, blank=True)
+    changed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="geändert von",
+    )
+    created_at = models.DateTimeField("geändert am", auto_now_add=True, db_index=True)
+
+    class Meta:
+        verbose_name = "Statusänderung"
+        verbose_name_plural = "Statusänderungen"
+        ordering = ["created_at", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.ordered_service}: {self.old_status} → {self.new_status}"
+
+
+class OrderMessage(models.Model):
+    """A question or answer about an order (Rückfrage), between the Verwaltung's members and
+    the fulfilment staff. `read_at`: when the other side first read it."""
+
+    details = models.ForeignKey(
+        OrderDetails,
+        on_delete=models.CASCADE,
+        related_name="messages",
+        verbose_name="Bestelldetails",
+    )
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="order_messages",
+        verbose_name="verfasst von",
+    )
+    from_staff = models.BooleanField("vom Umsetzungsteam", default=False)
+    text = models.TextField("Nachricht", max_length=5000)
+    created_at = models.DateTimeField("geschrieben am", auto_now_add=True, db_index=True)
+    read_at = models.DateTimeField("gelesen am", null=True, blank=True)
+
+    class Meta:
+        verbose_name = "Rückfrage"
+        verbose_name_plural = "Rückfragen"
+        ordering = ["created_at", "pk"]
+
+    def __str__(self) -> str:
+        return f"Rückfrage zu {self.details.order.number} von {self.author}"
