@@ -1,0 +1,212 @@
+"""The rollout of ordered services: moving order lines through Oscar's status pipeline
+(settings.OSCAR_LINE_STATUS_PIPELINE), with the order's status following its lines, and telling
+the Verwaltung at each step.
+
+Everything that changes a line's status goes through `lines_status_change`, so that the rules
+(legal transitions, a reason for Abgelehnt/Storniert, an https address for Live), the history,
+the Gemeinden that may order again, the order's status and the e-mails stay together.
+"""
+
+from collections.abc import Sequence
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import URLValidator
+from django.db import transaction
+from django.template import Context, Template
+from oscar.core.loading import get_model
+
+from shop.mail import mail_after_commit
+from shop.models import (
+    ENDED_STATUSES,
+    OrderedService,
+    RolloutEvent,
+    RolloutStatus,
+    ServiceCoverage,
+    User,
+)
+
+Order = get_model("order", "Order")
+Line = get_model("order", "Line")
+OrderStatusChange = get_model("order", "OrderStatusChange")
+CommunicationEventType = get_model("communication", "CommunicationEventType")
+
+# The way forward, for the order's status: an order is as far as its least advanced service.
+PROGRESS = (
+    RolloutStatus.RECEIVED,
+    RolloutStatus.IN_REVIEW,
+    RolloutStatus.IN_PROGRESS,
+    RolloutStatus.IN_TEST,
+    RolloutStatus.LIVE,
+)
+# The e-mail (an Oscar CommunicationEventType, editable in the dashboard) per new status.
+STATUS_MAIL_CODES = {
+    RolloutStatus.IN_REVIEW: "ROLLOUT_IN_REVIEW",
+    RolloutStatus.IN_PROGRESS: "ROLLOUT_IN_PROGRESS",
+    RolloutStatus.IN_TEST: "ROLLOUT_IN_TEST",
+    RolloutStatus.LIVE: "ROLLOUT_LIVE",
+    RolloutStatus.REJECTED: "ROLLOUT_REJECTED",
+    RolloutStatus.CANCELLED: "ROLLOUT_CANCELLED",
+}
+HTTPS_ONLY = URLValidator(schemes=["https"], message="Bitte geben Sie eine https-Adresse an.")
+
+
+def order_status_for(*, line_statuses: Sequence[str]) -> str:
+    """The order's status from its lines': the least advanced of the lines still running; when
+    all have ended, Abgelehnt if all were rejected, else Storniert."""
+    running = [status for status in line_statuses if status not in ENDED_STATUSES]
+    if running:
+        return min(running, key=PROGRESS.index)
+    if line_statuses and all(status == RolloutStatus.REJECTED for status in line_statuses):
+        return RolloutStatus.REJECTED
+    return RolloutStatus.CANCELLED
+
+
+def _check(*, lines: Sequence, new_status: str, reason: str, service_url: str) -> list[str]:
+    problems = []
+    if new_status not in RolloutStatus.values:
+        return [f"„{new_status}“ ist kein Status der Umsetzung."]
+    for line in lines:
+        if new_status == line.status:
+            problems.append(f"„{line.title}“ hat bereits den Status „{new_status}“.")
+        elif new_status not in line.available_statuses():
+            allowed = ", ".join(f"„{s}“" for s in line.available_statuses()) or "keiner"
+            problems.append(
+                f"„{line.title}“ kann nicht von „{line.status}“ auf „{new_status}“ gesetzt "
+                f"werden (möglich: {allowed})."
+            )
+    if new_status in ENDED_STATUSES and not reason.strip():
+        problems.append(f"Für „{new_status}“ ist eine Begründung nötig; sie geht an die Kommune.")
+    if new_status == RolloutStatus.LIVE:
+        if len(lines) != 1:
+            problems.append(
+                "Live wird jeder Dienst einzeln gesetzt, mit seiner Adresse für die Verwaltung."
+            )
+        elif not service_url.strip():
+            problems.append("Für „Live“ ist die dauerhafte Adresse des Dienstes nötig.")
+        else:
+            try:
+                HTTPS_ONLY(service_url.strip())
+            except ValidationError as error:
+                problems.extend(error.messages)
+    return problems
+
+
+@transaction.atomic
+def lines_status_change(
+    *,
+    lines: Sequence,
+    new_status: str,
+    user: User | None,
+    reason: str = "",
+    service_url: str = "",
+) -> list[RolloutEvent]:
+    """Move the order lines (of one order) to `new_status`, all or none.
+
+    Refuses (ValidationError, German, one message per problem) a transition the pipeline does
+    not allow, Abgelehnt/Storniert without reason, Live without an https address (Live is set
+    per line). Records a RolloutEvent per line; an ended line no longer blocks ordering it
+    again for its Gemeinden; the order's status follows; the order's contacts get the status
+    e-mail after commit.
+    """
+    lines = list(lines)
+    if not lines:
+        raise ValidationError("Bitte wählen Sie mindestens einen Dienst.")
+    order_ids = {line.order_id for line in lines}
+    if len(order_ids) != 1:
+        raise ValidationError("Die Dienste müssen zu einer Bestellung gehören.")
+    # Lock the lines so that two staff members cannot move the same line at once.
+    locked = {
+        line.pk: line
+        for line in Line.objects.select_for_update().filter(pk__in=[line.pk for line in lines])
+    }
+    lines = [locked[line.pk] for line in lines]
+    problems = _check(lines=lines, new_status=new_status, reason=reason, service_url=service_url)
+    if problems:
+        raise ValidationError(problems)
+
+    services = {
+        service.line_id: service
+        for service in OrderedService.objects.filter(line__in=lines).select_related("dienst")
+    }
+    events = []
+    for line in lines:
+        old_status = line.status
+        line.set_status(new_status)
+        service = services.get(line.pk)
+        if service is None:
+            continue
+        if new_status == RolloutStatus.LIVE:
+            service.service_url = service_url.strip()
+            service.save(update_fields=["service_url"])
+        events.append(
+            RolloutEvent(
+                ordered_service=service,
+                old_status=old_status,
+                new_status=new_status,
+                reason=reason.strip(),
+                service_url=service.service_url if new_status == RolloutStatus.LIVE else "",
+                changed_by=user,
+            )
+        )
+    if new_status in ENDED_STATUSES:
+        ended = [services[line.pk].pk for line in lines if line.pk in services]
+        OrderedService.objects.filter(pk__in=ended).update(is_active=False)
+        ServiceCoverage.objects.filter(ordered_service__in=ended).update(is_active=False)
+    RolloutEvent.objects.bulk_create(events)
+
+    order = Order.objects.select_for_update().get(pk=order_ids.pop())
+    order_status_follow(order=order)
+    for event in events:
+        rollout_mail_send(event=event)
+    return events
+
+
+def order_status_follow(*, order) -> None:
+    """Set the order's status from its lines', with Oscar's status history. Not through
+    Order.set_status: its cascade would move lines that are further along back."""
+    new_status = order_status_for(line_statuses=list(order.lines.values_list("status", flat=True)))
+    if new_status == order.status:
+        return
+    OrderStatusChange.objects.create(order=order, old_status=order.status, new_status=new_status)
+    order.status = new_status
+    order.save(update_fields=["status"])
+
+
+def rollout_mail_send(*, event: RolloutEvent) -> None:
+    """The status e-mail to the order's contacts (and the person who ordered), from the
+    CommunicationEventType of the new status, after commit."""
+    code = STATUS_MAIL_CODES.get(event.new_status)
+    event_type = CommunicationEventType.objects.filter(code=code).first() if code else None
+    if event_type is None:
+        return
+    service = event.ordered_service
+    details = service.details
+    order = details.order
+    recipients = list(
+        dict.fromkeys(
+            email
+            for email in (
+                order.user.email if order.user else "",
+                *(contact.email for contact in details.contacts.all()),
+            )
+            if email
+        )
+    )
+    context = Context(
+        {
+            "order": order,
+            "verwaltung": details.verwaltung,
+            "dienst": service.dienst,
+            "gemeinden": [row.gemeinde for row in service.coverage.all() if row.gemeinde_id],
+            "event": event,
+            "status_url": f"{settings.SHOP_BASE_URL}/konto/meine-dienste/bestellungen/"
+            f"{order.number}/",
+        },
+        autoescape=False,
+    )
+    mail_after_commit(
+        subject=" ".join(Template(event_type.email_subject_template).render(context).split()),
+        body=Template(event_type.email_body_template).render(context),
+        recipients=recipients,
+    )
