@@ -1,5 +1,7 @@
+from django.core.paginator import Paginator
 from django.core.validators import MaxValueValidator
 from django.db import models
+from django.utils import timezone
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import (
     FieldPanel,
@@ -41,10 +43,13 @@ class HomePage(Page):
     max_count = 1
 
     def get_context(self, request, *args, **kwargs):
+        from shop.reports.selectors import public_figures
+
         from .selectors import service_page_home_selection
 
         context = super().get_context(request, *args, **kwargs)
         context["registry_figures"] = registry_figures()
+        context["public_figures"] = public_figures()
         context["services"] = service_page_home_selection()
         return context
 
@@ -418,3 +423,64 @@ class ServicePageContact(Orderable):
     class Meta(Orderable.Meta):
         verbose_name = "Ansprechperson"
         verbose_name_plural = "Ansprechpersonen"
+
+
+class NewsIndexPage(Page):
+    """The news of the shop (e.g. /neuigkeiten/): its NewsPage children, newest first."""
+
+    intro = models.TextField("Einleitung", blank=True)
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    search_fields = [*Page.search_fields, index.SearchField("intro")]
+    api_fields = [APIField("intro")]
+
+    parent_page_types = ["cms_pages.HomePage"]
+    subpage_types = ["cms_pages.NewsPage"]
+    max_count = 1
+
+    PAGE_SIZE = 10
+    PAGE_PARAMETER = "seite"
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        news = (
+            NewsPage.objects.live()
+            .public()
+            .child_of(self)
+            .order_by("-date", "-first_published_at", "-pk")
+        )
+        context["news"] = Paginator(news, self.PAGE_SIZE).get_page(
+            request.GET.get(self.PAGE_PARAMETER)
+        )
+        context["page_parameter"] = self.PAGE_PARAMETER
+        return context
+
+    class Meta:
+        verbose_name = "Neuigkeiten-Übersicht"
+        verbose_name_plural = "Neuigkeiten-Übersichten"
+
+
+class NewsPage(Page):
+    """One piece of news from the ITVSH editors."""
+
+    date = models.DateField("Datum", default=timezone.localdate, db_index=True)
+    intro = models.TextField(
+        "Einleitung", max_length=500, help_text="Ein bis zwei Sätze für die Übersicht."
+    )
+    body = RichTextField("Inhalt", blank=True, features=LEGAL_RICH_TEXT_FEATURES)
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("date"),
+        FieldPanel("intro"),
+        FieldPanel("body"),
+    ]
+    search_fields = [*Page.search_fields, index.SearchField("intro"), index.SearchField("body")]
+    api_fields = [APIField("date"), APIField("intro"), APIField("body")]
+
+    parent_page_types = ["cms_pages.NewsIndexPage"]
+    subpage_types: list[str] = []
+
+    class Meta:
+        verbose_name = "Neuigkeit"
+        verbose_name_plural = "Neuigkeiten"

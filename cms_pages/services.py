@@ -1,4 +1,4 @@
-"""Writes on the page tree: the shop's fixed pages (home, catalogue, legal pages)."""
+"""Writes on the page tree: the shop's fixed pages (home, catalogue, news, legal pages)."""
 
 from dataclasses import dataclass
 from urllib.parse import urlsplit
@@ -23,6 +23,7 @@ from .models import (
     HomePage,
     LegalLinks,
     LegalPage,
+    NewsIndexPage,
     ServiceIndexPage,
     ServicePage,
     ServicePageAgreement,
@@ -49,6 +50,11 @@ HOME_BODY = (
     "erreichbar ist.</li></ol>"
     "<p>Alle Dienste sind für Mitglieder des IT-Verbunds Schleswig-Holstein kostenfrei.</p>"
 )
+NEWS_INDEX_TITLE = "Neuigkeiten"
+NEWS_INDEX_INTRO = (
+    "Was sich im OZG-Dienste-Shop tut: neue Dienste, neue Fassungen der Vereinbarungen und "
+    "Hinweise der Redaktion des IT-Verbunds Schleswig-Holstein."
+)
 SERVICE_INDEX_TITLE = "Dienstekatalog"
 SERVICE_INDEX_INTRO = (
     "Alle Online-Dienste und Basisdienste, die das Land Schleswig-Holstein den Kommunen zur "
@@ -61,6 +67,7 @@ class PageTree:
     home: HomePage
     service_index: ServiceIndexPage
     legal_pages: dict[str, LegalPage]
+    news_index: NewsIndexPage
 
 
 def _publish(page: Page) -> None:
@@ -105,6 +112,15 @@ def page_tree_ensure() -> PageTree:
         )
         _publish(service_index)
 
+    news_index = NewsIndexPage.objects.first()  # wherever editors moved it
+    if news_index is None:
+        news_index = home.add_child(
+            instance=NewsIndexPage(
+                title=NEWS_INDEX_TITLE, slug="neuigkeiten", intro=NEWS_INDEX_INTRO
+            )
+        )
+        _publish(news_index)
+
     legal_pages = {}
     for content in LEGAL_PAGES:
         page = _child_by_slug(home, content.slug)
@@ -127,7 +143,9 @@ def page_tree_ensure() -> PageTree:
     links.privacy = links.privacy or legal_pages["datenschutz"]
     links.accessibility = links.accessibility or legal_pages["barrierefreiheit"]
     links.save()
-    return PageTree(home=home, service_index=service_index, legal_pages=legal_pages)
+    return PageTree(
+        home=home, service_index=service_index, legal_pages=legal_pages, news_index=news_index
+    )
 
 
 def _body_stream(blocks: tuple[tuple[str, object], ...]) -> list[tuple[str, object]]:

@@ -8,6 +8,7 @@ from django.dispatch import receiver
 from wagtail.signals import page_published, page_unpublished
 
 from shop.dienste.services import dienst_remove, dienst_sync, dienst_withdraw
+from shop.news.services import news_announce_dienst
 
 from .models import ServicePage
 
@@ -23,6 +24,14 @@ def service_page_published(sender, instance: ServicePage, **kwargs) -> None:
         ozg_ids=instance.ozg_ids,
         agreement_ids=instance.required_agreement_ids,
     )
+    # Wagtail sets both to the same moment when a page goes live for the first time.
+    if instance.live and instance.first_published_at == instance.last_published_at:
+        news_announce_dienst(
+            page_id=instance.pk,
+            title=instance.title,
+            description=instance.short_description,
+            url=instance.url or "",
+        )
 
 
 @receiver(page_unpublished, sender=ServicePage)

@@ -15,9 +15,12 @@ urlpatterns = [
     path("cms/", include(wagtailadmin_urls)),
     path("dokumente/", include(wagtaildocs_urls)),
     path("konto/meine-dienste/", include("shop.orders.urls")),
+    path("umsetzung/berichte/", include("shop.reports.urls")),
+    path("umsetzung/bestellungen/", include("shop.orders.staff_urls")),
     path("konto/", include("shop.accounts.urls")),
     path("api/v2/", wagtail_api.urls),
     path("api/", api.urls),
+    path("dienste/feed/", include("cms_pages.feeds")),  # before Wagtail's /dienste/ pages
     # Oscar claims "", catalogue/, accounts/, dashboard/ ...: keep it below its own prefix so that
     # Wagtail's home page stays at /.
     path("shop/", include(apps.get_app_config("oscar").urls[0])),

@@ -58,8 +58,11 @@ FULFILMENT_PERMISSIONS = (
     "order.add_ordernote",
     "order.change_ordernote",
     "order.view_ordernote",
+    "communication.view_communicationeventtype",
+    "communication.change_communicationeventtype",
     "shop.view_verwaltung",
     "shop.view_gemeinde",
+    "shop.view_servicecoverage",
 )
 
 

@@ -1,5 +1,7 @@
 from django.urls import path
 
+from shop.news import views as news_views
+
 from . import views
 
 app_name = "shop_accounts"
@@ -9,4 +11,5 @@ urlpatterns = [
     path("registrieren/gesendet/", views.registered, name="registered"),
     path("bestaetigen/<str:uidb64>/<str:token>/", views.confirm, name="confirm"),
     path("mitgliedschaften/", views.memberships, name="memberships"),
+    path("neuigkeiten/", news_views.subscription, name="news"),
 ]

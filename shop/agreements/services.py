@@ -17,6 +17,7 @@ from django.utils.formats import date_format
 from shop.agreements.selectors import current_version_list
 from shop.models import AcceptanceRecord, AgreementVersion, ImmutableError, User, Verwaltung
 from shop.models.agreements import text_hash
+from shop.news.services import news_announce_agreement_version
 
 if TYPE_CHECKING:
     from oscar.apps.order.models import Order
@@ -68,6 +69,7 @@ def agreement_version_publish(
         stored.published_at = now or timezone.now()
         stored.text_sha256 = text_hash(stored.text)
         stored.save(update_fields=["published_at", "text_sha256"])
+        news_announce_agreement_version(version=stored)  # mails subscribers after commit
     version.refresh_from_db()
     return version
 

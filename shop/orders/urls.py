@@ -7,6 +7,7 @@ app_name = "shop_orders"
 urlpatterns = [
     path("", views.overview, name="overview"),
     path("bestellungen/<str:number>/", views.order, name="order"),
+    path("bestellungen/<str:number>/rueckfragen/", views.order_message, name="messages"),
     path(
         "<int:verwaltung_id>/dienste/<int:dienst_id>/",
         views.service,

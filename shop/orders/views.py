@@ -1,13 +1,17 @@
 """Meine Dienste: what the approved members of a Verwaltung (both roles) see of its orders and
-ordered services. Read-only pages; each delegates to shop.orders.selectors."""
+ordered services. Read-only pages, except the Rückfragen on an order, which both roles may write
+(see shop.orders.messages); each delegates to shop.orders.selectors and shop.orders.messages."""
 
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import render
-from django.views.decorators.http import require_GET
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_GET, require_POST
 
 from shop.accounts.selectors import membership_ordering_obstacle
 
+from . import messages as rueckfragen
 from . import selectors
 
 
@@ -25,14 +29,55 @@ def overview(request: HttpRequest) -> HttpResponse:
     )
 
 
+def _order_record(request: HttpRequest, number: str) -> selectors.OrderRecord:
+    try:
+        return selectors.order_record_for_user(user=request.user, number=number)
+    except selectors.Order.DoesNotExist as error:
+        raise Http404("Keine Bestellung Ihrer Verwaltungen mit dieser Nummer.") from error
+
+
+def _order_page(
+    request: HttpRequest, *, record: selectors.OrderRecord, form: rueckfragen.OrderMessageForm
+) -> HttpResponse:
+    """The order page with its Rückfragen; opening it marks the staff's messages read."""
+    thread = rueckfragen.order_thread_open(details=record.details, reader_is_staff=False)
+    return render(
+        request,
+        "shop/orders/order_detail.html",
+        {"record": record, "thread": thread, "message_form": form},
+    )
+
+
 @require_GET
 @login_required
 def order(request: HttpRequest, number: str) -> HttpResponse:
+    record = _order_record(request, number)
+    return _order_page(request, record=record, form=rueckfragen.OrderMessageForm())
+
+
+@require_POST
+@login_required
+def order_message(request: HttpRequest, number: str) -> HttpResponse:
+    """A Rückfrage from a member (either role) of the order's Verwaltung; others get 404."""
+    record = _order_record(request, number)
+    form = rueckfragen.OrderMessageForm(request.POST)
+    form.is_valid()
     try:
-        record = selectors.order_record_for_user(user=request.user, number=number)
-    except selectors.Order.DoesNotExist as error:
-        raise Http404("Keine Bestellung Ihrer Verwaltungen mit dieser Nummer.") from error
-    return render(request, "shop/orders/order_detail.html", {"record": record})
+        rueckfragen.order_message_post(
+            details=record.details,
+            author=request.user,
+            text=form.data.get("text", ""),
+            from_staff=False,
+        )
+    except ValidationError as error:
+        form.add_error("text", error)
+        return _order_page(request, record=record, form=form)
+    messages.success(
+        request,
+        "Ihre Rückfrage ist gesendet. Das Umsetzungsteam antwortet hier; Sie erhalten dazu "
+        "eine E-Mail.",
+    )
+    return redirect(rueckfragen.member_thread_path(order=record.order))
 
 
 @require_GET

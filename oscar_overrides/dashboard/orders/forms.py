@@ -1,0 +1,98 @@
+from django import forms
+
+from shop.models import Dienst, RolloutStatus, Verwaltung
+from shop.orders.staff import OrderFilters
+
+DATE_FORMATS = ["%d.%m.%Y", "%Y-%m-%d"]
+INVALID_DATE = "Bitte geben Sie ein Datum als TT.MM.JJJJ an."
+
+
+class OrderFilterForm(forms.Form):
+    """The order list's filters (GET). Invalid values are reported and the list stays
+    unfiltered by them."""
+
+    text = forms.CharField(
+        label="Suche",
+        required=False,
+        max_length=100,
+        help_text="Bestellnummer, Name der Verwaltung, Regionalschlüssel, AGS oder ARS",
+    )
+    status = forms.ChoiceField(
+        label="Status",
+        required=False,
+        choices=[("", "alle"), *list(RolloutStatus.choices)],
+        error_messages={"invalid_choice": "Diesen Status gibt es nicht."},
+    )
+    verwaltung = forms.ModelChoiceField(
+        label="Verwaltung",
+        required=False,
+        queryset=Verwaltung.objects.order_by("name"),
+        empty_label="alle",
+        error_messages={"invalid_choice": "Diese Verwaltung gibt es nicht."},
+    )
+    kreis = forms.ModelChoiceField(
+        label="Kreis",
+        required=False,
+        queryset=Verwaltung.objects.kreis_level().order_by("name"),
+        empty_label="alle",
+        error_messages={"invalid_choice": "Diesen Kreis gibt es nicht."},
+    )
+    dienst = forms.ModelChoiceField(
+        label="Dienst",
+        required=False,
+        queryset=Dienst.objects.order_by("title"),
+        empty_label="alle",
+        error_messages={"invalid_choice": "Diesen Dienst gibt es nicht."},
+    )
+    date_from = forms.DateField(
+        label="bestellt ab",
+        required=False,
+        input_formats=DATE_FORMATS,
+        error_messages={"invalid": INVALID_DATE},
+    )
+    date_to = forms.DateField(
+        label="bestellt bis",
+        required=False,
+        input_formats=DATE_FORMATS,
+        error_messages={"invalid": INVALID_DATE},
+    )
+
+    def clean(self):
+        cleaned = super().clean()
+        start, end = cleaned.get("date_from"), cleaned.get("date_to")
+        if start and end and start > end:
+            self.add_error("date_to", "Das Ende liegt vor dem Anfang.")
+        return cleaned
+
+    def filters(self) -> OrderFilters:
+        """What is valid of the input; invalid fields filter nothing."""
+        data = self.cleaned_data if self.is_bound else {}
+        return OrderFilters(
+            text=data.get("text") or "",
+            status=data.get("status") or "",
+            verwaltung=data.get("verwaltung"),
+            kreis=data.get("kreis"),
+            dienst=data.get("dienst"),
+            date_from=data.get("date_from") if "date_to" not in self.errors else None,
+            date_to=data.get("date_to"),
+        )
+
+
+class LineStatusForm(forms.Form):
+    new_status = forms.ChoiceField(
+        label="Neuer Status",
+        choices=[("", "– bitte wählen –"), *list(RolloutStatus.choices)],
+        error_messages={
+            "required": "Bitte wählen Sie den neuen Status.",
+            "invalid_choice": "Diesen Status gibt es nicht.",
+        },
+    )
+    reason = forms.CharField(
+        label="Begründung (bei Abgelehnt oder Storniert, geht an die Kommune)",
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+    service_url = forms.CharField(
+        label="Adresse des Dienstes (bei Live, https)", required=False, max_length=500
+    )

@@ -1,0 +1,119 @@
+"""Oscar's order dashboard as the rollout workbench. The list filters by status, Verwaltung,
+Kreis, service and date, searches by number, Verwaltung, AGS and ARS, and exports what it shows
+as CSV or XLSX; the order page shows the municipal details and moves lines through
+shop.orders.rollout (never Oscar's own set_status, which knows none of the rules)."""
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import HttpResponse
+from django.utils import timezone
+from oscar.apps.dashboard.orders import views
+
+from shop.orders import messages as order_messages
+from shop.orders import rollout, staff
+
+from .forms import LineStatusForm, OrderFilterForm
+
+EXPORT_FORMATS = {
+    "csv": ("text/csv; charset=utf-8", staff.order_export_csv),
+    "xlsx": (
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        staff.order_export_xlsx,
+    ),
+}
+
+
+class OrderListView(views.OrderListView):
+    template_name = "oscar/dashboard/orders/order_list.html"
+
+    def get(self, request, *args, **kwargs):
+        self.filter_form = OrderFilterForm(request.GET or None)
+        export = request.GET.get("export")
+        if export in EXPORT_FORMATS:
+            return self.export(export)
+        return super(views.OrderListView, self).get(request, *args, **kwargs)
+
+    def get_queryset(self):
+        if self.filter_form.is_bound:
+            self.filter_form.is_valid()
+        orders = staff.order_list_for_staff(filters=self.filter_form.filters())
+        # Oscar's rule for who sees which order (staff: all; partner users: their own).
+        return orders.filter(pk__in=self.base_queryset.values("pk"))
+
+    def export(self, kind: str) -> HttpResponse:
+        content_type, write = EXPORT_FORMATS[kind]
+        response = HttpResponse(write(orders=self.get_queryset()), content_type=content_type)
+        stamp = timezone.localtime().strftime("%Y-%m-%d")
+        response["Content-Disposition"] = f'attachment; filename="bestellungen-{stamp}.{kind}"'
+        return response
+
+    def get_context_data(self, **kwargs):
+        # Oscar's own describes its search form, which this list does not use.
+        ctx = super(views.OrderListView, self).get_context_data(**kwargs)
+        ctx["filter_form"] = self.filter_form
+        query = self.request.GET.copy()
+        query.pop("page", None)
+        query.pop("export", None)
+        ctx["filter_query"] = query.urlencode()
+        orders = list(ctx["orders"])
+        unread = order_messages.unread_counts_for_staff(order_ids=[order.pk for order in orders])
+        for order in orders:
+            order.unread_messages = unread[order.pk]
+        ctx["orders"] = orders
+        return ctx
+
+
+class OrderDetailView(views.OrderDetailView):
+    order_actions = ("save_note", "delete_note")
+    line_actions = ("change_line_statuses",)
+
+    def get_object(self, queryset=None):
+        # Oscar's rule for who may see the order, then the order with all the page shows.
+        return staff.order_for_staff(number=super().get_object(queryset).number)
+
+    def get_context_data(self, **kwargs):
+        ctx = super().get_context_data(**kwargs)
+        ctx["line_status_form"] = kwargs.get("line_status_form") or LineStatusForm()
+        ctx["details"] = getattr(self.object, "ozg_details", None)
+        ctx["unread"] = order_messages.unread_counts_for_staff(order_ids=[self.object.pk])[
+            self.object.pk
+        ]
+        return ctx
+
+    def handle_line_action(self, request, order, action):
+        # A service is one line of quantity 1: no quantities to post.
+        if action not in self.line_actions:
+            return self.reload_page(error="Diese Aktion gibt es hier nicht.")
+        line_ids = request.POST.getlist("selected_line")
+        lines = list(self.get_order_lines().filter(id__in=line_ids))
+        if not line_ids or len(lines) != len(set(line_ids)):
+            return self.reload_page(error="Bitte wählen Sie die Dienste dieser Bestellung aus.")
+        return self.change_line_statuses(request, order, lines)
+
+    def change_line_statuses(self, request, order, lines, quantities=None):
+        form = LineStatusForm(request.POST)
+        if not form.is_valid():
+            return self._form_error(form.errors.get("new_status", ["Ungültige Eingabe."]))
+        data = form.cleaned_data
+        try:
+            rollout.lines_status_change(
+                lines=lines,
+                new_status=data["new_status"],
+                user=request.user,
+                reason=data["reason"],
+                service_url=data["service_url"],
+            )
+        except ValidationError as error:
+            return self._form_error(error.messages)
+        summary = ", ".join(f"„{line.title}“" for line in lines)
+        message = f"Status von {summary} auf „{data['new_status']}“ gesetzt."
+        if data["reason"]:
+            message += f" Begründung: {data['reason']}"
+        order.notes.create(user=request.user, message=message, note_type="System")
+        messages.success(request, f"{message} Die Kommune wird per E-Mail informiert.")
+        return self.reload_page()
+
+    def _form_error(self, problems):
+        for problem in problems:
+            messages.error(self.request, problem)
+        return self.reload_page()

@@ -1,0 +1,205 @@
+"""Reads for the fulfilment staff: the order list with its filters and search, and its export.
+A fixed number of queries, however many orders."""
+
+import csv
+import dataclasses
+import datetime
+import io
+
+from django.db.models import Prefetch, Q, QuerySet
+from django.utils import timezone
+from oscar.core.loading import get_model
+
+from shop.models import (
+    AcceptanceRecord,
+    Dienst,
+    OrderContact,
+    RolloutEvent,
+    ServiceCoverage,
+    Verwaltung,
+)
+
+Order = get_model("order", "Order")
+Line = get_model("order", "Line")
+
+
+@dataclasses.dataclass(frozen=True)
+class OrderFilters:
+    text: str = ""
+    status: str = ""
+    verwaltung: Verwaltung | None = None
+    kreis: Verwaltung | None = None
+    dienst: Dienst | None = None
+    date_from: datetime.date | None = None
+    date_to: datetime.date | None = None
+
+
+def _day_start(day: datetime.date) -> datetime.datetime:
+    return timezone.make_aware(datetime.datetime.combine(day, datetime.time.min))
+
+
+def order_list_for_staff(*, filters: OrderFilters) -> QuerySet:
+    """Orders, newest first, with Verwaltung, Kreis, person and services. The text is searched
+    in the order number (start), the Verwaltung's name, its key and the AGS/ARS of its
+    Gemeinden or of the Gemeinden the order is for. Four queries when evaluated (orders, lines
+    with their services)."""
+    orders = Order.objects.filter(ozg_details__isnull=False)
+    text = " ".join(filters.text.split())[:100]
+    if text:
+        orders = orders.filter(
+            Q(number__startswith=text)
+            | Q(ozg_details__verwaltung__name__icontains=text)
+            | Q(ozg_details__verwaltung__regional_key__startswith=text)
+            | Q(ozg_details__verwaltung__ags=text)
+            | Q(ozg_details__verwaltung__gemeinden__ags=text)
+            | Q(ozg_details__verwaltung__gemeinden__ars=text)
+            | Q(ozg_details__services__coverage__gemeinde__ags=text)
+            | Q(ozg_details__services__coverage__gemeinde__ars=text)
+        )
+    if filters.status:
+        orders = orders.filter(Q(status=filters.status) | Q(lines__status=filters.status))
+    if filters.verwaltung is not None:
+        orders = orders.filter(ozg_details__verwaltung=filters.verwaltung)
+    if filters.kreis is not None:
+        orders = orders.filter(ozg_details__verwaltung__kreis=filters.kreis)
+    if filters.dienst is not None:
+        orders = orders.filter(ozg_details__services__dienst=filters.dienst)
+    if filters.date_from is not None:
+        orders = orders.filter(date_placed__gte=_day_start(filters.date_from))
+    if filters.date_to is not None:
+        orders = orders.filter(date_placed__lt=_day_start(filters.date_to + datetime.timedelta(1)))
+    # The joins above may repeat an order; filter on the ids so that sorting stays cheap.
+    return (
+        Order.objects.filter(pk__in=orders.values("pk"))
+        .select_related("user", "ozg_details__verwaltung__kreis")
+        .prefetch_related(
+            Prefetch(
+                "lines",
+                queryset=Line.objects.select_related("ozg_service__dienst").order_by("pk"),
+            ),
+            Prefetch(
+                "lines__ozg_service__coverage",
+                queryset=ServiceCoverage.objects.select_related("gemeinde").order_by(
+                    "gemeinde__name"
+                ),
+            ),
+        )
+        .order_by("-date_placed", "-pk")
+    )
+
+
+def order_for_staff(*, number: str):
+    """One order with what the dashboard's order page shows of it: Verwaltung, contacts, the
+    services with their Gemeinden and history, the acceptance records. A fixed number of
+    queries."""
+    return (
+        Order.objects.select_related("user", "ozg_details__verwaltung__kreis")
+        .prefetch_related(
+            Prefetch("ozg_details__contacts", queryset=OrderContact.objects.order_by("pk")),
+            Prefetch(
+                "lines",
+                queryset=Line.objects.select_related("ozg_service__dienst").order_by("pk"),
+            ),
+            Prefetch(
+                "lines__ozg_service__coverage",
+                queryset=ServiceCoverage.objects.select_related("gemeinde").order_by(
+                    "gemeinde__name"
+                ),
+            ),
+            Prefetch(
+                "lines__ozg_service__events",
+                queryset=RolloutEvent.objects.select_related("changed_by").order_by(
+                    "created_at", "pk"
+                ),
+            ),
+            Prefetch(
+                "acceptance_records",
+                queryset=AcceptanceRecord.objects.select_related(
+                    "agreement_version__agreement"
+                ).order_by("agreement_version__agreement__title"),
+            ),
+        )
+        .get(number=number)
+    )
+
+
+EXPORT_HEADER = (
+    "Bestellnummer",
+    "Bestellt am",
+    "Status der Bestellung",
+    "Verwaltung",
+    "Regionalschlüssel",
+    "Kreis",
+    "Bestellt von",
+    "Dienst",
+    "Status des Dienstes",
+    "Gemeinden (AGS)",
+    "Adresse des Dienstes",
+    "Gewünschter Start",
+)
+
+
+def order_export_rows(*, orders) -> list[tuple]:
+    """One row per ordered service (order line), for CSV and XLSX."""
+    rows = []
+    for order in orders:
+        details = order.ozg_details
+        verwaltung = details.verwaltung
+        for line in order.lines.all():
+            service = getattr(line, "ozg_service", None)
+            gemeinden = (
+                [row.gemeinde for row in service.coverage.all() if row.gemeinde_id]
+                if service
+                else []
+            )
+            rows.append(
+                (
+                    order.number,
+                    timezone.localtime(order.date_placed).strftime("%d.%m.%Y %H:%M"),
+                    order.status,
+                    verwaltung.name,
+                    verwaltung.regional_key,
+                    verwaltung.kreis.name if verwaltung.kreis_id else "",
+                    order.user.email if order.user else "",
+                    line.title,
+                    line.status,
+                    ", ".join(f"{g.name} ({g.ags})" for g in gemeinden)
+                    or f"{verwaltung.name} selbst",
+                    service.service_url if service else "",
+                    details.wished_start_date.strftime("%d.%m.%Y"),
+                )
+            )
+    return rows
+
+
+def _spreadsheet_safe(value):
+    """A cell that a spreadsheet would read as a formula is written as text (CSV injection)."""
+    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
+        return "'" + value
+    return value
+
+
+def order_export_csv(*, orders) -> str:
+    """Semicolon-separated with a BOM, as German Excel opens it."""
+    out = io.StringIO()
+    out.write("\ufeff")
+    writer = csv.writer(out, delimiter=";")
+    writer.writerow(EXPORT_HEADER)
+    for row in order_export_rows(orders=orders):
+        writer.writerow([_spreadsheet_safe(value) for value in row])
+    return out.getvalue()
+
+
+def order_export_xlsx(*, orders) -> bytes:
+    from openpyxl import Workbook
+
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.title = "Bestellungen"
+    sheet.append(EXPORT_HEADER)
+    for row in order_export_rows(orders=orders):
+        sheet.append([_spreadsheet_safe(value) for value in row])
+    sheet.freeze_panes = "A2"
+    out = io.BytesIO()
+    workbook.save(out)
+    return out.getvalue()

@@ -1,0 +1,9 @@
+from django.urls import path
+
+from . import staff_views
+
+app_name = "shop_staff_orders"
+
+urlpatterns = [
+    path("<str:number>/rueckfragen/", staff_views.order_messages, name="messages"),
+]

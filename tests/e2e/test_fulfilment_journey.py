@@ -1,0 +1,58 @@
+"""Fulfilment staff take an order of the Amt from Eingegangen to Live with the service's
+address in Oscar's dashboard; the Amt's member then finds the address under Meine Dienste."""
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from tests.factories import DEFAULT_PASSWORD, GemeindeFactory, UserFactory, VerwaltungFactory
+from tests.order_factories import dienst_create, member_create, order_place, terms_of_use_publish
+
+SERVICE_URL = "https://amt-huettener-berge.example/wohngeld"
+
+
+@pytest.fixture
+def order(site_pages):
+    from django.contrib.auth.models import Group
+
+    from shop.accounts.services import FULFILMENT_GROUP
+
+    terms_of_use_publish()
+    amt = VerwaltungFactory(name="Amt Hüttener Berge")
+    for name in ("Ascheffel", "Bünsdorf"):
+        GemeindeFactory(verwaltung=amt, name=name)
+    member = member_create(verwaltung=amt, email="amt-huettener-berge@example.org")
+    staff = UserFactory(email="fulfilment@example.org", is_staff=True)
+    staff.groups.add(Group.objects.get(name=FULFILMENT_GROUP))
+    return order_place(user=member, verwaltung=amt, dienste=[dienst_create(title="Wohngeld")])
+
+
+def _log_in(page: Page, email: str) -> None:
+    page.goto("/shop/accounts/login/")
+    page.get_by_label("E-Mail-Adresse").fill(email)
+    page.get_by_label("Passwort").fill(DEFAULT_PASSWORD)
+    page.get_by_role("button", name="Anmelden").click()
+
+
+def test_fulfilment_sets_a_service_live_and_the_amt_sees_it(page: Page, order):
+    _log_in(page, "fulfilment@example.org")
+    page.goto("/shop/dashboard/orders/")
+    page.get_by_label("Suche").fill("Hüttener")
+    page.get_by_role("button", name="Anwenden").click()
+    page.get_by_role("link", name=order.number).click()
+    expect(page.locator("body")).to_contain_text("Amt Hüttener Berge")
+
+    for status in ("In Prüfung", "In Umsetzung", "Im Test", "Live"):
+        page.get_by_label("Wohngeld").check()
+        page.get_by_label("Neuer Status").select_option(status)
+        if status == "Live":
+            page.get_by_label("Adresse des Dienstes (bei Live, https)").fill(SERVICE_URL)
+        page.get_by_role("button", name="Status ändern").click()
+        expect(page.get_by_text(f"auf „{status}“ gesetzt. Die Kommune")).to_be_visible()
+
+    expect(page.get_by_role("link", name=SERVICE_URL)).to_be_visible()
+
+    page.context.clear_cookies()
+    _log_in(page, "amt-huettener-berge@example.org")
+    page.goto("/konto/meine-dienste/")
+    expect(page.get_by_role("main")).to_contain_text("Live")
+    expect(page.get_by_role("main").locator(f'a[href="{SERVICE_URL}"]')).to_be_visible()
