@@ -328,6 +328,18 @@ OSCAR_ORDER_STATUS_PIPELINE = {
     for status in OSCAR_LINE_STATUS_PIPELINE
 }
 OSCAR_ORDER_STATUS_CASCADE = {status: status for status in OSCAR_LINE_STATUS_PIPELINE}
+# Oscar's dashboard menu plus the coverage report (shop.reports) for fulfilment staff.
+from oscar_overrides.dashboard.nav import coverage_report_access  # noqa: E402  (a plain function)
+
+OSCAR_DASHBOARD_NAVIGATION = [
+    *OSCAR_DASHBOARD_NAVIGATION,  # noqa: F405
+    {
+        "label": "Abdeckung im Land",
+        "icon": "fas fa-map",
+        "url_name": "shop_reports:coverage",
+        "access_fn": coverage_report_access,
+    },
+]
 HAYSTACK_CONNECTIONS = {"default": {"ENGINE": "haystack.backends.simple_backend.SimpleEngine"}}
 # The catalogue is searched with Wagtail; Oscar's haystack index is not used.
 HAYSTACK_SIGNAL_PROCESSOR = "haystack.signals.BaseSignalProcessor"

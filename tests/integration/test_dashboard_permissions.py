@@ -96,3 +96,15 @@ def test_anonymous_people_are_sent_to_the_login(client, people, url):
     response = status_of(client, people, "anonymous", url)
     assert response.status_code == 302
     assert "login" in response["Location"]
+
+
+@pytest.mark.parametrize(("person", "shown"), [("fulfilment", True), ("superuser", True)])
+def test_dashboard_menu_links_the_coverage_report(client, people, person, shown):
+    content = status_of(client, people, person, "/shop/dashboard/").content.decode()
+    assert ("/umsetzung/berichte/abdeckung/" in content) is shown
+    assert "Abdeckung im Land" in content
+
+
+def test_staff_without_the_permission_has_no_coverage_link(client, people):
+    content = status_of(client, people, "staff_without_group", "/shop/dashboard/").content.decode()
+    assert "/umsetzung/berichte/abdeckung/" not in content
