@@ -41,7 +41,13 @@ DEMO_SLUGS = (
 )
 
 
+@pytest.hookimpl(trylast=True)
 def pytest_collection_modifyitems(config, items):
+    """Browser tests last (after pytest-django's own ordering): Playwright's event loop then
+    stays in the main thread until the session ends, where other database tests could not run."""
+    items[:] = [item for item in items if not item.path.is_relative_to(E2E_DIR)] + [
+        item for item in items if item.path.is_relative_to(E2E_DIR)
+    ]
     for item in items:
         if item.path.is_relative_to(E2E_DIR):
             item.add_marker(pytest.mark.e2e)
