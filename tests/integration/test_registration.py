@@ -230,3 +230,18 @@ def test_oscars_own_registration_leads_to_the_shops(client, db):
     assert response["Location"] == reverse("shop_accounts:register")
     assert client.get(reverse("customer:register"))["Location"] == reverse("shop_accounts:register")
     assert not get_user_model().objects.filter(email="umweg@kommune.example").exists()
+
+
+def test_passwords_need_twelve_characters(client, db):
+    from django.contrib.auth.password_validation import validate_password
+    from django.core.exceptions import ValidationError
+
+    with pytest.raises(ValidationError):
+        validate_password("Elf-Zeichen")  # 11
+    validate_password("Zwölf-Zeich1")  # 12
+
+
+def test_sessions_end_after_eight_hours(client, db):
+    user = UserFactory()
+    client.force_login(user)
+    assert client.session.get_expiry_age() == 8 * 60 * 60
