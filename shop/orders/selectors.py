@@ -217,18 +217,7 @@ def order_get_for_user(*, user: User, number: str):
                 "ozg_details__contacts",
                 queryset=OrderContact.objects.order_by("role"),
             ),
-            Prefetch(
-                "lines",
-                queryset=get_model("order", "Line")
-                .objects.select_related("ozg_service__dienst")
-                .order_by("pk"),
-            ),
-            Prefetch(
-                "lines__ozg_service__coverage",
-                queryset=ServiceCoverage.objects.select_related("gemeinde").order_by(
-                    "gemeinde__name"
-                ),
-            ),
+            *order_lines_prefetch(),
             Prefetch(
                 "acceptance_records",
                 queryset=get_model("shop", "AcceptanceRecord")
@@ -337,7 +326,8 @@ def _service_state_from_line(line) -> ServiceState:
     )
 
 
-def _order_lines_prefetch() -> tuple[Prefetch, Prefetch]:
+def order_lines_prefetch() -> tuple[Prefetch, Prefetch]:
+    """The lines of orders with their service and its Gemeinden, in two queries."""
     return (
         Prefetch(
             "lines",
@@ -429,7 +419,7 @@ class OrderRecord(OrderSummary):
 def order_summary_list_for_user(*, user: User) -> list[OrderSummary]:
     """The orders of the person's Verwaltungen, newest first, with their services, statuses and
     Gemeinden. Three queries."""
-    orders = order_list_for_user(user=user).prefetch_related(*_order_lines_prefetch())
+    orders = order_list_for_user(user=user).prefetch_related(*order_lines_prefetch())
     return [
         OrderSummary(
             order=order, services=[_service_state_from_line(line) for line in order.lines.all()]

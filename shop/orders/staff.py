@@ -15,9 +15,9 @@ from shop.models import (
     Dienst,
     OrderContact,
     RolloutEvent,
-    ServiceCoverage,
     Verwaltung,
 )
+from shop.orders.selectors import order_lines_prefetch
 
 Order = get_model("order", "Order")
 Line = get_model("order", "Line")
@@ -72,18 +72,7 @@ def order_list_for_staff(*, filters: OrderFilters) -> QuerySet:
     return (
         Order.objects.filter(pk__in=orders.values("pk"))
         .select_related("user", "ozg_details__verwaltung__kreis")
-        .prefetch_related(
-            Prefetch(
-                "lines",
-                queryset=Line.objects.select_related("ozg_service__dienst").order_by("pk"),
-            ),
-            Prefetch(
-                "lines__ozg_service__coverage",
-                queryset=ServiceCoverage.objects.select_related("gemeinde").order_by(
-                    "gemeinde__name"
-                ),
-            ),
-        )
+        .prefetch_related(*order_lines_prefetch())
         .order_by("-date_placed", "-pk")
     )
 
@@ -96,16 +85,7 @@ def order_for_staff(*, number: str):
         Order.objects.select_related("user", "ozg_details__verwaltung__kreis")
         .prefetch_related(
             Prefetch("ozg_details__contacts", queryset=OrderContact.objects.order_by("pk")),
-            Prefetch(
-                "lines",
-                queryset=Line.objects.select_related("ozg_service__dienst").order_by("pk"),
-            ),
-            Prefetch(
-                "lines__ozg_service__coverage",
-                queryset=ServiceCoverage.objects.select_related("gemeinde").order_by(
-                    "gemeinde__name"
-                ),
-            ),
+            *order_lines_prefetch(),
             Prefetch(
                 "lines__ozg_service__events",
                 queryset=RolloutEvent.objects.select_related("changed_by").order_by(
