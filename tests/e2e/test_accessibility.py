@@ -23,6 +23,8 @@ OTHER_PAGES = [
     pytest.param("/gibt-es-nicht/", 404, {}, id="not-found"),
     pytest.param("/shop/accounts/login/", 200, {}, id="oscar-login"),
     pytest.param("/shop/basket/", 200, {}, id="oscar-basket"),
+    pytest.param("/konto/registrieren/", 200, {}, id="registration"),
+    pytest.param("/neuigkeiten/", 200, {}, id="news"),
 ]
 
 
