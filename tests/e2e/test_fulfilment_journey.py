@@ -4,6 +4,7 @@ address in Oscar's dashboard; the Amt's member then finds the address under Mein
 import pytest
 from playwright.sync_api import Page, expect
 
+from tests.e2e.axe import assert_accessible
 from tests.factories import DEFAULT_PASSWORD, GemeindeFactory, UserFactory, VerwaltungFactory
 from tests.order_factories import dienst_create, member_create, order_place, terms_of_use_publish
 
@@ -50,6 +51,12 @@ def test_fulfilment_sets_a_service_live_and_the_amt_sees_it(page: Page, order):
         expect(page.get_by_text(f"auf „{status}“ gesetzt. Die Kommune")).to_be_visible()
 
     expect(page.get_by_role("link", name=SERVICE_URL)).to_be_visible()
+
+    # The coverage report counts the Amt as live for the service.
+    page.goto("/umsetzung/berichte/abdeckung/")
+    row = page.get_by_role("row").filter(has_text="Wohngeld").first
+    expect(row).to_contain_text("1 von 2")  # of the Amt and its Kreis, the Amt is live
+    assert_accessible(page)
 
     page.context.clear_cookies()
     _log_in(page, "amt-huettener-berge@example.org")
