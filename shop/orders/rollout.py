@@ -14,6 +14,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
 from django.db import transaction
 from django.template import Context, Template
+from django.urls import reverse
 from oscar.core.loading import get_model
 
 from shop.mail import mail_after_commit
@@ -173,6 +174,12 @@ def order_status_follow(*, order) -> None:
     order.save(update_fields=["status"])
 
 
+def order_status_url(*, order) -> str:
+    """Where every member of the Verwaltung follows the order (Meine Dienste)."""
+    path = reverse("shop_orders:order", kwargs={"number": order.number})
+    return f"{settings.SHOP_BASE_URL}{path}"
+
+
 def rollout_mail_send(*, event: RolloutEvent) -> None:
     """The status e-mail to the order's contacts (and the person who ordered), from the
     CommunicationEventType of the new status, after commit."""
@@ -200,8 +207,7 @@ def rollout_mail_send(*, event: RolloutEvent) -> None:
             "dienst": service.dienst,
             "gemeinden": [row.gemeinde for row in service.coverage.all() if row.gemeinde_id],
             "event": event,
-            "status_url": f"{settings.SHOP_BASE_URL}/konto/meine-dienste/bestellungen/"
-            f"{order.number}/",
+            "status_url": order_status_url(order=order),
         },
         autoescape=False,
     )

@@ -9,7 +9,6 @@ import datetime
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator, validate_email
 from django.db import IntegrityError, transaction
@@ -32,6 +31,7 @@ from shop.models import (
     User,
     Verwaltung,
 )
+from shop.orders.rollout import order_status_url
 from shop.orders.selectors import PlannedService, gemeinden_for_ordering, order_plan
 
 if TYPE_CHECKING:
@@ -252,7 +252,7 @@ def order_confirmation_send(*, details: OrderDetails) -> None:
             "contacts": contacts,
             "services": services,
             "records": records,
-            "base_url": settings.SHOP_BASE_URL,
+            "status_url": order_status_url(order=order),
         },
     )
     mail_after_commit(
