@@ -158,8 +158,7 @@ def lines_status_change(
 
     order = Order.objects.select_for_update().get(pk=order_ids.pop())
     order_status_follow(order=order)
-    for event in events:
-        rollout_mail_send(event=event)
+    rollout_mails_send(order=order, new_status=new_status, events=events)
     return events
 
 
@@ -180,16 +179,15 @@ def order_status_url(*, order) -> str:
     return f"{settings.SHOP_BASE_URL}{path}"
 
 
-def rollout_mail_send(*, event: RolloutEvent) -> None:
-    """The status e-mail to the order's contacts (and the person who ordered), from the
-    CommunicationEventType of the new status, after commit."""
-    code = STATUS_MAIL_CODES.get(event.new_status)
+def rollout_mails_send(*, order, new_status: str, events: Sequence[RolloutEvent]) -> None:
+    """The status e-mail per moved service to the order's contacts (and the person who
+    ordered), from the CommunicationEventType of the new status, after commit. The template,
+    contacts and Gemeinden are read once for all services."""
+    code = STATUS_MAIL_CODES.get(new_status)
     event_type = CommunicationEventType.objects.filter(code=code).first() if code else None
-    if event_type is None:
+    if event_type is None or not events:
         return
-    service = event.ordered_service
-    details = service.details
-    order = details.order
+    details = order.ozg_details
     recipients = list(
         dict.fromkeys(
             email
@@ -200,19 +198,34 @@ def rollout_mail_send(*, event: RolloutEvent) -> None:
             if email
         )
     )
-    context = Context(
-        {
-            "order": order,
-            "verwaltung": details.verwaltung,
-            "dienst": service.dienst,
-            "gemeinden": [row.gemeinde for row in service.coverage.all() if row.gemeinde_id],
-            "event": event,
-            "status_url": order_status_url(order=order),
-        },
-        autoescape=False,
+    gemeinden: dict[int, list] = {}
+    for row in (
+        ServiceCoverage.objects.filter(
+            ordered_service__in=[event.ordered_service_id for event in events],
+            gemeinde__isnull=False,
+        )
+        .select_related("gemeinde")
+        .order_by("gemeinde__name")
+    ):
+        gemeinden.setdefault(row.ordered_service_id, []).append(row.gemeinde)
+    subject, body = (
+        Template(event_type.email_subject_template),
+        Template(event_type.email_body_template),
     )
-    mail_after_commit(
-        subject=" ".join(Template(event_type.email_subject_template).render(context).split()),
-        body=Template(event_type.email_body_template).render(context),
-        recipients=recipients,
-    )
+    for event in events:
+        context = Context(
+            {
+                "order": order,
+                "verwaltung": details.verwaltung,
+                "dienst": event.ordered_service.dienst,
+                "gemeinden": gemeinden.get(event.ordered_service_id, []),
+                "event": event,
+                "status_url": order_status_url(order=order),
+            },
+            autoescape=False,
+        )
+        mail_after_commit(
+            subject=" ".join(subject.render(context).split()),
+            body=body.render(context),
+            recipients=recipients,
+        )
