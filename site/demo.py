@@ -5,12 +5,7 @@ from dataclasses import dataclass
 from django.db import transaction
 
 from cms_pages.demo_services import DEMO_SERVICES
-from cms_pages.services import (
-    editorial_workflow_ensure,
-    page_tree_ensure,
-    service_page_drafts_from_catalogue,
-    service_pages_ensure,
-)
+from cms_pages.services import service_page_drafts_from_catalogue, service_pages_ensure
 from shop.accounts.services import (
     EDITORS_GROUP,
     FULFILMENT_GROUP,
@@ -19,15 +14,9 @@ from shop.accounts.services import (
     user_ensure,
 )
 from shop.agreements.demo import demo_agreements_ensure
-from shop.catalogue.ozg_katalog import (
-    DEFAULT_LEIKA_LEISTUNGEN,
-    DEFAULT_OZG_LEISTUNGEN,
-    parse_ozg_katalog,
-)
-from shop.catalogue.services import ozg_katalog_import
 from shop.models import Verwaltung
-from shop.registry.gemeindeverzeichnis import DEFAULT_GEMEINDEVERZEICHNIS, parse_gemeindeverzeichnis
-from shop.registry.services import registry_import_gemeindeverzeichnis
+
+from .setup import site_setup_ensure
 
 # OZG-Leistungen that editors have started profiles for but not yet published.
 DRAFT_OZG_IDS = ("10227", "10244", "10350")
@@ -113,14 +102,8 @@ class DemoSiteReport:
 
 @transaction.atomic
 def demo_site_ensure() -> DemoSiteReport:
-    tree = page_tree_ensure()
-    registry = registry_import_gemeindeverzeichnis(
-        records=parse_gemeindeverzeichnis(DEFAULT_GEMEINDEVERZEICHNIS)
-    )
-    katalog = ozg_katalog_import(
-        katalog=parse_ozg_katalog(leistungen=DEFAULT_OZG_LEISTUNGEN, leika=DEFAULT_LEIKA_LEISTUNGEN)
-    )
-    groups = staff_groups_ensure()
+    setup = site_setup_ensure()
+    tree = setup.tree
     agreements = demo_agreements_ensure()
     services = service_pages_ensure(
         parent=tree.service_index,
@@ -130,12 +113,11 @@ def demo_site_ensure() -> DemoSiteReport:
     drafts = service_page_drafts_from_catalogue(
         parent=tree.service_index, ozg_ids=list(DRAFT_OZG_IDS)
     )
-    editorial_workflow_ensure(catalogue=tree.service_index, approvers=groups[EDITORS_GROUP])
     return DemoSiteReport(
         service_index_url=tree.service_index.url,
         legal_page_urls=[page.url for page in tree.legal_pages.values()],
-        registry_changed=registry.has_changes,
-        catalogue_changed=katalog.has_changes,
+        registry_changed=setup.registry_changed,
+        catalogue_changed=setup.catalogue_changed,
         services_created=len(services),
         drafts_created=len(drafts),
     )

@@ -5,9 +5,11 @@ A `.env` file in the project root is read when present (unless DJANGO_READ_DOT_E
 production.
 """
 
+from datetime import timedelta
 from pathlib import Path
 
 import environ
+from csp.constants import NONCE, NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 from oscar.defaults import *  # noqa: F403  (Oscar's defaults are meant to be star-imported)
 
@@ -112,6 +114,8 @@ INSTALLED_APPS = [
     "oscar.apps.dashboard.communications.apps.CommunicationsDashboardConfig",
     "oscar.apps.dashboard.shipping.apps.ShippingDashboardConfig",
     "widget_tweaks",
+    "axes",
+    "csp",
     "haystack",
     "treebeard",
     "django_tables2",
@@ -121,6 +125,8 @@ INSTALLED_APPS = [
 SITE_ID = 1
 AUTH_USER_MODEL = "shop.User"
 AUTHENTICATION_BACKENDS = [
+    # First: refuses every sign-in (shop, Wagtail, Django admin) while its user and IP are locked.
+    "axes.backends.AxesStandaloneBackend",
     "oscar.apps.customer.auth_backends.EmailBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
@@ -130,6 +136,7 @@ WAGTAILADMIN_LOGIN_URL = "wagtailadmin_login"
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "ozg_site.security.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -140,6 +147,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "oscar.apps.basket.middleware.BasketMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last, as django-axes asks: answers a locked-out sign-in with its lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "ozg_site.urls"
@@ -278,6 +287,45 @@ if not DEBUG:
     OSCAR_BASKET_COOKIE_SECURE = True
 if env.bool("BEHIND_TLS_PROXY", default=False):
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+
+# Content-Security-Policy: no inline scripts and no third-party sources. Oscar's shop pages run
+# their one onload script with a per-response nonce; the staff areas (Wagtail, Oscar's dashboard,
+# Django admin), whose libraries write inline scripts and styles, get STAFF_AREA_CSP_UPDATE
+# (ozg_site.security).
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        # NONCE: only in the header of a response whose page used request.csp_nonce.
+        "script-src": [SELF, NONCE],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:"],
+        "font-src": [SELF, "data:"],
+        "connect-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    },
+}
+
+# Sign-in throttling (django-axes): after AXES_FAILURE_LIMIT failed attempts for the same user
+# name from the same IP address, both are refused until the cool-off has passed.
+AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
+AXES_COOLOFF_TIME = timedelta(minutes=env.int("AXES_COOLOFF_MINUTES", default=15))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "shop/accounts/lockout.html"
+# Oscar's login form names its field "username" but holds the e-mail address; Wagtail's and
+# Django's admin use "username" too.
+AXES_USERNAME_CALLABLE = "ozg_site.security.login_username"
+# Behind AXES_PROXY_COUNT reverse proxies the client's address is the one the outermost proxy
+# appended to X-Forwarded-For (counted from the right, so that a client cannot forge it).
+AXES_IPWARE_PROXY_COUNT = env.int("AXES_PROXY_COUNT", default=0) or None
+if AXES_IPWARE_PROXY_COUNT:
+    AXES_IPWARE_PROXY_ORDER = "right-most"
+    AXES_IPWARE_META_PRECEDENCE_ORDER = ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"]
+else:
+    AXES_IPWARE_META_PRECEDENCE_ORDER = ["REMOTE_ADDR"]
 
 LOGGING = {
     "version": 1,

@@ -12,6 +12,7 @@ from shop.accounts.selectors import membership_ordering_obstacle, verwaltungen_u
 from shop.accounts.services import EDITORS_GROUP
 from shop.models import Membership
 from tests.factories import GemeindeFactory, UserFactory, VerwaltungFactory
+from tests.signin import is_signed_in, sign_in
 
 pytestmark = pytest.mark.django_db
 
@@ -65,7 +66,8 @@ def test_register_confirm_and_get_approved(client, amt, django_capture_on_commit
     assert "E-Mail-Adresse bestätigt" in confirmed.content.decode()
     user.refresh_from_db()
     assert user.is_active
-    assert client.login(email=user.email, password=PASSWORD)
+    sign_in(client, email=user.email, password=PASSWORD)
+    assert is_signed_in(client)
     assert "wird noch geprüft" in membership_ordering_obstacle(user=user)
     assert not verwaltungen_user_may_order_for(user=user).exists()
 

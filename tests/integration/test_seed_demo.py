@@ -10,6 +10,7 @@ from cms_pages.demo_services import DEMO_SERVICES
 from cms_pages.models import HomePage, LegalLinks, LegalPage, ServiceIndexPage, ServicePage
 from ozg_site.demo import DEMO_ACCOUNTS, DEMO_PASSWORD
 from shop.models import Dienst, Gemeinde, Membership, OzgLeistung, Verwaltung
+from tests.signin import is_signed_in, sign_in
 
 Product = get_model("catalogue", "Product")
 
@@ -103,7 +104,9 @@ def test_seed_demo_creates_the_demo_accounts_with_their_rights():
 def test_demo_users_log_in_with_the_demo_password(client):
     call_command("seed_demo")
 
-    assert client.login(email="amt-huettener-berge@example.org", password=DEMO_PASSWORD)
+    sign_in(client, email="amt-huettener-berge@example.org", password=DEMO_PASSWORD)
+
+    assert is_signed_in(client)
 
 
 def test_seed_demo_refuses_demo_accounts_without_debug(settings, capsys):

@@ -1,0 +1,52 @@
+"""`manage.py setup_site`: what a production instance needs, without demo content or accounts."""
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.core.management import call_command
+from wagtail.models import WorkflowPage
+
+from cms_pages.models import LegalPage, ServiceIndexPage, ServicePage
+from shop.accounts.services import EDITORS_GROUP, FULFILMENT_GROUP
+from shop.models import Agreement, Gemeinde, OzgLeistung, Verwaltung
+
+pytestmark = pytest.mark.django_db
+
+
+def test_setup_site_builds_pages_registry_catalogue_groups_and_workflow(client, capsys):
+    call_command("setup_site")
+
+    output = capsys.readouterr().out
+    assert "Seitenbaum bereit: Startseite, /dienste/ und 3 rechtliche Seiten." in output
+    assert "Kommunalregister: aktualisiert." in output
+    assert Verwaltung.objects.active().count() == 181
+    assert Gemeinde.objects.count() == 1106
+    assert OzgLeistung.objects.count() == 557
+    assert {page.url for page in LegalPage.objects.live()} == {
+        "/impressum/",
+        "/datenschutz/",
+        "/barrierefreiheit/",
+    }
+    assert {EDITORS_GROUP, FULFILMENT_GROUP} <= set(Group.objects.values_list("name", flat=True))
+    assert WorkflowPage.objects.get(page=ServiceIndexPage.objects.get()).workflow.active
+    # Nothing of the demo: no profiles, no agreements, no accounts.
+    assert not ServicePage.objects.exists()
+    assert not Agreement.objects.exists()
+    assert not get_user_model().objects.exists()
+    assert client.get("/").status_code == 200
+    assert client.get("/dienste/").status_code == 200
+
+
+def test_setup_site_a_second_time_changes_nothing(capsys):
+    call_command("setup_site")
+    counts = (Verwaltung.objects.count(), Gemeinde.objects.count(), LegalPage.objects.count())
+    capsys.readouterr()
+
+    call_command("setup_site")
+
+    output = capsys.readouterr().out
+    assert "Kommunalregister: bereits aktuell." in output
+    assert "OZG-Katalog: bereits aktuell." in output
+    assert (Verwaltung.objects.count(), Gemeinde.objects.count(), LegalPage.objects.count()) == (
+        counts
+    )
