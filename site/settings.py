@@ -211,6 +211,28 @@ if REDIS_URL:
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
+# Page cache (ozg_site.page_cache, docs/performance.md): anonymous visitors of the public
+# Wagtail pages get stored pages; cleared when pages are published or orders change, else at most
+# PAGE_CACHE_SECONDS old. Off with DEBUG (development, tests) unless PAGE_CACHE_SECONDS is set.
+# Without Redis it keeps its pages in files under var/, which every process on the machine
+# shares, so that a publication in one worker clears the pages of all.
+PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=0 if DEBUG else 300)
+PAGE_CACHE_ALIAS = "default"
+if not REDIS_URL:
+    CACHES["pages"] = {
+        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+        "LOCATION": str(VAR_DIR / "cache" / "pages"),
+        "OPTIONS": {"MAX_ENTRIES": 5000},
+    }
+    PAGE_CACHE_ALIAS = "pages"
+# After the CSRF middleware (a hit puts in the visitor's own CSRF token), before the session is
+# read for authentication.
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("django.middleware.csrf.CsrfViewMiddleware") + 1,
+    "ozg_site.page_cache.PageCacheMiddleware",
+)
+# End of the page cache block.
+
 # Background work (e-mails): run at once by default; in production
 # TASKS_BACKEND=django_tasks_db.DatabaseBackend stores each task and `manage.py db_worker` runs it.
 TASKS = {
@@ -226,6 +248,8 @@ if EMAIL_CONFIG["EMAIL_BACKEND"] == "django.core.mail.backends.filebased.EmailBa
     EMAIL_FILE_PATH = str(VAR_DIR / "mail")
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="OZG-Dienste-Shop <shop@itvsh.example>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+# Server errors (HTTP 500) are mailed to these addresses (comma-separated), as Django does.
+ADMINS = [("Betrieb OZG-Dienste-Shop", address) for address in env.list("ADMINS", default=[])]
 OSCAR_FROM_EMAIL = DEFAULT_FROM_EMAIL
 # Rückfragen of municipalities go to this address; empty: to every active Fulfilment member.
 FULFILMENT_EMAIL = env("FULFILMENT_EMAIL", default="")
@@ -250,8 +274,8 @@ LOCALE_PATHS = [BASE_DIR / "site" / "locale"]
 STATIC_URL = "/static/"
 STATIC_ROOT = env("STATIC_ROOT", default=str(VAR_DIR / "static"))
 KERN_DIR = BASE_DIR / "node_modules" / "@kern-ux" / "native"
+# site/static/ is the ozg_site app's own folder (found by the app directories finder).
 STATICFILES_DIRS = [
-    BASE_DIR / "site" / "static",
     ("kern", KERN_DIR / "dist"),
     ("kern-themes", KERN_DIR / "src" / "scss" / "themes" / "examples"),
 ]
