@@ -11,6 +11,8 @@ STAFF_AREA_CSP_UPDATE = {
     "style-src": ["'unsafe-inline'"],
     "img-src": ["blob:"],
 }
+# Wagtail's preview panel shows the page in a frame of the editor (same origin).
+STAFF_AREA_CSP_REPLACE = {"frame-ancestors": ["'self'"]}
 
 
 class ContentSecurityPolicyMiddleware(CSPMiddleware):
@@ -24,6 +26,7 @@ class ContentSecurityPolicyMiddleware(CSPMiddleware):
             # A nonce in the header would make browsers ignore 'unsafe-inline'.
             parts.nonce = None
             parts.update = {**STAFF_AREA_CSP_UPDATE, **(parts.update or {})}
+            parts.replace = {**STAFF_AREA_CSP_REPLACE, **(parts.replace or {})}
         return parts
 
 
