@@ -160,7 +160,7 @@ def test_live_url_is_shown_only_once_the_service_is_live(client, orderer, order)
 
     for url in (OVERVIEW, order_url(order), service_url(order)):
         html = page_text(client.get(url))
-        assert f'<a class="kern-link" style="overflow-wrap: anywhere;" href="{LIVE_URL}">' in html
+        assert f'<a class="kern-link ozg-break-anywhere" href="{LIVE_URL}">' in html
         assert ">Live<" in html
 
 
