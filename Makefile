@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: install run test lint format migrate seed clean
+.PHONY: install run test lint format migrate seed clean bench
 
 install: $(VENV)/.installed node_modules/.installed .env
 
@@ -35,6 +35,17 @@ run: seed
 
 test: install
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+# Benchmark at Land scale (docs/performance.md), not part of `make test`: SQLite with one gunicorn
+# worker; with DATABASE_URL and REDIS_URL set also PostgreSQL + Redis with two workers.
+bench: install
+	@command -v wrk >/dev/null || { [ "$$(id -u)" = 0 ] && apt-get install -y wrk; } || \
+		{ echo "make bench braucht wrk: sudo apt-get install wrk" >&2; exit 1; }
+	env -u DATABASE_URL -u REDIS_URL $(BIN)/python -m bench.run $(BENCH_ARGS)
+	@if [ -n "$$DATABASE_URL" ] && [ -n "$$REDIS_URL" ]; then \
+		$(BIN)/python -m bench.run --database-url "$$DATABASE_URL" --redis-url "$$REDIS_URL" \
+			--workers 2 $(BENCH_ARGS); \
+	fi
 
 lint: install
 	$(BIN)/ruff check .

@@ -7,6 +7,11 @@ class OzgSiteConfig(AppConfig):
     name = "ozg_site"
     verbose_name = "OZG-Dienste-Shop"
 
+    def ready(self) -> None:
+        from .page_cache import page_cache_receivers_connect
+
+        page_cache_receivers_connect()
+
 
 class SuperuserAdminConfig(admin_apps.AdminConfig):
     default = False

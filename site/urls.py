@@ -11,6 +11,7 @@ from .api import api, wagtail_api
 
 urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
+    path("bench/minimal", views.bench_minimal, name="bench_minimal"),  # make bench: the ceiling
     path("django-admin/", admin.site.urls),
     path("cms/", include(wagtailadmin_urls)),
     path("dokumente/", include(wagtaildocs_urls)),

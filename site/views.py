@@ -1,5 +1,5 @@
 from django.db import DatabaseError, connection, transaction
-from django.http import HttpRequest, JsonResponse
+from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
@@ -16,3 +16,13 @@ def healthz(request: HttpRequest) -> JsonResponse:
     except DatabaseError:
         return JsonResponse({"status": "error", "database": "unavailable"}, status=503)
     return JsonResponse({"status": "ok", "database": "ok"})
+
+
+@require_GET
+@never_cache
+@transaction.non_atomic_requests
+def bench_minimal(request: HttpRequest) -> HttpResponse:
+    """The ceiling of the stack for `make bench`: the whole middleware chain, no database, no
+    template. Harmless in production (a constant "ok", no data, like /healthz without the
+    database), so it stays routed and the benchmark measures it on the production settings."""
+    return HttpResponse("ok", content_type="text/plain; charset=utf-8")
