@@ -1,11 +1,13 @@
 """The services of the catalogue as JSON: the same search, filters and sorting as /dienste/."""
 
+from typing import Annotated
+
 from django.db.models import Prefetch, prefetch_related_objects
-from django.http import HttpRequest
-from django.shortcuts import get_object_or_404
-from ninja import Field, Query, Router, Schema
+from django.http import Http404, HttpRequest
+from ninja import Field, Path, Query, Router, Schema
 from wagtail.api.v2.views import PagesAPIViewSet
 
+from shop.catalogue.api import ErrorOut
 from shop.models import Dienst
 
 from .catalogue import CatalogueQuery
@@ -145,9 +147,19 @@ def service_list(request: HttpRequest, parameters: Query[CatalogueParameters]):
     }
 
 
-@router.get("/dienste/{page_id}", response=ServiceDetail, summary="Steckbrief eines Dienstes")
-def service_detail(request: HttpRequest, page_id: int):
-    page = get_object_or_404(ServicePage.objects.live().public(), pk=page_id)
+# Page IDs are 32-bit integers in the database; a larger number would not even reach it.
+MAX_PAGE_ID = 2**31 - 1
+
+
+@router.get(
+    "/dienste/{page_id}",
+    response={200: ServiceDetail, 404: ErrorOut},
+    summary="Steckbrief eines Dienstes",
+)
+def service_detail(request: HttpRequest, page_id: Annotated[int, Path(ge=1, le=MAX_PAGE_ID)]):
+    page = ServicePage.objects.live().public().filter(pk=page_id).first()
+    if page is None:
+        raise Http404("Kein veröffentlichter Dienst mit dieser ID.")
     profile = service_page_profile(page=page)
     dienst = profile.dienst
     return {

@@ -35,10 +35,27 @@ def _allowed_values() -> dict[str, frozenset[str]]:
     }
 
 
+# Control characters never belong in a search or a filter; PostgreSQL refuses NUL in text.
+_CONTROL_CHARACTERS = dict.fromkeys(range(32), " ") | {127: " "}
+
+
+def _clean_text(value: str) -> str:
+    return value.translate(_CONTROL_CHARACTERS)
+
+
+def _search_text(value: str) -> str:
+    """Words separated by single spaces. Paired double quotes search for a phrase; an unpaired
+    one would be a syntax error in SQLite's full-text search, so then no quote counts."""
+    text = " ".join(_clean_text(value).split())[:MAX_QUERY_LENGTH]
+    if text.count('"') % 2:
+        text = " ".join(text.replace('"', " ").split())
+    return text
+
+
 def _clean_slugs(values: list[str]) -> tuple[str, ...]:
     cleaned = []
     for value in values[:MAX_VALUES_PER_FILTER]:
-        value = value.strip()
+        value = _clean_text(value).strip()
         if value and len(value) <= 200 and value not in cleaned:
             cleaned.append(value)
     return tuple(cleaned)
@@ -53,7 +70,7 @@ class CatalogueQuery:
 
     @classmethod
     def from_params(cls, params: QueryDict) -> "CatalogueQuery":
-        text = " ".join(params.get("q", "").split())[:MAX_QUERY_LENGTH]
+        text = _search_text(params.get("q", ""))
         filters = {}
         allowed = _allowed_values()
         for name in FILTER_PARAMETERS:

@@ -9,6 +9,14 @@ from .selectors import lage_list, ozg_leistung_get, ozg_leistung_list, themenfel
 router = Router(tags=["OZG-Katalog"])
 
 
+class ErrorOut(Schema):
+    """The body of the shop API's error answers (site/api.py answers 401 so, and 422 with the
+    single errors added). Defined once: django-ninja names a schema by its class name, and a
+    second ErrorOut would silently replace this one in the OpenAPI document."""
+
+    detail: str = Field(description="Was nicht geht, auf Deutsch")
+
+
 class ThemenfeldOut(Schema):
     slug: str
     name: str
@@ -37,6 +45,15 @@ class OzgLeistungDetail(OzgLeistungOut):
     leika_leistungen: list[LeikaLeistungOut]
 
 
+class BoundedLimitOffsetPagination(LimitOffsetPagination):
+    """django-ninja's limit and offset with upper bounds: without them a large number reaches
+    the database as LIMIT or OFFSET and fails there (more than 64 bits: a server error)."""
+
+    class Input(Schema):
+        limit: int = Field(100, ge=1, le=1000, description="Anzahl je Antwort, höchstens 1000")
+        offset: int = Field(0, ge=0, le=100_000, description="Versatz, höchstens 100000")
+
+
 class LagenParameters(Schema):
     themenfeld: str | None = Field(None, description="Kurzname eines Themenfelds")
 
@@ -58,7 +75,7 @@ def lagen(request: HttpRequest, parameters: Query[LagenParameters]):
 
 
 @router.get("/ozg/leistungen", response=list[OzgLeistungOut], summary="OZG-Leistungen")
-@paginate(LimitOffsetPagination)
+@paginate(BoundedLimitOffsetPagination)
 def leistungen(request: HttpRequest, parameters: Query[LeistungenParameters]):
     return ozg_leistung_list(
         themenfeld_slug=parameters.themenfeld,
@@ -69,7 +86,7 @@ def leistungen(request: HttpRequest, parameters: Query[LeistungenParameters]):
 
 @router.get(
     "/ozg/leistungen/{ozg_id}",
-    response=OzgLeistungDetail,
+    response={200: OzgLeistungDetail, 404: ErrorOut},
     summary="Eine OZG-Leistung mit ihren LeiKa-Leistungen",
 )
 def leistung(request: HttpRequest, ozg_id: str):

@@ -9,13 +9,11 @@ from django.http import Http404, HttpRequest
 from ninja import Field, Router, Schema
 from ninja.security import django_auth
 
+from shop.catalogue.api import ErrorOut
+
 from . import selectors
 
 router = Router(tags=["Meine Dienste"], auth=django_auth)
-
-
-class ErrorOut(Schema):
-    detail: str
 
 
 NOT_SIGNED_IN = {401: ErrorOut}

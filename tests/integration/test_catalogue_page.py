@@ -225,3 +225,15 @@ def test_search_uses_german_stemming_on_postgresql(client, page_tree):
     )
 
     assert titles(client.get("/dienste/", {"q": "Anmeldungen"})) == ["Eheschließung"]
+
+
+@pytest.mark.parametrize(
+    "query_string",
+    ["q=Wohn%00geld", "lage=%00", "themenfeld=a%00b", 'q="Wohngeld', "q=%22%22%22", "q=%7F"],
+)
+def test_control_characters_and_unpaired_quotes_in_the_url_are_no_error(
+    client, page_tree, query_string
+):
+    response = client.get(f"/dienste/?{query_string}")
+
+    assert response.status_code == 200

@@ -60,3 +60,16 @@ def test_unknown_choice_values_are_dropped():
     query = parse("typ=quatsch&typ=basisdienst&reifegrad=vier&reifegrad=9&verfuegbarkeit=bald")
 
     assert query.filters == {"typ": ("basisdienst",)}
+
+
+def test_control_characters_become_spaces_in_search_and_filters():
+    query = parse("q=Wohn%00geld%07&themenfeld=bauen%00wohnen&lage=%00")
+
+    assert query.text == "Wohn geld"
+    assert query.filters == {"themenfeld": ("bauen wohnen",)}
+
+
+def test_paired_quotes_search_a_phrase_an_unpaired_one_counts_as_none():
+    assert parse('q="Wohngeld beantragen"').text == '"Wohngeld beantragen"'
+    assert parse('q=Wohngeld "beantragen').text == "Wohngeld beantragen"
+    assert parse('q="""').text == ""
