@@ -1,9 +1,19 @@
-"""Oscar's customer pages without Oscar's own registration: a person registers at
-/konto/registrieren/, which confirms the e-mail address and asks for the Verwaltung."""
+"""Oscar's customer pages without Oscar's own registration and order history.
 
+A person registers at /konto/registrieren/, which confirms the e-mail address and asks for the
+Verwaltung. Orders belong to the Verwaltung, not to the person who placed them: Oscar's order
+pages (filtered by that person) would still show an order after they left the Verwaltung and
+never to their colleagues, so they lead to Meine Dienste, which asks for the membership.
+"""
+
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect
+from django.views import View
 from django.views.generic import RedirectView
 from oscar.apps.customer import views
+from oscar.core.loading import get_model
+
+from shop.orders.selectors import verwaltungen_visible_to
 
 
 class AccountAuthView(views.AccountAuthView):
@@ -20,3 +30,31 @@ class AccountAuthView(views.AccountAuthView):
 
 class AccountRegistrationView(RedirectView):
     pattern_name = "shop_accounts:register"
+
+
+class OrderHistoryView(RedirectView):
+    pattern_name = "shop_orders:overview"
+
+
+class OrderDetailView(View):
+    """Oscar's order page: the order page of Meine Dienste, 404 for an order of a Verwaltung the
+    person is not (or no longer) a member of."""
+
+    def visible_orders(self, request: HttpRequest, order_number: str, **kwargs):
+        return get_model("order", "Order").objects.filter(
+            number=order_number,
+            ozg_details__verwaltung__in=verwaltungen_visible_to(user=request.user),
+        )
+
+    def dispatch(self, request: HttpRequest, order_number: str, **kwargs) -> HttpResponse:
+        if not self.visible_orders(request, order_number, **kwargs).exists():
+            raise Http404("Keine Bestellung Ihrer Verwaltungen mit dieser Nummer.")
+        return redirect("shop_orders:order", number=order_number)
+
+
+class OrderLineView(OrderDetailView):
+    """A line of Oscar's order page (and its "order again"): the order page of Meine Dienste."""
+
+    def visible_orders(self, request: HttpRequest, order_number: str, **kwargs):
+        orders = super().visible_orders(request, order_number)
+        return orders.filter(lines__pk=kwargs["line_id"])

@@ -13,6 +13,9 @@ REPLACED_CLASSES = {
     ("basket.views", "BasketView"): "oscar_overrides.basket_views",
     ("customer.views", "AccountAuthView"): "oscar_overrides.customer_views",
     ("customer.views", "AccountRegistrationView"): "oscar_overrides.customer_views",
+    ("customer.views", "OrderHistoryView"): "oscar_overrides.customer_views",
+    ("customer.views", "OrderDetailView"): "oscar_overrides.customer_views",
+    ("customer.views", "OrderLineView"): "oscar_overrides.customer_views",
 }
 
 

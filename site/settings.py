@@ -361,6 +361,8 @@ LOGGING = {
         "django_tasks": {"level": "WARNING"},
         "wagtail": {"level": "WARNING"},
         "oscar": {"level": "WARNING"},
+        # Lockouts are warnings; every successful sign-in would be an info line.
+        "axes": {"level": "WARNING"},
     },
 }
 
