@@ -180,6 +180,32 @@ def _ozg_katalog():
     )
 
 
+# The Amt Hüttener Berge (ARS prefix 01 0 58 5890) in the Kreis Rendsburg-Eckernförde.
+HUETTENER_BERGE = "010585890"
+
+
+@functools.cache
+def _huettener_berge_registry():
+    """The shipped Gemeindeverzeichnis, cut down to the Amt Hüttener Berge, its Kreis and its 16
+    Gemeinden: people pick it by name, AGS or ARS as in production, without importing all 181
+    Verwaltungen for every test."""
+    from shop.registry.gemeindeverzeichnis import (
+        DEFAULT_GEMEINDEVERZEICHNIS,
+        parse_gemeindeverzeichnis,
+    )
+
+    verzeichnis = parse_gemeindeverzeichnis(DEFAULT_GEMEINDEVERZEICHNIS)
+    keys = {HUETTENER_BERGE, HUETTENER_BERGE[:5]}
+    return dataclasses.replace(
+        verzeichnis,
+        verwaltungen=tuple(row for row in verzeichnis.verwaltungen if row.regional_key in keys),
+        gemeinden=tuple(
+            row for row in verzeichnis.gemeinden if row.verwaltung_key == HUETTENER_BERGE
+        ),
+        skipped_rows=(),
+    )
+
+
 @pytest.fixture(scope="package", autouse=True)
 def _async_unsafe_allowed():
     """Django's ORM in the thread where Playwright's event loop runs, for this folder's tests."""
@@ -236,3 +262,14 @@ def demo_site(site_pages):
         agreements_for=lambda service: demo_agreements_for(service, agreements),
     )
     return site_pages
+
+
+@pytest.fixture
+def amt_huettener_berge(site_pages):
+    """The Amt Hüttener Berge with its Kreis and Gemeinden, imported from the shipped
+    Gemeindeverzeichnis (before any other Verwaltung: the import retires those it does not name)."""
+    from shop.models import Verwaltung
+    from shop.registry.services import registry_import_gemeindeverzeichnis
+
+    registry_import_gemeindeverzeichnis(records=_huettener_berge_registry())
+    return Verwaltung.objects.get(regional_key=HUETTENER_BERGE)

@@ -1,10 +1,34 @@
-"""WCAG 2.1 A/AA per axe-core on the public pages and Oscar's pages, at 1280 px and 320 px."""
+"""WCAG 2.1 A/AA per axe-core on the public pages and Oscar's pages, at 1280 px and 320 px.
+
+The matrix is completed by the journeys, which run axe on the pages they pass: the checkout steps,
+the review, the confirmation, an order and Meine Dienste (test_checkout_journey.py), the
+registration form with and without errors, its "check your e-mail" and result pages and Meine
+Verwaltungen (test_registration_journey.py), the coverage report (test_fulfilment_journey.py).
+Here: every other page, the Verwaltung step and each checkout step answering with errors.
+"""
+
+import re
 
 import pytest
-from playwright.sync_api import expect
+from django.urls import reverse
+from oscar.core.loading import get_model
+from playwright.sync_api import Page, expect
 
-from tests.e2e.axe import describe, violations
+from shop.accounts.services import membership_ensure_approved
+from shop.models import VerwaltungKind
+from tests.e2e.axe import assert_accessible, describe, violations
 from tests.e2e.conftest import DESKTOP, MOBILE
+from tests.e2e.session import log_in
+from tests.factories import UserFactory, VerwaltungFactory
+from tests.order_factories import (
+    amt_with_gemeinden,
+    dienst_create,
+    member_create,
+    order_place,
+    terms_of_use_publish,
+)
+
+Order = get_model("order", "Order")
 
 # path, expected HTTP status, axe rules to leave out on that page only (each with its reason).
 # Pages that show services, checked with the demo services:
@@ -62,3 +86,121 @@ def test_basket_with_a_service_has_no_wcag_21_aa_violations(page, demo_site):
     _assert_no_violations(page, "/shop/basket/")
     # Oscar's quantity field, which our template override labels ("Quantity" is "Menge" in German).
     expect(page.get_by_label("Menge: Wohngeld online beantragen")).to_have_value("1")
+
+
+@pytest.fixture
+def member_of_two(demo_site):
+    """A member of an Amt and of a kreisfreie Stadt: the checkout asks for which one."""
+    amt = amt_with_gemeinden(name="Amt Hüttener Berge", count=2)
+    stadt = VerwaltungFactory(kind=VerwaltungKind.KREISFREIE_STADT, name="Flensburg")
+    member = member_create(verwaltung=amt, email="amt-huettener-berge@example.org")
+    membership_ensure_approved(user=member, verwaltung=stadt)
+    return member
+
+
+def _expect_step(page: Page, step: str) -> None:
+    # The address may keep the fragment of an error summary's link followed before.
+    expect(page).to_have_url(re.compile(rf"/shop/checkout/{step}/(#[\w-]*)?$"))
+
+
+def _continue(page: Page, button: str) -> None:
+    page.get_by_role("button", name=button).click()
+
+
+def _expect_errors(page: Page, *messages: str) -> None:
+    """The error summary names each message and links to the field (or group) it is about."""
+    summary = page.get_by_role("alert").filter(has_text="Bitte prüfen Sie Ihre Angaben")
+    for message in messages:
+        expect(summary).to_contain_text(message)
+    for link in summary.get_by_role("link").all():
+        target = link.get_attribute("href")
+        assert re.fullmatch(r"#[\w-]+", target), f"{link.inner_text()}: {target}"
+        expect(page.locator(target), f"{link.inner_text()}: {target}").to_have_count(1)
+
+
+def test_checkout_steps_and_their_error_messages_have_no_wcag_21_aa_violations(page, member_of_two):
+    """Each step as it first shows and as it answers a submission with errors, including the
+    Verwaltung step that only members of several Verwaltungen see."""
+    log_in(page, member_of_two.email)
+    page.goto("/dienste/wohngeld/")
+    page.get_by_role("button", name="In den Warenkorb").click()
+    expect(page.get_by_role("status").filter(has_text="Warenkorb hinzugefügt")).to_be_visible()
+    page.goto("/shop/checkout/")
+
+    _expect_step(page, "verwaltung")
+    expect(page.get_by_role("radio")).to_have_count(2)
+    assert_accessible(page)
+    _continue(page, "Weiter zu den Gemeinden")
+    _expect_errors(page, "Für welche Verwaltung bestellen Sie?")
+    assert_accessible(page)
+    page.get_by_role("link", name=re.compile("Bitte wählen Sie eine Verwaltung")).click()
+    expect(page.get_by_role("radio").first).to_be_focused()
+    page.get_by_role("radio", name=re.compile("Amt Hüttener Berge")).check()
+    _continue(page, "Weiter zu den Gemeinden")
+
+    _expect_step(page, "gemeinden")
+    for checkbox in page.get_by_role("checkbox").all():
+        checkbox.uncheck()
+    _continue(page, "Weiter zu den Ansprechpersonen")
+    _expect_errors(page, "Bitte wählen Sie mindestens eine Gemeinde.")
+    assert_accessible(page)
+    page.get_by_role("checkbox").first.check()
+    _continue(page, "Weiter zu den Ansprechpersonen")
+
+    _expect_step(page, "ansprechpersonen")
+    _continue(page, "Weiter zum Starttermin")
+    _expect_errors(
+        page,
+        "Bitte geben Sie den Namen (Fachliche Ansprechperson) an.",
+        "Bitte geben Sie die E-Mail-Adresse (Datenschutz) an.",
+    )
+    assert_accessible(page)
+    for role, (name, email) in {
+        "Fachliche Ansprechperson": ("Frauke Fachlich", "fach@amt.example"),
+        "Technische Ansprechperson": ("Tim Technik", "technik@amt.example"),
+        "Datenschutz": ("Dana Datenschutz", "ds@amt.example"),
+    }.items():
+        group = page.get_by_role("group", name=role)
+        group.get_by_label("Name").fill(name)
+        group.get_by_label("E-Mail-Adresse").fill(email)
+    page.get_by_label("Adresse des Funktionspostfachs").fill("postfach@amt.example")
+    _continue(page, "Weiter zum Starttermin")
+
+    _expect_step(page, "termin")
+    page.get_by_label("Gewünschter Starttermin").fill("01.01.2020")
+    _continue(page, "Weiter zu den Vereinbarungen")
+    _expect_errors(page, "Der gewünschte Starttermin darf nicht in der Vergangenheit liegen.")
+    assert_accessible(page)
+    page.get_by_label("Gewünschter Starttermin").fill("31.12.2099")
+    _continue(page, "Weiter zu den Vereinbarungen")
+
+    _expect_step(page, "vereinbarungen")
+    _continue(page, "Weiter zur Prüfung")
+    _expect_errors(page, "Bitte nehmen Sie „Allgemeine Nutzungsbedingungen")
+    assert_accessible(page)
+    assert not Order.objects.exists()
+
+
+@pytest.fixture
+def member_with_order(site_pages):
+    terms_of_use_publish()
+    amt = amt_with_gemeinden(name="Amt Hüttener Berge", count=2)
+    member = member_create(verwaltung=amt, email="amt-huettener-berge@example.org")
+    dienst = dienst_create(title="Wohngeld online beantragen")
+    order_place(user=member, verwaltung=amt, dienste=[dienst])
+    return member, amt, dienst
+
+
+def test_a_service_under_meine_dienste_has_no_wcag_21_aa_violations(page, member_with_order):
+    member, amt, dienst = member_with_order
+    log_in(page, member.email)
+    path = reverse("shop_orders:service", kwargs={"verwaltung_id": amt.pk, "dienst_id": dienst.pk})
+    _assert_no_violations(page, path)
+    expect(page.get_by_role("main")).to_contain_text("Wohngeld online beantragen")
+
+
+def test_meine_dienste_without_a_membership_has_no_wcag_21_aa_violations(page, site_pages):
+    """The explanation a signed-in person without an approved membership gets."""
+    log_in(page, UserFactory(email="neu@kommune.example").email)
+    _assert_no_violations(page, "/konto/meine-dienste/")
+    expect(page.get_by_role("status")).to_contain_text("noch keiner Verwaltung zugeordnet")

@@ -16,7 +16,8 @@ from playwright.sync_api import Page, expect
 
 from tests.e2e.axe import assert_accessible
 from tests.e2e.keyboard import tab_to
-from tests.factories import DEFAULT_PASSWORD, GemeindeFactory, VerwaltungFactory
+from tests.e2e.session import log_in
+from tests.factories import GemeindeFactory, VerwaltungFactory
 from tests.order_factories import member_create
 
 SERVICES = ("Wohngeld online beantragen", "Elterngeld digital")
@@ -47,16 +48,8 @@ def _press_enter_on(page: Page, text: str) -> None:
         page.keyboard.press("Enter")
 
 
-def _log_in(page: Page, email: str) -> None:
-    page.goto("/shop/accounts/login/")
-    page.get_by_label("E-Mail-Adresse").fill(email)
-    page.get_by_label("Passwort").fill(DEFAULT_PASSWORD)
-    page.get_by_role("button", name="Anmelden").click()
-    expect(page.get_by_role("link", name="Abmelden")).to_be_visible()
-
-
 def test_member_orders_two_services_with_the_keyboard_only(page: Page, member):
-    _log_in(page, member.email)
+    log_in(page, member.email)
     for slug in ("wohngeld", "elterngeld"):
         page.goto(f"/dienste/{slug}/")
         _press_enter_on(page, "In den Warenkorb")

@@ -5,7 +5,8 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from tests.e2e.axe import assert_accessible
-from tests.factories import DEFAULT_PASSWORD, GemeindeFactory, UserFactory, VerwaltungFactory
+from tests.e2e.session import log_in, log_out
+from tests.factories import GemeindeFactory, UserFactory, VerwaltungFactory
 from tests.order_factories import dienst_create, member_create, order_place, terms_of_use_publish
 
 SERVICE_URL = "https://amt-huettener-berge.example/wohngeld"
@@ -27,15 +28,8 @@ def order(site_pages):
     return order_place(user=member, verwaltung=amt, dienste=[dienst_create(title="Wohngeld")])
 
 
-def _log_in(page: Page, email: str) -> None:
-    page.goto("/shop/accounts/login/")
-    page.get_by_label("E-Mail-Adresse").fill(email)
-    page.get_by_label("Passwort").fill(DEFAULT_PASSWORD)
-    page.get_by_role("button", name="Anmelden").click()
-
-
 def test_fulfilment_sets_a_service_live_and_the_amt_sees_it(page: Page, order):
-    _log_in(page, "fulfilment@example.org")
+    log_in(page, "fulfilment@example.org")
     page.goto("/shop/dashboard/orders/")
     page.get_by_label("Suche").fill("Hüttener")
     page.get_by_role("button", name="Anwenden").click()
@@ -58,8 +52,8 @@ def test_fulfilment_sets_a_service_live_and_the_amt_sees_it(page: Page, order):
     expect(row).to_contain_text("1 von 2")  # of the Amt and its Kreis, the Amt is live
     assert_accessible(page)
 
-    page.context.clear_cookies()
-    _log_in(page, "amt-huettener-berge@example.org")
+    log_out(page)
+    log_in(page, "amt-huettener-berge@example.org")
     page.goto("/konto/meine-dienste/")
     expect(page.get_by_role("main")).to_contain_text("Live")
     expect(page.get_by_role("main").locator(f'a[href="{SERVICE_URL}"]')).to_be_visible()
