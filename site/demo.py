@@ -16,7 +16,7 @@ from shop.accounts.services import (
 from shop.agreements.demo import demo_agreements_ensure
 from shop.models import Verwaltung
 
-from .setup import site_setup_ensure
+from .setup import SiteSetupReport, site_setup_ensure
 
 # OZG-Leistungen that editors have started profiles for but not yet published.
 DRAFT_OZG_IDS = ("10227", "10244", "10350")
@@ -92,10 +92,7 @@ def demo_agreements_for(service, agreements: dict) -> list:
 
 @dataclass(frozen=True)
 class DemoSiteReport:
-    service_index_url: str
-    legal_page_urls: list[str]
-    registry_changed: bool
-    catalogue_changed: bool
+    setup: SiteSetupReport
     services_created: int
     drafts_created: int
 
@@ -114,10 +111,7 @@ def demo_site_ensure() -> DemoSiteReport:
         parent=tree.service_index, ozg_ids=list(DRAFT_OZG_IDS)
     )
     return DemoSiteReport(
-        service_index_url=tree.service_index.url,
-        legal_page_urls=[page.url for page in tree.legal_pages.values()],
-        registry_changed=setup.registry_changed,
-        catalogue_changed=setup.catalogue_changed,
+        setup=setup,
         services_created=len(services),
         drafts_created=len(drafts),
     )

@@ -25,6 +25,17 @@ class SiteSetupReport:
     registry_changed: bool
     catalogue_changed: bool
 
+    def summary(self) -> list[str]:
+        """What setup_site and seed_demo tell the operator, in German."""
+        return [
+            f"Seitenbaum bereit: Startseite, {self.tree.service_index.url} und "
+            f"{len(self.tree.legal_pages)} rechtliche Seiten.",
+            "Kommunalregister: "
+            + ("aktualisiert." if self.registry_changed else "bereits aktuell."),
+            "OZG-Katalog: " + ("aktualisiert." if self.catalogue_changed else "bereits aktuell."),
+            "Mitarbeitergruppen: " + ", ".join(sorted(self.groups)) + ".",
+        ]
+
 
 @transaction.atomic
 def site_setup_ensure() -> SiteSetupReport:

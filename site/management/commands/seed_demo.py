@@ -20,17 +20,8 @@ class Command(BaseCommand):
 
     def handle(self, *args, allow_demo_accounts: bool, **options):
         report = demo_site_ensure()
-        self.stdout.write(
-            f"Seitenbaum bereit: Startseite, {report.service_index_url} und "
-            f"{len(report.legal_page_urls)} rechtliche Seiten."
-        )
-        self.stdout.write(
-            "Kommunalregister: "
-            + ("aktualisiert." if report.registry_changed else "bereits aktuell.")
-        )
-        self.stdout.write(
-            "OZG-Katalog: " + ("aktualisiert." if report.catalogue_changed else "bereits aktuell.")
-        )
+        for line in report.setup.summary():
+            self.stdout.write(line)
         self.stdout.write(
             f"Dienst-Steckbriefe: {report.services_created} neu veröffentlicht, "
             f"{report.drafts_created} neue Entwürfe."

@@ -11,16 +11,5 @@ class Command(BaseCommand):
     )
 
     def handle(self, *args, **options):
-        report = site_setup_ensure()
-        self.stdout.write(
-            f"Seitenbaum bereit: Startseite, {report.tree.service_index.url} und "
-            f"{len(report.tree.legal_pages)} rechtliche Seiten."
-        )
-        self.stdout.write(
-            "Kommunalregister: "
-            + ("aktualisiert." if report.registry_changed else "bereits aktuell.")
-        )
-        self.stdout.write(
-            "OZG-Katalog: " + ("aktualisiert." if report.catalogue_changed else "bereits aktuell.")
-        )
-        self.stdout.write("Mitarbeitergruppen: " + ", ".join(sorted(report.groups)) + ".")
+        for line in site_setup_ensure().summary():
+            self.stdout.write(line)
