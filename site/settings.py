@@ -209,22 +209,20 @@ if REDIS_URL:
         }
     }
 else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    # Files under var/, which every process on the machine shares: a change in one gunicorn
+    # worker (a publication, an order) clears the cached pages and reports of all.
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": str(VAR_DIR / "cache"),
+            "OPTIONS": {"MAX_ENTRIES": 5000},
+        }
+    }
 
 # Page cache (ozg_site.page_cache, docs/performance.md): anonymous visitors of the public
 # Wagtail pages get stored pages; cleared when pages are published or orders change, else at most
 # PAGE_CACHE_SECONDS old. Off with DEBUG (development, tests) unless PAGE_CACHE_SECONDS is set.
-# Without Redis it keeps its pages in files under var/, which every process on the machine
-# shares, so that a publication in one worker clears the pages of all.
 PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=0 if DEBUG else 300)
-PAGE_CACHE_ALIAS = "default"
-if not REDIS_URL:
-    CACHES["pages"] = {
-        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
-        "LOCATION": str(VAR_DIR / "cache" / "pages"),
-        "OPTIONS": {"MAX_ENTRIES": 5000},
-    }
-    PAGE_CACHE_ALIAS = "pages"
 # After the CSRF middleware (a hit puts in the visitor's own CSRF token), before the session is
 # read for authentication.
 MIDDLEWARE.insert(

@@ -60,3 +60,22 @@ def test_check_deploy_reports_no_warnings_under_production_settings():
 
     assert result.returncode == 0, result.stderr + result.stdout
     assert "System check identified no issues" in result.stdout
+
+
+def test_without_redis_every_process_on_the_machine_shares_the_cache():
+    """gunicorn's workers are processes: a change one of them makes (a publication clearing
+    the page cache, an order changing the coverage report) must reach the others."""
+    shell = "from django.core.cache import cache; "
+    written = run_manage(
+        "shell",
+        "-c",
+        shell + "cache.set('probe-shared', 'geteilt', 60)",
+        DEBUG="true",
+        REDIS_URL="",
+    )
+    read = run_manage(
+        "shell", "-c", shell + "print(cache.get('probe-shared'))", DEBUG="true", REDIS_URL=""
+    )
+
+    assert written.returncode == 0, written.stderr
+    assert read.stdout.splitlines()[-1] == "geteilt", read.stderr
