@@ -126,6 +126,10 @@ class OrderedService(models.Model):
         verbose_name = "Bestellter Dienst"
         verbose_name_plural = "Bestellte Dienste"
         ordering = ["-pk"]
+        # Meine Dienste pages through a Verwaltung's services.
+        indexes = [
+            models.Index(fields=["verwaltung", "dienst"], name="orderedsvc_verwaltung_dienst")
+        ]
 
     def __str__(self) -> str:
         return f"{self.dienst.title} für {self.verwaltung.name}"

@@ -2,10 +2,11 @@
 members may see. Each function costs a fixed number of queries, however many rows there are."""
 
 import dataclasses
+import datetime
 from collections import defaultdict
 from collections.abc import Iterable
 
-from django.db.models import Count, F, Prefetch, Q, QuerySet
+from django.db.models import Count, F, Max, Prefetch, Q, QuerySet
 from oscar.core.loading import get_model
 
 from shop.models import (
@@ -357,38 +358,140 @@ def ordered_service_states_for_user(
 
 
 @dataclasses.dataclass(frozen=True)
-class VerwaltungServices:
-    """What one Verwaltung of the person has ordered, for the overview of "Meine Dienste"."""
+class DienstSummary:
+    """One service of a Verwaltung on the overview of "Meine Dienste": its newest order (status,
+    number), for how many Gemeinden it is ordered and live (a Kreis: for itself), its address
+    once live, and when anything last changed. The Gemeinden themselves are on the service's
+    page."""
 
-    membership: Membership
-    services: list[ServiceState]
-    orders: list
+    dienst_id: int
+    title: str
+    status: str
+    order_number: str
+    gemeinden_count: int
+    live_count: int
+    itself_count: int
+    live_url: str
+    orders_count: int
+    last_change: datetime.datetime
 
     @property
-    def verwaltung(self) -> Verwaltung:
-        return self.membership.verwaltung
+    def for_itself(self) -> bool:
+        return self.itself_count > 0 and self.gemeinden_count == 0
 
 
-def meine_dienste_overview(*, user: User) -> list[VerwaltungServices]:
-    """Per approved membership of the person (both roles), its Verwaltung's ordered services and
-    orders (each with its number of services). Four queries, however many orders there are."""
-    memberships = list(approved_membership_list_for_user(user=user))
-    if not memberships:
+def dienst_summary_queryset(*, verwaltung: Verwaltung, status: str = "") -> QuerySet:
+    """The services the Verwaltung has ordered (active or not), by title, as rows (`dienst_id`,
+    `dienst__title`) for dienst_summaries(); with `status` only those whose newest order has
+    that status. Meant for a Paginator: one query to count, one per page, each over the
+    Verwaltung's ordered services only, and without their Gemeinden."""
+    newest = (
+        OrderedService.objects.filter(verwaltung=verwaltung)
+        .order_by()
+        .values("dienst_id")
+        .annotate(newest=Max("pk"))
+        .values("newest")
+    )
+    services = OrderedService.objects.filter(pk__in=newest)
+    if status:
+        services = services.filter(line__status=status)
+    return services.order_by("dienst__title", "dienst_id").values("dienst_id", "dienst__title")
+
+
+def dienst_summaries(*, verwaltung: Verwaltung, page: Iterable[dict]) -> list[DienstSummary]:
+    """The overview rows for one page of dienst_summary_queryset(). Two queries (none for an
+    empty page), each bounded by the page's services: every order of them by the Verwaltung
+    with its status and last status change, and the active Gemeinden of each, counted in the
+    database (on the coverage's index of Verwaltung and Dienst)."""
+    page = list(page)
+    if not page:
         return []
-    services: dict[int, list[ServiceState]] = defaultdict(list)
-    for state in ordered_service_states_for_user(user=user):
-        services[state.ordered_service.verwaltung_id].append(state)
-    orders: dict[int, list] = defaultdict(list)
-    for order in order_list_for_user(user=user):
-        orders[order.ozg_details.verwaltung_id].append(order)
-    return [
-        VerwaltungServices(
-            membership=membership,
-            services=services.get(membership.verwaltung_id, []),
-            orders=orders.get(membership.verwaltung_id, []),
+    dienst_ids = [row["dienst_id"] for row in page]
+    coverage = {
+        row["ordered_service_id"]: row
+        for row in ServiceCoverage.objects.filter(
+            verwaltung=verwaltung, dienst_id__in=dienst_ids, is_active=True
         )
-        for membership in memberships
-    ]
+        .order_by()
+        .values("ordered_service_id")
+        .annotate(
+            gemeinden=Count("pk", filter=Q(gemeinde__isnull=False)),
+            itself=Count("pk", filter=Q(gemeinde__isnull=True)),
+        )
+    }
+    no_coverage = {"gemeinden": 0, "itself": 0}
+    services: dict[int, list[dict]] = defaultdict(list)
+    for row in (
+        OrderedService.objects.filter(verwaltung=verwaltung, dienst_id__in=dienst_ids)
+        .order_by("-pk")
+        .values(
+            "pk",
+            "dienst_id",
+            "service_url",
+            "is_active",
+            "line__status",
+            "details__order__number",
+            "details__order__date_placed",
+        )
+        .annotate(last_event=Max("events__created_at"))
+    ):
+        row.update(coverage.get(row["pk"], no_coverage))
+        services[row["dienst_id"]].append(row)
+    summaries = []
+    for row in page:
+        orders = services.get(row["dienst_id"])
+        if not orders:  # cannot happen: ordered services are never deleted (PROTECT)
+            continue
+        newest = orders[0]
+        live = [
+            order
+            for order in orders
+            if order["is_active"] and order["line__status"] == RolloutStatus.LIVE
+        ]
+        live_urls = [
+            order["service_url"]
+            for order in live
+            if order["service_url"].startswith(("https://", "http://"))
+        ]
+        summaries.append(
+            DienstSummary(
+                dienst_id=row["dienst_id"],
+                title=row["dienst__title"],
+                status=newest["line__status"],
+                order_number=newest["details__order__number"],
+                gemeinden_count=sum(order["gemeinden"] for order in orders),
+                live_count=sum(order["gemeinden"] for order in live),
+                itself_count=sum(order["itself"] for order in orders),
+                live_url=live_urls[0] if live_urls else "",
+                orders_count=len(orders),
+                last_change=max(
+                    moment
+                    for order in orders
+                    for moment in (order["last_event"], order["details__order__date_placed"])
+                    if moment is not None
+                ),
+            )
+        )
+    return summaries
+
+
+def order_rows_for_verwaltung(*, verwaltung: Verwaltung) -> QuerySet:
+    """The orders of a Verwaltung, newest first, as rows (number, date, status, who ordered,
+    number of services) for the order tables of "Meine Dienste". The caller has checked that
+    the person is an approved member. One query (a Paginator: one more to count)."""
+    return (
+        Order.objects.filter(ozg_details__verwaltung=verwaltung)
+        .order_by("-date_placed", "-pk")
+        .values(
+            "number",
+            "date_placed",
+            "status",
+            "user__first_name",
+            "user__last_name",
+            "user__email",
+        )
+        .annotate(services_count=Count("lines"))
+    )
 
 
 @dataclasses.dataclass(frozen=True)

@@ -6,6 +6,7 @@ app_name = "shop_orders"
 
 urlpatterns = [
     path("", views.overview, name="overview"),
+    path("bestellungen/", views.order_list, name="orders"),
     path("bestellungen/<str:number>/", views.order, name="order"),
     path("bestellungen/<str:number>/rueckfragen/", views.order_message, name="messages"),
     path(

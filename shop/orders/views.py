@@ -5,26 +5,116 @@ ordered services. Read-only pages, except the Rückfragen on an order, which bot
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.views.decorators.http import require_GET, require_POST
 
 from shop.accounts.selectors import membership_ordering_obstacle
+from shop.models import Membership, RolloutStatus
 
 from . import messages as rueckfragen
 from . import selectors
+
+SERVICES_PER_PAGE = 25
+ORDERS_PER_PAGE = 25
+NEWEST_ORDERS = 5
+
+
+def _selected_membership(request: HttpRequest) -> tuple[list[Membership], Membership | None]:
+    """The person's approved memberships and the one whose Verwaltung the page shows
+    (`?verwaltung=ID`, else the first by name). 404 for an ID that is not one of them."""
+    memberships = list(selectors.approved_membership_list_for_user(user=request.user))
+    wanted = request.GET.get("verwaltung", "")
+    if not wanted:
+        return memberships, memberships[0] if memberships else None
+    for membership in memberships:
+        if str(membership.verwaltung_id) == wanted:
+            return memberships, membership
+    raise Http404("Sie sind kein bestätigtes Mitglied dieser Verwaltung.")
+
+
+def _link_prefixes(verwaltung) -> dict[str, str]:
+    """The paths of a service's and of an order's page up to their last argument, reversed once
+    for a page full of such links rather than once a row."""
+    service = reverse(
+        "shop_orders:service", kwargs={"verwaltung_id": verwaltung.pk, "dienst_id": 0}
+    )
+    return {
+        "service_prefix": service.removesuffix("0/"),
+        "order_prefix": reverse("shop_orders:orders"),
+    }
+
+
+def _page(request: HttpRequest, queryset, per_page: int):
+    """A page of `queryset` for `?seite=N`: the first for a missing or invalid number, the last
+    for a number past the end."""
+    return Paginator(queryset, per_page).get_page(request.GET.get("seite"))
 
 
 @require_GET
 @login_required
 def overview(request: HttpRequest) -> HttpResponse:
-    verwaltungen = selectors.meine_dienste_overview(user=request.user)
+    """One row per service the selected Verwaltung has ordered (newest status, Gemeinden live
+    of ordered, address, last change), 25 to a page, optionally of one status; below, its
+    newest orders. A fixed number of queries, however much was ordered."""
+    memberships, membership = _selected_membership(request)
+    if membership is None:
+        return render(
+            request,
+            "shop/orders/overview.html",
+            {"obstacle": membership_ordering_obstacle(user=request.user)},
+        )
+    status = request.GET.get("status", "")
+    if status not in RolloutStatus.values:
+        status = ""
+    verwaltung = membership.verwaltung
+    page = _page(
+        request,
+        selectors.dienst_summary_queryset(verwaltung=verwaltung, status=status),
+        SERVICES_PER_PAGE,
+    )
     return render(
         request,
         "shop/orders/overview.html",
         {
-            "verwaltungen": verwaltungen,
-            "obstacle": "" if verwaltungen else membership_ordering_obstacle(user=request.user),
+            "memberships": memberships,
+            "membership": membership,
+            "verwaltung": verwaltung,
+            "page": page,
+            **_link_prefixes(verwaltung),
+            "services": selectors.dienst_summaries(verwaltung=verwaltung, page=page.object_list),
+            "statuses": RolloutStatus.values,
+            "status": status,
+            "orders": list(
+                selectors.order_rows_for_verwaltung(verwaltung=verwaltung)[:NEWEST_ORDERS]
+            ),
+        },
+    )
+
+
+@require_GET
+@login_required
+def order_list(request: HttpRequest) -> HttpResponse:
+    """Every order of the selected Verwaltung, newest first, 25 to a page."""
+    memberships, membership = _selected_membership(request)
+    if membership is None:
+        return redirect("shop_orders:overview")
+    page = _page(
+        request,
+        selectors.order_rows_for_verwaltung(verwaltung=membership.verwaltung),
+        ORDERS_PER_PAGE,
+    )
+    return render(
+        request,
+        "shop/orders/order_list.html",
+        {
+            "memberships": memberships,
+            "membership": membership,
+            "verwaltung": membership.verwaltung,
+            "page": page,
+            **_link_prefixes(membership.verwaltung),
         },
     )
 

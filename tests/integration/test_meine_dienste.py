@@ -25,6 +25,7 @@ from tests.order_factories import (
 pytestmark = pytest.mark.django_db
 
 OVERVIEW = "/konto/meine-dienste/"
+ORDERS = "/konto/meine-dienste/bestellungen/"
 LIVE_URL = "https://wohngeld.amt-huettener-berge.example/antrag"
 
 
@@ -86,6 +87,7 @@ def headings(html: str) -> list[int]:
 
 def test_urls_and_names():
     assert reverse("shop_orders:overview") == OVERVIEW
+    assert reverse("shop_orders:orders") == ORDERS
     assert reverse("shop_orders:order", kwargs={"number": "100001"}) == (
         "/konto/meine-dienste/bestellungen/100001/"
     )
@@ -209,7 +211,7 @@ def test_overview_without_approved_membership_explains(client, amt, order, statu
     assert order.number not in html
 
 
-def test_members_of_several_verwaltungen_see_each_separately(client, amt, order):
+def test_members_of_several_verwaltungen_choose_which_one_to_see(client, amt, order):
     other = amt_with_gemeinden(count=2, name="Amt Dänischer Wohld")
     person = member_create(verwaltung=amt, role=Membership.Role.READ_ONLY)
     Membership.objects.create(user=person, verwaltung=other, status=Membership.Status.APPROVED)
@@ -218,11 +220,27 @@ def test_members_of_several_verwaltungen_see_each_separately(client, amt, order)
     )
     client.force_login(person)
 
-    html = page_text(client.get(OVERVIEW))
+    first = page_text(client.get(OVERVIEW))  # the first by name
+    assert "Amt Dänischer Wohld</h2>" in first
+    assert other_order.number in first
+    assert order.number not in first
+    assert f'<a class="kern-link" href="{OVERVIEW}?verwaltung={amt.pk}">Amt Hüttener Berge</a>' in (
+        first
+    )
 
-    assert html.index("Amt Dänischer Wohld</h2>") < html.index("Amt Hüttener Berge</h2>")
-    assert html.index(other_order.number) < html.index("Amt Hüttener Berge</h2>")
-    assert html.index(order.number) > html.index("Amt Hüttener Berge</h2>")
+    chosen = page_text(client.get(OVERVIEW, {"verwaltung": amt.pk}))
+    assert "Amt Hüttener Berge</h2>" in chosen
+    assert order.number in chosen
+    assert other_order.number not in chosen
+    assert '<strong aria-current="true">Amt Hüttener Berge</strong>' in chosen
+    # the filter and the list of all orders stay with the chosen Verwaltung
+    assert f'<input type="hidden" name="verwaltung" value="{amt.pk}">' in chosen
+    assert f'href="{ORDERS}?verwaltung={amt.pk}">Alle Bestellungen von Amt Hüttener Berge</a>' in (
+        chosen
+    )
+    orders = page_text(client.get(ORDERS, {"verwaltung": amt.pk}))
+    assert order.number in orders
+    assert other_order.number not in orders
 
 
 def isolated_people(amt, other):
@@ -243,6 +261,13 @@ def test_pages_of_another_verwaltung_are_404(client, amt, order):
         assert client.get(order_url(order)).status_code == 404
         assert client.get(service_url(order)).status_code == 404
         assert order.number not in client.get(OVERVIEW).content.decode()
+        assert order.number not in client.get(ORDERS).content.decode()
+        for url in (OVERVIEW, ORDERS):
+            response = client.get(url, {"verwaltung": amt.pk})
+            assert response.status_code == 404
+            assert "Seite nicht gefunden" in response.content.decode()
+            assert order.number not in response.content.decode()
+            assert client.get(url, {"verwaltung": "x"}).status_code == 404
 
 
 def test_service_page_404_for_a_service_not_ordered_or_unknown_ids(client, amt, orderer, order):
@@ -267,7 +292,7 @@ def test_service_page_404_for_a_service_not_ordered_or_unknown_ids(client, amt, 
 
 
 def test_anonymous_is_sent_to_login(client, order):
-    for url in (OVERVIEW, order_url(order), service_url(order)):
+    for url in (OVERVIEW, ORDERS, order_url(order), service_url(order)):
         response = client.get(url)
         assert response.status_code == 302
         assert response.url.startswith(reverse("customer:login"))
@@ -276,7 +301,7 @@ def test_anonymous_is_sent_to_login(client, order):
 
 def test_pages_are_read_only(client, orderer, order):
     client.force_login(orderer)
-    for url in (OVERVIEW, order_url(order), service_url(order)):
+    for url in (OVERVIEW, ORDERS, order_url(order), service_url(order)):
         assert client.post(url).status_code == 405
         assert client.put(url).status_code == 405
         assert client.delete(url).status_code == 405
@@ -284,7 +309,7 @@ def test_pages_are_read_only(client, orderer, order):
 
 def test_pages_have_captions_scoped_headers_and_ordered_headings(client, orderer, order):
     client.force_login(orderer)
-    for url in (OVERVIEW, order_url(order), service_url(order)):
+    for url in (OVERVIEW, ORDERS, order_url(order), service_url(order)):
         html = page_text(client.get(url))
         main = html[html.index("<main") : html.index("</main>")]
         levels = headings(main)
@@ -304,9 +329,11 @@ def test_header_links_to_meine_dienste_for_signed_in_people(client, orderer):
     assert f'href="{OVERVIEW}" aria-current="page">Meine Dienste</a>' in html
 
 
-def place_orders(amt, orderer, count: int) -> None:
-    for _ in range(count):
-        order_place(user=orderer, verwaltung=amt, dienste=[dienst_create()])
+def service_rows(html: str) -> int:
+    """The rows of the table of ordered services (its body only)."""
+    table = html[html.index('id="tabelle-dienste"') :]
+    body = table[table.index("<tbody") : table.index("</tbody>")]
+    return body.count("<tr ")
 
 
 def queries_for(client, url: str) -> int:
@@ -317,16 +344,20 @@ def queries_for(client, url: str) -> int:
     return len(queries)
 
 
-def test_overview_query_count_does_not_grow_with_orders(client, amt, orderer):
+def test_overview_query_count_is_fixed_for_2_and_40_ordered_services(client, amt, orderer):
     client.force_login(orderer)
-    place_orders(amt, orderer, 1)
-    one = queries_for(client, OVERVIEW)
+    dienste = [dienst_create(title=f"Dienst {number:02}") for number in range(40)]
+    order_place(user=orderer, verwaltung=amt, dienste=dienste[:2])
+    two = queries_for(client, OVERVIEW)
+    assert service_rows(page_text(client.get(OVERVIEW))) == 2
 
-    place_orders(amt, orderer, 9)
-    ten = queries_for(client, OVERVIEW)
+    order_place(user=orderer, verwaltung=amt, dienste=dienste[2:])
+    forty = queries_for(client, OVERVIEW)
 
-    assert ten == one
-    assert page_text(client.get(OVERVIEW)).count("Bestellung 1") >= 20
+    assert forty == two
+    assert queries_for(client, OVERVIEW + "?seite=2") == two
+    assert queries_for(client, OVERVIEW + "?status=Eingegangen") == two
+    assert queries_for(client, ORDERS) == queries_for(client, ORDERS + "?seite=1")
 
 
 def test_order_and_service_page_query_counts_do_not_grow(client, amt, orderer):
@@ -351,3 +382,151 @@ def test_order_and_service_page_query_counts_do_not_grow(client, amt, orderer):
     assert f"Bestellung {again.number}</a>" in html
     assert html.index(again.number) < html.index(small.number)
     assert "Storniert" in html
+
+
+@pytest.fixture
+def thirty_services(amt, orderer):
+    """30 services in one order, titled so that they sort as numbered."""
+    dienste = [dienst_create(title=f"Dienst {number:02}") for number in range(1, 31)]
+    return order_place(user=orderer, verwaltung=amt, dienste=dienste)
+
+
+def test_overview_shows_25_services_a_page_with_a_german_pager(client, orderer, thirty_services):
+    client.force_login(orderer)
+
+    first = page_text(client.get(OVERVIEW))
+    assert service_rows(first) == 25
+    assert "<strong>30</strong> Dienste, Seite 1 von 2" in first
+    assert ">Dienst 01</a>" in first
+    assert ">Dienst 25</a>" in first
+    assert ">Dienst 26</a>" not in first
+    assert '<nav class="site-pagination" aria-label="Seiten der bestellten Dienste">' in first
+    assert '<span aria-current="page">Seite 1 von 2</span>' in first
+    assert '<a class="kern-link" href="?seite=2" rel="next">Nächste Seite</a>' in first
+    assert "Vorherige Seite" not in first
+
+    second = page_text(client.get(OVERVIEW, {"seite": 2}))
+    assert service_rows(second) == 5
+    assert ">Dienst 26</a>" in second
+    assert ">Dienst 30</a>" in second
+    assert ">Dienst 25</a>" not in second
+    assert '<a class="kern-link" href="?seite=1" rel="prev">Vorherige Seite</a>' in second
+    assert "Nächste Seite" not in second
+    assert "Meine Dienste: Amt Hüttener Berge (Seite 2) – " in second
+
+
+@pytest.mark.parametrize(("seite", "shown"), [("99", 2), ("0", 2), ("-1", 2), ("x", 1), ("", 1)])
+def test_overview_page_out_of_range_or_invalid_shows_last_or_first(
+    client, orderer, thirty_services, seite, shown
+):
+    client.force_login(orderer)
+
+    html = page_text(client.get(OVERVIEW, {"seite": seite}))
+
+    assert f'<span aria-current="page">Seite {shown} von 2</span>' in html
+
+
+def test_overview_without_pager_for_one_page(client, orderer, order):
+    client.force_login(orderer)
+
+    html = page_text(client.get(OVERVIEW))
+
+    assert "site-pagination" not in html
+    assert "<strong>1</strong> Dienst</p>" in html
+
+
+def test_overview_filters_by_status_of_the_newest_order(client, amt, orderer, thirty_services):
+    client.force_login(orderer)
+    lines = list(thirty_services.lines.order_by("pk"))
+    for line in lines[:3]:
+        line.status = "Live"
+        line.save()
+
+    html = page_text(client.get(OVERVIEW, {"status": "Live"}))
+
+    assert service_rows(html) == 3
+    assert "<strong>3</strong> Dienste mit dem Status „Live“" in html
+    assert '<option value="Live" selected>Live</option>' in html
+    assert f'<a class="kern-link" href="{OVERVIEW}">alle anzeigen</a>' in html
+    assert "site-pagination" not in html
+
+    none = page_text(client.get(OVERVIEW, {"status": "Storniert"}))
+    assert "Kein Dienst von Amt Hüttener Berge hat zurzeit den Status „Storniert“." in none
+    assert 'id="tabelle-dienste"' not in none
+
+    unknown = page_text(client.get(OVERVIEW, {"status": "<b>Kaputt</b>"}))  # ignored: all
+    assert service_rows(unknown) == 25
+    assert "<b>Kaputt" not in unknown
+
+    # the pager keeps the filter
+    for line in lines[3:]:
+        line.status = "Live"
+        line.save()
+    paged = page_text(client.get(OVERVIEW, {"status": "Live"}))
+    assert 'href="?status=Live&amp;seite=2" rel="next"' in paged
+
+
+def test_overview_one_row_per_service_with_counts_over_its_orders(client, amt, orderer, order):
+    """Ordered first for one Gemeinde (now live), then for the two others: one row, live in 1
+    of 3, the newest order's status and number; the Gemeinden are on the service's page."""
+    client.force_login(orderer)
+    wohngeld = order.lines.get().ozg_service.dienst
+    ascheffel, *others = amt.gemeinden.order_by("name")
+    # replace the fixture's order by one for Ascheffel only
+    line = order.lines.get()
+    line.status = "Storniert"
+    line.save()
+    OrderedService.objects.filter(pk=line.ozg_service.pk).update(is_active=False)
+    ServiceCoverage.objects.filter(ordered_service=line.ozg_service).update(is_active=False)
+    first = order_place(user=orderer, verwaltung=amt, dienste=[wohngeld], gemeinden=[ascheffel])
+    go_live(first)
+    second = order_place(user=orderer, verwaltung=amt, dienste=[wohngeld], gemeinden=others)
+
+    html = page_text(client.get(OVERVIEW))
+
+    assert service_rows(html) == 1
+    row = html[html.index(f'href="{service_url(first)}">Wohngeld</a>') :]
+    row = row[: row.index("</tr>")]
+    assert "live in 1 von 3 Gemeinden" in row
+    assert ">Eingegangen<" in row
+    assert f'href="{LIVE_URL}"' in row
+    assert f">Bestellung {second.number}</a> <span" in row
+    assert "(3 Bestellungen)" in row
+    assert "Ascheffel" not in row
+    service = page_text(client.get(service_url(first)))
+    assert "Bünsdorf, Holzbunge" in service
+    assert "Ascheffel" in service
+
+
+def test_order_list_shows_every_order_25_a_page(client, amt, orderer):
+    client.force_login(orderer)
+    orders = [
+        order_place(user=orderer, verwaltung=amt, dienste=[dienst_create()]) for _ in range(27)
+    ]
+
+    overview = page_text(client.get(OVERVIEW))
+    newest = overview[overview.index("Neueste Bestellungen</h3>") :]
+    assert newest.count('<th class="kern-table__cell" scope="row">') == 5
+    assert f">Bestellung {orders[-1].number}</a>" in newest
+    assert f">Bestellung {orders[0].number}</a>" not in newest
+    assert f'href="{ORDERS}">Alle Bestellungen von Amt Hüttener Berge</a>' in newest
+
+    first = page_text(client.get(ORDERS))
+    assert "Bestellungen von Amt Hüttener Berge</h1>" in first
+    assert "<strong>27</strong> Bestellungen, Seite 1 von 2" in first
+    assert f">Bestellung {orders[-1].number}</a>" in first
+    assert '<a class="kern-link" href="?seite=2" rel="next">Nächste Seite</a>' in first
+    assert '<nav class="site-pagination" aria-label="Seiten der Bestellungen">' in first
+    last = page_text(client.get(ORDERS, {"seite": 7}))
+    assert '<span aria-current="page">Seite 2 von 2</span>' in last
+    assert f">Bestellung {orders[0].number}</a>" in last
+    assert f">Bestellung {orders[-1].number}</a>" not in last
+
+
+def test_order_list_without_membership_goes_to_the_overview(client):
+    client.force_login(UserFactory())
+
+    response = client.get(ORDERS)
+
+    assert response.status_code == 302
+    assert response.url == OVERVIEW
