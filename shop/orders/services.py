@@ -33,6 +33,7 @@ from shop.models import (
 )
 from shop.orders.rollout import order_status_url
 from shop.orders.selectors import PlannedService, gemeinden_for_ordering, order_plan
+from shop.reports.cache import report_cache_invalidate
 
 if TYPE_CHECKING:
     from oscar.apps.order.models import Order
@@ -226,6 +227,7 @@ def order_details_create(
     acceptance_records_create(
         order=order, versions=versions, user=user, verwaltung=verwaltung, ip_address=ip_address
     )
+    report_cache_invalidate()
     return details
 
 

@@ -5,16 +5,21 @@ import csv
 import dataclasses
 import datetime
 import io
+from collections.abc import Iterable
 
-from django.db.models import Prefetch, Q, QuerySet
+from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet, prefetch_related_objects
 from django.utils import timezone
 from oscar.core.loading import get_model
 
 from shop.models import (
     AcceptanceRecord,
     Dienst,
+    Gemeinde,
     OrderContact,
+    OrderDetails,
+    OrderedService,
     RolloutEvent,
+    ServiceCoverage,
     Verwaltung,
 )
 from shop.orders.selectors import order_lines_prefetch
@@ -38,43 +43,71 @@ def _day_start(day: datetime.date) -> datetime.datetime:
     return timezone.make_aware(datetime.datetime.combine(day, datetime.time.min))
 
 
-def order_list_for_staff(*, filters: OrderFilters) -> QuerySet:
-    """Orders, newest first, with Verwaltung, Kreis, person and services. The text is searched
-    in the order number (start), the Verwaltung's name, its key and the AGS/ARS of its
-    Gemeinden or of the Gemeinden the order is for. Four queries when evaluated (orders, lines
-    with their services)."""
-    orders = Order.objects.filter(ozg_details__isnull=False)
+def order_list_for_staff(*, filters: OrderFilters) -> QuerySet[OrderDetails]:
+    """The orders of the rollout (those with details), newest first, as their details with
+    order, person, Verwaltung and Kreis joined; `orders_with_lines` turns a page of them into
+    orders. The text is searched in the order number (start), the Verwaltung's name, its key and
+    the AGS/ARS of its Gemeinden or of the Gemeinden the order is for.
+
+    Built for the paginated list over the whole Land: every condition on several rows of an
+    order (lines, services, Gemeinden) is an EXISTS, so no order is repeated and no DISTINCT or
+    id subquery is needed; the unfiltered count reads the details table alone, and a page is
+    read along Oscar's index on `date_placed` (ordered by it and the id, as the index is)."""
+    details = OrderDetails.objects.all()
     text = " ".join(filters.text.split())[:100]
     if text:
-        orders = orders.filter(
-            Q(number__startswith=text)
-            | Q(ozg_details__verwaltung__name__icontains=text)
-            | Q(ozg_details__verwaltung__regional_key__startswith=text)
-            | Q(ozg_details__verwaltung__ags=text)
-            | Q(ozg_details__verwaltung__gemeinden__ags=text)
-            | Q(ozg_details__verwaltung__gemeinden__ars=text)
-            | Q(ozg_details__services__coverage__gemeinde__ags=text)
-            | Q(ozg_details__services__coverage__gemeinde__ars=text)
+        gemeinde_of_verwaltung = Gemeinde.objects.filter(
+            verwaltung_id=OuterRef("verwaltung_id")
+        ).filter(Q(ags=text) | Q(ars=text))
+        gemeinde_of_order = ServiceCoverage.objects.filter(
+            ordered_service__details_id=OuterRef("pk")
+        ).filter(Q(gemeinde__ags=text) | Q(gemeinde__ars=text))
+        details = details.filter(
+            Q(order__number__startswith=text)
+            | Q(verwaltung__name__icontains=text)
+            | Q(verwaltung__regional_key__startswith=text)
+            | Q(verwaltung__ags=text)
+            | Exists(gemeinde_of_verwaltung)
+            | Exists(gemeinde_of_order)
         )
     if filters.status:
-        orders = orders.filter(Q(status=filters.status) | Q(lines__status=filters.status))
+        line_with_status = Line.objects.filter(order_id=OuterRef("order_id"), status=filters.status)
+        details = details.filter(Q(order__status=filters.status) | Exists(line_with_status))
     if filters.verwaltung is not None:
-        orders = orders.filter(ozg_details__verwaltung=filters.verwaltung)
+        details = details.filter(verwaltung=filters.verwaltung)
     if filters.kreis is not None:
-        orders = orders.filter(ozg_details__verwaltung__kreis=filters.kreis)
+        details = details.filter(verwaltung__kreis=filters.kreis)
     if filters.dienst is not None:
-        orders = orders.filter(ozg_details__services__dienst=filters.dienst)
+        details = details.filter(
+            Exists(OrderedService.objects.filter(details_id=OuterRef("pk"), dienst=filters.dienst))
+        )
     if filters.date_from is not None:
-        orders = orders.filter(date_placed__gte=_day_start(filters.date_from))
+        details = details.filter(order__date_placed__gte=_day_start(filters.date_from))
     if filters.date_to is not None:
-        orders = orders.filter(date_placed__lt=_day_start(filters.date_to + datetime.timedelta(1)))
-    # The joins above may repeat an order; filter on the ids so that sorting stays cheap.
-    return (
-        Order.objects.filter(pk__in=orders.values("pk"))
-        .select_related("user", "ozg_details__verwaltung__kreis")
-        .prefetch_related(*order_lines_prefetch())
-        .order_by("-date_placed", "-pk")
+        end = _day_start(filters.date_to + datetime.timedelta(1))
+        details = details.filter(order__date_placed__lt=end)
+    return details.select_related("order__user", "verwaltung__kreis").order_by(
+        "-order__date_placed", "-order_id"
     )
+
+
+def orders_with_lines(*, details: Iterable[OrderDetails]) -> list:
+    """The orders of the listed details with their lines (title and status: what the list
+    shows). One query."""
+    orders = [item.order for item in details]
+    prefetch_related_objects(
+        orders,
+        Prefetch("lines", queryset=Line.objects.only("order_id", "title", "status").order_by("pk")),
+    )
+    return orders
+
+
+def orders_for_export(*, details: Iterable[OrderDetails]) -> list:
+    """The orders of the listed details with what the export writes of them: the lines with
+    their service and its Gemeinden."""
+    orders = [item.order for item in details]
+    prefetch_related_objects(orders, *order_lines_prefetch())
+    return orders
 
 
 def order_for_staff(*, number: str):

@@ -10,6 +10,7 @@ from django.utils import timezone
 from shop.importing import assign_changed_values
 from shop.models import Gemeinde, Verwaltung, VerwaltungKind
 from shop.registry.gemeindeverzeichnis import GemeindeRecord, Gemeindeverzeichnis, VerwaltungRecord
+from shop.reports.cache import report_cache_invalidate
 
 GEMEINDE_REPORT_TYPE = "gemeinde"
 REPORT_TYPES = (*VerwaltungKind.values, GEMEINDE_REPORT_TYPE)
@@ -75,6 +76,7 @@ def registry_import_gemeindeverzeichnis(
     with transaction.atomic():
         verwaltung_by_key = _import_verwaltungen(records=records, report=report)
         _import_gemeinden(records=records, verwaltung_by_key=verwaltung_by_key, report=report)
+        report_cache_invalidate()
     return report
 
 

@@ -1,6 +1,8 @@
 """The coverage report for fulfilment staff and the Land (/umsetzung/berichte/): HTML page and
 CSV download. Signed-in people without the right see a German 403 page; each view delegates to
-shop.reports.selectors."""
+shop.reports.selectors. The computed report, the rendered tables and the CSV are kept in the cache
+until the data changes (shop.reports.cache): a request then costs no aggregate and no rendering
+of the thousands of table cells."""
 
 from collections.abc import Callable
 from functools import wraps
@@ -8,11 +10,14 @@ from functools import wraps
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.template.loader import render_to_string
 from django.utils import timezone
+from django.utils.safestring import mark_safe
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
 from . import charts, exports, selectors
+from .cache import report_cached
 
 
 def _report_access(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
@@ -28,25 +33,40 @@ def _report_access(view: Callable[..., HttpResponse]) -> Callable[..., HttpRespo
     return require_GET(never_cache(login_required(checked)))
 
 
+def _report_data() -> dict:
+    by_kreis = selectors.coverage_by_kreis()
+    return {
+        "by_dienst": selectors.coverage_by_dienst(),
+        "by_kreis": by_kreis,
+        "chart": charts.kreis_live_chart(report=by_kreis),
+        "computed_at": timezone.now(),
+    }
+
+
+def _report_html() -> str:
+    return render_to_string(
+        "shop/reports/includes/coverage_body.html", report_cached("data", _report_data)
+    )
+
+
+def _report_csv() -> str:
+    return exports.coverage_csv(report=report_cached("data", _report_data)["by_dienst"])
+
+
 @_report_access
 def coverage(request: HttpRequest) -> HttpResponse:
-    by_kreis = selectors.coverage_by_kreis()
     return render(
         request,
         "shop/reports/coverage.html",
-        {
-            "by_dienst": selectors.coverage_by_dienst(),
-            "by_kreis": by_kreis,
-            "chart": charts.kreis_live_chart(report=by_kreis),
-        },
+        # Rendered by render_to_string from the template, which escapes what it shows.
+        {"report_html": mark_safe(report_cached("html", _report_html))},  # noqa: S308
     )
 
 
 @_report_access
 def coverage_csv(request: HttpRequest) -> HttpResponse:
     response = HttpResponse(
-        exports.coverage_csv(report=selectors.coverage_by_dienst()),
-        content_type="text/csv; charset=utf-8",
+        report_cached("csv", _report_csv), content_type="text/csv; charset=utf-8"
     )
     filename = f"abdeckung-dienste-{timezone.localdate():%Y-%m-%d}.csv"
     response["Content-Disposition"] = f'attachment; filename="{filename}"'

@@ -34,15 +34,20 @@ class OrderListView(views.OrderListView):
         return super(views.OrderListView, self).get(request, *args, **kwargs)
 
     def get_queryset(self):
+        """The filtered orders as their details (see staff.order_list_for_staff)."""
         if self.filter_form.is_bound:
             self.filter_form.is_valid()
-        orders = staff.order_list_for_staff(filters=self.filter_form.filters())
-        # Oscar's rule for who sees which order (staff: all; partner users: their own).
-        return orders.filter(pk__in=self.base_queryset.values("pk"))
+        details = staff.order_list_for_staff(filters=self.filter_form.filters())
+        # Oscar's rule for who sees which order: staff all (no subquery needed), partner users
+        # their own.
+        if self.request.user.is_staff:
+            return details
+        return details.filter(order_id__in=self.base_queryset.values("pk"))
 
     def export(self, kind: str) -> HttpResponse:
         content_type, write = EXPORT_FORMATS[kind]
-        response = HttpResponse(write(orders=self.get_queryset()), content_type=content_type)
+        orders = staff.orders_for_export(details=self.get_queryset())
+        response = HttpResponse(write(orders=orders), content_type=content_type)
         stamp = timezone.localtime().strftime("%Y-%m-%d")
         response["Content-Disposition"] = f'attachment; filename="bestellungen-{stamp}.{kind}"'
         return response
@@ -55,7 +60,8 @@ class OrderListView(views.OrderListView):
         query.pop("page", None)
         query.pop("export", None)
         ctx["filter_query"] = query.urlencode()
-        orders = list(ctx["orders"])
+        # Only the page's orders get their lines and unread questions.
+        orders = staff.orders_with_lines(details=ctx["orders"])
         unread = order_messages.unread_counts_for_staff(order_ids=[order.pk for order in orders])
         for order in orders:
             order.unread_messages = unread[order.pk]
