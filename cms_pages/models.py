@@ -1,6 +1,8 @@
+from django.contrib.contenttypes.models import ContentType
 from django.core.paginator import Paginator
 from django.core.validators import MaxValueValidator
 from django.db import models
+from django.http import Http404
 from django.utils import timezone
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import (
@@ -26,7 +28,53 @@ from .forms import ServicePageForm
 LEGAL_RICH_TEXT_FEATURES = ["h2", "h3", "bold", "italic", "ol", "ul", "link"]
 
 
-class HomePage(Page):
+class PublicPageMixin:
+    """Serving a public page in fewer queries (docs/performance.md):
+
+    - Routing to a child loads it with its specific fields in one query (a join over the page
+      types allowed below this one) instead of Wagtail's two (the generic page, then
+      `.specific`); a child of another type still gets `.specific`.
+    - The check for view restrictions costs no query while no page has one (cached per
+      generation of the page cache, which a change of a restriction starts).
+    """
+
+    def route(self, request, path_components):
+        if not path_components:
+            return super().route(request, path_components)
+        child_slug, remaining = path_components[0], path_components[1:]
+        child_models = [
+            model
+            for model in self.specific_class.allowed_subpage_models()
+            if Page in model._meta.parents
+        ]
+        children = self.get_children().filter(slug=child_slug)
+        if child_models:
+            children = children.select_related(*(m._meta.model_name for m in child_models))
+        try:
+            child = children.get()
+        except Page.DoesNotExist as error:
+            raise Http404 from error
+        specific = None
+        for model in child_models:
+            if child.content_type_id == ContentType.objects.get_for_model(model).pk:
+                specific = getattr(child, model._meta.model_name)
+                break
+        if specific is None:
+            specific = child.specific
+        specific._cached_parent_obj = self
+        return specific.route(request, remaining)
+
+    def get_view_restrictions(self):
+        from wagtail.models import PageViewRestriction
+
+        from .caching import view_restrictions_exist
+
+        if not view_restrictions_exist():
+            return PageViewRestriction.objects.none()
+        return super().get_view_restrictions()
+
+
+class HomePage(PublicPageMixin, Page):
     """The shop's start page, served at /."""
 
     intro = models.TextField(
@@ -45,12 +93,21 @@ class HomePage(Page):
     def get_context(self, request, *args, **kwargs):
         from shop.reports.selectors import public_figures
 
+        from .caching import generation_cached
         from .selectors import service_page_home_selection
 
         context = super().get_context(request, *args, **kwargs)
-        context["registry_figures"] = registry_figures()
-        context["public_figures"] = public_figures()
-        context["services"] = service_page_home_selection()
+        # Kept per generation of the page cache (an order, a status change or a publication
+        # starts a new one); what changes without a signal (an import of the Gemeindeverzeichnis,
+        # an approved membership) shows at most caching.ENTRY_SECONDS later, as with the page
+        # cache.
+        context["registry_figures"] = generation_cached(
+            "registry-figures", (), registry_figures, request=request
+        )
+        context["public_figures"] = generation_cached(
+            "public-figures", (), public_figures, request=request
+        )
+        context["services"] = service_page_home_selection(request=request)
         return context
 
     class Meta:
@@ -58,7 +115,7 @@ class HomePage(Page):
         verbose_name_plural = "Startseiten"
 
 
-class ServiceIndexPage(Page):
+class ServiceIndexPage(PublicPageMixin, Page):
     """The catalogue of online services at /dienste/: search, filters, sorting, pagination."""
 
     intro = models.TextField("Einleitung", blank=True)
@@ -77,7 +134,7 @@ class ServiceIndexPage(Page):
         context = super().get_context(request, *args, **kwargs)
         query = CatalogueQuery.from_params(request.GET)
         context["catalogue_query"] = query
-        context["catalogue"] = service_page_catalogue(query=query)
+        context["catalogue"] = service_page_catalogue(query=query, request=request)
         return context
 
     class Meta:
@@ -85,7 +142,7 @@ class ServiceIndexPage(Page):
         verbose_name_plural = "Dienstekataloge"
 
 
-class LegalPage(Page):
+class LegalPage(PublicPageMixin, Page):
     """Impressum, Datenschutzerklärung, Erklärung zur Barrierefreiheit and similar texts."""
 
     intro = models.TextField("Einleitung", blank=True)
@@ -173,7 +230,7 @@ class Vertrauensniveau(models.TextChoices):
     HIGH = "hoch", "hoch"
 
 
-class ServicePage(Page):
+class ServicePage(PublicPageMixin, Page):
     """The profile (Steckbrief) of one online service: the source of truth for the service."""
 
     short_description = models.TextField(
@@ -369,7 +426,7 @@ class ServicePage(Page):
         from .selectors import service_page_profile
 
         context = super().get_context(request, *args, **kwargs)
-        context["profile"] = service_page_profile(page=self)
+        context["profile"] = service_page_profile(page=self, request=request)
         return context
 
 
@@ -425,7 +482,7 @@ class ServicePageContact(Orderable):
         verbose_name_plural = "Ansprechpersonen"
 
 
-class NewsIndexPage(Page):
+class NewsIndexPage(PublicPageMixin, Page):
     """The news of the shop (e.g. /neuigkeiten/): its NewsPage children, newest first."""
 
     intro = models.TextField("Einleitung", blank=True)
@@ -460,7 +517,7 @@ class NewsIndexPage(Page):
         verbose_name_plural = "Neuigkeiten-Übersichten"
 
 
-class NewsPage(Page):
+class NewsPage(PublicPageMixin, Page):
     """One piece of news from the ITVSH editors."""
 
     date = models.DateField("Datum", default=timezone.localdate, db_index=True)

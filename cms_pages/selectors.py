@@ -8,7 +8,8 @@ from django.db.models import Count, Prefetch, Q, QuerySet
 
 from shop.models import Dienst, Lage, LeikaLeistung, Themenfeld
 
-from .catalogue import SORT_NEWEST, SORT_RELEVANCE, CatalogueQuery
+from .caching import cache_generation, cache_key_digest, generation_cached, public
+from .catalogue import FILTER_PARAMETERS, SORT_NEWEST, SORT_RELEVANCE, CatalogueQuery
 from .models import Reifegrad, ServicePage, ServicePageOzgLeistung, ServiceType
 
 PAGE_SIZE = 12
@@ -34,6 +35,9 @@ class CatalogueResult:
     page: PaginatorPage
     total: int
     facets: list[Facet]
+    # Names the facets' state in this generation of the page cache: the page keeps the
+    # rendered filters under it (site/templates/cms_pages/service_index_page.html).
+    facets_key: str = ""
 
 
 def _links_to(services: QuerySet) -> QuerySet:
@@ -75,16 +79,30 @@ def _with_card_data(services: QuerySet) -> QuerySet:
     )
 
 
-def service_page_catalogue(*, query: CatalogueQuery, page_size: int = PAGE_SIZE) -> CatalogueResult:
+def service_page_catalogue(
+    *, query: CatalogueQuery, page_size: int = PAGE_SIZE, request=None
+) -> CatalogueResult:
     """The live service profiles matching the query, one page of them, and the facet counts.
 
     Facet counts follow the usual rule: an option's count is what the result would be with that
-    option added, keeping every other filter. The number of queries is fixed.
+    option added, keeping every other filter. The number of queries is fixed. Serving the page
+    (`request` given), a search's ranking and the facets of a search and filter state are kept
+    per generation of the page cache (cms_pages.caching: they change only when a page is
+    published, unpublished, moved or deleted).
     """
-    candidates = ServicePage.objects.live().public()
+    candidates = public(ServicePage.objects.live(), request)
     relevance_order: list[int] = []
     if query.text:
-        relevance_order = [page.pk for page in candidates.search(query.text)]
+        # The search index changes when a page is published: the ranking of a search is kept
+        # per generation of the page cache (only the page IDs, so nothing else is loaded).
+        def search() -> list[int]:
+            return [page.pk for page in candidates.only("pk").search(query.text)]
+
+        relevance_order = (
+            generation_cached("catalogue-search", (query.text,), search, request=request)
+            if request is not None
+            else search()
+        )
         candidates = candidates.filter(pk__in=relevance_order)
 
     conditions = _filter_conditions(query)
@@ -109,10 +127,21 @@ def service_page_catalogue(*, query: CatalogueQuery, page_size: int = PAGE_SIZE)
         }
         page.object_list = [by_pk[pk] for pk in page.object_list]
 
+    facets_state = (
+        query.text,
+        tuple((name, query.selected(name)) for name in FILTER_PARAMETERS),
+    )
+
+    def facets() -> list[Facet]:
+        return _facets(query=query, candidates=candidates, conditions=conditions)
+
+    if request is None:  # the API: counted now, as before
+        return CatalogueResult(page=page, total=paginator.count, facets=facets())
     return CatalogueResult(
         page=page,
         total=paginator.count,
-        facets=_facets(query=query, candidates=candidates, conditions=conditions),
+        facets=generation_cached("catalogue-facets", facets_state, facets, request=request),
+        facets_key=f"{cache_generation(request)}:{cache_key_digest(facets_state)}",
     )
 
 
@@ -196,9 +225,11 @@ class HomeSelection:
     total: int
 
 
-def service_page_home_selection(*, featured_limit: int = 6, newest_limit: int = 3) -> HomeSelection:
+def service_page_home_selection(
+    *, featured_limit: int = 6, newest_limit: int = 3, request=None
+) -> HomeSelection:
     # Home page cards leave out the Themenfelder, which saves a prefetch query per list.
-    live = ServicePage.objects.live().public()
+    live = public(ServicePage.objects.live(), request)
     return HomeSelection(
         featured=list(live.filter(featured=True).order_by("title")[:featured_limit]),
         newest=list(live.order_by("-first_published_at", "title")[:newest_limit]),
@@ -206,12 +237,11 @@ def service_page_home_selection(*, featured_limit: int = 6, newest_limit: int = 
     )
 
 
-def service_page_related(*, page: ServicePage, limit: int = 4) -> list[ServicePage]:
+def service_page_related(*, page: ServicePage, limit: int = 4, request=None) -> list[ServicePage]:
     """Other live profiles in the same Lage(n)."""
     lage_ids = ServicePageOzgLeistung.objects.filter(page=page).values("ozg_leistung__lage_id")
     related = (
-        ServicePage.objects.live()
-        .public()
+        public(ServicePage.objects.live(), request)
         .exclude(pk=page.pk)
         .filter(
             pk__in=ServicePageOzgLeistung.objects.filter(ozg_leistung__lage_id__in=lage_ids).values(
@@ -224,17 +254,37 @@ def service_page_related(*, page: ServicePage, limit: int = 4) -> list[ServicePa
 
 
 @dataclass(frozen=True)
+class RelatedService:
+    title: str
+    url: str
+
+
+def _related_links(*, page: ServicePage, request=None) -> list[RelatedService]:
+    """The related profiles as title and address, kept per generation of the page cache (they
+    change only when a page is published, unpublished, moved or deleted)."""
+
+    def compute() -> list[RelatedService]:
+        return [
+            RelatedService(title=service.title, url=service.get_url(request) or "")
+            for service in service_page_related(page=page, request=request)
+        ]
+
+    host = request.get_host() if request is not None else ""
+    return generation_cached("related", (page.pk, host), compute, request=request)
+
+
+@dataclass(frozen=True)
 class ServiceProfile:
     ozg_leistungen: list
     leika_leistungen: list[LeikaLeistung]
     lagen: list[Lage]
     themenfelder: list[Themenfeld]
     dienst: Dienst | None
-    related: list[ServicePage]
+    related: list[RelatedService]
     catalogue_url: str
 
 
-def service_page_profile(*, page: ServicePage) -> ServiceProfile:
+def service_page_profile(*, page: ServicePage, request=None) -> ServiceProfile:
     """Everything a profile shows beyond its own fields, in a fixed number of queries."""
     ozg_leistungen = [
         link.ozg_leistung
@@ -252,6 +302,6 @@ def service_page_profile(*, page: ServicePage) -> ServiceProfile:
         lagen=lagen,
         themenfelder=list({lage.themenfeld_id: lage.themenfeld for lage in lagen}.values()),
         dienst=Dienst.objects.filter(page_id=page.pk).first(),
-        related=service_page_related(page=page),
-        catalogue_url=catalogue.url if catalogue else "/dienste/",
+        related=_related_links(page=page, request=request),
+        catalogue_url=(catalogue.get_url(request) or "/dienste/") if catalogue else "/dienste/",
     )

@@ -3,10 +3,12 @@
 One receiver per signal; each hands plain values to shop.dienste.services.
 """
 
-from django.db.models.signals import pre_delete
+from django.db.models.signals import post_delete, post_save, pre_delete
 from django.dispatch import receiver
+from wagtail.models import PageViewRestriction
 from wagtail.signals import page_published, page_unpublished
 
+from ozg_site.page_cache import page_cache_clear
 from shop.dienste.services import dienst_remove, dienst_sync, dienst_withdraw
 from shop.news.services import news_announce_dienst
 
@@ -42,3 +44,10 @@ def service_page_unpublished(sender, instance: ServicePage, **kwargs) -> None:
 @receiver(pre_delete, sender=ServicePage)
 def service_page_deleted(sender, instance: ServicePage, **kwargs) -> None:
     dienst_remove(page_id=instance.pk)
+
+
+@receiver(post_save, sender=PageViewRestriction)
+@receiver(post_delete, sender=PageViewRestriction)
+def page_view_restriction_changed(sender, **kwargs) -> None:
+    # Which pages are public is part of what the page cache and cms_pages.caching keep.
+    page_cache_clear()

@@ -101,13 +101,14 @@ def test_home_page_query_count_is_fixed_and_does_not_grow_with_services(client, 
         client.get("/")
     for number in range(8):
         service_page_create(parent=page_tree.service_index, featured=number % 2 == 0)
+    client.get("/")  # publishing started a new generation of what cms_pages.caching keeps
     with CaptureQueriesContext(connection) as filled:
         client.get("/")
 
     assert len(filled) == len(empty)
-    # Two of them are the savepoints of ATOMIC_REQUESTS inside the test transaction, one is
-    # the public rollout figures (shop.reports.selectors.public_figures).
-    assert len(filled) <= 13
+    # Two of them are the savepoints of ATOMIC_REQUESTS inside the test transaction; the
+    # figures and the legal links come from cms_pages.caching once warm.
+    assert len(filled) <= 10
 
 
 @pytest.mark.django_db

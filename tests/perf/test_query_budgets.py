@@ -28,14 +28,17 @@ SEARCH = "?q=Dienst"
 
 # (name, url or None for the profile, who, budget). Budgets are today's exact counts.
 PAGES = [
-    ("home", "/", "anonymous", 13),
-    ("catalogue", "/dienste/", "anonymous", 19),
-    ("catalogue filtered", f"/dienste/{FILTER}", "anonymous", 19),
-    ("catalogue search", f"/dienste/{SEARCH}", "anonymous", 20),
-    ("profile", None, "anonymous", 16),
+    ("home", "/", "anonymous", 7),
+    ("catalogue", "/dienste/", "anonymous", 8),
+    ("catalogue filtered", f"/dienste/{FILTER}", "anonymous", 8),
+    ("catalogue search", f"/dienste/{SEARCH}", "anonymous", 8),
+    ("profile", None, "anonymous", 9),
     ("Meine Dienste", "/konto/meine-dienste/", "member", 13),
-    ("dashboard order list", "/shop/dashboard/orders/", "staff", 15),
-    ("coverage report", "/umsetzung/berichte/abdeckung/", "staff", 17),
+    ("Meine Dienste filtered", "/konto/meine-dienste/?status=Eingegangen", "member", 13),
+    ("Meine Dienste orders", "/konto/meine-dienste/bestellungen/", "member", 10),
+    ("dashboard order list", "/shop/dashboard/orders/", "staff", 14),
+    # From the cache (shop.reports.cache) after the warm-up request.
+    ("coverage report", "/umsetzung/berichte/abdeckung/", "staff", 7),
 ]
 
 
@@ -68,7 +71,10 @@ def queries(client, shop, url: str | None, who: str) -> int:
     if who != "anonymous":
         client.force_login(shop[who])
     url = url or shop["pages"][0].url
-    client.get(url)  # warm what a running server keeps (Wagtail's site root, templates)
+    # Warm what a running server keeps: Wagtail's site root, templates, and what the public
+    # pages keep per generation of the page cache (cms_pages.caching: legal links, facets,
+    # figures), which publishing the pages of `grow` started anew.
+    client.get(url)
     with CaptureQueriesContext(connection) as captured:
         response = client.get(url)
     assert response.status_code == 200, url
@@ -85,11 +91,6 @@ def test_query_budget_is_fixed_for_small_and_large_data(client, shop, name, url,
     assert (small, large) == (budget, budget)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="Target of issue 6 not met yet: the public pages need 13 to 20 queries in tests "
-    "(docs/performance.md, 'Was noch fehlt').",
-)
 @pytest.mark.parametrize(("name", "url"), [(p[0], p[1]) for p in PAGES if p[2] == "anonymous"])
 def test_public_pages_stay_within_ten_queries(client, shop, name, url):
     shop["grow"](2)
