@@ -1,6 +1,9 @@
-"""Content-Security-Policy per area and the user name that sign-in throttling counts."""
+"""Content-Security-Policy per area, the user name that sign-in throttling counts, and 403 in
+the admin areas for signed-in people without access."""
 
 from csp.middleware import CSPMiddleware, PolicyParts
+from django.contrib import admin
+from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponseBase
 
 # Wagtail's admin, Oscar's dashboard and Django's admin write inline scripts and styles of their
@@ -39,3 +42,46 @@ def login_username(request: HttpRequest, credentials: dict | None) -> str | None
     data = credentials or request.POST
     username = data.get("username") or data.get("email") or data.get("login-username")
     return username.strip().lower() if username else None
+
+
+# Wagtail's and Django's admin send a signed-in person without access back to their login form;
+# such a person gets 403 instead, as in the other staff areas. These pages stay open to all.
+ADMIN_ACCESS = {
+    "/cms/": lambda request: request.user.has_perm("wagtailadmin.access_admin"),
+    "/django-admin/": lambda request: admin.site.has_permission(request),
+}
+ADMIN_PAGES_FOR_EVERYONE = frozenset(
+    {
+        "wagtailadmin_login",
+        "wagtailadmin_password_reset",
+        "wagtailadmin_password_reset_done",
+        "wagtailadmin_password_reset_confirm",
+        "wagtailadmin_password_reset_complete",
+        "wagtailadmin_sprite",
+        "wagtailadmin_javascript_catalog",
+        "admin:login",
+        "admin:logout",
+        "admin:javascript-catalog",
+    }
+)
+
+
+class AdminAccessMiddleware:
+    """403 for signed-in people without access to Wagtail's or Django's admin."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponseBase:
+        return self.get_response(request)
+
+    def process_view(self, request: HttpRequest, view_func, view_args, view_kwargs) -> None:
+        if not request.user.is_authenticated:
+            return
+        for prefix, has_access in ADMIN_ACCESS.items():
+            if (
+                request.path_info.startswith(prefix)
+                and request.resolver_match.view_name not in ADMIN_PAGES_FOR_EVERYONE
+                and not has_access(request)
+            ):
+                raise PermissionDenied

@@ -691,9 +691,9 @@ STAFF_AREAS = (
     # Oscar's dashboard and the shop's pages for the fulfilment team answer 403.
     StaffArea("/shop/dashboard/", 403),
     StaffArea("/umsetzung/", 403),
-    # Wagtail's admin and Django's admin send everyone without access to their login page.
-    StaffArea("/cms/", 302, login="/cms/login/"),
-    StaffArea("/django-admin/", 302, login="/django-admin/login/"),
+    # Wagtail's and Django's admin would show their login form; ozg_site.security answers 403.
+    StaffArea("/cms/", 403),
+    StaffArea("/django-admin/", 403),
 )
 
 # The pages of a staff area that are there for people without access: signing in and out,

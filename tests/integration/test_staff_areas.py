@@ -35,8 +35,9 @@ def test_django_admin_is_for_superusers_only(client, people, person, allowed):
     if allowed:
         assert response.status_code == 200
     else:
-        assert response.status_code == 302
-        assert response["Location"].startswith("/django-admin/login/")
+        # A signed-in person without access: 403 (ozg_site.security), not the admin's login form.
+        assert response.status_code == 403
+        assert "Kein Zugriff" in response.content.decode()
 
 
 @pytest.mark.parametrize(
@@ -68,5 +69,17 @@ def test_wagtail_admin_is_for_editors(client, people, person, allowed):
     if allowed:
         assert response.status_code == 200
     else:
-        assert response.status_code == 302
-        assert "/cms/login/" in response["Location"]
+        assert response.status_code == 403
+        assert "Kein Zugriff" in response.content.decode()
+
+
+def test_staff_area_logins_stay_open_to_signed_in_people_without_access(client, people):
+    client.force_login(people["municipal"])
+
+    assert client.get("/cms/login/").status_code == 200
+    assert client.get("/django-admin/login/").status_code == 200
+
+
+def test_anonymous_visitors_are_sent_to_the_admin_logins(client):
+    assert client.get("/cms/").url.startswith("/cms/login/")
+    assert client.get("/django-admin/").url.startswith("/django-admin/login/")
