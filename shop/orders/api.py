@@ -4,12 +4,15 @@ evidence and no endpoint changes or deletes anything. Session authentication (40
 another Verwaltung's order is 404."""
 
 import datetime
+from collections.abc import Callable, Sequence
 
+from django.db.models import QuerySet
 from django.http import Http404, HttpRequest
 from ninja import Field, Router, Schema
+from ninja.pagination import paginate
 from ninja.security import django_auth
 
-from shop.catalogue.api import ErrorOut
+from shop.catalogue.api import BoundedLimitOffsetPagination, ErrorOut
 
 from . import selectors
 
@@ -95,6 +98,23 @@ class OrderedServiceOut(Schema):
     order_number: str
 
 
+class RowsOnDemand(Sequence):
+    """Rows for django-ninja's pagination: counted in SQL, and only the requested slice becomes
+    response items (an Amt with hundreds of ordered services gets them a page at a time)."""
+
+    def __init__(self, rows: QuerySet, items: Callable[[QuerySet], list]):
+        self.rows = rows
+        self.items = items
+
+    def __len__(self) -> int:
+        return self.rows.count()
+
+    def __getitem__(self, index):
+        if not isinstance(index, slice):
+            raise TypeError("RowsOnDemand answers slices only")
+        return self.items(self.rows[index])
+
+
 def _service(state: selectors.ServiceState) -> dict:
     return {
         "dienst": {"id": state.dienst_id, "title": state.title},
@@ -139,8 +159,12 @@ def verwaltungen(request: HttpRequest):
     response={200: list[OrderOut], **NOT_SIGNED_IN},
     summary="Bestellungen Ihrer Verwaltungen",
 )
+@paginate(BoundedLimitOffsetPagination)
 def bestellungen(request: HttpRequest):
-    return [_order(summary) for summary in selectors.order_summary_list_for_user(user=request.user)]
+    return RowsOnDemand(
+        selectors.order_list_for_user(user=request.user),
+        lambda orders: [_order(summary) for summary in selectors.order_summaries(orders=orders)],
+    )
 
 
 @router.get(
@@ -189,16 +213,23 @@ def bestellung(request: HttpRequest, number: str):
     response={200: list[OrderedServiceOut], **NOT_SIGNED_IN},
     summary="Bestellte Dienste Ihrer Verwaltungen",
 )
+@paginate(BoundedLimitOffsetPagination)
 def dienste(request: HttpRequest):
-    return [
-        {
-            **_service(state),
-            "id": state.ordered_service.pk,
-            "verwaltung": {
-                "id": state.ordered_service.verwaltung.pk,
-                "name": state.ordered_service.verwaltung.name,
-            },
-            "order_number": state.ordered_service.details.order.number,
-        }
-        for state in selectors.ordered_service_states_for_user(user=request.user)
-    ]
+    return RowsOnDemand(
+        selectors.ordered_service_list_for_user(user=request.user),
+        lambda services: [
+            _ordered_service(state) for state in selectors.ordered_service_states(services=services)
+        ],
+    )
+
+
+def _ordered_service(state: selectors.ServiceState) -> dict:
+    return {
+        **_service(state),
+        "id": state.ordered_service.pk,
+        "verwaltung": {
+            "id": state.ordered_service.verwaltung.pk,
+            "name": state.ordered_service.verwaltung.name,
+        },
+        "order_number": state.ordered_service.details.order.number,
+    }

@@ -347,7 +347,15 @@ def ordered_service_states_for_user(
     """The services ordered by the person's Verwaltungen (optionally one Verwaltung and one
     service) with status, Gemeinden and live address, by Verwaltung, title, newest first. Two
     queries."""
-    services = list(ordered_service_list_for_user(user=user, verwaltung=verwaltung, dienst=dienst))
+    return ordered_service_states(
+        services=ordered_service_list_for_user(user=user, verwaltung=verwaltung, dienst=dienst)
+    )
+
+
+def ordered_service_states(*, services: QuerySet[OrderedService]) -> list[ServiceState]:
+    """The given ordered services (e.g. a page of ordered_service_list_for_user) with status,
+    Gemeinden and live address. Two queries."""
+    services = list(services)
     gemeinden = ordered_service_gemeinden(ordered_services=services) if services else {}
     return [
         ServiceState(
@@ -519,10 +527,10 @@ class OrderRecord(OrderSummary):
     acceptance_records: list[AcceptanceRecord]
 
 
-def order_summary_list_for_user(*, user: User) -> list[OrderSummary]:
-    """The orders of the person's Verwaltungen, newest first, with their services, statuses and
+def order_summaries(*, orders: QuerySet) -> list[OrderSummary]:
+    """The given orders (e.g. a page of order_list_for_user) with their services, statuses and
     Gemeinden. Three queries."""
-    orders = order_list_for_user(user=user).prefetch_related(*order_lines_prefetch())
+    orders = orders.prefetch_related(*order_lines_prefetch())
     return [
         OrderSummary(
             order=order, services=[_service_state_from_line(line) for line in order.lines.all()]

@@ -92,9 +92,11 @@ def test_verwaltungen_of_the_person_with_role(client, amt, role):
 def test_orders_list_with_services_and_gemeinden(client, amt, order, role):
     client.force_login(member_create(verwaltung=amt, role=role))
 
-    orders = client.get("/api/konto/bestellungen").json()
+    page = client.get("/api/konto/bestellungen").json()
 
+    orders = page["items"]
     dienst = order.lines.get().ozg_service.dienst
+    assert page["count"] == 1
     assert orders == [
         {
             "number": order.number,
@@ -166,7 +168,7 @@ def test_ordered_services_and_live_url_only_when_live(client, amt, orderer, orde
     service.service_url = LIVE_URL
     service.save()
 
-    before = client.get("/api/konto/dienste").json()
+    before = client.get("/api/konto/dienste").json()["items"]
     assert before == [
         {
             "id": service.pk,
@@ -186,11 +188,11 @@ def test_ordered_services_and_live_url_only_when_live(client, amt, orderer, orde
 
     go_live(order)
 
-    after = client.get("/api/konto/dienste").json()[0]
+    after = client.get("/api/konto/dienste").json()["items"][0]
     assert (after["status"], after["service_url"]) == ("Live", LIVE_URL)
     for url in ("/api/konto/bestellungen", detail_url(order)):
-        services = client.get(url).json()
-        services = services[0]["services"] if isinstance(services, list) else services["services"]
+        answer = client.get(url).json()
+        services = (answer["items"][0] if "items" in answer else answer)["services"]
         assert (services[0]["status"], services[0]["service_url"]) == ("Live", LIVE_URL)
 
 
@@ -203,7 +205,7 @@ def test_kreis_order_for_itself(client):
     )
     client.force_login(member)
 
-    service = client.get("/api/konto/dienste").json()[0]
+    service = client.get("/api/konto/dienste").json()["items"][0]
     assert (service["for_itself"], service["gemeinden"]) == (True, [])
     assert client.get(detail_url(order)).json()["services"][0]["for_itself"] is True
 
@@ -226,8 +228,8 @@ def test_nothing_of_another_verwaltung(client, amt, order):
     for person in (outsider, requested, rejected):
         client.force_login(person)
         assert client.get(detail_url(order)).status_code == 404
-        assert client.get("/api/konto/bestellungen").json() == []
-        assert client.get("/api/konto/dienste").json() == []
+        assert client.get("/api/konto/bestellungen").json() == {"items": [], "count": 0}
+        assert client.get("/api/konto/dienste").json() == {"items": [], "count": 0}
         verwaltungen = client.get("/api/konto/verwaltungen").json()
         assert amt.pk not in [verwaltung["id"] for verwaltung in verwaltungen]
     assert client.get("/api/konto/bestellungen/gibt-es-nicht").status_code == 404
@@ -273,7 +275,7 @@ def test_query_counts_do_not_grow_with_orders(client, amt, orderer):
     client.force_login(orderer)
     place_orders(amt, orderer, 1)
     one = {url: queries_for(client, url) for url in LISTS}
-    first = client.get("/api/konto/bestellungen").json()[0]["number"]
+    first = client.get("/api/konto/bestellungen").json()["items"][0]["number"]
     one_detail = queries_for(client, f"/api/konto/bestellungen/{first}")
 
     place_orders(amt, orderer, 9)
@@ -283,8 +285,37 @@ def test_query_counts_do_not_grow_with_orders(client, amt, orderer):
 
     assert ten == one
     assert queries_for(client, f"/api/konto/bestellungen/{many.number}") == one_detail
-    assert len(client.get("/api/konto/bestellungen").json()) == 12
-    assert len(client.get("/api/konto/dienste").json()) == 27
+    assert client.get("/api/konto/bestellungen").json()["count"] == 12
+    assert client.get("/api/konto/dienste").json()["count"] == 27
+
+
+def test_lists_come_in_pages_of_limit_and_offset(client, amt, orderer):
+    client.force_login(orderer)
+    place_orders(amt, orderer, 3)  # 3 orders, 6 ordered services
+    numbers = [
+        item["number"] for item in client.get("/api/konto/bestellungen?limit=10").json()["items"]
+    ]
+
+    second = client.get("/api/konto/bestellungen?limit=2&offset=2").json()
+    services = client.get("/api/konto/dienste?limit=4&offset=4").json()
+
+    assert second == {"items": second["items"], "count": 3}
+    assert [item["number"] for item in second["items"]] == numbers[2:]
+    assert (services["count"], len(services["items"])) == (6, 2)
+    for bad in ("limit=0", "limit=1001", "offset=-1", "limit=zehn"):
+        response = client.get(f"/api/konto/dienste?{bad}")
+        assert response.status_code == 422, bad
+        assert response.json()["detail"]
+
+
+def test_a_page_costs_the_same_queries_for_few_and_many_rows(client, amt, orderer):
+    client.force_login(orderer)
+    place_orders(amt, orderer, 2)
+    few = {url: queries_for(client, url + "?limit=2") for url in LISTS[1:]}
+
+    place_orders(amt, orderer, 20)
+
+    assert {url: queries_for(client, url + "?limit=2") for url in LISTS[1:]} == few
 
 
 def test_openapi_describes_the_endpoints(client):
