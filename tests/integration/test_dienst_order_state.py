@@ -2,6 +2,8 @@
 and in the basket ("bereits bestellt", "bestellt für 2 von 3 Gemeinden"), per Verwaltung of the
 person, with a link to its status; the person can still put it in the basket."""
 
+import re
+
 import pytest
 from django.contrib.auth.models import AnonymousUser
 from django.db import connection
@@ -269,6 +271,18 @@ def test_basket_shows_each_lines_state_under_its_title(client, amt, member):
     # Under the title of its own line.
     assert html.index("Kfz-Abmeldung</a></h3>") < html.index(status_url(amt, ordered))
     assert html.index(status_url(amt, ordered)) < html.index("Wohnsitzanmeldung</a></h3>")
+
+
+def test_basket_lines_link_to_the_service_profiles(client, member):
+    dienste = [dienst_create(title="Kfz-Abmeldung"), dienst_create(title="Hundesteuer")]
+    client.force_login(member)
+    basket_add(client, *dienste)
+
+    html = basket_html(client)
+
+    for dienst in dienste:
+        assert f'<h3><a href="{dienst.url}">{dienst.title}</a></h3>' in html
+    assert not re.search(r'href="/shop/catalogue/[^"]+_\d+/"', html), "Oscar's product page"
 
 
 def test_basket_shows_nothing_to_anonymous_visitors(client, amt, member):
