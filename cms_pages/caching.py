@@ -17,7 +17,6 @@ and a worker that misses computes the entry itself. Callers must not change what
 import hashlib
 import threading
 import time
-import uuid
 from collections import OrderedDict
 from collections.abc import Callable
 from typing import TypeVar
@@ -41,12 +40,7 @@ def cache_generation(request=None) -> str:
         remembered = getattr(request, _REQUEST_ATTRIBUTE, None)
         if remembered is not None:
             return remembered
-    store = page_cache._cache()
-    generation = store.get(page_cache.GENERATION_KEY)
-    if generation is None:
-        generation = uuid.uuid4().hex
-        if not store.add(page_cache.GENERATION_KEY, generation, None):
-            generation = store.get(page_cache.GENERATION_KEY) or generation
+    generation = page_cache.page_cache_generation()
     if request is not None:
         setattr(request, _REQUEST_ATTRIBUTE, generation)
     return generation

@@ -27,7 +27,8 @@ Wagtail < 8. This middleware is small and does only what the shop needs:
   (security headers, Content-Security-Policy, WhiteNoise, sessions, CSRF cookie) runs again on
   each hit. Responses say `X-Page-Cache: hit`, `miss` (stored now) or `skip`.
 
-Settings: PAGE_CACHE_SECONDS (0 turns it off), PAGE_CACHE_ALIAS (the cache to use).
+Settings: PAGE_CACHE_SECONDS (0 turns it off). The store is Django's default cache (Redis, or
+files under var/cache/ that every process on the machine shares).
 """
 
 import hashlib
@@ -35,7 +36,7 @@ import re
 import uuid
 
 from django.conf import settings
-from django.core.cache import caches
+from django.core.cache import cache
 from django.core.exceptions import DisallowedHost
 from django.http import HttpRequest, HttpResponse
 from django.middleware.csrf import get_token
@@ -61,11 +62,6 @@ STORED_HEADERS = ("content-type", "content-language", "vary", "x-frame-options",
 MAX_QUERY_STRING = 500
 
 
-def _cache():
-    alias = getattr(settings, "PAGE_CACHE_ALIAS", "default")
-    return caches[alias if alias in settings.CACHES else "default"]
-
-
 def _timeout() -> int:
     return getattr(settings, "PAGE_CACHE_SECONDS", 0)
 
@@ -73,7 +69,21 @@ def _timeout() -> int:
 def page_cache_clear(**kwargs) -> None:
     """Forget every stored page (a new generation; old entries expire unused). Usable as a
     signal receiver."""
-    _cache().set(GENERATION_KEY, uuid.uuid4().hex, None)
+    cache.set(GENERATION_KEY, uuid.uuid4().hex, None)
+
+
+def _generation_started() -> str:
+    """A first generation, unless another process has just started one."""
+    generation = uuid.uuid4().hex
+    if not cache.add(GENERATION_KEY, generation, None):
+        generation = cache.get(GENERATION_KEY) or generation
+    return generation
+
+
+def page_cache_generation() -> str:
+    """The current generation; other caches of public content (cms_pages.caching) key their
+    entries by it, so that page_cache_clear() clears them too."""
+    return cache.get(GENERATION_KEY) or _generation_started()
 
 
 def _personal_cookies() -> tuple[str, ...]:
@@ -116,13 +126,8 @@ class PageCacheMiddleware:
         key = _key(request) if timeout else None
         if key is None:
             return self.get_response(request)
-        cache = _cache()
         found = cache.get_many([GENERATION_KEY, key])
-        generation = found.get(GENERATION_KEY)
-        if generation is None:
-            generation = uuid.uuid4().hex
-            if not cache.add(GENERATION_KEY, generation, None):
-                generation = cache.get(GENERATION_KEY)
+        generation = found.get(GENERATION_KEY) or _generation_started()
         entry = found.get(key)
         if entry is not None and entry[0] == generation:
             return self._response_from(request, entry)
