@@ -342,13 +342,10 @@ AXES_LOCKOUT_TEMPLATE = "shop/accounts/lockout.html"
 # Django's admin use "username" too.
 AXES_USERNAME_CALLABLE = "ozg_site.security.login_username"
 # Behind AXES_PROXY_COUNT reverse proxies the client's address is the one the outermost proxy
-# appended to X-Forwarded-For (counted from the right, so that a client cannot forge it).
-AXES_IPWARE_PROXY_COUNT = env.int("AXES_PROXY_COUNT", default=0) or None
-if AXES_IPWARE_PROXY_COUNT:
-    AXES_IPWARE_PROXY_ORDER = "right-most"
-    AXES_IPWARE_META_PRECEDENCE_ORDER = ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"]
-else:
-    AXES_IPWARE_META_PRECEDENCE_ORDER = ["REMOTE_ADDR"]
+# appended to X-Forwarded-For (counted from the right, so that a client cannot forge it);
+# shop.http.client_address reads it for axes, the acceptance records and the logs.
+CLIENT_PROXY_COUNT = env.int("AXES_PROXY_COUNT", default=0)
+AXES_CLIENT_IP_CALLABLE = "shop.http.client_address"
 
 LOGGING = {
     "version": 1,

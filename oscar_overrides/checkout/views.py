@@ -24,6 +24,7 @@ from shop.agreements.selectors import (
     agreements_without_current_version,
     requires_data_protection_contact,
 )
+from shop.http import client_address
 from shop.models import AgreementVersion, ContactRole, Dienst, Gemeinde
 from shop.orders import selectors as order_selectors
 from shop.orders import services as order_services
@@ -460,7 +461,7 @@ class PaymentDetailsView(MunicipalCheckoutMixin, oscar_views.PaymentDetailsView)
                     accepted_versions=AgreementVersion.objects.filter(
                         pk__in=self.checkout_session.get_step_data("agreements") or []
                     ),
-                    ip_address=self.request.META.get("REMOTE_ADDR"),
+                    ip_address=client_address(self.request),
                 )
                 basket.submit()
         except ValidationError as error:

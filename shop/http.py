@@ -1,0 +1,35 @@
+"""The client's address: the one place that reads it, for sign-in throttling (django-axes), the
+acceptance records, throttling of mails and the logs.
+
+Behind `CLIENT_PROXY_COUNT` reverse proxies (setting AXES_PROXY_COUNT in the environment) the
+client is the address that the outermost proxy appended to X-Forwarded-For, counted from the
+right, so that a client cannot forge it by sending its own X-Forwarded-For.
+"""
+
+from django.conf import settings
+from django.http import HttpRequest
+from python_ipware import IpWare
+
+
+def _resolver(proxy_count: int) -> IpWare:
+    if not proxy_count:
+        return IpWare(precedence=("REMOTE_ADDR",))
+    # python-ipware counts the proxies listed inside X-Forwarded-For; the proxy next to gunicorn
+    # is not listed there (it is REMOTE_ADDR), hence one fewer.
+    return IpWare(precedence=("HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"), proxy_count=proxy_count - 1)
+
+
+def client_address(request: HttpRequest) -> str | None:
+    """The client's IP address as text, or None when the request names none."""
+    cached = getattr(request, "_client_address", None)
+    if cached is not None:
+        return cached or None
+    address, _trusted_route = _resolver(settings.CLIENT_PROXY_COUNT).get_client_ip(
+        request.META, strict=False
+    )
+    if address is None and settings.CLIENT_PROXY_COUNT:
+        # A request with a shorter chain than configured did not come through every proxy; the
+        # address that connected is the only one that is not forged.
+        address, _ = _resolver(0).get_client_ip(request.META, strict=False)
+    request._client_address = str(address) if address is not None else ""
+    return request._client_address or None
