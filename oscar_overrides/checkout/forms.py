@@ -9,7 +9,12 @@ from django.core.exceptions import ValidationError
 from shop.forms import KernFormMixin
 from shop.models import AgreementVersion, ContactRole, Gemeinde, Verwaltung
 from shop.orders.selectors import PlannedService
-from shop.orders.services import PHONE_VALIDATOR, REQUIRED_CONTACT_ROLES, wished_start_date_validate
+from shop.orders.services import (
+    PHONE_VALIDATOR,
+    REQUIRED_CONTACT_ROLES,
+    WISHED_START_MAX_YEARS,
+    wished_start_date_validate,
+)
 
 # Fields whose value must come from the choices offered; anything else was tampered with.
 FOREIGN_CHOICE = "Diese Auswahl steht Ihnen nicht zur Verfügung. Bitte wählen Sie erneut."
@@ -183,7 +188,8 @@ class ContactsForm(KernFormMixin, type("ContactFields", (forms.Form,), _contact_
 class ScheduleForm(KernFormMixin, forms.Form):
     wished_start_date = forms.DateField(
         label="Gewünschter Starttermin",
-        help_text="Ab wann soll der Dienst für Ihre Verwaltung laufen? Format: TT.MM.JJJJ, "
+        help_text="Ab wann soll der Dienst für Ihre Verwaltung laufen? Frühestens heute, "
+        f"höchstens {WISHED_START_MAX_YEARS} Jahre im Voraus. Format: TT.MM.JJJJ, "
         "zum Beispiel 01.03.2027",
         input_formats=["%d.%m.%Y", "%Y-%m-%d"],
         # A text field, not the browser's date picker: its format follows the browser's language

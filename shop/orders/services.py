@@ -45,6 +45,12 @@ PHONE_VALIDATOR = RegexValidator(
 )
 
 
+# A wished start further ahead than this is a typing error (31.12.9999) or a plan rather than an
+# order: agreements get new versions and services change in that time, and three years already
+# cover a municipal Doppelhaushalt with the year that prepares it.
+WISHED_START_MAX_YEARS = 3
+
+
 class OrderConflict(Exception):
     """The order cannot be placed as it is (German message for the person)."""
 
@@ -92,11 +98,28 @@ def contacts_validate(
     return [by_role[role] for role in ContactRole.values if role in by_role]
 
 
+def wished_start_date_latest(*, today: datetime.date) -> datetime.date:
+    """The latest wished start date allowed on `today` (from a 29 February: the 28th)."""
+    year = today.year + WISHED_START_MAX_YEARS
+    try:
+        return today.replace(year=year)
+    except ValueError:
+        return today.replace(year=year, day=28)
+
+
 def wished_start_date_validate(*, day: datetime.date | None) -> datetime.date:
+    """The day, from today up to WISHED_START_MAX_YEARS ahead; ValidationError (German) else."""
     if day is None:
         raise ValidationError("Bitte geben Sie den gewünschten Starttermin an.")
-    if day < timezone.localdate():
+    today = timezone.localdate()
+    if day < today:
         raise ValidationError("Der gewünschte Starttermin darf nicht in der Vergangenheit liegen.")
+    latest = wished_start_date_latest(today=today)
+    if day > latest:
+        raise ValidationError(
+            f"Der gewünschte Starttermin darf höchstens {WISHED_START_MAX_YEARS} Jahre in der "
+            f"Zukunft liegen, also spätestens am {latest:%d.%m.%Y}."
+        )
     return day
 
 

@@ -1,6 +1,8 @@
 """The municipal checkout through the HTTP layer: every step, its validation, tampering, the
 order placed once, and the confirmation."""
 
+import datetime
+
 import pytest
 from django.core import mail
 from django.urls import reverse
@@ -16,6 +18,7 @@ from shop.models import (
     OrderedService,
     ServiceCoverage,
 )
+from shop.orders.services import wished_start_date_latest
 from tests.agreement_factories import AgreementVersionFactory, publish, published_version
 from tests.checkout import (
     CONTACTS,
@@ -492,11 +495,48 @@ def test_schedule_step_validation(client, shop, data, message):
     assert message in content
 
 
-def test_schedule_accepts_a_german_date_and_today(client, shop):
+def latest_start() -> datetime.date:
+    return wished_start_date_latest(today=start_date(0))
+
+
+BEYOND_THE_BOUND = "darf höchstens 3 Jahre in der Zukunft liegen, also spätestens am"
+
+
+@pytest.mark.parametrize(
+    ("day", "message"),
+    [
+        (datetime.date(9999, 12, 31), BEYOND_THE_BOUND),
+        (latest_start() + datetime.timedelta(days=1), BEYOND_THE_BOUND),
+        (start_date(-1), "darf nicht in der Vergangenheit liegen"),
+    ],
+    ids=["31.12.9999", "the day after the bound", "yesterday"],
+)
+def test_schedule_refuses_a_start_beyond_the_bounds(client, shop, day, message):
     up_to(client, shop, "checkout:schedule")
-    today = start_date(0)
-    response = client.post(reverse("checkout:schedule"), {"wished_start_date": f"{today:%d.%m.%Y}"})
+    content = errors_of(
+        client.post(reverse("checkout:schedule"), {"wished_start_date": f"{day:%d.%m.%Y}"})
+    )
+    assert message in content
+    if message == BEYOND_THE_BOUND:
+        assert f"{message} {latest_start():%d.%m.%Y}." in content
+    assert client.session["checkout_data"]["ozg"].get("schedule") is None
+    assert client.get(reverse("checkout:agreements"))["Location"] == reverse("checkout:schedule")
+
+
+@pytest.mark.parametrize("day", [start_date(0), latest_start()], ids=["today", "the bound"])
+def test_schedule_accepts_a_german_date_from_today_to_the_bound(client, shop, day):
+    up_to(client, shop, "checkout:schedule")
+    response = client.post(reverse("checkout:schedule"), {"wished_start_date": f"{day:%d.%m.%Y}"})
     assert response.status_code == 302
+    assert client.session["checkout_data"]["ozg"]["schedule"]["wished_start_date"] == (
+        day.isoformat()
+    )
+
+
+def test_schedule_names_the_bounds(client, shop):
+    up_to(client, shop, "checkout:schedule")
+    content = client.get(reverse("checkout:schedule")).content.decode()
+    assert "Frühestens heute, höchstens 3 Jahre im Voraus." in content
 
 
 def test_agreements_step_requires_each_checkbox(client, shop):

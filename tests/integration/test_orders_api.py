@@ -22,6 +22,8 @@ from tests.order_factories import (
 pytestmark = pytest.mark.django_db
 
 LIVE_URL = "https://wohngeld.amt-huettener-berge.example/antrag"
+# Within the bound for a wished start date, whenever the tests run.
+WISHED_START = datetime.date.today() + datetime.timedelta(days=400)
 LISTS = ("/api/konto/verwaltungen", "/api/konto/bestellungen", "/api/konto/dienste")
 
 
@@ -45,7 +47,7 @@ def order(amt, orderer):
         user=orderer,
         verwaltung=amt,
         dienste=[dienst_create(title="Wohngeld")],
-        wished_start_date=datetime.date(2031, 3, 15),
+        wished_start_date=WISHED_START,
         remarks="Bitte zuerst Ascheffel.",
     )
 
@@ -130,7 +132,7 @@ def test_order_detail_with_contacts_and_accepted_agreements(client, orderer, ord
     )
     assert detail["number"] == order.number
     assert detail["placed_by"] == "Hanna Hüttmann"
-    assert detail["wished_start_date"] == "2031-03-15"
+    assert detail["wished_start_date"] == WISHED_START.isoformat()
     assert detail["remarks"] == "Bitte zuerst Ascheffel."
     assert [contact["role"] for contact in detail["contacts"]] == [
         "fachlich",
