@@ -31,6 +31,7 @@ def place_orders(count: int) -> dict:
     from shop.agreements.selectors import agreements_required_for
     from shop.models import Dienst, ServiceCoverage, User, Verwaltung
     from shop.orders.selectors import gemeinden_for_ordering
+    from tests.checkout import place_order_data
 
     verwaltung = (
         Verwaltung.objects.active()
@@ -87,8 +88,9 @@ def place_orders(count: int) -> dict:
         preview = client.get(reverse("checkout:preview"))
         if preview.status_code != 200:
             raise SystemExit(f"Vorschau der Kasse: {preview.status_code}")
+        review = place_order_data(preview)
         started = time.perf_counter()
-        response = client.post(reverse("checkout:preview"), {"action": "place_order"})
+        response = client.post(reverse("checkout:preview"), review)
         timings.append((time.perf_counter() - started) * 1000)
         if response.status_code != 302 or "thank-you" not in response["Location"]:
             raise SystemExit(f"Bestellung nicht aufgegeben: {response.status_code}")

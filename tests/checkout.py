@@ -2,6 +2,7 @@
 would: the data each step posts, and a helper that posts all of them."""
 
 import datetime
+from html.parser import HTMLParser
 
 from django.urls import reverse
 from django.utils import timezone
@@ -47,6 +48,41 @@ def agreements_post_data(dienste: list[Dienst]) -> dict[str, str]:
     return data
 
 
+class _PlaceOrderFields(HTMLParser):
+    """The inputs of the review's form that posts to the preview, as a browser would send them."""
+
+    def __init__(self):
+        super().__init__()
+        self.in_form = False
+        self.fields: dict[str, str] = {}
+
+    def handle_starttag(self, tag, attrs):
+        attributes = dict(attrs)
+        if tag == "form":
+            self.in_form = attributes.get("action") == reverse("checkout:preview")
+        elif tag == "input" and self.in_form and attributes.get("name"):
+            self.fields[attributes["name"]] = attributes.get("value") or ""
+
+    def handle_endtag(self, tag):
+        if tag == "form":
+            self.in_form = False
+
+
+def place_order_data(preview) -> dict[str, str]:
+    """What "Kostenfrei bestellen" on this review page posts."""
+    assert preview.status_code == 200, preview
+    parser = _PlaceOrderFields()
+    parser.feed(preview.content.decode())
+    assert parser.fields.get("action") == "place_order", parser.fields
+    return {name: value for name, value in parser.fields.items() if name != "csrfmiddlewaretoken"}
+
+
+def order_place_from_review(client, **request_extra):
+    """Open the review and click "Kostenfrei bestellen"; the response is not followed."""
+    data = place_order_data(client.get(reverse("checkout:preview")))
+    return client.post(reverse("checkout:preview"), data, **request_extra)
+
+
 def checkout_complete(
     client,
     *,
@@ -78,6 +114,4 @@ def checkout_complete(
     assert response.status_code == 302, response.content.decode()[:2000]
     response = client.post(reverse("checkout:agreements"), agreements_post_data(dienste))
     assert response.status_code == 302, response.content.decode()[:2000]
-    preview = client.get(reverse("checkout:preview"))
-    assert preview.status_code == 200, preview
-    return client.post(reverse("checkout:preview"), {"action": "place_order"}, **request_extra)
+    return order_place_from_review(client, **request_extra)

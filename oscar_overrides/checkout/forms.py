@@ -258,3 +258,45 @@ class AgreementsForm(KernFormMixin, forms.Form):
 
     def accepted_version_ids(self) -> list[int]:
         return [version.pk for version in self.versions]
+
+
+class PlaceOrderForm(forms.Form):
+    """The review's button „Kostenfrei bestellen“. It carries what the review showed: the basket (a
+    second click finds the order the first one placed from it) and per service the Gemeinden it
+    would be set up for (`shown_plan`, `<dienst>:<gemeinde>,<gemeinde>;…`), so that placing
+    refuses an order that has changed since (shop.orders.services.plan_confirm). Its fields are
+    hidden: whatever is wrong with them, the person is told REVIEW_INCOMPLETE."""
+
+    REVIEW_INCOMPLETE = (
+        "Die Übersicht ist unvollständig angekommen. Bitte prüfen Sie sie und bestellen Sie erneut."
+    )
+
+    # Basket ids are 64 bits wide; a larger number is no basket, and SQLite cannot even compare it.
+    basket = forms.IntegerField(
+        widget=forms.HiddenInput, required=False, min_value=1, max_value=2**63 - 1
+    )
+    shown_plan = forms.CharField(widget=forms.HiddenInput)
+
+    @classmethod
+    def for_review(cls, *, basket_id: int, plan: list[PlannedService]) -> "PlaceOrderForm":
+        shown_plan = ";".join(
+            f"{planned.dienst.pk}:{','.join(str(gemeinde.pk) for gemeinde in planned.gemeinden)}"
+            for planned in plan
+        )
+        return cls(initial={"basket": basket_id, "shown_plan": shown_plan})
+
+    def clean_shown_plan(self) -> dict[int, list[int]]:
+        try:
+            return {
+                int(dienst_id): [int(pk) for pk in gemeinde_ids.split(",") if pk]
+                for dienst_id, gemeinde_ids in (
+                    entry.split(":") for entry in self.cleaned_data["shown_plan"].split(";")
+                )
+            }
+        except ValueError:
+            raise ValidationError(self.REVIEW_INCOMPLETE) from None
+
+    def reviewed_basket_id(self) -> int | None:
+        """The basket the review showed, whatever else in the form may be wrong."""
+        self.is_valid()
+        return self.cleaned_data.get("basket")

@@ -29,7 +29,14 @@ from shop.models import AgreementVersion, ContactRole, Dienst, Gemeinde
 from shop.orders import selectors as order_selectors
 from shop.orders import services as order_services
 
-from .forms import AgreementsForm, ContactsForm, GemeindenForm, ScheduleForm, VerwaltungForm
+from .forms import (
+    AgreementsForm,
+    ContactsForm,
+    GemeindenForm,
+    PlaceOrderForm,
+    ScheduleForm,
+    VerwaltungForm,
+)
 
 CheckoutSessionMixin = get_class("checkout.session", "CheckoutSessionMixin")
 NoShippingRequired = get_class("shipping.methods", "NoShippingRequired")
@@ -38,6 +45,8 @@ Basket = get_model("basket", "Basket")
 Order = get_model("order", "Order")
 
 logger = logging.getLogger("oscar.checkout")
+
+ALREADY_PLACED = "Ihre Bestellung ist bereits eingegangen; sie wurde nur einmal aufgegeben."
 
 STEPS = (
     ("verwaltung", "Verwaltung", "checkout:verwaltung"),
@@ -388,12 +397,32 @@ class PaymentDetailsView(MunicipalCheckoutMixin, oscar_views.PaymentDetailsView)
         return []
 
     def check_order_not_already_placed(self, request):
-        """A reload or second click after the order was placed shows the order placed."""
-        if request.basket.is_empty and request.session.get("checkout_order_id"):
+        """A second click, a reload or a second tab after the order was placed shows the order
+        placed. The posted review names its basket, so the order is found even when this
+        request read the session before the first click's request stored the order in it."""
+        reviewed_basket = (
+            PlaceOrderForm(data=request.POST).reviewed_basket_id()
+            if request.method == "POST"
+            else None
+        )
+        if (reviewed_basket and self._remember_order_placed_from(basket_id=reviewed_basket)) or (
+            request.basket.is_empty and request.session.get("checkout_order_id")
+        ):
             raise exceptions.FailedPreCondition(
-                url=reverse("checkout:thank-you"),
-                message="Ihre Bestellung ist bereits eingegangen; sie wurde nur einmal aufgegeben.",
+                url=reverse("checkout:thank-you"), message=ALREADY_PLACED
             )
+
+    def _remember_order_placed_from(self, *, basket_id: int) -> bool:
+        """Whether an order was placed from the basket; if so, the session points the thank-you
+        page at it. This request's session may predate the one that placed the order, and the
+        session saved last wins: so this one, too, forgets the finished checkout's steps."""
+        user = self.request.user
+        order = order_selectors.order_placed_from_basket(user=user, basket_id=basket_id)
+        if order is None:
+            return False
+        self.checkout_session.flush()
+        self.request.session["checkout_order_id"] = order.pk
+        return True
 
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
@@ -407,9 +436,15 @@ class PaymentDetailsView(MunicipalCheckoutMixin, oscar_views.PaymentDetailsView)
         ctx["wished_start_date"] = datetime.date.fromisoformat(self.schedule["wished_start_date"])
         ctx["remarks"] = self.schedule.get("remarks", "")
         ctx["agreement_versions"] = self.agreement_versions
+        ctx["place_order_form"] = PlaceOrderForm.for_review(
+            basket_id=self.request.basket.pk, plan=ctx["plan"]
+        )
         return ctx
 
     def handle_place_order_submission(self, request):
+        review = PlaceOrderForm(data=request.POST)
+        if not review.is_valid():
+            return self.render_preview(request, error=PlaceOrderForm.REVIEW_INCOMPLETE)
         # The basket row stays locked until the order is committed: a second submit of the same
         # basket waits and then finds it submitted.
         with transaction.atomic():
@@ -417,9 +452,12 @@ class PaymentDetailsView(MunicipalCheckoutMixin, oscar_views.PaymentDetailsView)
                 pk=request.basket.pk, status=Basket.OPEN
             )
             if not open_basket.exists():
-                messages.info(request, "Ihre Bestellung ist bereits eingegangen.")
+                self._remember_order_placed_from(basket_id=request.basket.pk)
+                messages.info(request, ALREADY_PLACED)
                 return redirect("checkout:thank-you")
-            return self.submit(**self.build_submission())
+            submission = self.build_submission()
+            submission["order_kwargs"] = {"confirmed_plan": review.cleaned_data["shown_plan"]}
+            return self.submit(**submission)
 
     def handle_order_placement(
         self,
@@ -432,6 +470,7 @@ class PaymentDetailsView(MunicipalCheckoutMixin, oscar_views.PaymentDetailsView)
         billing_address,
         order_total,
         surcharges=None,
+        confirmed_plan=None,
         **kwargs,
     ):
         try:
@@ -462,6 +501,7 @@ class PaymentDetailsView(MunicipalCheckoutMixin, oscar_views.PaymentDetailsView)
                         pk__in=self.checkout_session.get_step_data("agreements") or []
                     ),
                     ip_address=client_address(self.request),
+                    confirmed_plan=confirmed_plan,
                 )
                 basket.submit()
         except ValidationError as error:

@@ -207,6 +207,11 @@ def order_list_for_user(*, user: User) -> QuerySet:
     )
 
 
+def order_placed_from_basket(*, user: User, basket_id: int) -> "Order | None":
+    """The order the person placed from that basket, if any (a basket is ordered once)."""
+    return Order.objects.filter(user=user, basket_id=basket_id).first()
+
+
 def order_get_for_user(*, user: User, number: str):
     """One order of the person's Verwaltungen with everything the order page shows, or
     Order.DoesNotExist (also when it belongs to another Verwaltung). Five queries."""

@@ -6,7 +6,7 @@ the same transaction; whatever this refuses, nothing of the order is kept.
 
 import dataclasses
 import datetime
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING
 
 from django.core.exceptions import ValidationError
@@ -53,6 +53,10 @@ WISHED_START_MAX_YEARS = 3
 
 class OrderConflict(Exception):
     """The order cannot be placed as it is (German message for the person)."""
+
+
+class OrderPlanChanged(OrderConflict):
+    """What the order would set up is no longer what the person confirmed on the review."""
 
 
 @dataclasses.dataclass(frozen=True)
@@ -153,6 +157,55 @@ def plan_validate(*, plan: Sequence[PlannedService]) -> None:
         raise ValidationError(problems)
 
 
+def _names(gemeinden: Iterable[Gemeinde]) -> str:
+    return ", ".join(gemeinde.name for gemeinde in gemeinden)
+
+
+def plan_confirm(
+    *, plan: Sequence[PlannedService], confirmed: Mapping[int, Collection[int]]
+) -> None:
+    """OrderPlanChanged (German, naming the Gemeinden) unless the plan sets up exactly the
+    services and Gemeinden that the person confirmed on the review (`confirmed`: per service id
+    the ids of the Gemeinden shown). A colleague's order placed meanwhile must not shrink this
+    order unnoticed, nor a cancelled one widen it."""
+    shown = {dienst_id: set(gemeinde_ids) for dienst_id, gemeinde_ids in confirmed.items()}
+    planned_ids = {
+        planned.dienst.pk: {gemeinde.pk for gemeinde in planned.gemeinden} for planned in plan
+    }
+    if shown == planned_ids:
+        return
+    changes = []
+    if set(shown) != set(planned_ids):
+        changes.append("Ihr Warenkorb hat sich inzwischen geändert.")
+    for planned in plan:
+        if planned.dienst.pk not in shown:
+            continue
+        shown_ids = shown[planned.dienst.pk]
+        taken = [gemeinde for gemeinde in planned.already_ordered if gemeinde.pk in shown_ids]
+        added = [gemeinde for gemeinde in planned.gemeinden if gemeinde.pk not in shown_ids]
+        if taken:
+            changes.append(
+                f"„{planned.dienst.title}“ wurde inzwischen für {_names(taken)} bestellt und ist "
+                "für sie nicht mehr enthalten."
+            )
+        if added:
+            changes.append(
+                f"„{planned.dienst.title}“ ist für {_names(added)} nicht mehr bestellt und wäre "
+                "für sie zusätzlich enthalten."
+            )
+    if not changes:
+        # The same services, but the Gemeinden were chosen anew in another window.
+        changes.append("Ihre Auswahl der Gemeinden hat sich inzwischen geändert.")
+    raise OrderPlanChanged(
+        " ".join(
+            [
+                *changes,
+                "Bitte prüfen Sie die aktualisierte Übersicht und bestellen Sie dann erneut.",
+            ]
+        )
+    )
+
+
 def agreements_validate(
     *, dienste: Iterable[Dienst], accepted: Iterable[AgreementVersion]
 ) -> list[AgreementVersion]:
@@ -181,14 +234,17 @@ def order_details_create(
     remarks: str,
     accepted_versions: Iterable[AgreementVersion],
     ip_address: str | None,
+    confirmed_plan: Mapping[int, Collection[int]] | None = None,
 ) -> OrderDetails:
     """Record, for a just-created Oscar order, the Verwaltung, its Gemeinden per service, the
     contacts and one acceptance record per agreement.
 
     Everything is checked again here (the checkout's steps may be old or tampered with):
     ValidationError (German) for input that cannot be right, OrderConflict when another order
-    came first for a service and Gemeinde. Either way nothing of it is saved: the caller's
-    transaction must be rolled back.
+    came first for a service and Gemeinde, OrderPlanChanged when the order would no longer set
+    up what the person confirmed on the review (`confirmed_plan`, see `plan_confirm`; None
+    where no person reviewed it: test data, the benchmark). Either way nothing of it is saved:
+    the caller's transaction must be rolled back.
     """
     if not verwaltungen_user_may_order_for(user=user).filter(pk=verwaltung.pk).exists():
         raise ValidationError(f"Sie dürfen nicht für {verwaltung.name} bestellen.")
@@ -206,6 +262,8 @@ def order_details_create(
         plan_validate(plan=plan)
     except ValidationError as error:
         raise OrderConflict(" ".join(error.messages)) from error
+    if confirmed_plan is not None:
+        plan_confirm(plan=plan, confirmed=confirmed_plan)
 
     details = OrderDetails.objects.create(
         order=order,

@@ -25,6 +25,8 @@ from tests.checkout import (
     agreements_post_data,
     basket_add,
     checkout_complete,
+    order_place_from_review,
+    place_order_data,
     start_date,
 )
 from tests.factories import GemeindeFactory, KreisFactory, UserFactory
@@ -197,12 +199,13 @@ def test_confirmation_mail_lists_services_gemeinden_contacts_and_agreements(
 
 def test_no_mail_when_the_order_fails(client, shop, django_capture_on_commit_callbacks):
     up_to(client, shop, "preview")
+    review = place_order_data(client.get(reverse("checkout:preview")))
     order_place(
         user=member_create(verwaltung=shop["amt"]), verwaltung=shop["amt"], dienste=[shop["dienst"]]
     )
     mail.outbox.clear()
     with django_capture_on_commit_callbacks(execute=True):
-        client.post(reverse("checkout:preview"), {"action": "place_order"})
+        client.post(reverse("checkout:preview"), review)
     assert mail.outbox == []
 
 
@@ -573,10 +576,11 @@ def test_agreements_step_shows_texts_and_refuses_an_old_version(client, shop, av
 
 def test_a_version_published_after_acceptance_stops_the_order(client, shop, avv):
     up_to(client, shop, "preview", dienste=[shop["dienst_avv"]])
+    review = place_order_data(client.get(reverse("checkout:preview")))
     publish(
         AgreementVersionFactory(agreement=avv.agreement, version="2.0", valid_from=start_date(-1))
     )
-    response = client.post(reverse("checkout:preview"), {"action": "place_order"})
+    response = client.post(reverse("checkout:preview"), review)
     assert response["Location"] == reverse("checkout:agreements")
     assert nothing_saved()
 
@@ -594,9 +598,10 @@ def test_agreement_without_published_version_blocks_the_order(client, shop):
 
 def test_unorderable_service_in_the_basket_stops_the_checkout(client, shop):
     up_to(client, shop, "preview")
+    review = place_order_data(client.get(reverse("checkout:preview")))
     shop["dienst"].is_published = False
     shop["dienst"].save()
-    response = client.post(reverse("checkout:preview"), {"action": "place_order"}, follow=True)
+    response = client.post(reverse("checkout:preview"), review, follow=True)
     assert response.request["PATH_INFO"] == reverse("basket:summary")
     assert nothing_saved()
 
@@ -622,19 +627,106 @@ def test_preview_shows_everything_to_check(client, shop):
 
 def test_double_submit_places_one_order(client, shop, django_capture_on_commit_callbacks):
     up_to(client, shop, "preview")
+    review = place_order_data(client.get(reverse("checkout:preview")))
     with django_capture_on_commit_callbacks(execute=True):
-        first = client.post(reverse("checkout:preview"), {"action": "place_order"})
-        second = client.post(reverse("checkout:preview"), {"action": "place_order"}, follow=True)
+        first = client.post(reverse("checkout:preview"), review)
+        second = client.post(reverse("checkout:preview"), review, follow=True)
     assert first["Location"] == reverse("checkout:thank-you")
     assert second.request["PATH_INFO"] == reverse("checkout:thank-you")
-    assert "bereits eingegangen" in second.content.decode()
+    assert "bereits eingegangen; sie wurde nur einmal aufgegeben" in second.content.decode()
     assert Order.objects.count() == 1
     assert len(mail.outbox) == 1
     assert client.get(reverse("checkout:thank-you")).status_code == 200
 
 
+def test_a_second_click_that_read_the_session_before_the_first_was_stored_shows_the_order(
+    client, shop, django_capture_on_commit_callbacks
+):
+    """The second request of a double click can read the session before the first one has
+    stored the order in it: then its basket is a new, empty one and the session knows no order.
+    It must still show the order placed, not "Sie müssen Artikel zu Ihrem Warenkorb
+    hinzufügen"."""
+    up_to(client, shop, "preview")
+    review = place_order_data(client.get(reverse("checkout:preview")))
+    session_before = dict(client.session.items())
+    with django_capture_on_commit_callbacks(execute=True):
+        first = client.post(reverse("checkout:preview"), review)
+    assert first["Location"] == reverse("checkout:thank-you")
+    session = client.session
+    session.clear()
+    session.update(session_before)
+    session.save()
+
+    second = client.post(reverse("checkout:preview"), review, follow=True)
+
+    order = Order.objects.get()
+    content = second.content.decode()
+    assert second.request["PATH_INFO"] == reverse("checkout:thank-you")
+    assert "Ihre Bestellung ist bereits eingegangen; sie wurde nur einmal aufgegeben." in content
+    assert f"Bestellung {order.number}" in content
+    assert "Warenkorb hinzufügen" not in content
+    assert Order.objects.count() == 1 and len(mail.outbox) == 1
+    # The stale session saved last does not bring the finished checkout back.
+    assert "ozg" not in client.session.get("checkout_data", {})
+
+
+def test_the_review_of_a_basket_ordered_in_another_tab_shows_that_order(client, shop):
+    up_to(client, shop, "preview")
+    review = place_order_data(client.get(reverse("checkout:preview")))
+    order_place_from_review(client)
+    basket_add(client, shop["dienst_avv"])  # the next order has begun meanwhile
+
+    response = client.post(reverse("checkout:preview"), review, follow=True)
+
+    assert response.request["PATH_INFO"] == reverse("checkout:thank-you")
+    assert f"Bestellung {Order.objects.get().number}" in response.content.decode()
+    assert Order.objects.count() == 1
+    basket = Basket.objects.get(owner=shop["user"], status=Basket.OPEN)
+    assert [line.product_id for line in basket.all_lines()] == [shop["dienst_avv"].product_id]
+
+
+def test_a_review_naming_another_persons_basket_shows_nothing_of_that_order(client, shop):
+    other = amt_with_gemeinden(count=1)
+    foreign = order_place(
+        user=member_create(verwaltung=other), verwaltung=other, dienste=[shop["dienst"]]
+    )
+    up_to(client, shop, "preview")
+    review = place_order_data(client.get(reverse("checkout:preview")))
+
+    response = client.post(
+        reverse("checkout:preview"), {**review, "basket": str(foreign.basket_id)}, follow=True
+    )
+
+    own = Order.objects.exclude(pk=foreign.pk).get()
+    content = response.content.decode()
+    assert f"Bestellung {own.number}" in content
+    assert foreign.number not in content
+
+
+@pytest.mark.parametrize(
+    "tampered",
+    [
+        {"shown_plan": ""},
+        {"shown_plan": "kaputt"},
+        {"shown_plan": "1:2:3"},
+        {"shown_plan": "1:2\x00"},
+        {"basket": "x"},
+        {"basket": "99999999999999999999"},
+    ],
+)
+def test_a_garbled_review_is_refused_with_a_message(client, shop, tampered):
+    up_to(client, shop, "preview")
+    review = place_order_data(client.get(reverse("checkout:preview")))
+    content = errors_of(client.post(reverse("checkout:preview"), {**review, **tampered}))
+    assert "Die Übersicht ist unvollständig angekommen." in content
+    assert nothing_saved()
+    assert client.post(reverse("checkout:preview"), review).status_code == 302
+    assert Order.objects.count() == 1
+
+
 def test_order_conflict_saves_nothing_and_explains(client, shop):
     up_to(client, shop, "preview")
+    review = place_order_data(client.get(reverse("checkout:preview")))
     colleague = member_create(verwaltung=shop["amt"])
     order_place(
         user=colleague,
@@ -643,18 +735,106 @@ def test_order_conflict_saves_nothing_and_explains(client, shop):
         gemeinden=shop["gemeinden"],
     )
     before = (Order.objects.count(), OrderDetails.objects.count(), AcceptanceRecord.objects.count())
-    response = client.post(reverse("checkout:preview"), {"action": "place_order"}, follow=True)
+    response = client.post(reverse("checkout:preview"), review, follow=True)
     content = response.content.decode()
+    # Nothing is left to set up: back to the Gemeinden, where the taken ones are marked.
+    assert response.request["PATH_INFO"] == reverse("checkout:gemeinden")
     assert "ist bereits für alle gewählten Gemeinden bestellt" in content
+    assert "– bereits bestellt: Hundesteuer online" in content
     after = (Order.objects.count(), OrderDetails.objects.count(), AcceptanceRecord.objects.count())
     assert after == before
     basket = Basket.objects.get(owner=shop["user"])
     assert basket.status == Basket.OPEN and basket.num_lines == 1
 
 
+def test_a_gemeinde_ordered_by_a_colleague_during_the_review_is_not_dropped_silently(
+    client, shop, django_capture_on_commit_callbacks
+):
+    """The review listed all three Gemeinden; meanwhile a colleague orders the service for
+    one of them. Placing refuses, names it, keeps the basket; the review shown again states the
+    change, and a new click orders the other two."""
+    first, second, third = shop["gemeinden"]
+    up_to(client, shop, "preview")
+    review = place_order_data(client.get(reverse("checkout:preview")))
+    colleague = member_create(verwaltung=shop["amt"])
+    colleague_order = order_place(
+        user=colleague, verwaltung=shop["amt"], dienste=[shop["dienst"]], gemeinden=[first]
+    )
+
+    refused = client.post(reverse("checkout:preview"), review)
+
+    content = errors_of(refused)
+    assert "Die Bestellung wurde nicht aufgegeben" in content
+    assert (
+        f"„Hundesteuer online“ wurde inzwischen für {first.name} bestellt und ist für sie "
+        "nicht mehr enthalten." in content
+    )
+    assert "Bitte prüfen Sie die aktualisierte Übersicht und bestellen Sie dann erneut." in content
+    assert f"2 Gemeinden: {second.name}, {third.name}" in content
+    assert f"Bereits bestellt und daher nicht enthalten: {first.name}" in content
+    assert list(Order.objects.all()) == [colleague_order]
+    basket = Basket.objects.get(owner=shop["user"], status=Basket.OPEN)
+    assert [line.product_id for line in basket.all_lines()] == [shop["dienst"].product_id]
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(reverse("checkout:preview"), place_order_data(refused))
+    assert response["Location"] == reverse("checkout:thank-you")
+    placed = Order.objects.exclude(pk=colleague_order.pk).get()
+    assert {row.gemeinde for row in placed.ozg_details.services.get().coverage.all()} == {
+        second,
+        third,
+    }
+
+
+def test_a_gemeinde_freed_during_the_review_is_not_added_silently(client, shop):
+    first, second, third = shop["gemeinden"]
+    order_place(
+        user=member_create(verwaltung=shop["amt"]),
+        verwaltung=shop["amt"],
+        dienste=[shop["dienst"]],
+        gemeinden=[first],
+    )
+    up_to(client, shop, "preview")
+    review = place_order_data(client.get(reverse("checkout:preview")))
+    OrderedService.objects.update(is_active=False)  # the colleague's order was cancelled
+    ServiceCoverage.objects.update(is_active=False)
+
+    content = errors_of(client.post(reverse("checkout:preview"), review))
+
+    assert (
+        f"„Hundesteuer online“ ist für {first.name} nicht mehr bestellt und wäre für sie "
+        "zusätzlich enthalten." in content
+    )
+    assert f"3 Gemeinden: {first.name}, {second.name}, {third.name}" in content
+    assert Order.objects.count() == 1
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        ("basket", "Ihr Warenkorb hat sich inzwischen geändert."),
+        ("gemeinden", "Ihre Auswahl der Gemeinden hat sich inzwischen geändert."),
+    ],
+)
+def test_a_review_changed_in_another_window_must_be_confirmed_again(client, shop, change, message):
+    up_to(client, shop, "preview")
+    review = place_order_data(client.get(reverse("checkout:preview")))
+    if change == "basket":
+        basket_add(client, dienst_create(title="Kfz-Abmeldung"))
+    else:
+        chosen = {"gemeinden": [g.pk for g in shop["gemeinden"][:2]]}
+        assert client.post(reverse("checkout:gemeinden"), chosen).status_code == 302
+
+    content = errors_of(client.post(reverse("checkout:preview"), review))
+
+    assert message in content
+    assert nothing_saved()
+
+
 def test_conflict_found_only_at_placement_is_refused(client, shop, monkeypatch):
     """The last check before writing misses a colleague's order: the constraint refuses it."""
     up_to(client, shop, "preview")
+    review = place_order_data(client.get(reverse("checkout:preview")))
     colleague = member_create(verwaltung=shop["amt"])
     order_place(user=colleague, verwaltung=shop["amt"], dienste=[shop["dienst"]])
     from shop.orders import selectors, services
@@ -669,7 +849,7 @@ def test_conflict_found_only_at_placement_is_refused(client, shop, monkeypatch):
     monkeypatch.setattr(services, "order_plan", plan_without_existing_orders)
     monkeypatch.setattr(selectors, "order_plan", plan_without_existing_orders)
     count = Order.objects.count()
-    response = client.post(reverse("checkout:preview"), {"action": "place_order"})
+    response = client.post(reverse("checkout:preview"), review)
     content = errors_of(response)
     assert "hat jemand anderes mindestens einen dieser Dienste" in content
     assert Order.objects.count() == count
@@ -693,8 +873,9 @@ def test_a_cancelled_service_may_be_ordered_again(client, shop, django_capture_o
 def test_the_session_cannot_point_at_another_verwaltung(client, shop):
     """A session value the person could not have chosen (membership revoked meanwhile)."""
     up_to(client, shop, "preview")
+    review = place_order_data(client.get(reverse("checkout:preview")))
     Membership.objects.filter(user=shop["user"]).update(status=Membership.Status.REJECTED)
-    response = client.post(reverse("checkout:preview"), {"action": "place_order"})
+    response = client.post(reverse("checkout:preview"), review)
     assert response["Location"] == reverse("basket:summary")
     assert nothing_saved()
 
@@ -732,7 +913,7 @@ def test_wished_start_date_in_the_past_by_placement_is_refused(client, shop, mon
     session = client.session
     session["checkout_data"]["ozg"]["schedule"]["wished_start_date"] = "2020-01-01"
     session.save()
-    content = errors_of(client.post(reverse("checkout:preview"), {"action": "place_order"}))
+    content = errors_of(order_place_from_review(client))
     assert "darf nicht in der Vergangenheit liegen" in content
     assert nothing_saved()
 

@@ -12,7 +12,13 @@ from oscar.core.loading import get_model
 
 from shop.models import AcceptanceRecord, OrderDetails, ServiceCoverage
 from shop.orders import selectors
-from tests.checkout import CONTACTS, agreements_post_data, basket_add, start_date
+from tests.checkout import (
+    CONTACTS,
+    agreements_post_data,
+    basket_add,
+    place_order_data,
+    start_date,
+)
 from tests.conftest import migration_data_restore
 from tests.order_factories import (
     amt_with_gemeinden,
@@ -39,41 +45,39 @@ def _postgresql_only_and_restored(django_db_setup, django_db_blocker):
         migration_data_restore()
 
 
-def client_at_preview(*, user, verwaltung, dienst) -> Client:
+def client_at_preview(*, user, verwaltung, dienst, gemeinden=None) -> tuple[Client, dict]:
+    """A signed-in client on the review, and what its "Kostenfrei bestellen" posts."""
     client = Client()
     client.force_login(user)
     basket_add(client, dienst)
     client.get(reverse("checkout:verwaltung"))
+    chosen = gemeinden or list(verwaltung.gemeinden.all())
     steps = [
-        (
-            "checkout:gemeinden",
-            {"gemeinden": list(verwaltung.gemeinden.values_list("pk", flat=True))},
-        ),
+        ("checkout:gemeinden", {"gemeinden": [gemeinde.pk for gemeinde in chosen]}),
         ("checkout:contacts", CONTACTS),
         ("checkout:schedule", {"wished_start_date": start_date().isoformat()}),
         ("checkout:agreements", agreements_post_data([dienst])),
     ]
     for name, data in steps:
         assert client.post(reverse(name), data).status_code == 302, name
-    assert client.get(reverse("checkout:preview")).status_code == 200
-    return client
+    return client, place_order_data(client.get(reverse("checkout:preview")))
 
 
-def place_at_once(clients: list[Client]) -> list:
-    """POST "place order" from each client in its own thread (own database connection)."""
-    responses: list = [None] * len(clients)
-    start = threading.Barrier(len(clients))
+def place_at_once(reviews: list[tuple[Client, dict]]) -> list:
+    """POST "place order" from each client's review in its own thread (own database
+    connection)."""
+    responses: list = [None] * len(reviews)
+    start = threading.Barrier(len(reviews))
 
     def place(index: int) -> None:
+        client, review = reviews[index]
         try:
             start.wait(timeout=30)
-            responses[index] = clients[index].post(
-                reverse("checkout:preview"), {"action": "place_order"}
-            )
+            responses[index] = client.post(reverse("checkout:preview"), review)
         finally:
             connection.close()
 
-    threads = [threading.Thread(target=place, args=(i,)) for i in range(len(clients))]
+    threads = [threading.Thread(target=place, args=(i,)) for i in range(len(reviews))]
     for thread in threads:
         thread.start()
     for thread in threads:
@@ -88,13 +92,9 @@ def setting():
     return {"amt": amt, "dienst": dienst_create(title="Gewerbeanmeldung online")}
 
 
-def test_two_members_order_the_same_service_for_the_same_gemeinden(setting, monkeypatch):
-    amt, dienst = setting["amt"], setting["dienst"]
-    clients = [
-        client_at_preview(user=member_create(verwaltung=amt), verwaltung=amt, dienst=dienst)
-        for _ in range(2)
-    ]
-    # Both requests pass the checkout's checks before either writes anything.
+def both_check_before_either_writes(monkeypatch) -> None:
+    """From now on, two placing requests both pass the checkout's checks before either writes
+    anything."""
     both_checked = threading.Barrier(2)
     original_plan = selectors.order_plan
 
@@ -109,7 +109,16 @@ def test_two_members_order_the_same_service_for_the_same_gemeinden(setting, monk
 
     monkeypatch.setattr(selectors, "order_plan", plan_then_wait)
 
-    responses = place_at_once(clients)
+
+def test_two_members_order_the_same_service_for_the_same_gemeinden(setting, monkeypatch):
+    amt, dienst = setting["amt"], setting["dienst"]
+    reviews = [
+        client_at_preview(user=member_create(verwaltung=amt), verwaltung=amt, dienst=dienst)
+        for _ in range(2)
+    ]
+    both_check_before_either_writes(monkeypatch)
+
+    responses = place_at_once(reviews)
 
     assert sorted(r.status_code for r in responses) == [200, 302]
     placed = next(r for r in responses if r.status_code == 302)
@@ -124,6 +133,31 @@ def test_two_members_order_the_same_service_for_the_same_gemeinden(setting, monk
     assert OrderDetails.objects.count() == 1
     assert ServiceCoverage.objects.count() == 2
     assert AcceptanceRecord.objects.count() == 1
+
+
+def test_overlapping_orders_at_once_never_drop_a_gemeinde_of_the_review(setting, monkeypatch):
+    """One member orders for both Gemeinden, another for one of them, at the same moment: the
+    one placed sets up exactly what its review showed; the other is refused, nothing of it
+    kept."""
+    amt, dienst = setting["amt"], setting["dienst"]
+    first, second = amt.gemeinden.order_by("name")
+    both, one = (
+        client_at_preview(
+            user=member_create(verwaltung=amt), verwaltung=amt, dienst=dienst, gemeinden=chosen
+        )
+        for chosen in ([first, second], [first])
+    )
+    both_check_before_either_writes(monkeypatch)
+
+    responses = place_at_once([both, one])
+
+    assert sorted(r.status_code for r in responses) == [200, 302]
+    assert Order.objects.count() == 1
+    placed_for = {row.gemeinde for row in ServiceCoverage.objects.all()}
+    winner = 0 if responses[0].status_code == 302 else 1
+    assert placed_for == ({first, second} if winner == 0 else {first})
+    refused = responses[1 - winner].content.decode()
+    assert "Die Bestellung wurde nicht aufgegeben" in refused
 
 
 def test_the_constraint_refuses_a_concurrent_second_row_for_a_gemeinde(setting):
@@ -170,13 +204,18 @@ def test_the_constraint_refuses_a_concurrent_second_row_for_a_gemeinde(setting):
 
 def test_the_same_basket_submitted_twice_at_once_places_one_order(setting):
     amt, dienst = setting["amt"], setting["dienst"]
-    first = client_at_preview(user=member_create(verwaltung=amt), verwaltung=amt, dienst=dienst)
+    first, review = client_at_preview(
+        user=member_create(verwaltung=amt), verwaltung=amt, dienst=dienst
+    )
     second = Client()
     second.cookies = first.cookies  # the same browser session, two tabs
 
-    responses = place_at_once([first, second])
+    responses = place_at_once([(first, review), (second, review)])
 
     assert all(r.status_code == 302 for r in responses)
     assert {r["Location"] for r in responses} == {reverse("checkout:thank-you")}
     assert Order.objects.count() == 1
     assert ServiceCoverage.objects.count() == 2
+    # Whichever request saved the session last, it points at the order placed.
+    thank_you = first.get(reverse("checkout:thank-you"))
+    assert f"Bestellung {Order.objects.get().number}" in thank_you.content.decode()

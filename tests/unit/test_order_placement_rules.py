@@ -1,4 +1,5 @@
-"""The rules that placing an order checks last: the wished start date's bounds."""
+"""The rules that placing an order checks last: the wished start date's bounds and that the
+order sets up exactly what the person confirmed on the review."""
 
 import datetime
 
@@ -6,7 +7,21 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
-from shop.orders.services import wished_start_date_latest, wished_start_date_validate
+from shop.models import Dienst, Gemeinde
+from shop.orders.selectors import PlannedService
+from shop.orders.services import (
+    OrderConflict,
+    OrderPlanChanged,
+    plan_confirm,
+    wished_start_date_latest,
+    wished_start_date_validate,
+)
+
+HUNDESTEUER = Dienst(pk=1, title="Hundesteuer online")
+WOHNGELD = Dienst(pk=2, title="Wohngeld online")
+ASCHEFFEL = Gemeinde(pk=11, name="Ascheffel")
+BUENSDORF = Gemeinde(pk=12, name="Bünsdorf")
+HOLZBUNGE = Gemeinde(pk=13, name="Holzbunge")
 
 
 @pytest.mark.parametrize(
@@ -37,3 +52,68 @@ def test_the_start_date_lies_between_today_and_the_bound():
         wished_start_date_validate(day=datetime.date(9999, 12, 31))
     with pytest.raises(ValidationError, match="Bitte geben Sie den gewünschten Starttermin an"):
         wished_start_date_validate(day=None)
+
+
+def planned(dienst, gemeinden, already_ordered=()):
+    return PlannedService(
+        dienst=dienst, gemeinden=list(gemeinden), already_ordered=list(already_ordered)
+    )
+
+
+def test_the_plan_the_review_showed_is_confirmed():
+    plan = [planned(HUNDESTEUER, [ASCHEFFEL, BUENSDORF]), planned(WOHNGELD, [HOLZBUNGE])]
+    plan_confirm(plan=plan, confirmed={1: [12, 11], 2: [13]})
+
+
+def test_a_kreis_confirms_its_services_without_gemeinden():
+    plan = [PlannedService(dienst=HUNDESTEUER, gemeinden=[], already_ordered=[], for_itself=True)]
+    plan_confirm(plan=plan, confirmed={1: []})
+
+
+@pytest.mark.parametrize(
+    ("plan", "confirmed", "explanations"),
+    [
+        (
+            [planned(HUNDESTEUER, [BUENSDORF], already_ordered=[ASCHEFFEL, HOLZBUNGE])],
+            {1: [11, 12, 13]},
+            [
+                "„Hundesteuer online“ wurde inzwischen für Ascheffel, Holzbunge bestellt und "
+                "ist für sie nicht mehr enthalten."
+            ],
+        ),
+        (
+            [planned(HUNDESTEUER, [ASCHEFFEL, BUENSDORF])],
+            {1: [12]},
+            [
+                "„Hundesteuer online“ ist für Ascheffel nicht mehr bestellt und wäre für sie "
+                "zusätzlich enthalten."
+            ],
+        ),
+        (
+            [planned(HUNDESTEUER, [ASCHEFFEL]), planned(WOHNGELD, [ASCHEFFEL])],
+            {1: [11]},
+            ["Ihr Warenkorb hat sich inzwischen geändert."],
+        ),
+        (
+            [planned(HUNDESTEUER, [ASCHEFFEL])],
+            {1: [11], 2: [11]},
+            ["Ihr Warenkorb hat sich inzwischen geändert."],
+        ),
+        (
+            [planned(HUNDESTEUER, [ASCHEFFEL])],
+            {1: [11, 12]},
+            ["Ihre Auswahl der Gemeinden hat sich inzwischen geändert."],
+        ),
+    ],
+    ids=["taken meanwhile", "freed meanwhile", "service added", "service removed", "rechosen"],
+)
+def test_a_changed_plan_is_refused_with_what_changed(plan, confirmed, explanations):
+    with pytest.raises(OrderPlanChanged) as changed:
+        plan_confirm(plan=plan, confirmed=confirmed)
+    assert isinstance(changed.value, OrderConflict)
+    assert str(changed.value) == " ".join(
+        [
+            *explanations,
+            "Bitte prüfen Sie die aktualisierte Übersicht und bestellen Sie dann erneut.",
+        ]
+    )
