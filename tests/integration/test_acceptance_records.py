@@ -310,6 +310,7 @@ def test_superuser_reads_records_in_the_django_admin(client, superuser, record):
     assert detail.status_code == 200
     detail_html = detail.content.decode()
     assert record.text_sha256 in detail_html
+    assert record.chain_hash in detail_html  # its place in the chain, read-only
     assert 'name="_save"' not in detail_html
     assert admin_url("delete", record.pk) not in detail_html
 
