@@ -181,6 +181,7 @@ def build(*, services: int = SERVICE_COUNT, order_lines: int = ORDER_LINE_COUNT)
     from shop.accounts.services import membership_ensure_approved
     from shop.agreements.demo import demo_agreements_ensure
     from shop.agreements.selectors import agreements_required_for
+    from shop.agreements.services import acceptance_records_append
     from shop.models import (
         AcceptanceRecord,
         ContactRole,
@@ -524,7 +525,7 @@ def build(*, services: int = SERVICE_COUNT, order_lines: int = ORDER_LINE_COUNT)
                 event.ordered_service_id = event.ordered_service.pk
             ServiceCoverage.objects.bulk_create(coverage, batch_size=2000)
             RolloutEvent.objects.bulk_create(events, batch_size=2000)
-            AcceptanceRecord.objects.bulk_create(records, batch_size=2000)
+            acceptance_records_append(records=records)  # numbered and hashed into the chain
         step(f"{min(start + chunk, len(plans))} von {len(plans)} Bestellungen")
     return sizes()
 

@@ -17,6 +17,9 @@ ACCEPTANCE_RECORD_FIELDS = (
     "verwaltung_name",
     "accepted_at",
     "ip_address",
+    "sequence",
+    "previous_hash",
+    "chain_hash",
 )
 
 

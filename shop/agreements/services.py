@@ -2,21 +2,24 @@
 
 A published version is never changed again (a change is a new version); an acceptance record is
 never changed or deleted. Besides these services, shop.agreements.receivers refuses changes at
-model level and migration shop 0005 holds the PostgreSQL triggers for raw SQL.
+model level, migration shop 0005 holds the PostgreSQL triggers for raw SQL, the application's
+database role may not update, delete or truncate the records (ozg_site.setup), and the records'
+hash chain shows whatever gets past all of that (shop.agreements.selectors.acceptance_chain_verify).
 """
 
 import datetime
+import hashlib
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils import timezone
 from django.utils.formats import date_format
 
 from shop.agreements.selectors import current_version_list
 from shop.models import AcceptanceRecord, AgreementVersion, ImmutableError, User, Verwaltung
-from shop.models.agreements import text_hash
+from shop.models.agreements import CHAIN_START, acceptance_chain_hash, text_hash
 from shop.news.services import news_announce_agreement_version
 
 if TYPE_CHECKING:
@@ -90,7 +93,7 @@ def acceptance_records_create(
     database, so that the record stays complete whatever changes later. Refuses
     (ValidationError, German) a version that is not published or not the current one of its
     agreement at `now`, and creates nothing then. A version given twice is recorded once. Three
-    queries, however many versions.
+    queries (plus two for the chain), however many versions.
     """
     now = now or timezone.now()
     today = timezone.localdate(now)
@@ -147,4 +150,41 @@ def acceptance_records_create(
         )
         for pk in wanted
     ]
-    return AcceptanceRecord.objects.bulk_create(records)  # one INSERT, atomic by itself
+    return acceptance_records_append(records=records)
+
+
+# Advisory locks share one key space per database: derive the key from the table's name, so
+# that it does not collide with a small number some other code picks.
+CHAIN_LOCK_KEY = int.from_bytes(
+    hashlib.sha256(b"shop_acceptancerecord").digest()[:8], "big", signed=True
+)
+
+
+def acceptance_records_append(*, records: list[AcceptanceRecord]) -> list[AcceptanceRecord]:
+    """Append unsaved records to the hash chain, in the given order: number them after the last
+    record, link each to the one before, hash it, and insert them (in batches of 2000).
+
+    The only way records are written. Two transactions appending at once would read the same
+    last record and fork the chain, so the chain head is taken under a lock that the caller's
+    transaction holds until it commits: on PostgreSQL a transaction-level advisory lock (it also
+    works on an empty table, where SELECT … FOR UPDATE would lock nothing); on SQLite the
+    IMMEDIATE transactions of settings.py already let one writer in at a time. Two queries
+    before the INSERT.
+    """
+    if not records:
+        return []
+    # Without a savepoint: a failure rolls back the caller's transaction as a whole anyway.
+    with transaction.atomic(savepoint=False):
+        if connection.vendor == "postgresql":
+            with connection.cursor() as cursor:
+                cursor.execute("SELECT pg_advisory_xact_lock(%s)", [CHAIN_LOCK_KEY])
+        head = AcceptanceRecord.objects.order_by("-sequence").values("sequence", "chain_hash")
+        last = head.first() or {"sequence": 0, "chain_hash": CHAIN_START}
+        sequence, previous_hash = last["sequence"], last["chain_hash"]
+        for record in records:
+            sequence += 1
+            record.sequence = sequence
+            record.previous_hash = previous_hash
+            record.chain_hash = acceptance_chain_hash(record)
+            previous_hash = record.chain_hash
+        return AcceptanceRecord.objects.bulk_create(records, batch_size=2000)

@@ -1,7 +1,10 @@
 """Agreements (Nutzungsbedingungen, Beitrittserklärung, AVV, service terms), their immutable
 published versions, and the acceptance records that are kept as evidence."""
 
+import datetime
 import hashlib
+import ipaddress
+import json
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -95,6 +98,59 @@ class AgreementVersion(models.Model):
         return self.published_at is not None
 
 
+# The link before the first record of the chain.
+CHAIN_START = "0" * 64
+
+
+def acceptance_evidence(record) -> bytes:
+    """An acceptance record's evidence as canonical bytes: every stored column except the
+    database id and the chain hashes, only the record's own columns (a renamed Verwaltung or
+    order elsewhere does not break the chain), each value in one fixed spelling whatever the
+    database hands back (UTC time with microseconds, the IP address written out in full).
+
+    Takes any object with the record's attributes, so that migrations chain their historical
+    models with the very definition that the verification uses."""
+    return json.dumps(
+        {
+            "sequence": record.sequence,
+            "order": record.order_id,
+            "agreement_version": record.agreement_version_id,
+            "text_sha256": record.text_sha256,
+            "user": record.user_id,
+            "person_name": record.person_name,
+            "person_email": record.person_email,
+            "verwaltung": record.verwaltung_id,
+            "verwaltung_name": record.verwaltung_name,
+            "accepted_at": record.accepted_at.astimezone(datetime.UTC).strftime(
+                "%Y-%m-%dT%H:%M:%S.%fZ"
+            ),
+            "ip_address": _ip_address_spelling(record.ip_address),
+        },
+        ensure_ascii=False,
+        sort_keys=True,
+        separators=(",", ":"),
+    ).encode("utf-8")
+
+
+def _ip_address_spelling(value: str | None) -> str | None:
+    """PostgreSQL's inet and SQLite's text spell IPv6 addresses differently; a value that is no
+    address at all (changed below the ORM) is taken as it is, so that the hash tells."""
+    if not value:
+        return None
+    try:
+        return ipaddress.ip_address(value).exploded
+    except ValueError:
+        return value
+
+
+def acceptance_chain_hash(record) -> str:
+    """What the record's `chain_hash` must be, given its `previous_hash` and its evidence as
+    they are now."""
+    return hashlib.sha256(
+        record.previous_hash.encode("utf-8") + acceptance_evidence(record)
+    ).hexdigest()
+
+
 class AcceptanceRecordQuerySet(models.QuerySet):
     def update(self, **kwargs):
         raise ImmutableError("Annahmenachweise werden nie geändert.")
@@ -108,6 +164,12 @@ class AcceptanceRecord(models.Model):
 
     Names and the text hash are copied, so that the record stays complete whatever happens to
     the person, the Verwaltung or the text later. Never edited, never deleted.
+
+    The records form one hash chain in the order of `sequence` (1, 2, 3, …): `chain_hash` is the
+    SHA-256 of `previous_hash` (the `chain_hash` of the record before) and of this record's
+    evidence (acceptance_evidence), so that changing or deleting a record below the ORM shows (see
+    shop.agreements.selectors.acceptance_chain_verify). Written only by
+    shop.agreements.services.acceptance_records_append.
     """
 
     order = models.ForeignKey(
@@ -140,6 +202,9 @@ class AcceptanceRecord(models.Model):
     verwaltung_name = models.CharField("Name der Verwaltung", max_length=200)
     accepted_at = models.DateTimeField("angenommen am")
     ip_address = models.GenericIPAddressField("IP-Adresse", null=True, blank=True)
+    sequence = models.PositiveBigIntegerField("laufende Nummer", unique=True, editable=False)
+    previous_hash = models.CharField("Prüfsumme des vorigen Nachweises", max_length=64)
+    chain_hash = models.CharField("Prüfsumme in der Kette", max_length=64)
 
     objects = AcceptanceRecordQuerySet.as_manager()
 

@@ -97,7 +97,8 @@ def accept(versions, *, order, person, verwaltung, now=NOW):
 def test_records_copy_names_and_the_hash_of_the_accepted_text(
     terms, avv, person, verwaltung, order, django_assert_max_num_queries
 ):
-    with django_assert_max_num_queries(3):
+    # Versions, current versions, (PostgreSQL: chain lock,) chain head, INSERT.
+    with django_assert_max_num_queries(5):
         records = acceptance_records_create(
             order=order,
             versions=[terms["current"], avv, terms["current"]],
@@ -309,6 +310,7 @@ def test_superuser_reads_records_in_the_django_admin(client, superuser, record):
     assert detail.status_code == 200
     detail_html = detail.content.decode()
     assert record.text_sha256 in detail_html
+    assert record.chain_hash in detail_html  # its place in the chain, read-only
     assert 'name="_save"' not in detail_html
     assert admin_url("delete", record.pk) not in detail_html
 

@@ -3,7 +3,8 @@
 import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
-from django.core.management import call_command
+from django.core.management import CommandError, call_command
+from django.db import connection
 from wagtail.models import WorkflowPage
 
 from cms_pages.models import LegalPage, ServiceIndexPage, ServicePage
@@ -50,3 +51,18 @@ def test_setup_site_a_second_time_changes_nothing(capsys):
     assert (Verwaltung.objects.count(), Gemeinde.objects.count(), LegalPage.objects.count()) == (
         counts
     )
+
+
+def test_an_app_role_on_sqlite_is_refused_and_nothing_is_set_up():
+    """On PostgreSQL: tests/integration/test_database_roles.py."""
+    if connection.vendor != "sqlite":
+        pytest.skip("Die Ablehnung gilt SQLite.")
+
+    with pytest.raises(CommandError) as error:
+        call_command("setup_site", "--app-role", "ozg_shop_app")
+
+    assert str(error.value) == (
+        "Eine eigene Datenbankrolle für die Anwendung gibt es nur mit PostgreSQL; mit SQLite "
+        "läuft der Shop ohne."
+    )
+    assert not Verwaltung.objects.exists()
