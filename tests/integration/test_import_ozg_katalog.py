@@ -304,10 +304,20 @@ def test_changed_files_update_create_and_report_missing_entries_without_deleting
     familienversicherung = OzgLeistung.objects.get(ozg_id="10002")
     assert familienversicherung.leika_leistungen.count() == len(removed_leika)
 
+    # Kept, but marked: the next import counts only what newly goes missing.
+    assert familienversicherung.in_catalogue is False
+    assert not familienversicherung.leika_leistungen.filter(in_catalogue=True).exists()
+
     again = run_import(*file_options(small_files))
 
+    # Familienversicherung and its LeiKa-Leistungen are back in the catalogue.
     assert again["created"] == NOTHING
-    assert again["updated"] == {**NOTHING, "ozg_leistung": 5, "leika_leistung": 1}
+    assert again["updated"] == {
+        **NOTHING,
+        "ozg_leistung": 5 + 1,
+        "leika_leistung": 1 + len(removed_leika),
+    }
+    assert OzgLeistung.objects.get(ozg_id="10002").in_catalogue is True
     assert again["missing"] == {
         "themenfeld": 1,
         "lage": 1,
