@@ -171,8 +171,13 @@ def registry_import_refusal_reasons(
     ):
         last = last_record_by_land[min(deactivated_ars)[:2]]
         reasons.append(
-            f"Alle {len(deactivated_ars)} Gemeinden, die der Import deaktivieren würde, folgen "
-            f"im Regionalschlüssel auf die letzte Gemeinde der Datei („{last.name}“, ARS "
+            (
+                "Die einzige Gemeinde, die der Import deaktivieren würde, folgt"
+                if len(deactivated_ars) == 1
+                else f"Alle {len(deactivated_ars)} Gemeinden, die der Import deaktivieren würde, "
+                "folgen"
+            )
+            + f" im Regionalschlüssel auf die letzte Gemeinde der Datei („{last.name}“, ARS "
             f"{last.ars}, Zeile {last.line}): so sieht eine nach dieser Zeile abgeschnittene "
             "Datei aus."
         )
