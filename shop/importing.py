@@ -4,7 +4,10 @@ writing only the values that changed, so that a repeated import writes nothing."
 
 import _csv
 import csv
+import re
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from enum import StrEnum
 from pathlib import Path
 from typing import Any, BinaryIO
 
@@ -41,6 +44,13 @@ def _read_bytes(source: CsvSource) -> bytes:
         ) from None
 
 
+# C0 control characters other than tab, line feed and carriage return, and DEL: no text file of
+# the catalogues contains them; they come from damaged or binary files. PostgreSQL cannot even
+# store NUL in a text column.
+CONTROL_CHARACTER = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+UTF16_BYTE_ORDER_MARKS = (b"\xff\xfe", b"\xfe\xff")
+
+
 def _decode(data: bytes, *, document: str) -> str:
     if data.startswith(b"PK\x03\x04"):
         raise CsvFileError(
@@ -48,17 +58,59 @@ def _decode(data: bytes, *, document: str) -> str:
             "Die Datei ist keine CSV-Datei, sondern vermutlich eine Excel-Arbeitsmappe. "
             f"Bitte {document} als CSV (durch Kommas getrennt, UTF-8) speichern.",
         )
+    if data.startswith(UTF16_BYTE_ORDER_MARKS):
+        raise CsvFileError(
+            1,
+            "Die Datei ist UTF-16-kodiert (in Excel „Unicode-Text“). "
+            f"Bitte {document} als CSV (durch Kommas getrennt, UTF-8) speichern.",
+        )
+    # NUL first: a binary file is seldom valid UTF-8, and "not UTF-8" would send the reader
+    # looking for the wrong mistake.
+    nul = data.find(b"\x00")
+    if nul != -1:
+        raise CsvFileError(
+            _line_of(data, nul),
+            "Die Datei enthält ein NUL-Byte (0x00); sie ist beschädigt oder keine Textdatei.",
+        )
     try:
         # utf-8-sig: spreadsheet programs often put a byte order mark before the header.
-        return data.decode("utf-8-sig")
+        text = data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
-        line = data.count(b"\n", 0, error.start) + 1
         raise CsvFileError(
-            line,
+            _line_of(data, error.start),
             f"Die Datei ist nicht UTF-8-kodiert (ungültiges Byte 0x{data[error.start]:02X}). "
             "Vermutlich wurde sie als Latin-1 oder Windows-1252 gespeichert; bitte als UTF-8 "
             "speichern.",
         ) from None
+    control = CONTROL_CHARACTER.search(text)
+    if control is not None:
+        raise CsvFileError(
+            _line_of(text, control.start()),
+            f"Die Datei enthält das Steuerzeichen U+{ord(control.group()):04X}; sie ist "
+            "beschädigt oder keine Textdatei.",
+        )
+    _check_last_line_complete(text)
+    return text
+
+
+def _check_last_line_complete(text: str) -> None:
+    """Every program that writes CSV ends the last line with a line break; a file that stops in
+    the middle of a line was cut off (an interrupted download or copy), and its last field may
+    look complete ("gering bes" for "gering besiedelt"). A file cut at a line boundary passes
+    here; each importer recognises that from the content."""
+    if text.strip() and not text.endswith(("\n", "\r")):
+        raise CsvFileError(
+            _line_of(text, len(text)),
+            "Die letzte Zeile endet ohne Zeilenumbruch: die Datei ist vermutlich "
+            "abgeschnitten (unvollständig heruntergeladen oder kopiert). Bitte die Datei "
+            "vollständig neu beschaffen; ist sie vollständig, einen Zeilenumbruch anfügen.",
+        )
+
+
+def _line_of(content: str | bytes, position: int) -> int:
+    """The line of a position, counted as an editor counts lines."""
+    newline = "\n" if isinstance(content, str) else b"\n"
+    return content.count(newline, 0, position) + 1
 
 
 def numbered_rows(
@@ -92,3 +144,46 @@ def assign_changed_values(instance: Model, values: dict[str, Any]) -> bool:
 def german_number(number: int) -> str:
     """1234567 -> "1.234.567", for the import commands' tables."""
     return f"{number:,}".replace(",", ".")
+
+
+# More than this share of the active entries may only be retired when the operator says so
+# (--allow-deactivations, --allow-missing). docs/deployment.md ("Jährliche Aktualisierung")
+# explains the figure: a real yearly update retires far fewer, a cut-off file far more.
+REMOVAL_LIMIT_PERCENT = 5
+
+
+def removal_limit_problem(*, removed: int, existing: int, entries: str, outcome: str) -> str:
+    """Why retiring `removed` of `existing` entries needs explicit permission (German), or ""
+    if it does not; e.g. entries="aktiven Gemeinden", outcome="deaktivieren"."""
+    if removed * 100 <= existing * REMOVAL_LIMIT_PERCENT:
+        return ""
+    share = f"{removed * 100 / existing:.1f} %".replace(".", ",")
+    return (
+        f"Der Import würde {german_number(removed)} von {german_number(existing)} {entries} "
+        f"{outcome} ({share}); ohne ausdrückliche Freigabe sind höchstens "
+        f"{REMOVAL_LIMIT_PERCENT} % erlaubt, mehr ändert keine jährliche Aktualisierung."
+    )
+
+
+class ChangeKind(StrEnum):
+    CREATED = "created"
+    RENAMED = "renamed"
+    MOVED = "moved"
+    REACTIVATED = "reactivated"
+    DEACTIVATED = "deactivated"
+    RETIRED = "retired"
+
+
+@dataclass(frozen=True)
+class ImportChange:
+    """An entry that an import creates, renames, moves, reactivates, deactivates or finds no
+    longer in the file, with what a person needs to check it: its key and name. `previous` and
+    `current` say what changed: the old and new name, or the old and new parent (Verwaltung of a
+    Gemeinde, Lage of an OZG-Leistung)."""
+
+    kind: ChangeKind
+    report_type: str
+    key: str
+    name: str
+    previous: str = ""
+    current: str = ""

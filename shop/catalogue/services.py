@@ -9,21 +9,28 @@ a slug that is still taken, of a Lage or a Themenfeld, gets "-2", "-3", … appe
 """
 
 import itertools
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeVar
 
 from django.db import transaction
 from django.utils.text import slugify
 from wagtail.search.backends import get_search_backends
 
-from shop.catalogue.ozg_katalog import OzgKatalog, leika_identity
-from shop.importing import assign_changed_values
+from shop.catalogue.ozg_katalog import LeikaLeistungRecord, OzgKatalog, leika_identity
+from shop.importing import (
+    ChangeKind,
+    ImportChange,
+    assign_changed_values,
+    removal_limit_problem,
+)
 from shop.models import Lage, LeikaLeistung, OzgLeistung, Themenfeld
 
 REPORT_TYPES = ("themenfeld", "lage", "ozg_leistung", "leika_leistung")
 
-OZG_LEISTUNG_IMPORTED_FIELDS = ("name", "lage")
+OZG_LEISTUNG_IMPORTED_FIELDS = ("name", "lage", "in_catalogue")
 LEIKA_LEISTUNG_IMPORTED_FIELDS = (
+    "in_catalogue",
     "key",
     "name",
     "ozg_id",
@@ -46,10 +53,17 @@ def _zero_counts() -> dict[str, int]:
     return dict.fromkeys(REPORT_TYPES, 0)
 
 
+# The entries that service pages and orders name; the guard watches these.
+GUARDED_TYPES = {"ozg_leistung": "OZG-Leistungen", "leika_leistung": "LeiKa-Leistungen"}
+
+
 @dataclass
 class KatalogImportReport:
-    """What an import did, counted per type. `missing`: in the database but no longer in the
-    files; such entries are kept, because service pages and orders may refer to them."""
+    """What an import did (or, in a dry run, would do), counted per type. `missing`: in the
+    database but not in the files; such entries are kept, because service pages and orders may
+    refer to them. OZG- and LeiKa-Leistungen that were in the catalogue until this import are
+    also `retired` (marked "not in the catalogue"). `changes` lists them by key and name, with
+    the entries created, renamed and moved."""
 
     created: dict[str, int] = field(default_factory=_zero_counts)
     updated: dict[str, int] = field(default_factory=_zero_counts)
@@ -57,10 +71,19 @@ class KatalogImportReport:
     missing: dict[str, int] = field(default_factory=_zero_counts)
     without_ozg_leistung: int = 0
     repeated_rows: int = 0
+    retired: dict[str, int] = field(default_factory=_zero_counts)
+    in_catalogue_before: dict[str, int] = field(default_factory=_zero_counts)
+    changes: list[ImportChange] = field(default_factory=list)
 
     @property
     def has_changes(self) -> bool:
-        return any(sum(counts.values()) for counts in (self.created, self.updated))
+        return any(sum(counts.values()) for counts in (self.created, self.updated, self.retired))
+
+    def changes_of(self, kind: ChangeKind) -> list[ImportChange]:
+        return sorted(
+            (change for change in self.changes if change.kind == kind),
+            key=lambda change: (REPORT_TYPES.index(change.report_type), change.key),
+        )
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -73,10 +96,26 @@ class KatalogImportReport:
         }
 
 
-def ozg_katalog_import(*, katalog: OzgKatalog) -> KatalogImportReport:
+class KatalogImportRefused(Exception):
+    """The files leave out more of the catalogue than an import may without explicit
+    permission; nothing was written. `reasons` say why (German), `report` what the import would
+    have done."""
+
+    def __init__(self, *, reasons: tuple[str, ...], report: KatalogImportReport) -> None:
+        self.reasons = reasons
+        self.report = report
+        super().__init__("\n".join(reasons))
+
+
+def ozg_katalog_import(
+    *, katalog: OzgKatalog, allow_missing: bool = False, dry_run: bool = False
+) -> KatalogImportReport:
     """Bring the catalogue in line with the files, in one transaction.
 
-    Nothing is deleted. A catalogue that matches the database writes nothing.
+    Nothing is deleted. A catalogue that matches the database writes nothing. Files that would
+    retire more than REMOVAL_LIMIT_PERCENT of the OZG- or LeiKa-Leistungen still in the
+    catalogue (a cut-off or wrong file) raise KatalogImportRefused and write nothing, unless
+    `allow_missing`. A `dry_run` runs the same import, refusal included, and rolls it back.
     """
     report = KatalogImportReport(
         without_ozg_leistung=len(katalog.leika_leistungen_without_ozg_leistung),
@@ -93,11 +132,33 @@ def ozg_katalog_import(*, katalog: OzgKatalog) -> KatalogImportReport:
         _import_leika_leistungen(
             katalog=katalog, ozg_leistung_by_id=ozg_leistung_by_id, report=report
         )
-        # bulk_create and bulk_update send no post_save signal, which would keep the search
-        # index (admin listing and choosers search it) up to date; last, so that it only follows
-        # writes that stand.
-        _update_search_index(ozg_leistungen=written_ozg_leistungen)
+        reasons = ozg_katalog_refusal_reasons(report=report)
+        if reasons and not allow_missing:
+            raise KatalogImportRefused(reasons=reasons, report=report)
+        if dry_run:
+            transaction.set_rollback(True)
+        else:
+            # bulk_create and bulk_update send no post_save signal, which would keep the search
+            # index (admin listing and choosers search it) up to date; last, so that it only
+            # follows writes that stand.
+            _update_search_index(ozg_leistungen=written_ozg_leistungen)
     return report
+
+
+def ozg_katalog_refusal_reasons(*, report: KatalogImportReport) -> tuple[str, ...]:
+    """Why an import must not run without explicit permission (German); empty if it may."""
+    return tuple(
+        problem
+        for report_type, plural in GUARDED_TYPES.items()
+        if (
+            problem := removal_limit_problem(
+                removed=report.retired[report_type],
+                existing=report.in_catalogue_before[report_type],
+                entries=f"{plural} im Katalog",
+                outcome="als „nicht mehr im Katalog“ markieren",
+            )
+        )
+    )
 
 
 def _import_themenfelder(
@@ -113,6 +174,7 @@ def _import_themenfelder(
             slug = _free_slug([_german_slug(record.name, "themenfeld")], taken=taken_slugs)
             new.append(Themenfeld(name=record.name, slug=slug))
             report.created["themenfeld"] += 1
+            report.changes.append(ImportChange(ChangeKind.CREATED, "themenfeld", slug, record.name))
     Themenfeld.objects.bulk_create(new)
 
     names_in_file = {record.name for record in katalog.themenfelder}
@@ -127,7 +189,9 @@ def _import_lagen(
     report: KatalogImportReport,
 ) -> dict[str, Lage]:
     """Returns the Lagen of the files by name (a Lage name is unique within one catalogue)."""
-    existing_by_key = {(lage.themenfeld_id, lage.name): lage for lage in Lage.objects.all()}
+    existing_by_key = {
+        (lage.themenfeld_id, lage.name): lage for lage in Lage.objects.select_related("themenfeld")
+    }
     taken_slugs = {lage.slug for lage in existing_by_key.values()}
     lage_by_name: dict[str, Lage] = {}
     new: list[Lage] = []
@@ -140,6 +204,9 @@ def _import_lagen(
             lage = Lage(themenfeld=themenfeld, name=record.name, slug=slug)
             new.append(lage)
             report.created["lage"] += 1
+            report.changes.append(
+                ImportChange(ChangeKind.CREATED, "lage", slug, record.name, current=themenfeld.name)
+            )
         else:
             report.unchanged["lage"] += 1
         lage_by_name[record.name] = lage
@@ -154,27 +221,52 @@ def _import_ozg_leistungen(
     *, katalog: OzgKatalog, lage_by_name: dict[str, Lage], report: KatalogImportReport
 ) -> tuple[dict[str, OzgLeistung], list[OzgLeistung]]:
     """Returns the OZG-Leistungen of the files by OZG-ID, and those created or changed."""
-    existing_by_id = {leistung.ozg_id: leistung for leistung in OzgLeistung.objects.all()}
+    existing_by_id = {
+        leistung.ozg_id: leistung
+        for leistung in OzgLeistung.objects.select_related("lage__themenfeld")
+    }
+    report.in_catalogue_before["ozg_leistung"] = sum(
+        leistung.in_catalogue for leistung in existing_by_id.values()
+    )
     by_id: dict[str, OzgLeistung] = {}
     new: list[OzgLeistung] = []
     changed: list[OzgLeistung] = []
     for record in katalog.ozg_leistungen:
-        values = {"name": record.name, "lage_id": lage_by_name[record.lage].pk}
+        lage = lage_by_name[record.lage]
+        values = {"name": record.name, "lage_id": lage.pk, "in_catalogue": True}
         leistung = existing_by_id.get(record.ozg_id)
         if leistung is None:
             leistung = OzgLeistung(ozg_id=record.ozg_id, **values)
             new.append(leistung)
             report.created["ozg_leistung"] += 1
-        elif assign_changed_values(leistung, values):
+            report.changes.append(
+                ImportChange(ChangeKind.CREATED, "ozg_leistung", record.ozg_id, record.name)
+            )
+            by_id[record.ozg_id] = leistung
+            continue
+        _note_renamed(report, "ozg_leistung", record.ozg_id, leistung.name, record.name)
+        if leistung.lage_id != lage.pk:
+            report.changes.append(
+                ImportChange(
+                    ChangeKind.MOVED,
+                    "ozg_leistung",
+                    record.ozg_id,
+                    record.name,
+                    previous=_lage_named(leistung.lage),
+                    current=_lage_named(lage),
+                )
+            )
+        if assign_changed_values(leistung, values):
             changed.append(leistung)
             report.updated["ozg_leistung"] += 1
         else:
             report.unchanged["ozg_leistung"] += 1
         by_id[record.ozg_id] = leistung
+    missing = [leistung for ozg_id, leistung in existing_by_id.items() if ozg_id not in by_id]
+    report.missing["ozg_leistung"] = len(missing)
+    changed += _retire(report, "ozg_leistung", missing, key=lambda leistung: leistung.ozg_id)
     OzgLeistung.objects.bulk_create(new)
     OzgLeistung.objects.bulk_update(changed, OZG_LEISTUNG_IMPORTED_FIELDS)
-
-    report.missing["ozg_leistung"] = len(existing_by_id.keys() - by_id.keys())
     return by_id, [*new, *changed]
 
 
@@ -188,6 +280,9 @@ def _import_leika_leistungen(
         leika_identity(key=leistung.key, ozg_id=leistung.ozg_id, name=leistung.name): leistung
         for leistung in LeikaLeistung.objects.all()
     }
+    report.in_catalogue_before["leika_leistung"] = sum(
+        leistung.in_catalogue for leistung in existing_by_identity.values()
+    )
     new: list[LeikaLeistung] = []
     changed: list[LeikaLeistung] = []
     for record in katalog.leika_leistungen:
@@ -201,21 +296,73 @@ def _import_leika_leistungen(
             "legal_basis": record.legal_basis,
             "laws": record.laws,
             "law_abbreviations": record.law_abbreviations,
+            "in_catalogue": True,
         }
         leistung = existing_by_identity.get(record.identity)
         if leistung is None:
             new.append(LeikaLeistung(**values))
             report.created["leika_leistung"] += 1
-        elif assign_changed_values(leistung, values):
+            report.changes.append(
+                ImportChange(ChangeKind.CREATED, "leika_leistung", _leika_key(record), record.name)
+            )
+            continue
+        _note_renamed(report, "leika_leistung", _leika_key(record), leistung.name, record.name)
+        if assign_changed_values(leistung, values):
             changed.append(leistung)
             report.updated["leika_leistung"] += 1
         else:
             report.unchanged["leika_leistung"] += 1
+    identities_in_file = {record.identity for record in katalog.leika_leistungen}
+    missing = [
+        leistung
+        for identity, leistung in existing_by_identity.items()
+        if identity not in identities_in_file
+    ]
+    report.missing["leika_leistung"] = len(missing)
+    changed += _retire(report, "leika_leistung", missing, key=_leika_key)
     LeikaLeistung.objects.bulk_create(new)
     LeikaLeistung.objects.bulk_update(changed, LEIKA_LEISTUNG_IMPORTED_FIELDS)
 
-    identities_in_file = {record.identity for record in katalog.leika_leistungen}
-    report.missing["leika_leistung"] = len(existing_by_identity.keys() - identities_in_file)
+
+Leistung = TypeVar("Leistung", OzgLeistung, LeikaLeistung)
+
+
+def _note_renamed(
+    report: KatalogImportReport, report_type: str, key: str, old_name: str, new_name: str
+) -> None:
+    if old_name != new_name:
+        report.changes.append(
+            ImportChange(
+                ChangeKind.RENAMED, report_type, key, new_name, previous=old_name, current=new_name
+            )
+        )
+
+
+def _retire(
+    report: KatalogImportReport,
+    report_type: str,
+    missing: list[Leistung],
+    *,
+    key: Callable[[Leistung], str],
+) -> list[Leistung]:
+    """Mark the missing entries that were still in the catalogue; returns them for writing."""
+    retired = [leistung for leistung in missing if leistung.in_catalogue]
+    for leistung in retired:
+        leistung.in_catalogue = False
+        report.changes.append(
+            ImportChange(ChangeKind.RETIRED, report_type, key(leistung), leistung.name)
+        )
+    report.retired[report_type] = len(retired)
+    return retired
+
+
+def _leika_key(leistung: LeikaLeistung | LeikaLeistungRecord) -> str:
+    """How a person finds a LeiKa-Leistung: its key, or without one its OZG-ID."""
+    return leistung.key or f"ohne Schlüssel, OZG-ID {leistung.ozg_id or '–'}"
+
+
+def _lage_named(lage: Lage) -> str:
+    return f"{lage.name} ({lage.themenfeld.name})"
 
 
 def _update_search_index(*, ozg_leistungen: list[OzgLeistung]) -> None:

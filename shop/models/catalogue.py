@@ -47,6 +47,9 @@ class OzgLeistung(index.Indexed, models.Model):
     lage = models.ForeignKey(
         Lage, on_delete=models.PROTECT, related_name="ozg_leistungen", verbose_name="Lage"
     )
+    # Entries are never deleted (service pages and orders refer to them); an import marks those
+    # its files no longer name, so that the next import counts only newly missing ones.
+    in_catalogue = models.BooleanField("im aktuellen Katalog", default=True)
 
     search_fields = [
         index.SearchField("name"),
@@ -87,6 +90,7 @@ class LeikaLeistung(models.Model):
     legal_basis = models.TextField("Rechtsgrundlage", blank=True)
     laws = models.TextField("Gesetze", blank=True)
     law_abbreviations = models.CharField("Gesetzeskürzel", max_length=300, blank=True)
+    in_catalogue = models.BooleanField("im aktuellen Katalog", default=True)
 
     class Meta:
         verbose_name = "LeiKa-Leistung"

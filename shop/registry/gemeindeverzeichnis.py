@@ -14,6 +14,7 @@ import csv
 import io
 import re
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import cached_property
@@ -43,6 +44,8 @@ REQUIRED_COLUMNS = (
     "postleitzahl",
     "laengengrad",
     "breitengrad",
+    "verstaedterungschluessel",
+    "verstaedterungbezeichnung",
 )
 
 SATZART_LAND = "10"
@@ -68,6 +71,14 @@ TEXTKENNZEICHEN_BY_SATZART: dict[str, dict[str, str]] = {
         "64": "Gemeinde",
         "66": "gemeindefreies Gebiet",
     },
+}
+
+# The degree of urbanisation (Eurostat DEGURBA) that closes every Gemeinde row. Its label is the
+# last field of the row: checking it against the key catches a row cut inside that field.
+VERSTAEDTERUNG_BY_KEY = {
+    "01": "dicht besiedelt",
+    "02": "mittlere Besiedlungsdichte",
+    "03": "gering besiedelt",
 }
 
 KREIS_KIND_BY_TEXTKENNZEICHEN = {
@@ -304,11 +315,14 @@ class _FileReader:
         self.problems: list[Problem] = []
         self.data_row_count = 0
         self.laender: set[str] = set()
+        self.land_lines: dict[str, int] = {}
+        self.first_line_by_land: dict[str, int] = {}
         self.kreise: dict[str, _KreisRow] = {}
         self.verbaende: dict[str, _VerbandRow] = {}
         self.gemeinden: dict[str, _GemeindeRow] = {}
         self.skipped_rows: list[SkippedRow] = []
         self.verband_keys_of_skipped_rows: set[str] = set()
+        self.kreis_keys_with_verband_rows: set[str] = set()
 
     def problem(self, line: int | None, message: str) -> None:
         self.problems.append(Problem(line, message))
@@ -375,7 +389,13 @@ class _FileReader:
             return
 
         self.laender.add(row["land"])
+        if satzart == SATZART_LAND:
+            self.land_lines.setdefault(row["land"], line)
+        else:
+            self.first_line_by_land.setdefault(row["land"], line)
         kreis_key = row["land"] + row["rb"] + row["kreis"]
+        if satzart == SATZART_GEMEINDE and not self._verstaedterung_fits(line, row):
+            return
         if satzart == SATZART_KREIS:
             self._add_kreis(line, kreis_key, textkennzeichen, name)
         elif satzart == SATZART_GEMEINDEVERBAND:
@@ -386,6 +406,25 @@ class _FileReader:
                 self.verband_keys_of_skipped_rows.add(kreis_key + row["vb"])
             else:
                 self._add_gemeinde(line, row, textkennzeichen, name, kreis_key)
+
+    def _verstaedterung_fits(self, line: int, row: dict[str, str]) -> bool:
+        key, label = row["verstaedterungschluessel"], row["verstaedterungbezeichnung"]
+        expected = VERSTAEDTERUNG_BY_KEY.get(key)
+        if expected is None:
+            known = ", ".join(VERSTAEDTERUNG_BY_KEY)
+            self.problem(
+                line,
+                f"Der Verstädterungsschlüssel „{key}“ ist unbekannt (bekannt sind {known}).",
+            )
+            return False
+        if label != expected:
+            self.problem(
+                line,
+                f"Die Verstädterung „{label}“ passt nicht zum Schlüssel {key} (erwartet "
+                f"„{expected}“); ist die Zeile abgeschnitten?",
+            )
+            return False
+        return True
 
     def _add_kreis(self, line: int, key: str, textkennzeichen: str, name: str) -> None:
         if key in self.kreise:
@@ -406,6 +445,7 @@ class _FileReader:
         self.verbaende[key] = _VerbandRow(
             line=line, textkennzeichen=textkennzeichen, name=name, kreis_key=kreis_key
         )
+        self.kreis_keys_with_verband_rows.add(kreis_key)
 
     def _add_gemeinde(
         self, line: int, row: dict[str, str], textkennzeichen: str, name: str, kreis_key: str
@@ -548,7 +588,8 @@ class _FileReader:
         if self.problems:
             # The checks below assume that every Kreis and Gemeindeverband is known.
             return
-        for key, count in self._gemeinde_count_by_own_verwaltung().items():
+        own_verwaltung_counts = self._gemeinde_count_by_own_verwaltung()
+        for key, count in own_verwaltung_counts.items():
             if count != 1:
                 line, name = self._own_verwaltung_line_and_name(key)
                 self.problem(
@@ -558,6 +599,36 @@ class _FileReader:
                 )
         for land in sorted(self.laender - {row.ags[:2] for row in self.gemeinden.values()}):
             self.problem(None, f"Die Datei enthält keine Gemeinden für Land „{land}“.")
+        self._check_completeness(reported=own_verwaltung_counts.keys())
+
+    def _check_completeness(self, *, reported: Iterable[str]) -> None:
+        """What a file cut off or pasted together incompletely lacks: the Land record before
+        the Land's rows, Gemeindeverbände after a Kreis, Gemeinden after a Gemeindeverband.
+        Verbände in `reported` already have a problem of their own."""
+        for land, first_line in sorted(self.first_line_by_land.items()):
+            if land not in self.land_lines:
+                self.problem(
+                    first_line,
+                    f"Vor dieser Zeile fehlt der Satz des Landes {land} (Satzart 10): die Datei "
+                    "ist am Anfang unvollständig.",
+                )
+        for key, kreis in self.kreise.items():
+            if key not in self.kreis_keys_with_verband_rows:
+                self.problem(
+                    kreis.line,
+                    f"Zum Kreis „{kreis.name}“ ({key}) stehen keine Gemeindeverbände "
+                    "(Satzart 50) in der Datei; ist sie unvollständig oder abgeschnitten?",
+                )
+        verband_keys_with_gemeinden = self.verband_keys_of_skipped_rows | {
+            gemeinde.verband_key for gemeinde in self.gemeinden.values()
+        }
+        for key, verband in self.verbaende.items():
+            if key not in verband_keys_with_gemeinden and key not in reported:
+                self.problem(
+                    verband.line,
+                    f"Zum Gemeindeverband „{verband.name}“ ({key}) stehen keine Gemeinden "
+                    "(Satzart 60) in der Datei; ist sie unvollständig oder abgeschnitten?",
+                )
 
     def _gemeinde_count_by_own_verwaltung(self) -> Counter[str]:
         """Kreisfreie Städte and amtsfreie Gemeinden are each exactly one Gemeinde."""

@@ -7,7 +7,12 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 
-from shop.importing import assign_changed_values
+from shop.importing import (
+    ChangeKind,
+    ImportChange,
+    assign_changed_values,
+    removal_limit_problem,
+)
 from shop.models import Gemeinde, Verwaltung, VerwaltungKind
 from shop.registry.gemeindeverzeichnis import GemeindeRecord, Gemeindeverzeichnis, VerwaltungRecord
 from shop.reports.cache import report_cache_invalidate
@@ -38,18 +43,38 @@ def _zero_counts() -> dict[str, int]:
 
 @dataclass
 class ImportReport:
-    """What an import did, counted per type of body (and "gemeinde")."""
+    """What an import did (or, in a dry run, would do), counted per type of body (and
+    "gemeinde"); `changes` lists the entries a person reviews before a yearly update."""
 
     created: dict[str, int] = field(default_factory=_zero_counts)
     updated: dict[str, int] = field(default_factory=_zero_counts)
     unchanged: dict[str, int] = field(default_factory=_zero_counts)
     deactivated: dict[str, int] = field(default_factory=_zero_counts)
     skipped: int = 0
+    changes: list[ImportChange] = field(default_factory=list)
+    # For the deactivation guard: the registry of the imported Länder before the import.
+    active_verwaltungen_before: int = 0
+    active_gemeinden_before: int = 0
+    deactivated_gemeinde_ars: list[str] = field(default_factory=list)
 
     @property
     def has_changes(self) -> bool:
         return any(
             sum(counts.values()) for counts in (self.created, self.updated, self.deactivated)
+        )
+
+    @property
+    def deactivated_verwaltung_count(self) -> int:
+        return sum(
+            count
+            for report_type, count in self.deactivated.items()
+            if report_type != GEMEINDE_REPORT_TYPE
+        )
+
+    def changes_of(self, kind: ChangeKind) -> list[ImportChange]:
+        return sorted(
+            (change for change in self.changes if change.kind == kind),
+            key=lambda change: change.key,
         )
 
     def as_dict(self) -> dict[str, Any]:
@@ -62,13 +87,32 @@ class ImportReport:
         }
 
 
+class RegistryImportRefused(Exception):
+    """The import would deactivate more than an import may without explicit permission;
+    nothing was written. `reasons` say why (German), `report` what the import would have done."""
+
+    def __init__(self, *, reasons: tuple[str, ...], report: ImportReport) -> None:
+        self.reasons = reasons
+        self.report = report
+        super().__init__("\n".join(reasons))
+
+
 def registry_import_gemeindeverzeichnis(
-    *, records: Gemeindeverzeichnis, land: str | None = None
+    *,
+    records: Gemeindeverzeichnis,
+    land: str | None = None,
+    allow_deactivations: bool = False,
+    dry_run: bool = False,
 ) -> ImportReport:
     """Bring the registry of the file's Länder (or only of `land`) in line with the file.
 
     Bodies and Gemeinden missing from the file are marked inactive, never deleted: orders and
-    memberships point at them. A file that matches the registry writes nothing.
+    memberships point at them. A file that matches the registry writes nothing. An import that
+    looks like a wrong or cut-off file (`registry_import_refusal_reasons`) raises
+    RegistryImportRefused and writes nothing, unless `allow_deactivations`.
+
+    A `dry_run` runs the very same import, refusal included, in a transaction that is rolled
+    back, so that its report is exactly what the import would do.
     """
     if land is not None:
         records = records.for_land(land)
@@ -76,8 +120,68 @@ def registry_import_gemeindeverzeichnis(
     with transaction.atomic():
         verwaltung_by_key = _import_verwaltungen(records=records, report=report)
         _import_gemeinden(records=records, verwaltung_by_key=verwaltung_by_key, report=report)
-        report_cache_invalidate()
+        reasons = registry_import_refusal_reasons(records=records, report=report)
+        if reasons and not allow_deactivations:
+            raise RegistryImportRefused(reasons=reasons, report=report)
+        if dry_run:
+            transaction.set_rollback(True)
+        else:
+            report_cache_invalidate()
     return report
+
+
+def registry_import_refusal_reasons(
+    *, records: Gemeindeverzeichnis, report: ImportReport
+) -> tuple[str, ...]:
+    """Why an import must not run without explicit permission (German); empty if it may.
+
+    Two signs of a wrong or cut-off file: it deactivates more than REMOVAL_LIMIT_PERCENT of
+    the active Verwaltungen or of the active Gemeinden; or every Gemeinde it deactivates comes
+    after the file's last Gemeinde of its Land in key order (ARS), which is what a file sorted by
+    key and cut at a line boundary looks like, however near its end the cut is.
+    """
+    reasons = [
+        problem
+        for removed, existing, entries in (
+            (
+                report.deactivated_verwaltung_count,
+                report.active_verwaltungen_before,
+                "Verwaltungen",
+            ),
+            (report.deactivated[GEMEINDE_REPORT_TYPE], report.active_gemeinden_before, "Gemeinden"),
+        )
+        if (
+            problem := removal_limit_problem(
+                removed=removed,
+                existing=existing,
+                entries=f"aktiven {entries}",
+                outcome="deaktivieren",
+            )
+        )
+    ]
+    last_record_by_land: dict[str, GemeindeRecord] = {}
+    for record in records.gemeinden:
+        last = last_record_by_land.get(record.ars[:2])
+        if last is None or record.ars > last.ars:
+            last_record_by_land[record.ars[:2]] = record
+    deactivated_ars = report.deactivated_gemeinde_ars
+    if deactivated_ars and all(
+        ars[:2] in last_record_by_land and ars > last_record_by_land[ars[:2]].ars
+        for ars in deactivated_ars
+    ):
+        last = last_record_by_land[min(deactivated_ars)[:2]]
+        reasons.append(
+            (
+                "Die einzige Gemeinde, die der Import deaktivieren würde, folgt"
+                if len(deactivated_ars) == 1
+                else f"Alle {len(deactivated_ars)} Gemeinden, die der Import deaktivieren würde, "
+                "folgen"
+            )
+            + f" im Regionalschlüssel auf die letzte Gemeinde der Datei („{last.name}“, ARS "
+            f"{last.ars}, Zeile {last.line}): so sieht eine nach dieser Zeile abgeschnittene "
+            "Datei aus."
+        )
+    return tuple(reasons)
 
 
 def _import_verwaltungen(
@@ -89,6 +193,7 @@ def _import_verwaltungen(
             _starts_with_any_land("regional_key", records.laender)
         )
     }
+    report.active_verwaltungen_before = sum(v.active for v in existing_by_key.values())
     now = timezone.now()
     changed: list[Verwaltung] = []
 
@@ -107,16 +212,22 @@ def _import_verwaltungen(
     for record in records.verwaltungen:
         values = _verwaltung_values(record, kreis=verwaltung_by_key[record.kreis_key])
         verwaltung = verwaltung_by_key.get(record.regional_key)
+        is_new = verwaltung is None or record.regional_key in new_kreis_level_keys
+        if is_new:
+            report.changes.append(
+                ImportChange(ChangeKind.CREATED, record.kind, record.regional_key, record.name)
+            )
+        else:
+            _note_renamed_or_reactivated(
+                report, verwaltung, record.kind, record.regional_key, record.name
+            )
         if verwaltung is None:
             new_below_kreis_level.append(Verwaltung(regional_key=record.regional_key, **values))
             report.created[record.kind] += 1
         elif assign_changed_values(verwaltung, values):
             verwaltung.updated_at = now
             changed.append(verwaltung)
-            if record.regional_key in new_kreis_level_keys:
-                report.created[record.kind] += 1
-            else:
-                report.updated[record.kind] += 1
+            (report.created if is_new else report.updated)[record.kind] += 1
         else:
             report.unchanged[record.kind] += 1
     Verwaltung.objects.bulk_create(new_below_kreis_level)
@@ -129,6 +240,9 @@ def _import_verwaltungen(
             verwaltung.updated_at = now
             changed.append(verwaltung)
             report.deactivated[verwaltung.kind] += 1
+            report.changes.append(
+                ImportChange(ChangeKind.DEACTIVATED, verwaltung.kind, key, verwaltung.name)
+            )
     Verwaltung.objects.bulk_update(changed, VERWALTUNG_IMPORTED_FIELDS)
     return verwaltung_by_key
 
@@ -141,8 +255,11 @@ def _import_gemeinden(
 ) -> None:
     existing_by_ags = {
         gemeinde.ags: gemeinde
-        for gemeinde in Gemeinde.objects.filter(_starts_with_any_land("ags", records.laender))
+        for gemeinde in Gemeinde.objects.filter(
+            _starts_with_any_land("ags", records.laender)
+        ).select_related("verwaltung")
     }
+    report.active_gemeinden_before = sum(g.active for g in existing_by_ags.values())
     now = timezone.now()
     new: list[Gemeinde] = []
     changed: list[Gemeinde] = []
@@ -152,12 +269,31 @@ def _import_gemeinden(
         if gemeinde is None:
             new.append(Gemeinde(ags=record.ags, **values))
             report.created[GEMEINDE_REPORT_TYPE] += 1
-        elif assign_changed_values(gemeinde, values):
+            report.changes.append(
+                ImportChange(ChangeKind.CREATED, GEMEINDE_REPORT_TYPE, record.ags, record.name)
+            )
+            continue
+        _note_renamed_or_reactivated(
+            report, gemeinde, GEMEINDE_REPORT_TYPE, record.ags, record.name
+        )
+        previous_verwaltung = gemeinde.verwaltung
+        if assign_changed_values(gemeinde, values):
             gemeinde.updated_at = now
             changed.append(gemeinde)
             report.updated[GEMEINDE_REPORT_TYPE] += 1
         else:
             report.unchanged[GEMEINDE_REPORT_TYPE] += 1
+        if previous_verwaltung.regional_key != record.verwaltung_key:
+            report.changes.append(
+                ImportChange(
+                    ChangeKind.MOVED,
+                    GEMEINDE_REPORT_TYPE,
+                    record.ags,
+                    record.name,
+                    previous=_named(previous_verwaltung),
+                    current=_named(verwaltung_by_key[record.verwaltung_key]),
+                )
+            )
 
     ags_in_file = {record.ags for record in records.gemeinden}
     for ags, gemeinde in existing_by_ags.items():
@@ -166,9 +302,31 @@ def _import_gemeinden(
             gemeinde.updated_at = now
             changed.append(gemeinde)
             report.deactivated[GEMEINDE_REPORT_TYPE] += 1
+            report.deactivated_gemeinde_ars.append(gemeinde.ars)
+            report.changes.append(
+                ImportChange(ChangeKind.DEACTIVATED, GEMEINDE_REPORT_TYPE, ags, gemeinde.name)
+            )
 
     Gemeinde.objects.bulk_create(new)
     Gemeinde.objects.bulk_update(changed, GEMEINDE_IMPORTED_FIELDS)
+
+
+def _note_renamed_or_reactivated(
+    report: ImportReport, existing: Verwaltung | Gemeinde, report_type: str, key: str, name: str
+) -> None:
+    """Called before the file's values are assigned, while `existing` still has the old ones."""
+    if existing.name != name:
+        report.changes.append(
+            ImportChange(
+                ChangeKind.RENAMED, report_type, key, name, previous=existing.name, current=name
+            )
+        )
+    if not existing.active:
+        report.changes.append(ImportChange(ChangeKind.REACTIVATED, report_type, key, name))
+
+
+def _named(verwaltung: Verwaltung) -> str:
+    return f"{verwaltung.name} ({verwaltung.regional_key})"
 
 
 def _verwaltung_values(record: VerwaltungRecord, *, kreis: Verwaltung) -> dict[str, Any]:

@@ -587,8 +587,11 @@ def test_the_report_shows_the_registry_after_an_import(client, people, land):
     client.force_login(people["fulfilment"])
     assert csv_rows(client)["Wohngeld"][VERWALTUNGEN] == "10"  # with the people fixture's 2
 
+    # The fixture's Verwaltungen are not in the file: the import deactivates all of them.
     registry_import_gemeindeverzeichnis(
-        records=parse_gemeindeverzeichnis(DEFAULT_GEMEINDEVERZEICHNIS), land="01"
+        records=parse_gemeindeverzeichnis(DEFAULT_GEMEINDEVERZEICHNIS),
+        land="01",
+        allow_deactivations=True,
     )
 
     active = Verwaltung.objects.active().count()

@@ -304,10 +304,20 @@ def test_changed_files_update_create_and_report_missing_entries_without_deleting
     familienversicherung = OzgLeistung.objects.get(ozg_id="10002")
     assert familienversicherung.leika_leistungen.count() == len(removed_leika)
 
+    # Kept, but marked: the next import counts only what newly goes missing.
+    assert familienversicherung.in_catalogue is False
+    assert not familienversicherung.leika_leistungen.filter(in_catalogue=True).exists()
+
     again = run_import(*file_options(small_files))
 
+    # Familienversicherung and its LeiKa-Leistungen are back in the catalogue.
     assert again["created"] == NOTHING
-    assert again["updated"] == {**NOTHING, "ozg_leistung": 5, "leika_leistung": 1}
+    assert again["updated"] == {
+        **NOTHING,
+        "ozg_leistung": 5 + 1,
+        "leika_leistung": 1 + len(removed_leika),
+    }
+    assert OzgLeistung.objects.get(ozg_id="10002").in_catalogue is True
     assert again["missing"] == {
         "themenfeld": 1,
         "lage": 1,
@@ -522,3 +532,102 @@ def test_manage_py_exits_with_error_status_and_german_message(tmp_path: Path) ->
     assert "Der OZG-Katalog wurde nicht importiert" in result.stderr
     assert "leika.csv, Zeile " in result.stderr
     assert "nicht UTF-8-kodiert" in result.stderr
+
+
+def test_cut_off_or_damaged_files_are_refused_with_their_line(
+    small_files: tuple[Path, Path], tmp_path: Path
+) -> None:
+    run_import(*file_options(small_files))
+    before = catalogue_snapshot()
+    leistungen, leika = small_files
+    content = leistungen.read_bytes()
+    line_count = content.count(b"\n")
+    cut_inside_last_column = tmp_path / "ozg_abgeschnitten.csv"
+    cut_inside_last_column.write_bytes(content.removesuffix(b"\r\n")[:-3])
+    with_nul = tmp_path / "leika_nul.csv"
+    with_nul.write_bytes(leika.read_bytes().replace(b"Elterngeld", b"Eltern\x00geld", 1))
+    nul_line = leika.read_bytes().split(b"Elterngeld", 1)[0].count(b"\n") + 1
+
+    for files, expected in [
+        (
+            (cut_inside_last_column, leika),
+            f"ozg_abgeschnitten.csv, Zeile {line_count}: Die letzte Zeile endet ohne Zeilenumbruch",
+        ),
+        ((leistungen, with_nul), f"leika_nul.csv, Zeile {nul_line}: Die Datei enthält ein NUL"),
+    ]:
+        with pytest.raises(CommandError) as caught:
+            run_import(*file_options(files))
+        assert expected in str(caught.value)
+        assert catalogue_snapshot() == before
+
+
+def test_files_leaving_out_much_of_the_catalogue_need_permission(
+    small_files: tuple[Path, Path], tmp_path: Path
+) -> None:
+    run_import(*file_options(small_files))
+    before = catalogue_snapshot()
+    familie = [row for row in small_ozg_rows() if row[THEMENFELD] == "Familie & Kind"]
+    querschnitt_ids = {row[OZG_ID] for row in small_ozg_rows()} - {row[OZG_ID] for row in familie}
+    assert len(querschnitt_ids) * 100 > len(small_ozg_rows()) * 5
+    only_familie = (
+        write_rows(tmp_path / "ozg_familie.csv", OZG_HEADER, familie),
+        small_files[1],
+    )
+
+    with pytest.raises(CommandError) as caught:
+        run_import(*file_options(only_familie))
+
+    message = str(caught.value)
+    assert (
+        f"{len(querschnitt_ids)} von {len(small_ozg_rows())} OZG-Leistungen im Katalog" in message
+    )
+    assert "--allow-missing" in message
+    some_id = min(querschnitt_ids)
+    name = OzgLeistung.objects.get(ozg_id=some_id).name
+    assert f"  OZG-Leistung „{name}“ ({some_id})" in message.splitlines()
+    assert catalogue_snapshot() == before
+
+    dry_run = run_import_for_humans(*file_options(only_familie), "--dry-run", "--allow-missing")
+    assert f"Nicht mehr im Katalog: OZG-Leistung „{name}“ ({some_id})" in dry_run.splitlines()
+    assert dry_run.rstrip().splitlines()[-1] == "Probelauf: nichts wurde gespeichert."
+    assert catalogue_snapshot() == before
+
+    report = run_import(*file_options(only_familie), "--allow-missing")
+
+    assert report["missing"]["ozg_leistung"] == len(querschnitt_ids)
+    assert (
+        set(OzgLeistung.objects.filter(in_catalogue=False).values_list("ozg_id", flat=True))
+        == querschnitt_ids
+    )
+    assert OzgLeistung.objects.filter(ozg_id__in=querschnitt_ids).count() == len(querschnitt_ids)
+    # Only what newly goes missing counts: the same files again need no permission.
+    assert run_import(*file_options(only_familie))["missing"]["ozg_leistung"] == len(
+        querschnitt_ids
+    )
+
+
+def test_dry_run_lists_created_renamed_and_moved_entries(
+    small_files: tuple[Path, Path], tmp_path: Path
+) -> None:
+    run_import(*file_options(small_files))
+    before = catalogue_snapshot()
+    rows = small_ozg_rows()
+    for row in rows:
+        if row[OZG_ID] == "10000":
+            row[OZG_NAME] = "Elterngeld und ElterngeldPlus"
+        if row[OZG_ID] == "10001":
+            row[LAGE] = "Adoption & Pflegekinder"
+    rows.append(["10999", "Kinderbonus", "Familienleistungen", "Familie & Kind"])
+    changed = (write_rows(tmp_path / "ozg_neu.csv", OZG_HEADER, rows), small_files[1])
+
+    output = run_import_for_humans(*file_options(changed), "--dry-run").splitlines()
+
+    assert "Neu: OZG-Leistung „Kinderbonus“ (10999)" in output
+    assert "Umbenannt: OZG-Leistung 10000: „Elterngeld“ → „Elterngeld und ElterngeldPlus“" in output
+    assert any(
+        line.startswith("Neu zugeordnet: OZG-Leistung")
+        and "(10001): von Lage" in line
+        and "zu Lage Adoption & Pflegekinder (Familie & Kind)" in line
+        for line in output
+    )
+    assert catalogue_snapshot() == before

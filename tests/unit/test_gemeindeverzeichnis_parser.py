@@ -277,6 +277,48 @@ def test_missing_file_is_named() -> None:
             ["Der Name", "fehlt"],
             id="missing-name",
         ),
+        pytest.param(
+            sample_text(remove=(2,)),
+            2,
+            ["Vor dieser Zeile fehlt der Satz des Landes 01 (Satzart 10)"],
+            id="missing-land-record",
+        ),
+        pytest.param(
+            sample_text(remove=(7, 8)),
+            6,
+            ["Zum Kreis „Herzogtum Lauenburg“ (01053) stehen keine Gemeindeverbände"],
+            id="kreis-without-verband",
+        ),
+        pytest.param(
+            sample_text(remove=(13, 14)),
+            12,
+            ["Zum Gemeindeverband „Hüttener Berge“ (010585890) stehen keine Gemeinden"],
+            id="amt-without-gemeinden",
+        ),
+        pytest.param(
+            sample_text(replace={13: ASCHEFFEL.replace("gering besiedelt", "gering bes")}),
+            13,
+            ["Die Verstädterung „gering bes“ passt nicht zum Schlüssel 03", "abgeschnitten"],
+            id="last-field-cut",
+        ),
+        pytest.param(
+            sample_text(replace={13: ASCHEFFEL.replace(",03,gering", ",3,gering")}),
+            13,
+            ["Der Verstädterungsschlüssel „3“ ist unbekannt"],
+            id="unknown-verstaedterung",
+        ),
+        pytest.param(
+            sample_text().removesuffix("\r\n")[:-5],
+            14,
+            ["Die letzte Zeile endet ohne Zeilenumbruch"],
+            id="cut-inside-the-last-line",
+        ),
+        pytest.param(
+            sample_text(replace={13: ASCHEFFEL.replace("Ascheffel", "Asch\x00effel")}),
+            13,
+            ["NUL-Byte"],
+            id="nul-byte",
+        ),
     ],
 )
 def test_malformed_file_names_line_and_problem(text: str, line: int, fragments: list[str]) -> None:

@@ -2,9 +2,15 @@ import json
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from shop.importing import german_number
+from shop.importing import REMOVAL_LIMIT_PERCENT, ChangeKind, ImportChange, german_number
+from shop.models import VerwaltungKind
 from shop.registry.gemeindeverzeichnis import GemeindeverzeichnisError, parse_gemeindeverzeichnis
-from shop.registry.services import ImportReport, registry_import_gemeindeverzeichnis
+from shop.registry.services import (
+    GEMEINDE_REPORT_TYPE,
+    ImportReport,
+    RegistryImportRefused,
+    registry_import_gemeindeverzeichnis,
+)
 
 TYPE_LABELS = {
     "kreisfreie_stadt": "Kreisfreie Städte",
@@ -20,13 +26,23 @@ COLUMN_LABELS = {
     "unchanged": "unverändert",
     "deactivated": "deaktiviert",
 }
+CHANGE_LABELS = {
+    ChangeKind.CREATED: "Neu",
+    ChangeKind.RENAMED: "Umbenannt",
+    ChangeKind.MOVED: "Neu zugeordnet",
+    ChangeKind.REACTIVATED: "Wieder aktiviert",
+    ChangeKind.DEACTIVATED: "Deaktiviert",
+}
+NOT_IMPORTED = "Das Gemeindeverzeichnis wurde nicht importiert, der Bestand ist unverändert."
 
 
 class Command(BaseCommand):
     help = (
         "Importiert Verwaltungen und Gemeinden aus dem Gemeindeverzeichnis von Destatis "
         "(AuszugGV als CSV, UTF-8). Wiederholbar: ändert Namen und Zuordnungen, legt Neues an "
-        "und deaktiviert, was nicht mehr in der Datei steht."
+        "und deaktiviert, was nicht mehr in der Datei steht. Ein Import, der mehr als "
+        f"{REMOVAL_LIMIT_PERCENT} % der aktiven Verwaltungen oder Gemeinden deaktivieren würde "
+        "oder wie eine abgeschnittene Datei aussieht, wird ohne --allow-deactivations abgelehnt."
     )
 
     def add_arguments(self, parser: CommandParser) -> None:
@@ -36,26 +52,65 @@ class Command(BaseCommand):
             help="nur dieses Land importieren (zweistelliger Schlüssel, z. B. 01)",
         )
         parser.add_argument(
+            "--dry-run",
+            action="store_true",
+            help="nichts speichern, nur zeigen, was angelegt, umbenannt, neu zugeordnet, "
+            "wieder aktiviert und deaktiviert würde",
+        )
+        parser.add_argument(
+            "--allow-deactivations",
+            action="store_true",
+            help=f"auch mehr als {REMOVAL_LIMIT_PERCENT} % der aktiven Verwaltungen oder "
+            "Gemeinden deaktivieren (nach einer Gebietsreform, vorher mit --dry-run prüfen)",
+        )
+        parser.add_argument(
             "--json",
             action="store_true",
             help="das Ergebnis als JSON-Objekt in der letzten Zeile ausgeben",
         )
 
-    def handle(self, *args: object, file: str, land: str | None, **options: object) -> None:
+    def handle(
+        self,
+        *args: object,
+        file: str,
+        land: str | None,
+        dry_run: bool,
+        allow_deactivations: bool,
+        **options: object,
+    ) -> None:
         try:
             records = parse_gemeindeverzeichnis(file, land=land)
-            report = registry_import_gemeindeverzeichnis(records=records, land=land)
+            report = registry_import_gemeindeverzeichnis(
+                records=records,
+                land=land,
+                allow_deactivations=allow_deactivations,
+                dry_run=dry_run,
+            )
         except GemeindeverzeichnisError as error:
-            raise CommandError(
-                f"Das Gemeindeverzeichnis wurde nicht importiert, der Bestand ist unverändert.\n"
-                f"{error}"
-            ) from error
+            raise CommandError(f"{NOT_IMPORTED}\n{error}") from error
+        except RegistryImportRefused as refusal:
+            if dry_run:
+                self._write_changes(refusal.report)
+            raise CommandError(self._refusal_message(refusal)) from refusal
+        if dry_run:
+            self._write_changes(report)
         if options["json"]:
             self.stdout.write(json.dumps(report.as_dict(), ensure_ascii=False))
         else:
-            self._write_table(report)
+            self._write_table(report, dry_run=dry_run)
 
-    def _write_table(self, report: ImportReport) -> None:
+    def _write_changes(self, report: ImportReport) -> None:
+        self.stdout.write("Probelauf (--dry-run): diese Änderungen würde der Import vornehmen.")
+        for kind, label in CHANGE_LABELS.items():
+            for change in report.changes_of(kind):
+                self.stdout.write(f"{label}: {describe_change(change)}")
+        if not report.changes:
+            self.stdout.write(
+                "Keine Verwaltung und keine Gemeinde würde angelegt, umbenannt, neu zugeordnet "
+                "oder deaktiviert."
+            )
+
+    def _write_table(self, report: ImportReport, *, dry_run: bool) -> None:
         counts = report.as_dict()
         label_width = max(len(label) for label in TYPE_LABELS.values())
         header = "".join(f"{label:>13}" for label in COLUMN_LABELS.values())
@@ -66,7 +121,37 @@ class Command(BaseCommand):
             )
             self.stdout.write(f"{label:<{label_width}}{cells}")
         self.stdout.write(f"Übersprungen (gemeindefreie Gebiete): {german_number(report.skipped)}")
-        if report.has_changes:
+        if dry_run:
+            self.stdout.write("Probelauf: nichts wurde gespeichert.")
+        elif report.has_changes:
             self.stdout.write(self.style.SUCCESS("Gemeindeverzeichnis importiert."))
         else:
             self.stdout.write("Keine Änderungen: der Bestand entspricht bereits der Datei.")
+
+    def _refusal_message(self, refusal: RegistryImportRefused) -> str:
+        deactivated = refusal.report.changes_of(ChangeKind.DEACTIVATED)
+        return "\n".join(
+            [
+                NOT_IMPORTED,
+                *refusal.reasons,
+                f"Deaktiviert würden {german_number(len(deactivated))}:",
+                *(f"  {describe_change(change)}" for change in deactivated),
+                "Stimmt die Datei und sind diese Deaktivierungen gewollt (z. B. nach einer "
+                "Gebietsreform), den Import mit --allow-deactivations wiederholen; --dry-run "
+                "zeigt vorher alle Änderungen.",
+            ]
+        )
+
+
+def describe_change(change: ImportChange) -> str:
+    """'Amt „Hüttener Berge“ (010585890)', with the old and new name or Verwaltung if any."""
+    if change.report_type == GEMEINDE_REPORT_TYPE:
+        type_label = "Gemeinde"
+    else:
+        type_label = VerwaltungKind(change.report_type).label
+    if change.kind == ChangeKind.RENAMED:
+        return f"{type_label} {change.key}: „{change.previous}“ → „{change.current}“"
+    entry = f"{type_label} „{change.name}“ ({change.key})"
+    if change.kind == ChangeKind.MOVED:
+        return f"{entry}: von {change.previous} zu {change.current}"
+    return entry

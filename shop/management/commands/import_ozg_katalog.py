@@ -8,8 +8,12 @@ from shop.catalogue.ozg_katalog import (
     OzgKatalogError,
     parse_ozg_katalog,
 )
-from shop.catalogue.services import KatalogImportReport, ozg_katalog_import
-from shop.importing import german_number
+from shop.catalogue.services import (
+    KatalogImportRefused,
+    KatalogImportReport,
+    ozg_katalog_import,
+)
+from shop.importing import REMOVAL_LIMIT_PERCENT, ChangeKind, ImportChange, german_number
 
 TYPE_LABELS = {
     "themenfeld": "Themenfelder",
@@ -17,6 +21,19 @@ TYPE_LABELS = {
     "ozg_leistung": "OZG-Leistungen",
     "leika_leistung": "LeiKa-Leistungen",
 }
+TYPE_LABEL_SINGULAR = {
+    "themenfeld": "Themenfeld",
+    "lage": "Lage",
+    "ozg_leistung": "OZG-Leistung",
+    "leika_leistung": "LeiKa-Leistung",
+}
+CHANGE_LABELS = {
+    ChangeKind.CREATED: "Neu",
+    ChangeKind.RENAMED: "Umbenannt",
+    ChangeKind.MOVED: "Neu zugeordnet",
+    ChangeKind.RETIRED: "Nicht mehr im Katalog",
+}
+NOT_IMPORTED = "Der OZG-Katalog wurde nicht importiert, der Bestand ist unverändert."
 COLUMN_LABELS = {
     "created": "neu",
     "updated": "geändert",
@@ -31,7 +48,9 @@ class Command(BaseCommand):
         "zugeordneten LeiKa-Leistungen aus zwei CSV-Dateien (UTF-8). Ohne Angabe werden die "
         "mitgelieferten Dateien aus shop/data/ gelesen. Wiederholbar: übernimmt Änderungen, "
         "legt Neues an und löscht nichts; was nicht mehr in den Dateien steht, wird als „nicht "
-        "mehr im Katalog“ gezählt."
+        "mehr im Katalog“ gezählt. Stehen mehr als "
+        f"{REMOVAL_LIMIT_PERCENT} % der OZG- oder LeiKa-Leistungen nicht mehr in den Dateien, "
+        "wird der Import ohne --allow-missing abgelehnt."
     )
 
     def add_arguments(self, parser: CommandParser) -> None:
@@ -51,25 +70,76 @@ class Command(BaseCommand):
             "mitgelieferte shop/data/leika_leistungen.csv",
         )
         parser.add_argument(
+            "--dry-run",
+            action="store_true",
+            help="nichts speichern, nur zeigen, was angelegt, umbenannt, neu zugeordnet und "
+            "als „nicht mehr im Katalog“ markiert würde",
+        )
+        parser.add_argument(
+            "--allow-missing",
+            action="store_true",
+            help=f"auch importieren, wenn mehr als {REMOVAL_LIMIT_PERCENT} % der OZG- oder "
+            "LeiKa-Leistungen nicht mehr in den Dateien stehen (vorher mit --dry-run prüfen)",
+        )
+        parser.add_argument(
             "--json",
             action="store_true",
             help="das Ergebnis als JSON-Objekt in der letzten Zeile ausgeben",
         )
 
-    def handle(self, *args: object, leistungen: str, leika: str, **options: object) -> None:
+    def handle(
+        self,
+        *args: object,
+        leistungen: str,
+        leika: str,
+        dry_run: bool,
+        allow_missing: bool,
+        **options: object,
+    ) -> None:
         try:
             katalog = parse_ozg_katalog(leistungen=leistungen, leika=leika)
+            report = ozg_katalog_import(
+                katalog=katalog, allow_missing=allow_missing, dry_run=dry_run
+            )
         except OzgKatalogError as error:
-            raise CommandError(
-                f"Der OZG-Katalog wurde nicht importiert, der Bestand ist unverändert.\n{error}"
-            ) from error
-        report = ozg_katalog_import(katalog=katalog)
+            raise CommandError(f"{NOT_IMPORTED}\n{error}") from error
+        except KatalogImportRefused as refusal:
+            if dry_run:
+                self._write_changes(refusal.report)
+            raise CommandError(self._refusal_message(refusal)) from refusal
+        if dry_run:
+            self._write_changes(report)
         if options["json"]:
             self.stdout.write(json.dumps(report.as_dict(), ensure_ascii=False))
         else:
-            self._write_table(report)
+            self._write_table(report, dry_run=dry_run)
 
-    def _write_table(self, report: KatalogImportReport) -> None:
+    def _write_changes(self, report: KatalogImportReport) -> None:
+        self.stdout.write("Probelauf (--dry-run): diese Änderungen würde der Import vornehmen.")
+        for kind, label in CHANGE_LABELS.items():
+            for change in report.changes_of(kind):
+                self.stdout.write(f"{label}: {describe_change(change)}")
+        if not report.changes:
+            self.stdout.write(
+                "Nichts würde angelegt, umbenannt, neu zugeordnet oder als „nicht mehr im "
+                "Katalog“ markiert."
+            )
+
+    def _refusal_message(self, refusal: KatalogImportRefused) -> str:
+        retired = refusal.report.changes_of(ChangeKind.RETIRED)
+        return "\n".join(
+            [
+                NOT_IMPORTED,
+                *refusal.reasons,
+                f"Nicht mehr im Katalog wären {german_number(len(retired))}:",
+                *(f"  {describe_change(change)}" for change in retired),
+                "Stimmen die Dateien (z. B. ein neuer Umsetzungskatalog), den Import mit "
+                "--allow-missing wiederholen; --dry-run zeigt vorher alle Änderungen. Gelöscht "
+                "wird nichts.",
+            ]
+        )
+
+    def _write_table(self, report: KatalogImportReport, *, dry_run: bool) -> None:
         counts = report.as_dict()
         label_width = max(len(label) for label in TYPE_LABELS.values())
         column_widths = {column: len(label) + 3 for column, label in COLUMN_LABELS.items()}
@@ -91,7 +161,9 @@ class Command(BaseCommand):
             self.stdout.write(
                 f"Wiederholte Zeilen übersprungen: {german_number(report.repeated_rows)}"
             )
-        if report.has_changes:
+        if dry_run:
+            self.stdout.write("Probelauf: nichts wurde gespeichert.")
+        elif report.has_changes:
             self.stdout.write(self.style.SUCCESS("OZG-Katalog importiert."))
         elif any(report.missing.values()):
             self.stdout.write(
@@ -100,3 +172,16 @@ class Command(BaseCommand):
             )
         else:
             self.stdout.write("Keine Änderungen: der Katalog entspricht bereits den Dateien.")
+
+
+def describe_change(change: ImportChange) -> str:
+    """'OZG-Leistung „Elterngeld“ (10000)', with the old and new name or Lage if any."""
+    type_label = TYPE_LABEL_SINGULAR[change.report_type]
+    if change.kind == ChangeKind.RENAMED:
+        return f"{type_label} {change.key}: „{change.previous}“ → „{change.current}“"
+    entry = f"{type_label} „{change.name}“ ({change.key})"
+    if change.kind == ChangeKind.MOVED:
+        return f"{entry}: von Lage {change.previous} zu Lage {change.current}"
+    if change.current:
+        return f"{entry} im Themenfeld „{change.current}“"
+    return entry
