@@ -16,6 +16,7 @@ REPLACED_CLASSES = {
     ("customer.views", "OrderHistoryView"): "oscar_overrides.customer_views",
     ("customer.views", "OrderDetailView"): "oscar_overrides.customer_views",
     ("customer.views", "OrderLineView"): "oscar_overrides.customer_views",
+    ("communication.utils", "Dispatcher"): "oscar_overrides.communication",
 }
 
 

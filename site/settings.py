@@ -245,6 +245,9 @@ EMAIL_CONFIG = env.email_url("EMAIL_URL", default="filemail://")
 vars().update(EMAIL_CONFIG)
 if EMAIL_CONFIG["EMAIL_BACKEND"] == "django.core.mail.backends.filebased.EmailBackend":
     EMAIL_FILE_PATH = str(VAR_DIR / "mail")
+# A hanging SMTP server must not hold a request or the worker: attempts give up after this many
+# seconds, and the outbox tries again later (shop.mail.services, whose claim lasts longer).
+EMAIL_TIMEOUT = env.int("EMAIL_TIMEOUT", default=30)
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="OZG-Dienste-Shop <shop@itvsh.example>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 # Server errors (HTTP 500) are mailed to these addresses (comma-separated), as Django does.
@@ -415,6 +418,18 @@ OSCAR_DASHBOARD_NAVIGATION = [
         "access_fn": coverage_report_access,
     },
 ]
+# Undelivered e-mails (shop.mail) with "Erneut senden", for staff with shop.view_outgoingmail.
+from oscar_overrides.dashboard.nav import outgoing_mail_access  # noqa: E402  (a plain function)
+
+OSCAR_DASHBOARD_NAVIGATION.append(
+    {
+        "label": "E-Mail-Versand",
+        "icon": "fas fa-envelope",
+        "url_name": "shop_mail:undelivered",
+        "access_fn": outgoing_mail_access,
+    }
+)
+# End of the undelivered e-mails block.
 HAYSTACK_CONNECTIONS = {"default": {"ENGINE": "haystack.backends.simple_backend.SimpleEngine"}}
 # The catalogue is searched with Wagtail; Oscar's haystack index is not used.
 HAYSTACK_SIGNAL_PROCESSOR = "haystack.signals.BaseSignalProcessor"

@@ -18,6 +18,7 @@ urlpatterns = [
     path("konto/meine-dienste/", include("shop.orders.urls")),
     path("umsetzung/berichte/", include("shop.reports.urls")),
     path("umsetzung/bestellungen/", include("shop.orders.staff_urls")),
+    path("umsetzung/e-mails/", include("shop.mail.urls")),
     path("konto/", include("shop.accounts.urls")),
     path("api/v2/", wagtail_api.urls),
     path("api/", api.urls),

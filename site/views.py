@@ -3,6 +3,8 @@ from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
+from shop.mail.selectors import mail_backlog
+
 
 @require_GET
 @never_cache
@@ -15,7 +17,11 @@ def healthz(request: HttpRequest) -> JsonResponse:
             cursor.fetchone()
     except DatabaseError:
         return JsonResponse({"status": "error", "database": "unavailable"}, status=503)
-    return JsonResponse({"status": "ok", "database": "ok"})
+    payload = {"status": "ok", "database": "ok"}
+    # The mail backlog (shop.mail) for monitoring; undelivered mail does not make the site
+    # unhealthy for the load balancer.
+    payload["mail"] = mail_backlog()
+    return JsonResponse(payload)
 
 
 @require_GET

@@ -4,3 +4,7 @@ check only knows the dashboard's own URLs."""
 
 def coverage_report_access(user, url_name, url_args=None, url_kwargs=None) -> bool:
     return user.is_active and user.is_staff and user.has_perm("shop.view_servicecoverage")
+
+
+def outgoing_mail_access(user, url_name, url_args=None, url_kwargs=None) -> bool:
+    return user.is_active and user.is_staff and user.has_perm("shop.view_outgoingmail")

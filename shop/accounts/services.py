@@ -63,6 +63,9 @@ FULFILMENT_PERMISSIONS = (
     "shop.view_verwaltung",
     "shop.view_gemeinde",
     "shop.view_servicecoverage",
+    # Undelivered mails of orders, status changes and Rückfragen: see them, send them again.
+    "shop.view_outgoingmail",
+    "shop.change_outgoingmail",
 )
 
 

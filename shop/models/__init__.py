@@ -7,6 +7,7 @@ from .agreements import (
     ImmutableError,
 )
 from .catalogue import Dienst, Lage, LeikaLeistung, OzgLeistung, Themenfeld
+from .mail import OutgoingMail
 from .news import NewsAnnouncement, NewsSubscription
 from .orders import (
     ENDED_STATUSES,
@@ -40,6 +41,7 @@ __all__ = [
     "OrderDetails",
     "OrderMessage",
     "OrderedService",
+    "OutgoingMail",
     "OzgLeistung",
     "RolloutEvent",
     "RolloutStatus",

@@ -1,5 +1,5 @@
-"""Production's task queue (django-tasks-db): the confirmation mail is stored when the order
-commits and leaves when the worker runs, not before."""
+"""Production's task queue (django-tasks-db): the confirmation mail is stored with the order,
+its delivery is queued when the order commits, and it leaves when the worker runs, not before."""
 
 import pytest
 from django.core import mail
@@ -7,6 +7,7 @@ from django.core.management import call_command
 from django_tasks_db.management.commands import db_worker
 from django_tasks_db.models import DBTaskResult
 
+from shop.models import OutgoingMail
 from tests.checkout import basket_add, checkout_complete
 from tests.order_factories import (
     amt_with_gemeinden,
@@ -34,12 +35,13 @@ def test_order_confirmation_goes_through_the_database_queue(
         checkout_complete(
             client, verwaltung=amt, dienste=[dienst], gemeinden=list(amt.gemeinden.all())
         )
-    mails = DBTaskResult.objects.filter(task_path="shop.mail.send_plain_mail")
-    assert not mails.exists()  # nothing is queued before the commit
+    tasks = DBTaskResult.objects.filter(task_path="shop.mail.services.outgoing_mail_deliver_task")
+    assert not tasks.exists()  # nothing is queued before the commit
+    (stored,) = OutgoingMail.objects.filter(subject__startswith="Ihre Bestellung")
 
     for callback in callbacks:
         callback()
-    (task,) = mails
+    (task,) = tasks
     assert mail.outbox == []
 
     # The worker closes idle connections between tasks; here the test's own transaction is open
@@ -51,3 +53,5 @@ def test_order_confirmation_goes_through_the_database_queue(
     assert "person@amt.example" in message.to
     task.refresh_from_db()
     assert task.status == "SUCCESSFUL"
+    stored.refresh_from_db()
+    assert stored.status == OutgoingMail.Status.SENT
