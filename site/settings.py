@@ -347,10 +347,26 @@ AXES_USERNAME_CALLABLE = "ozg_site.security.login_username"
 CLIENT_PROXY_COUNT = env.int("AXES_PROXY_COUNT", default=0)
 AXES_CLIENT_IP_CALLABLE = "shop.http.client_address"
 
+# Every log line names the client, method and path of the request it was written in
+# (ozg_site.request_log; "-" outside requests). First, so that all later middleware is covered.
+MIDDLEWARE.insert(0, "ozg_site.request_log.RequestLogContextMiddleware")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"request_context": {"()": "ozg_site.request_log.RequestContextFilter"}},
+    "formatters": {
+        "with_client": {
+            "format": "%(asctime)s %(levelname)s %(name)s [%(client)s %(method)s %(path)s] "
+            "%(message)s"
+        }
+    },
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "filters": ["request_context"],
+            "formatter": "with_client",
+        }
+    },
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", default="INFO")},
     # One line per background task and page revision would drown what matters.
     "loggers": {
