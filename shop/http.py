@@ -10,13 +10,15 @@ from django.conf import settings
 from django.http import HttpRequest
 from python_ipware import IpWare
 
+_CONNECTED_PEER = IpWare(precedence=("REMOTE_ADDR",))
 
-def _resolver(proxy_count: int) -> IpWare:
-    if not proxy_count:
-        return IpWare(precedence=("REMOTE_ADDR",))
-    # python-ipware counts the proxies listed inside X-Forwarded-For; the proxy next to gunicorn
-    # is not listed there (it is REMOTE_ADDR), hence one fewer.
-    return IpWare(precedence=("HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"), proxy_count=proxy_count - 1)
+
+def _forwarded_client(proxy_count: int) -> IpWare:
+    # Only X-Forwarded-For: with REMOTE_ADDR in the same resolver, python-ipware would prefer
+    # whichever address looks "more public", i.e. the proxy's over a client in the Landesnetz.
+    # python-ipware counts the proxies listed inside the header; the proxy next to gunicorn is
+    # not listed there (it is REMOTE_ADDR), hence one fewer.
+    return IpWare(precedence=("HTTP_X_FORWARDED_FOR",), proxy_count=proxy_count - 1)
 
 
 def client_address(request: HttpRequest) -> str | None:
@@ -24,12 +26,14 @@ def client_address(request: HttpRequest) -> str | None:
     cached = getattr(request, "_client_address", None)
     if cached is not None:
         return cached or None
-    address, _trusted_route = _resolver(settings.CLIENT_PROXY_COUNT).get_client_ip(
-        request.META, strict=False
-    )
-    if address is None and settings.CLIENT_PROXY_COUNT:
-        # A request with a shorter chain than configured did not come through every proxy; the
-        # address that connected is the only one that is not forged.
-        address, _ = _resolver(0).get_client_ip(request.META, strict=False)
+    address = None
+    if settings.CLIENT_PROXY_COUNT:
+        address, _trusted_route = _forwarded_client(settings.CLIENT_PROXY_COUNT).get_client_ip(
+            request.META, strict=False
+        )
+    if address is None:
+        # Without proxies, or a request with a shorter chain than configured (it did not come
+        # through every proxy): the address that connected is the only one that is not forged.
+        address, _trusted_route = _CONNECTED_PEER.get_client_ip(request.META, strict=False)
     request._client_address = str(address) if address is not None else ""
     return request._client_address or None

@@ -9,8 +9,10 @@ class OzgSiteConfig(AppConfig):
 
     def ready(self) -> None:
         from .page_cache import page_cache_receivers_connect
+        from .request_log import request_log_receivers_connect
 
         page_cache_receivers_connect()
+        request_log_receivers_connect()
 
 
 class SuperuserAdminConfig(admin_apps.AdminConfig):

@@ -184,11 +184,20 @@ DATABASES = {
 DATABASES["default"]["ATOMIC_REQUESTS"] = True
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     DATABASES["default"]["CONN_MAX_AGE"] = 0  # the pool keeps the connections
+    # The pool checks a connection before handing it out: after a database restart a request
+    # gets a new connection instead of a dead one (and an error page).
+    DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
     DATABASES["default"].setdefault("OPTIONS", {})["pool"] = {
         "min_size": env.int("DATABASE_POOL_MIN_SIZE", default=1),
         "max_size": env.int("DATABASE_POOL_MAX_SIZE", default=10),
-        "timeout": env.int("DATABASE_POOL_TIMEOUT", default=10),
+        # How long a page waits for a connection before it shows the 503 page: with sync
+        # gunicorn workers a request never waits for a busy one, only for an unreachable database.
+        "timeout": env.float("DATABASE_POOL_TIMEOUT", default=3),
     }
+    # psycopg's connect timeout (seconds; libpq rounds up to at least 2).
+    DATABASES["default"]["OPTIONS"]["connect_timeout"] = env.int(
+        "DATABASE_CONNECT_TIMEOUT", default=2
+    )
 elif DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"].setdefault("OPTIONS", {}).update(
         {
@@ -200,13 +209,24 @@ elif DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# /healthz waits at most this long for a database connection (below the load balancer's
+# timeout; pages wait DATABASE_POOL_TIMEOUT).
+HEALTHZ_DATABASE_TIMEOUT = env.float("HEALTHZ_DATABASE_TIMEOUT", default=1.5)
+
 REDIS_URL = env("REDIS_URL", default="")
+REDIS_TIMEOUT_SECONDS = env.float("REDIS_TIMEOUT_SECONDS", default=0.5)
 if REDIS_URL:
+    # A Redis outage is a cache miss, not an error page (ozg_site.cache_backend); the timeouts
+    # bound what an unanswered Redis costs a request.
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "ozg_site.cache_backend.FailSoftRedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": "ozg",
+            "OPTIONS": {
+                "socket_connect_timeout": REDIS_TIMEOUT_SECONDS,
+                "socket_timeout": REDIS_TIMEOUT_SECONDS,
+            },
         }
     }
 else:
@@ -350,10 +370,26 @@ AXES_USERNAME_CALLABLE = "ozg_site.security.login_username"
 CLIENT_PROXY_COUNT = env.int("AXES_PROXY_COUNT", default=0)
 AXES_CLIENT_IP_CALLABLE = "shop.http.client_address"
 
+# Every log line names the client, method and path of the request it was written in
+# (ozg_site.request_log; "-" outside requests). First, so that all later middleware is covered.
+MIDDLEWARE.insert(0, "ozg_site.request_log.RequestLogContextMiddleware")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"request_context": {"()": "ozg_site.request_log.RequestContextFilter"}},
+    "formatters": {
+        "with_client": {
+            "format": "%(asctime)s %(levelname)s %(name)s [%(client)s %(method)s %(path)s] "
+            "%(message)s"
+        }
+    },
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "filters": ["request_context"],
+            "formatter": "with_client",
+        }
+    },
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", default="INFO")},
     # One line per background task and page revision would drown what matters.
     "loggers": {

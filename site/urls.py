@@ -9,6 +9,9 @@ from wagtail.documents import urls as wagtaildocs_urls
 from . import views
 from .api import api, wagtail_api
 
+# An unreachable database answers 503 instead of 500 (views.server_error).
+handler500 = "ozg_site.views.server_error"
+
 urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
     path("bench/minimal", views.bench_minimal, name="bench_minimal"),  # make bench: the ceiling

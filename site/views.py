@@ -1,27 +1,45 @@
-from django.db import DatabaseError, connection, transaction
+import sys
+
+from django.db import OperationalError, transaction
 from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.template import loader
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
 from shop.mail.selectors import mail_backlog
+
+from . import health
+
+# How long a client should wait before trying again while the database is unreachable.
+DATABASE_OUTAGE_RETRY_AFTER_SECONDS = 30
 
 
 @require_GET
 @never_cache
 @transaction.non_atomic_requests
 def healthz(request: HttpRequest) -> JsonResponse:
-    """Answer the load balancer: 200 when the database answers, 503 when it does not."""
-    try:
-        with connection.cursor() as cursor:
-            cursor.execute("SELECT 1")
-            cursor.fetchone()
-    except DatabaseError:
-        return JsonResponse({"status": "error", "database": "unavailable"}, status=503)
-    payload = {"status": "ok", "database": "ok"}
+    """Answer the load balancer: 200 while the database answers (the cache may be "degraded":
+    the pages are then served uncached), 503 when the database does not."""
+    checks = {"database": health.database_status(), "cache": health.cache_status()}
+    if checks["database"] != "ok":
+        return JsonResponse({"status": "error", **checks}, status=503)
+    status = "ok" if all(value == "ok" for value in checks.values()) else "degraded"
     # The mail backlog (shop.mail) for monitoring; undelivered mail does not make the site
     # unhealthy for the load balancer.
-    payload["mail"] = mail_backlog()
-    return JsonResponse(payload)
+    return JsonResponse({"status": status, **checks, "mail": mail_backlog()})
+
+
+def server_error(request: HttpRequest) -> HttpResponse:
+    """handler500: an unreachable database (Django's OperationalError: no connection within
+    the pool's timeout, a lost connection, also a deadlock) is temporary, so 503 with
+    Retry-After, which clients and the load balancer retry; anything else a technical error
+    (500). Both pages are plain templates that need neither the database nor the cache."""
+    _, error, _ = sys.exc_info()
+    if isinstance(error, OperationalError):
+        response = HttpResponse(loader.render_to_string("503.html"), status=503)
+        response["Retry-After"] = str(DATABASE_OUTAGE_RETRY_AFTER_SECONDS)
+        return response
+    return HttpResponse(loader.render_to_string("500.html"), status=500)
 
 
 @require_GET
