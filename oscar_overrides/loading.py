@@ -16,6 +16,10 @@ REPLACED_CLASSES = {
     ("customer.views", "OrderHistoryView"): "oscar_overrides.customer_views",
     ("customer.views", "OrderDetailView"): "oscar_overrides.customer_views",
     ("customer.views", "OrderLineView"): "oscar_overrides.customer_views",
+    ("customer.views", "LogoutView"): "oscar_overrides.customer_views",
+    ("customer.views", "ProfileDeleteView"): "oscar_overrides.customer_views",
+    ("customer.forms", "PasswordResetForm"): "oscar_overrides.customer_forms",
+    ("customer.forms", "ProfileForm"): "oscar_overrides.customer_forms",
 }
 
 

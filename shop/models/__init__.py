@@ -1,4 +1,4 @@
-from .accounts import Membership, User
+from .accounts import Membership, ThrottleEvent, User
 from .agreements import (
     AcceptanceRecord,
     Agreement,
@@ -45,6 +45,7 @@ __all__ = [
     "RolloutStatus",
     "ServiceCoverage",
     "Themenfeld",
+    "ThrottleEvent",
     "User",
     "Verwaltung",
     "VerwaltungKind",
