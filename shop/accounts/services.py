@@ -26,6 +26,7 @@ from .selectors import (
     EMAIL_CHANGE_SALT,
     EMAIL_TAKEN,
     EmailChangeError,
+    email_change_fingerprint,
     email_change_target,
     throttle_event_count,
 )
@@ -350,12 +351,13 @@ def email_change_request(
     """Mail a signed link to the new address; the address changes only when the person opens
     it signed in (email_change_confirm).
 
-    The link names the current address too, so that it is used up once the address has
+    The link stands for the current address too, so that it is used up once the address has
     changed. Whether the new address is taken is checked when the link is used, so that this
     form does not tell which addresses have an account.
     """
     token = signing.dumps(
-        {"user": user.pk, "from": user.email, "to": new_email}, salt=EMAIL_CHANGE_SALT
+        {"user": user.pk, "from": email_change_fingerprint(email=user.email), "to": new_email},
+        salt=EMAIL_CHANGE_SALT,
     )
     account_mail_send(
         recipient=new_email,

@@ -278,6 +278,7 @@ def test_the_address_changes_after_the_new_one_is_confirmed_and_the_old_one_is_t
     (confirmation,) = mail.outbox
     assert confirmation.to == ["hanna@neues-amt.example"]
     assert "Bitte bestätigen Sie Ihre neue E-Mail-Adresse" in confirmation.subject
+    assert ADDRESS not in confirmation.body
     person.refresh_from_db()
     assert person.email == ADDRESS
     shown = client.get(link)
