@@ -1,4 +1,4 @@
-"""Oscar's customer pages without Oscar's own registration and order history.
+"""Oscar's customer pages without Oscar's own registration, order history and profile deletion.
 
 A person registers at /konto/registrieren/, which confirms the e-mail address and asks for the
 Verwaltung. Orders belong to the Verwaltung, not to the person who placed them: Oscar's order
@@ -6,8 +6,11 @@ pages (filtered by that person) would still show an order after they left the Ve
 never to their colleagues, so they lead to Meine Dienste, which asks for the membership.
 """
 
+from django.conf import settings
+from django.contrib.auth import logout
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect
+from django.template.response import TemplateResponse
 from django.views import View
 from django.views.generic import RedirectView
 from oscar.apps.customer import views
@@ -58,3 +61,28 @@ class OrderLineView(OrderDetailView):
     def visible_orders(self, request: HttpRequest, order_number: str, **kwargs):
         orders = super().visible_orders(request, order_number)
         return orders.filter(lines__pk=kwargs["line_id"])
+
+
+class LogoutView(View):
+    """Signs out on POST only: a link in a mail or a foreign page must not sign anyone out; GET
+    shows the button."""
+
+    def get(self, request: HttpRequest) -> HttpResponse:
+        if not request.user.is_authenticated:
+            return redirect(settings.OSCAR_HOMEPAGE)
+        return TemplateResponse(request, "shop/accounts/logout.html")
+
+    def post(self, request: HttpRequest) -> HttpResponse:
+        logout(request)
+        response = redirect(settings.OSCAR_HOMEPAGE)
+        for cookie in settings.OSCAR_COOKIES_DELETE_ON_LOGOUT:
+            response.delete_cookie(cookie)
+        return response
+
+
+class ProfileDeleteView(View):
+    """Not offered: the person's orders belong to the Verwaltung and the acceptance records name
+    the person as evidence; staff deactivate an account instead."""
+
+    def dispatch(self, request: HttpRequest, *args, **kwargs) -> HttpResponse:
+        raise Http404("Ein Profil kann im Shop nicht gelöscht werden.")

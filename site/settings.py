@@ -373,6 +373,29 @@ AXES_CLIENT_IP_CALLABLE = "shop.http.client_address"
 # Every log line names the client, method and path of the request it was written in
 # (ozg_site.request_log; "-" outside requests). First, so that all later middleware is covered.
 MIDDLEWARE.insert(0, "ozg_site.request_log.RequestLogContextMiddleware")
+
+# Account mail throttling (shop.accounts, docs/deployment.md): registration, confirmation resends,
+# e-mail changes and password resets (Oscar's and Wagtail's) send at most
+# ACCOUNT_MAILS_PER_ADDRESS mails to one address and accept at most ACCOUNT_REQUESTS_PER_CLIENT
+# submissions from one client address within ACCOUNT_THROTTLE_MINUTES. Counted in the database,
+# so the limits hold while the cache is unreachable.
+ACCOUNT_MAILS_PER_ADDRESS = env.int("ACCOUNT_MAILS_PER_ADDRESS", default=3)
+ACCOUNT_REQUESTS_PER_CLIENT = env.int("ACCOUNT_REQUESTS_PER_CLIENT", default=20)
+ACCOUNT_THROTTLE_WINDOW = timedelta(minutes=env.int("ACCOUNT_THROTTLE_MINUTES", default=60))
+# How long the link that confirms a new e-mail address works.
+EMAIL_CHANGE_LINK_MAX_AGE = timedelta(hours=env.int("EMAIL_CHANGE_LINK_HOURS", default=24))
+WAGTAILADMIN_USER_PASSWORD_RESET_FORM = "shop.accounts.forms.AdminPasswordResetForm"  # noqa: S105
+# After the admin areas' access check, which answers people without access first.
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("ozg_site.security.AdminAccessMiddleware") + 1,
+    "shop.accounts.middleware.AccountRequestThrottleMiddleware",
+)
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("shop.accounts.middleware.AccountRequestThrottleMiddleware") + 1,
+    "shop.accounts.middleware.WagtailLogoutByPostMiddleware",
+)
+# End of the account mail throttling block (and Wagtail's logout by POST only).
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,

@@ -1,9 +1,17 @@
 from django import forms
 from django.contrib.auth import password_validation
 from django.contrib.auth.forms import SetPasswordMixin
+from django.contrib.auth.tokens import default_token_generator
+from wagtail.admin.forms.auth import PasswordResetForm as WagtailPasswordResetForm
 
 from shop.forms import KernFormMixin
-from shop.models import Membership, Verwaltung
+from shop.models import Membership, User, Verwaltung
+
+from . import services
+from .links import user_token_link
+
+# Django's German message addresses the person informally.
+INVALID_EMAIL = {"invalid": "Bitte geben Sie eine gültige E-Mail-Adresse ein."}
 
 
 class VerwaltungChoiceField(forms.ModelChoiceField):
@@ -51,6 +59,7 @@ class RegistrationForm(SetPasswordMixin, MembershipFields):
     email = forms.EmailField(
         label="Dienstliche E-Mail-Adresse",
         help_text="An diese Adresse schicken wir einen Bestätigungslink.",
+        error_messages=INVALID_EMAIL,
     )
     password1, password2 = SetPasswordMixin.create_password_fields(
         label1="Passwort", label2="Passwort wiederholen"
@@ -100,3 +109,61 @@ class MembershipDecisionForm(KernFormMixin, forms.Form):
                 "reason", "Bitte begründen Sie die Ablehnung; die Person erhält die Begründung."
             )
         return cleaned_data
+
+
+class ConfirmationResendForm(KernFormMixin, forms.Form):
+    email = forms.EmailField(
+        label="E-Mail-Adresse, mit der Sie sich registriert haben", error_messages=INVALID_EMAIL
+    )
+
+
+class EmailChangeForm(KernFormMixin, forms.Form):
+    new_email = forms.EmailField(
+        label="Neue E-Mail-Adresse",
+        error_messages=INVALID_EMAIL,
+        help_text="An diese Adresse schicken wir einen Link; erst damit ändert sich die Adresse.",
+    )
+    password = forms.CharField(
+        label="Ihr aktuelles Passwort",
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
+    )
+
+    def __init__(self, *args, user: User, **kwargs):
+        self.user = user
+        super().__init__(*args, **kwargs)
+
+    def clean_new_email(self) -> str:
+        new_email = User.objects.normalize_email(self.cleaned_data["new_email"])
+        if new_email.lower() == self.user.email.lower():
+            raise forms.ValidationError("Das ist bereits Ihre E-Mail-Adresse.")
+        return new_email
+
+    def clean_password(self) -> str:
+        password = self.cleaned_data["password"]
+        if not self.user.check_password(password):
+            raise forms.ValidationError("Das Passwort stimmt nicht.")
+        return password
+
+
+class PasswordResetMailMixin:
+    """Sends the link of a password reset form as the shop's account mail: in German and
+    counted per address (services.account_mail_send)."""
+
+    confirm_view_name: str
+
+    def save(self, *, request, token_generator=default_token_generator, **_django_mail_options):
+        services.password_reset_send(
+            email=self.cleaned_data["email"],
+            reset_url_for=lambda user, token: user_token_link(
+                request, self.confirm_view_name, user=user, token=token
+            ),
+            token_generator=token_generator,
+        )
+
+
+class AdminPasswordResetForm(PasswordResetMailMixin, WagtailPasswordResetForm):
+    """Wagtail's password reset (/cms/password_reset/), setting
+    WAGTAILADMIN_USER_PASSWORD_RESET_FORM."""
+
+    confirm_view_name = "wagtailadmin_password_reset_confirm"

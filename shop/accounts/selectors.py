@@ -1,8 +1,14 @@
 """Reads about people and the Verwaltungen they act for."""
 
-from django.db.models import Q, QuerySet
+from datetime import datetime
 
-from shop.models import Membership, User, Verwaltung
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.core import signing
+from django.db.models import Q, QuerySet
+from django.utils.crypto import salted_hmac
+
+from shop.models import Membership, ThrottleEvent, User, Verwaltung
 
 
 def verwaltung_search(*, text: str = "", limit: int = 50) -> QuerySet[Verwaltung]:
@@ -77,3 +83,55 @@ def membership_ordering_obstacle(*, user: User) -> str:
         "Ihr Konto ist noch keiner Verwaltung zugeordnet. Beantragen Sie unter „Mein Konto“ die "
         "Mitgliedschaft für die Verwaltung, für die Sie arbeiten."
     )
+
+
+def throttle_event_count(*, scope: str, key: str, since: datetime) -> int:
+    return ThrottleEvent.objects.filter(scope=scope, key=key, created_at__gte=since).count()
+
+
+class EmailChangeError(Exception):
+    """A link to change the e-mail address that cannot be used; the message is German."""
+
+
+EMAIL_CHANGE_SALT = "shop.accounts.email_change"
+EMAIL_TAKEN = (
+    "Zu dieser E-Mail-Adresse gibt es inzwischen ein anderes Konto. Bitte wählen Sie eine "
+    "andere Adresse."
+)
+
+
+def email_change_fingerprint(*, email: str) -> str:
+    """Stands for the current address in a change link: the link is readable by whoever gets
+    the mail, which need not see the address it replaces."""
+    return salted_hmac(EMAIL_CHANGE_SALT, email).hexdigest()
+
+
+def email_change_target(*, user: User, token: str) -> str:
+    """The new address the link names, if this person may use it now."""
+    try:
+        change = signing.loads(
+            token,
+            salt=EMAIL_CHANGE_SALT,
+            max_age=settings.EMAIL_CHANGE_LINK_MAX_AGE,
+        )
+    except signing.SignatureExpired as expired:
+        raise EmailChangeError(
+            "Der Link ist abgelaufen. Bitte beantragen Sie die Änderung erneut."
+        ) from expired
+    except signing.BadSignature as bad:
+        raise EmailChangeError(
+            "Der Link ist ungültig. Bitte kopieren Sie ihn vollständig aus der E-Mail oder "
+            "beantragen Sie die Änderung erneut."
+        ) from bad
+    if change["user"] != user.pk:
+        raise EmailChangeError(
+            "Dieser Link gehört zu einem anderen Konto. Bitte melden Sie sich mit dem Konto an, "
+            "für das Sie die Änderung beantragt haben."
+        )
+    if change["from"] != email_change_fingerprint(email=user.email):
+        raise EmailChangeError(
+            "Dieser Link ist bereits verwendet worden oder durch eine spätere Änderung überholt."
+        )
+    if get_user_model().objects.filter(email__iexact=change["to"]).exclude(pk=user.pk).exists():
+        raise EmailChangeError(EMAIL_TAKEN)
+    return change["to"]

@@ -10,6 +10,18 @@ urlpatterns = [
     path("registrieren/", views.register, name="register"),
     path("registrieren/gesendet/", views.registered, name="registered"),
     path("bestaetigen/<str:uidb64>/<str:token>/", views.confirm, name="confirm"),
+    path("bestaetigung-erneut-senden/", views.confirmation_resend, name="confirmation_resend"),
+    path(
+        "bestaetigung-erneut-senden/gesendet/",
+        views.confirmation_resent,
+        name="confirmation_resent",
+    ),
+    path("e-mail-adresse/", views.email_change, name="email_change"),
+    path(
+        "e-mail-adresse/bestaetigen/<str:token>/",
+        views.email_change_confirm,
+        name="email_change_confirm",
+    ),
     path("mitgliedschaften/", views.memberships, name="memberships"),
     path("neuigkeiten/", news_views.subscription, name="news"),
 ]

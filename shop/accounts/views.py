@@ -1,4 +1,5 @@
-"""Municipal accounts: registration with e-mail confirmation, membership requests."""
+"""Municipal accounts: registration with e-mail confirmation, membership requests, change of
+the sign-in address."""
 
 from django.contrib import messages
 from django.contrib.auth import get_user_model
@@ -6,18 +7,30 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils.encoding import force_bytes, force_str
-from django.utils.http import urlsafe_base64_decode, urlsafe_base64_encode
+from django.utils.encoding import force_str
+from django.utils.http import urlsafe_base64_decode
 from django.views.decorators.http import require_http_methods
 
 from . import selectors, services
-from .forms import MembershipFields, RegistrationForm
+from .forms import (
+    ConfirmationResendForm,
+    EmailChangeForm,
+    MembershipFields,
+    RegistrationForm,
+)
+from .links import user_token_link
 
 SEARCH_PARAMETER = "verwaltung_suche"
 
 
 def _search_text(request: HttpRequest) -> str:
     return request.GET.get(SEARCH_PARAMETER, "")[:100]
+
+
+def _confirm_url_for(request: HttpRequest):
+    return lambda user, token: user_token_link(
+        request, "shop_accounts:confirm", user=user, token=token
+    )
 
 
 @require_http_methods(["GET", "POST"])
@@ -28,14 +41,6 @@ def register(request: HttpRequest) -> HttpResponse:
     verwaltungen = list(selectors.verwaltung_search(text=search, limit=200))
     form = RegistrationForm(request.POST or None, verwaltungen=verwaltungen)
     if request.method == "POST" and form.is_valid():
-
-        def confirm_url_for(user, token: str) -> str:
-            path = reverse(
-                "shop_accounts:confirm",
-                kwargs={"uidb64": urlsafe_base64_encode(force_bytes(user.pk)), "token": token},
-            )
-            return request.build_absolute_uri(path)
-
         try:
             services.registration_create(
                 email=form.cleaned_data["email"],
@@ -44,7 +49,7 @@ def register(request: HttpRequest) -> HttpResponse:
                 last_name=form.cleaned_data["last_name"],
                 verwaltung=form.cleaned_data["verwaltung"],
                 role=form.cleaned_data["role"],
-                confirm_url_for=confirm_url_for,
+                confirm_url_for=_confirm_url_for(request),
             )
         except services.RegistrationError as error:
             form.add_error(None, str(error))
@@ -64,6 +69,22 @@ def register(request: HttpRequest) -> HttpResponse:
 
 def registered(request: HttpRequest) -> HttpResponse:
     return render(request, "shop/accounts/registered.html")
+
+
+@require_http_methods(["GET", "POST"])
+def confirmation_resend(request: HttpRequest) -> HttpResponse:
+    """The same answer whether or not the address has an unconfirmed account."""
+    form = ConfirmationResendForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        services.registration_confirmation_resend(
+            email=form.cleaned_data["email"], confirm_url_for=_confirm_url_for(request)
+        )
+        return redirect("shop_accounts:confirmation_resent")
+    return render(request, "shop/accounts/confirmation_resend.html", {"form": form})
+
+
+def confirmation_resent(request: HttpRequest) -> HttpResponse:
+    return render(request, "shop/accounts/confirmation_resent.html")
 
 
 def confirm(request: HttpRequest, uidb64: str, token: str) -> HttpResponse:
@@ -115,3 +136,43 @@ def memberships(request: HttpRequest) -> HttpResponse:
             "found": verwaltungen,
         },
     )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def email_change(request: HttpRequest) -> HttpResponse:
+    form = EmailChangeForm(request.POST or None, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        new_email = form.cleaned_data["new_email"]
+        services.email_change_request(
+            user=request.user,
+            new_email=new_email,
+            confirm_url_for=lambda token: request.build_absolute_uri(
+                reverse("shop_accounts:email_change_confirm", kwargs={"token": token})
+            ),
+        )
+        messages.success(
+            request,
+            f"Wir haben einen Link an {new_email} geschickt. Ihre Anmeldeadresse ändert sich, "
+            "sobald Sie ihn angemeldet öffnen und bestätigen.",
+        )
+        return redirect("shop_accounts:email_change")
+    return render(request, "shop/accounts/email_change.html", {"form": form})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def email_change_confirm(request: HttpRequest, token: str) -> HttpResponse:
+    """Opening the link shows a button; only the POST changes the address, so that a mail
+    scanner following the link changes nothing."""
+    try:
+        if request.method == "POST":
+            user = services.email_change_confirm(user=request.user, token=token)
+            messages.success(request, f"Ihre Anmeldeadresse ist jetzt {user.email}.")
+            return redirect("customer:profile-view")
+        new_email = selectors.email_change_target(user=request.user, token=token)
+    except selectors.EmailChangeError as error:
+        return render(
+            request, "shop/accounts/email_change_confirm.html", {"error": str(error)}, status=400
+        )
+    return render(request, "shop/accounts/email_change_confirm.html", {"new_email": new_email})

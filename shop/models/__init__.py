@@ -1,4 +1,4 @@
-from .accounts import Membership, User
+from .accounts import Membership, ThrottleEvent, User
 from .agreements import (
     AcceptanceRecord,
     Agreement,
@@ -47,6 +47,7 @@ __all__ = [
     "RolloutStatus",
     "ServiceCoverage",
     "Themenfeld",
+    "ThrottleEvent",
     "User",
     "Verwaltung",
     "VerwaltungKind",

@@ -65,3 +65,29 @@ class Membership(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user}: {self.verwaltung} ({self.get_status_display()})"
+
+
+class ThrottleEvent(models.Model):
+    """A mail sent to an address, or a request from a client, that counts towards a limit.
+
+    Counted in the database rather than in the cache, so that the limits hold while Redis is
+    unreachable; rows older than the window are pruned when new ones are written.
+    """
+
+    class Scope(models.TextChoices):
+        MAIL_TO_ADDRESS = "mail_to_address", "E-Mail an eine Adresse"
+        CLIENT_REQUEST = "client_request", "Anfrage eines Anschlusses"
+
+    scope = models.CharField("Art", max_length=20, choices=Scope.choices)
+    key = models.CharField("E-Mail-Adresse oder IP-Adresse", max_length=254)
+    created_at = models.DateTimeField("Zeitpunkt", auto_now_add=True, db_index=True)
+
+    class Meta:
+        verbose_name = "Drosselungsereignis"
+        verbose_name_plural = "Drosselungsereignisse"
+        indexes = [
+            models.Index(fields=["scope", "key", "created_at"], name="throttle_scope_key_time"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_scope_display()}: {self.key}"

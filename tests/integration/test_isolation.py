@@ -393,6 +393,9 @@ EXEMPT_URLS = {
     # The link of the registration e-mail: a signed one-time token (tests/integration/
     # test_registration.py).
     "shop_accounts:confirm(token,uidb64)",
+    # The link that confirms a new sign-in address: signed, and refused unless the signed-in
+    # person is the one it names (tests/integration/test_account_safety.py).
+    "shop_accounts:email_change_confirm(token)",
     # Keys of product alerts of people without an account, sent by e-mail; a signed-in person's
     # alerts have none (and are swept as alerts-cancel-by-pk).
     "customer:alerts-confirm(key)",

@@ -127,15 +127,6 @@ def test_bad_registration_input_is_refused_in_german_and_nothing_is_saved(
     assert not mail.outbox
 
 
-def test_an_existing_email_address_cannot_register_again(client, amt):
-    UserFactory(email="hanna.huettmann@amt-huettener-berge.example")
-
-    response = client.post("/konto/registrieren/", registration_data(amt))
-
-    assert "bereits ein Konto" in response.content.decode()
-    assert get_user_model().objects.count() == 1
-
-
 def test_the_verwaltung_can_be_searched_by_name_ags_or_ars(client, amt):
     other = VerwaltungFactory(kind="amt", name="Eiderkanal")
     for search in ("Hüttener", "01058008", "010585890008", "010585890"):
