@@ -156,8 +156,8 @@ def test_the_whole_site_works_as_the_role(app_role, page_tree, client):
                 "login_submit": "Anmelden",
             },
         )
-        ordering = client_at_preview(user=member, verwaltung=amt, dienst=dienst)
-        placed = ordering.post(reverse("checkout:preview"), {"action": "place_order"})
+        ordering, place_order = client_at_preview(user=member, verwaltung=amt, dienst=dienst)
+        placed = ordering.post(reverse("checkout:preview"), place_order)
         thanks = ordering.get(placed["Location"])
         overview = ordering.get(reverse("shop_orders:overview"))
         chain_intact = acceptance_chain_verify().intact
