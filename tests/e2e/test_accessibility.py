@@ -8,6 +8,7 @@ Here: every other page, the Verwaltung step and each checkout step answering wit
 """
 
 import re
+from datetime import date, timedelta
 
 import pytest
 from django.urls import reverse
@@ -171,7 +172,9 @@ def test_checkout_steps_and_their_error_messages_have_no_wcag_21_aa_violations(p
     _continue(page, "Weiter zu den Vereinbarungen")
     _expect_errors(page, "Der gewünschte Starttermin darf nicht in der Vergangenheit liegen.")
     assert_accessible(page)
-    page.get_by_label("Gewünschter Starttermin").fill("31.12.2099")
+    page.get_by_label("Gewünschter Starttermin").fill(
+        (date.today() + timedelta(days=60)).strftime("%d.%m.%Y")
+    )
     _continue(page, "Weiter zu den Vereinbarungen")
 
     _expect_step(page, "vereinbarungen")

@@ -106,9 +106,7 @@ def _register_and_confirm(page: Page, live_server) -> User:
 
     _fill_registration(page, repeated_password=PASSWORD)
     expect(page).to_have_url(re.compile(r"/konto/registrieren/gesendet/$"))
-    expect(page.get_by_role("heading", level=1)).to_have_text(
-        "Bitte bestätigen Sie Ihre E-Mail-Adresse"
-    )
+    expect(page.get_by_role("heading", level=1)).to_have_text("Bitte sehen Sie in Ihr Postfach")
     assert_accessible(page)
     person = User.objects.get(email=EMAIL)
     assert not person.is_active
