@@ -8,3 +8,16 @@ class CmsPagesConfig(AppConfig):
 
     def ready(self) -> None:
         from . import signals  # noqa: F401  (connects the receivers)
+
+        _send_wagtail_notifications_through_the_outbox()
+
+
+def _send_wagtail_notifications_through_the_outbox() -> None:
+    """Wagtail's moderation and comment notifications open their connection with
+    `wagtail.admin.mail.get_connection` and have no setting for it; given the outbox backend, a
+    notification whose SMTP send fails is retried instead of lost (shop.mail)."""
+    from wagtail.admin import mail as wagtail_mail
+
+    from shop.mail.backends import OutboxEmailBackend
+
+    wagtail_mail.get_connection = lambda **kwargs: OutboxEmailBackend(**kwargs)
