@@ -1,8 +1,7 @@
-import json
-
-from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.core.management.base import CommandParser
 
 from shop.importing import REMOVAL_LIMIT_PERCENT, ChangeKind, ImportChange, german_number
+from shop.management.import_command import ImportCommand
 from shop.models import VerwaltungKind
 from shop.registry.gemeindeverzeichnis import GemeindeverzeichnisError, parse_gemeindeverzeichnis
 from shop.registry.services import (
@@ -36,7 +35,23 @@ CHANGE_LABELS = {
 NOT_IMPORTED = "Das Gemeindeverzeichnis wurde nicht importiert, der Bestand ist unverändert."
 
 
-class Command(BaseCommand):
+class Command(ImportCommand):
+    not_imported = NOT_IMPORTED
+    file_error = GemeindeverzeichnisError
+    refusal = RegistryImportRefused
+    change_labels = CHANGE_LABELS
+    no_changes_in_dry_run = (
+        "Keine Verwaltung und keine Gemeinde würde angelegt, umbenannt, neu zugeordnet "
+        "oder deaktiviert."
+    )
+    guarded_change = ChangeKind.DEACTIVATED
+    guarded_heading = "Deaktiviert würden"
+    refusal_advice = (
+        "Stimmt die Datei und sind diese Deaktivierungen gewollt (z. B. nach einer "
+        "Gebietsreform), den Import mit --allow-deactivations wiederholen; --dry-run "
+        "zeigt vorher alle Änderungen."
+    )
+
     help = (
         "Importiert Verwaltungen und Gemeinden aus dem Gemeindeverzeichnis von Destatis "
         "(AuszugGV als CSV, UTF-8). Wiederholbar: ändert Namen und Zuordnungen, legt Neues an "
@@ -78,39 +93,18 @@ class Command(BaseCommand):
         allow_deactivations: bool,
         **options: object,
     ) -> None:
-        try:
-            records = parse_gemeindeverzeichnis(file, land=land)
-            report = registry_import_gemeindeverzeichnis(
-                records=records,
+        self.import_and_report(
+            lambda: registry_import_gemeindeverzeichnis(
+                records=parse_gemeindeverzeichnis(file, land=land),
                 land=land,
                 allow_deactivations=allow_deactivations,
                 dry_run=dry_run,
-            )
-        except GemeindeverzeichnisError as error:
-            raise CommandError(f"{NOT_IMPORTED}\n{error}") from error
-        except RegistryImportRefused as refusal:
-            if dry_run:
-                self._write_changes(refusal.report)
-            raise CommandError(self._refusal_message(refusal)) from refusal
-        if dry_run:
-            self._write_changes(report)
-        if options["json"]:
-            self.stdout.write(json.dumps(report.as_dict(), ensure_ascii=False))
-        else:
-            self._write_table(report, dry_run=dry_run)
+            ),
+            dry_run=dry_run,
+            as_json=options["json"],
+        )
 
-    def _write_changes(self, report: ImportReport) -> None:
-        self.stdout.write("Probelauf (--dry-run): diese Änderungen würde der Import vornehmen.")
-        for kind, label in CHANGE_LABELS.items():
-            for change in report.changes_of(kind):
-                self.stdout.write(f"{label}: {describe_change(change)}")
-        if not report.changes:
-            self.stdout.write(
-                "Keine Verwaltung und keine Gemeinde würde angelegt, umbenannt, neu zugeordnet "
-                "oder deaktiviert."
-            )
-
-    def _write_table(self, report: ImportReport, *, dry_run: bool) -> None:
+    def write_table(self, report: ImportReport, *, dry_run: bool) -> None:
         counts = report.as_dict()
         label_width = max(len(label) for label in TYPE_LABELS.values())
         header = "".join(f"{label:>13}" for label in COLUMN_LABELS.values())
@@ -128,30 +122,15 @@ class Command(BaseCommand):
         else:
             self.stdout.write("Keine Änderungen: der Bestand entspricht bereits der Datei.")
 
-    def _refusal_message(self, refusal: RegistryImportRefused) -> str:
-        deactivated = refusal.report.changes_of(ChangeKind.DEACTIVATED)
-        return "\n".join(
-            [
-                NOT_IMPORTED,
-                *refusal.reasons,
-                f"Deaktiviert würden {german_number(len(deactivated))}:",
-                *(f"  {describe_change(change)}" for change in deactivated),
-                "Stimmt die Datei und sind diese Deaktivierungen gewollt (z. B. nach einer "
-                "Gebietsreform), den Import mit --allow-deactivations wiederholen; --dry-run "
-                "zeigt vorher alle Änderungen.",
-            ]
-        )
-
-
-def describe_change(change: ImportChange) -> str:
-    """'Amt „Hüttener Berge“ (010585890)', with the old and new name or Verwaltung if any."""
-    if change.report_type == GEMEINDE_REPORT_TYPE:
-        type_label = "Gemeinde"
-    else:
-        type_label = VerwaltungKind(change.report_type).label
-    if change.kind == ChangeKind.RENAMED:
-        return f"{type_label} {change.key}: „{change.previous}“ → „{change.current}“"
-    entry = f"{type_label} „{change.name}“ ({change.key})"
-    if change.kind == ChangeKind.MOVED:
-        return f"{entry}: von {change.previous} zu {change.current}"
-    return entry
+    def describe_change(self, change: ImportChange) -> str:
+        """'Amt „Hüttener Berge“ (010585890)', with the old and new name or Verwaltung if any."""
+        if change.report_type == GEMEINDE_REPORT_TYPE:
+            type_label = "Gemeinde"
+        else:
+            type_label = VerwaltungKind(change.report_type).label
+        if change.kind == ChangeKind.RENAMED:
+            return f"{type_label} {change.key}: „{change.previous}“ → „{change.current}“"
+        entry = f"{type_label} „{change.name}“ ({change.key})"
+        if change.kind == ChangeKind.MOVED:
+            return f"{entry}: von {change.previous} zu {change.current}"
+        return entry

@@ -1,6 +1,4 @@
-import json
-
-from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.core.management.base import CommandParser
 
 from shop.catalogue.ozg_katalog import (
     DEFAULT_LEIKA_LEISTUNGEN,
@@ -14,6 +12,7 @@ from shop.catalogue.services import (
     ozg_katalog_import,
 )
 from shop.importing import REMOVAL_LIMIT_PERCENT, ChangeKind, ImportChange, german_number
+from shop.management.import_command import ImportCommand
 
 TYPE_LABELS = {
     "themenfeld": "Themenfelder",
@@ -42,7 +41,23 @@ COLUMN_LABELS = {
 }
 
 
-class Command(BaseCommand):
+class Command(ImportCommand):
+    not_imported = NOT_IMPORTED
+    file_error = OzgKatalogError
+    refusal = KatalogImportRefused
+    change_labels = CHANGE_LABELS
+    no_changes_in_dry_run = (
+        "Nichts würde angelegt, umbenannt, neu zugeordnet oder als „nicht mehr im Katalog“ "
+        "markiert."
+    )
+    guarded_change = ChangeKind.RETIRED
+    guarded_heading = "Nicht mehr im Katalog wären"
+    refusal_advice = (
+        "Stimmen die Dateien (z. B. ein neuer Umsetzungskatalog), den Import mit "
+        "--allow-missing wiederholen; --dry-run zeigt vorher alle Änderungen. Gelöscht "
+        "wird nichts."
+    )
+
     help = (
         "Importiert den OZG-Umsetzungskatalog (Themenfelder, Lagen, OZG-Leistungen) und die "
         "zugeordneten LeiKa-Leistungen aus zwei CSV-Dateien (UTF-8). Ohne Angabe werden die "
@@ -96,50 +111,17 @@ class Command(BaseCommand):
         allow_missing: bool,
         **options: object,
     ) -> None:
-        try:
-            katalog = parse_ozg_katalog(leistungen=leistungen, leika=leika)
-            report = ozg_katalog_import(
-                katalog=katalog, allow_missing=allow_missing, dry_run=dry_run
-            )
-        except OzgKatalogError as error:
-            raise CommandError(f"{NOT_IMPORTED}\n{error}") from error
-        except KatalogImportRefused as refusal:
-            if dry_run:
-                self._write_changes(refusal.report)
-            raise CommandError(self._refusal_message(refusal)) from refusal
-        if dry_run:
-            self._write_changes(report)
-        if options["json"]:
-            self.stdout.write(json.dumps(report.as_dict(), ensure_ascii=False))
-        else:
-            self._write_table(report, dry_run=dry_run)
-
-    def _write_changes(self, report: KatalogImportReport) -> None:
-        self.stdout.write("Probelauf (--dry-run): diese Änderungen würde der Import vornehmen.")
-        for kind, label in CHANGE_LABELS.items():
-            for change in report.changes_of(kind):
-                self.stdout.write(f"{label}: {describe_change(change)}")
-        if not report.changes:
-            self.stdout.write(
-                "Nichts würde angelegt, umbenannt, neu zugeordnet oder als „nicht mehr im "
-                "Katalog“ markiert."
-            )
-
-    def _refusal_message(self, refusal: KatalogImportRefused) -> str:
-        retired = refusal.report.changes_of(ChangeKind.RETIRED)
-        return "\n".join(
-            [
-                NOT_IMPORTED,
-                *refusal.reasons,
-                f"Nicht mehr im Katalog wären {german_number(len(retired))}:",
-                *(f"  {describe_change(change)}" for change in retired),
-                "Stimmen die Dateien (z. B. ein neuer Umsetzungskatalog), den Import mit "
-                "--allow-missing wiederholen; --dry-run zeigt vorher alle Änderungen. Gelöscht "
-                "wird nichts.",
-            ]
+        self.import_and_report(
+            lambda: ozg_katalog_import(
+                katalog=parse_ozg_katalog(leistungen=leistungen, leika=leika),
+                allow_missing=allow_missing,
+                dry_run=dry_run,
+            ),
+            dry_run=dry_run,
+            as_json=options["json"],
         )
 
-    def _write_table(self, report: KatalogImportReport, *, dry_run: bool) -> None:
+    def write_table(self, report: KatalogImportReport, *, dry_run: bool) -> None:
         counts = report.as_dict()
         label_width = max(len(label) for label in TYPE_LABELS.values())
         column_widths = {column: len(label) + 3 for column, label in COLUMN_LABELS.items()}
@@ -173,15 +155,14 @@ class Command(BaseCommand):
         else:
             self.stdout.write("Keine Änderungen: der Katalog entspricht bereits den Dateien.")
 
-
-def describe_change(change: ImportChange) -> str:
-    """'OZG-Leistung „Elterngeld“ (10000)', with the old and new name or Lage if any."""
-    type_label = TYPE_LABEL_SINGULAR[change.report_type]
-    if change.kind == ChangeKind.RENAMED:
-        return f"{type_label} {change.key}: „{change.previous}“ → „{change.current}“"
-    entry = f"{type_label} „{change.name}“ ({change.key})"
-    if change.kind == ChangeKind.MOVED:
-        return f"{entry}: von Lage {change.previous} zu Lage {change.current}"
-    if change.current:
-        return f"{entry} im Themenfeld „{change.current}“"
-    return entry
+    def describe_change(self, change: ImportChange) -> str:
+        """'OZG-Leistung „Elterngeld“ (10000)', with the old and new name or Lage if any."""
+        type_label = TYPE_LABEL_SINGULAR[change.report_type]
+        if change.kind == ChangeKind.RENAMED:
+            return f"{type_label} {change.key}: „{change.previous}“ → „{change.current}“"
+        entry = f"{type_label} „{change.name}“ ({change.key})"
+        if change.kind == ChangeKind.MOVED:
+            return f"{entry}: von Lage {change.previous} zu Lage {change.current}"
+        if change.current:
+            return f"{entry} im Themenfeld „{change.current}“"
+        return entry

@@ -1,0 +1,66 @@
+"""What the two import commands share: one way to run an import and to report it, so that the
+Gemeindeverzeichnis and the OZG catalogue answer a dry run, a refusal and a broken file alike."""
+
+import json
+from collections.abc import Callable
+from typing import Any, ClassVar
+
+from django.core.management.base import BaseCommand, CommandError
+
+from shop.importing import ChangeKind, ImportChange, german_number
+
+
+class ImportCommand(BaseCommand):
+    not_imported: ClassVar[str]
+    # Errors of the file (German, with the line) and the import's refusal of a suspicious result
+    # (with `.reasons` and `.report`).
+    file_error: ClassVar[type[Exception]]
+    refusal: ClassVar[type[Exception]]
+    change_labels: ClassVar[dict[ChangeKind, str]]
+    no_changes_in_dry_run: ClassVar[str]
+    # The change whose share the guard limits, how a refusal names them, and what to do then.
+    guarded_change: ClassVar[ChangeKind]
+    guarded_heading: ClassVar[str]
+    refusal_advice: ClassVar[str]
+
+    def describe_change(self, change: ImportChange) -> str:
+        raise NotImplementedError
+
+    def write_table(self, report: Any, *, dry_run: bool) -> None:
+        raise NotImplementedError
+
+    def import_and_report(self, run: Callable[[], Any], *, dry_run: bool, as_json: bool) -> None:
+        try:
+            report = run()
+        except self.file_error as error:
+            raise CommandError(f"{self.not_imported}\n{error}") from error
+        except self.refusal as refusal:
+            if dry_run:
+                self._write_changes(refusal.report)
+            raise CommandError(self._refusal_message(refusal)) from refusal
+        if dry_run:
+            self._write_changes(report)
+        if as_json:
+            self.stdout.write(json.dumps(report.as_dict(), ensure_ascii=False))
+        else:
+            self.write_table(report, dry_run=dry_run)
+
+    def _write_changes(self, report: Any) -> None:
+        self.stdout.write("Probelauf (--dry-run): diese Änderungen würde der Import vornehmen.")
+        for kind, label in self.change_labels.items():
+            for change in report.changes_of(kind):
+                self.stdout.write(f"{label}: {self.describe_change(change)}")
+        if not report.changes:
+            self.stdout.write(self.no_changes_in_dry_run)
+
+    def _refusal_message(self, refusal: Any) -> str:
+        guarded = refusal.report.changes_of(self.guarded_change)
+        return "\n".join(
+            [
+                self.not_imported,
+                *refusal.reasons,
+                f"{self.guarded_heading} {german_number(len(guarded))}:",
+                *(f"  {self.describe_change(change)}" for change in guarded),
+                self.refusal_advice,
+            ]
+        )
