@@ -114,18 +114,6 @@ def test_healthz_says_the_cache_is_degraded_with_200_while_redis_is_unreachable(
     }
 
 
-def test_healthz_says_ok_when_database_and_cache_answer(client):
-    response = client.get("/healthz")
-
-    assert response.status_code == 200
-    assert response.json() == {
-        "status": "ok",
-        "database": "ok",
-        "cache": "ok",
-        "mail": {"pending": 0, "failed": 0, "oldest_pending_seconds": None},
-    }
-
-
 @pytest.fixture
 def database_unreachable(monkeypatch):
     """Every query fails as with a database that went away, at the lowest level the engine
