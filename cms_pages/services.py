@@ -1,4 +1,4 @@
-"""Writes on the page tree: the shop's fixed pages (home, catalogue, news, legal pages)."""
+"""Writes on the page tree: the shop's fixed pages (home, catalogue, news, help, legal pages)."""
 
 from dataclasses import dataclass
 from urllib.parse import urlsplit
@@ -18,8 +18,10 @@ from wagtail.models import (
 
 from shop.models import Dienst, OzgLeistung
 
+from .help_content import HELP_BODY, HELP_INTRO, HELP_SLUG, HELP_TITLE
 from .legal_content import LEGAL_PAGES
 from .models import (
+    HelpPage,
     HomePage,
     LegalLinks,
     LegalPage,
@@ -68,6 +70,7 @@ class PageTree:
     service_index: ServiceIndexPage
     legal_pages: dict[str, LegalPage]
     news_index: NewsIndexPage
+    help_page: HelpPage
 
 
 def _publish(page: Page) -> None:
@@ -121,6 +124,15 @@ def page_tree_ensure() -> PageTree:
         )
         _publish(news_index)
 
+    help_page = HelpPage.objects.first()
+    if help_page is None:
+        help_page = home.add_child(
+            instance=HelpPage(
+                title=HELP_TITLE, slug=HELP_SLUG, intro=HELP_INTRO, body=_body_stream(HELP_BODY)
+            )
+        )
+        _publish(help_page)
+
     legal_pages = {}
     for content in LEGAL_PAGES:
         page = _child_by_slug(home, content.slug)
@@ -144,12 +156,16 @@ def page_tree_ensure() -> PageTree:
     links.accessibility = links.accessibility or legal_pages["barrierefreiheit"]
     links.save()
     return PageTree(
-        home=home, service_index=service_index, legal_pages=legal_pages, news_index=news_index
+        home=home,
+        service_index=service_index,
+        legal_pages=legal_pages,
+        news_index=news_index,
+        help_page=help_page,
     )
 
 
 def _body_stream(blocks: tuple[tuple[str, object], ...]) -> list[tuple[str, object]]:
-    """Demo content keeps FAQ and call-outs as tuples; the blocks want dicts."""
+    """Demo and help content keep FAQ and call-outs as tuples; the blocks want dicts."""
     stream = []
     for block_type, value in blocks:
         if block_type == "faq":
