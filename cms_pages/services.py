@@ -1,5 +1,6 @@
 """Writes on the page tree: the shop's fixed pages (home, catalogue, news, help, legal pages)."""
 
+import datetime
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
@@ -26,6 +27,7 @@ from .models import (
     LegalLinks,
     LegalPage,
     NewsIndexPage,
+    NewsPage,
     ServiceIndexPage,
     ServicePage,
     ServicePageAgreement,
@@ -225,6 +227,30 @@ def service_pages_ensure(
             ServicePageAgreement(agreement=agreement) for agreement in agreements_for(service)
         ]
         parent.add_child(instance=page)
+        _publish(page)
+        created.append(page)
+    return created
+
+
+@transaction.atomic
+def news_pages_ensure(*, parent: NewsIndexPage, items) -> list[NewsPage]:
+    """Create and publish the given news below the news page, once each (by slug).
+
+    `items` are objects with the fields of cms_pages.demo_news.DemoNews."""
+    created = []
+    today = timezone.localdate()
+    for item in items:
+        if parent.get_children().filter(slug=item.slug).exists():
+            continue
+        page = parent.add_child(
+            instance=NewsPage(
+                title=item.title,
+                slug=item.slug,
+                date=today - datetime.timedelta(days=item.days_ago),
+                intro=item.intro,
+                body=item.body,
+            )
+        )
         _publish(page)
         created.append(page)
     return created
