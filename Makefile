@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: install run test lint format migrate seed clean bench
+.PHONY: install run test lint format migrate seed clean bench screenshots
 
 install: $(VENV)/.installed node_modules/.installed .env
 
@@ -46,6 +46,11 @@ bench: install
 		$(BIN)/python -m bench.run --database-url "$$DATABASE_URL" --redis-url "$$REDIS_URL" \
 			--workers 2 $(BENCH_ARGS); \
 	fi
+
+# The whole product in one folder (not part of `make test`): a fresh demo database under
+# var/screenshots/, every page type per role at 1280 and 320 px (bench/screenshots.py).
+screenshots: install
+	$(BIN)/python -m bench.screenshots
 
 lint: install
 	$(BIN)/ruff check .

@@ -1,4 +1,5 @@
-"""StreamField blocks of a service profile; each renders accessible KERN markup."""
+"""StreamField blocks of a service profile and of the help page; each renders accessible KERN
+markup."""
 
 from wagtail import blocks
 from wagtail.documents.blocks import DocumentChooserBlock
@@ -81,13 +82,24 @@ class CalloutBlock(blocks.StructBlock):
         template = "cms_pages/blocks/callout.html"
 
 
-class ServiceBodyBlock(blocks.StreamBlock):
-    heading = HeadingBlock()
-    paragraph = blocks.RichTextBlock(
+def paragraph_block() -> blocks.RichTextBlock:
+    return blocks.RichTextBlock(
         label="Text", features=TEXT_FEATURES, template="cms_pages/blocks/paragraph.html"
     )
+
+
+class ServiceBodyBlock(blocks.StreamBlock):
+    heading = HeadingBlock()
+    paragraph = paragraph_block()
     feature_list = FeatureListBlock()
     image = ImageBlock()
     faq = FaqBlock()
     document = DocumentBlock()
+    callout = CalloutBlock()
+
+
+class HelpBodyBlock(blocks.StreamBlock):
+    heading = HeadingBlock()
+    paragraph = paragraph_block()
+    faq = FaqBlock()
     callout = CalloutBlock()

@@ -22,7 +22,7 @@ from wagtail.search import index
 from shop.models import Dienst
 from shop.registry.selectors import registry_figures
 
-from .blocks import ServiceBodyBlock
+from .blocks import HelpBodyBlock, ServiceBodyBlock
 from .forms import ServicePageForm
 
 LEGAL_RICH_TEXT_FEATURES = ["h2", "h3", "bold", "italic", "ol", "ul", "link"]
@@ -165,6 +165,26 @@ class LegalPage(PublicPageMixin, Page):
     class Meta:
         verbose_name = "Rechtliche Seite"
         verbose_name_plural = "Rechtliche Seiten"
+
+
+class HelpPage(PublicPageMixin, Page):
+    """Hilfe (e.g. /hilfe/): how to register, order and follow an order, as questions and
+    answers; linked from the navigation and the footer."""
+
+    intro = models.TextField("Einleitung", blank=True)
+    body = StreamField(HelpBodyBlock(), verbose_name="Inhalt", blank=True)
+
+    content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("body")]
+    search_fields = [*Page.search_fields, index.SearchField("intro"), index.SearchField("body")]
+    api_fields = [APIField("intro"), APIField("body")]
+
+    parent_page_types = ["cms_pages.HomePage"]
+    subpage_types: list[str] = []
+    max_count = 1
+
+    class Meta:
+        verbose_name = "Hilfeseite"
+        verbose_name_plural = "Hilfeseiten"
 
 
 @register_setting(icon="link")

@@ -1,5 +1,6 @@
-"""Writes on the page tree: the shop's fixed pages (home, catalogue, news, legal pages)."""
+"""Writes on the page tree: the shop's fixed pages (home, catalogue, news, help, legal pages)."""
 
+import datetime
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
@@ -18,12 +19,15 @@ from wagtail.models import (
 
 from shop.models import Dienst, OzgLeistung
 
+from .help_content import HELP_BODY, HELP_INTRO, HELP_SLUG, HELP_TITLE
 from .legal_content import LEGAL_PAGES
 from .models import (
+    HelpPage,
     HomePage,
     LegalLinks,
     LegalPage,
     NewsIndexPage,
+    NewsPage,
     ServiceIndexPage,
     ServicePage,
     ServicePageAgreement,
@@ -68,6 +72,7 @@ class PageTree:
     service_index: ServiceIndexPage
     legal_pages: dict[str, LegalPage]
     news_index: NewsIndexPage
+    help_page: HelpPage
 
 
 def _publish(page: Page) -> None:
@@ -121,6 +126,15 @@ def page_tree_ensure() -> PageTree:
         )
         _publish(news_index)
 
+    help_page = HelpPage.objects.first()
+    if help_page is None:
+        help_page = home.add_child(
+            instance=HelpPage(
+                title=HELP_TITLE, slug=HELP_SLUG, intro=HELP_INTRO, body=_body_stream(HELP_BODY)
+            )
+        )
+        _publish(help_page)
+
     legal_pages = {}
     for content in LEGAL_PAGES:
         page = _child_by_slug(home, content.slug)
@@ -144,12 +158,16 @@ def page_tree_ensure() -> PageTree:
     links.accessibility = links.accessibility or legal_pages["barrierefreiheit"]
     links.save()
     return PageTree(
-        home=home, service_index=service_index, legal_pages=legal_pages, news_index=news_index
+        home=home,
+        service_index=service_index,
+        legal_pages=legal_pages,
+        news_index=news_index,
+        help_page=help_page,
     )
 
 
 def _body_stream(blocks: tuple[tuple[str, object], ...]) -> list[tuple[str, object]]:
-    """Demo content keeps FAQ and call-outs as tuples; the blocks want dicts."""
+    """Demo and help content keep FAQ and call-outs as tuples; the blocks want dicts."""
     stream = []
     for block_type, value in blocks:
         if block_type == "faq":
@@ -209,6 +227,30 @@ def service_pages_ensure(
             ServicePageAgreement(agreement=agreement) for agreement in agreements_for(service)
         ]
         parent.add_child(instance=page)
+        _publish(page)
+        created.append(page)
+    return created
+
+
+@transaction.atomic
+def news_pages_ensure(*, parent: NewsIndexPage, items) -> list[NewsPage]:
+    """Create and publish the given news below the news page, once each (by slug).
+
+    `items` are objects with the fields of cms_pages.demo_news.DemoNews."""
+    created = []
+    today = timezone.localdate()
+    for item in items:
+        if parent.get_children().filter(slug=item.slug).exists():
+            continue
+        page = parent.add_child(
+            instance=NewsPage(
+                title=item.title,
+                slug=item.slug,
+                date=today - datetime.timedelta(days=item.days_ago),
+                intro=item.intro,
+                body=item.body,
+            )
+        )
         _publish(page)
         created.append(page)
     return created

@@ -1,11 +1,20 @@
-"""The demo environment that `make run` builds: page tree, registry, staff groups, accounts."""
+"""The demo environment that `make run` builds: page tree, registry, staff groups, accounts,
+news, and orders in every status of the rollout."""
 
+import datetime
 from dataclasses import dataclass
 
 from django.db import transaction
+from django.utils import timezone
 
+from cms_pages.demo_news import DEMO_NEWS
 from cms_pages.demo_services import DEMO_SERVICES
-from cms_pages.services import service_page_drafts_from_catalogue, service_pages_ensure
+from cms_pages.models import ServicePage
+from cms_pages.services import (
+    news_pages_ensure,
+    service_page_drafts_from_catalogue,
+    service_pages_ensure,
+)
 from shop.accounts.services import (
     EDITORS_GROUP,
     FULFILMENT_GROUP,
@@ -14,7 +23,18 @@ from shop.accounts.services import (
     user_ensure,
 )
 from shop.agreements.demo import demo_agreements_ensure
-from shop.models import Verwaltung
+from shop.models import (
+    ENDED_STATUSES,
+    ContactRole,
+    Dienst,
+    OrderedService,
+    RolloutStatus,
+    User,
+    Verwaltung,
+)
+from shop.orders.rollout import lines_status_change
+from shop.orders.selectors import gemeinden_for_ordering
+from shop.orders.services import ContactData, order_place
 
 from .setup import SiteSetupReport, site_setup_ensure
 
@@ -95,6 +115,7 @@ class DemoSiteReport:
     setup: SiteSetupReport
     services_created: int
     drafts_created: int
+    news_created: int
 
 
 @transaction.atomic
@@ -110,10 +131,12 @@ def demo_site_ensure() -> DemoSiteReport:
     drafts = service_page_drafts_from_catalogue(
         parent=tree.service_index, ozg_ids=list(DRAFT_OZG_IDS)
     )
+    news = news_pages_ensure(parent=tree.news_index, items=DEMO_NEWS)
     return DemoSiteReport(
         setup=setup,
         services_created=len(services),
         drafts_created=len(drafts),
+        news_created=len(news),
     )
 
 
@@ -135,3 +158,102 @@ def demo_accounts_ensure(*, password: str) -> None:
                 user=user,
                 verwaltung=Verwaltung.objects.get(regional_key=account.verwaltung_key),
             )
+
+
+@dataclass(frozen=True, kw_only=True)
+class DemoOrder:
+    """One service ordered by a demo account for its Verwaltung (all its Gemeinden), then moved
+    by the fulfilment account through `steps` (the statuses in order; a reason for Abgelehnt and
+    Storniert, the address for Live)."""
+
+    email: str
+    service_slug: str
+    steps: tuple[str, ...] = ()
+    reason: str = ""
+    service_url: str = ""
+
+
+FULFILMENT_EMAIL = "fulfilment@example.org"
+_TO_TEST = (RolloutStatus.IN_REVIEW, RolloutStatus.IN_PROGRESS, RolloutStatus.IN_TEST)
+
+DEMO_ORDERS = (
+    DemoOrder(
+        email="amt-huettener-berge@example.org",
+        service_slug="wohnsitzanmeldung",
+        steps=(*_TO_TEST, RolloutStatus.LIVE),
+        service_url="https://wohnsitzanmeldung.huettener-berge.example/",
+    ),
+    DemoOrder(email="amt-huettener-berge@example.org", service_slug="wohngeld", steps=_TO_TEST),
+    DemoOrder(
+        email="amt-huettener-berge@example.org",
+        service_slug="kfz-abmeldung",
+        steps=_TO_TEST[:2],
+    ),
+    DemoOrder(email="amt-huettener-berge@example.org", service_slug="hundesteuer-anmeldung"),
+    DemoOrder(email="flensburg@example.org", service_slug="gewerbeanmeldung", steps=_TO_TEST[:1]),
+    DemoOrder(
+        email="flensburg@example.org",
+        service_slug="fischereischein",
+        steps=(RolloutStatus.IN_REVIEW, RolloutStatus.REJECTED),
+        reason="Den Fischereischein stellt in Schleswig-Holstein der Kreis aus, nicht die Stadt.",
+    ),
+    DemoOrder(
+        email="flensburg@example.org",
+        service_slug="kita-platz",
+        steps=(RolloutStatus.CANCELLED,),
+        reason="Auf Wunsch der Stadt storniert: sie bestellt den Dienst im nächsten Jahr neu.",
+    ),
+)
+
+
+_VERWALTUNG_KEYS = {
+    account.email: account.verwaltung_key for account in DEMO_ACCOUNTS if account.verwaltung_key
+}
+
+
+def _demo_contacts(user: User) -> list[ContactData]:
+    domain = user.email.partition("@")[2]
+    return [
+        ContactData(role=ContactRole.SUBJECT, name=user.get_full_name(), email=user.email),
+        ContactData(role=ContactRole.TECHNICAL, name="IT-Service", email=f"it@{domain}"),
+        ContactData(
+            role=ContactRole.MAILBOX, name="Bürgerservice", email=f"buergerservice@{domain}"
+        ),
+        ContactData(
+            role=ContactRole.DATA_PROTECTION, name="Datenschutz", email=f"datenschutz@{domain}"
+        ),
+    ]
+
+
+@transaction.atomic
+def demo_orders_ensure() -> int:
+    """Place DEMO_ORDERS through the shop's own services (as the checkout and the dashboard
+    do), each once: an order of the service for the account's Verwaltung already there, in
+    whatever status, is left as it is. Needs the demo accounts. Returns how many were placed."""
+    fulfilment = User.objects.get(email=FULFILMENT_EMAIL)
+    wished_start_date = timezone.localdate() + datetime.timedelta(days=30)
+    placed = 0
+    for demo in DEMO_ORDERS:
+        user = User.objects.get(email=demo.email)
+        verwaltung = Verwaltung.objects.get(regional_key=_VERWALTUNG_KEYS[demo.email])
+        dienst = Dienst.objects.get(page_id=ServicePage.objects.get(slug=demo.service_slug).pk)
+        if OrderedService.objects.filter(verwaltung=verwaltung, dienst=dienst).exists():
+            continue
+        order = order_place(
+            user=user,
+            verwaltung=verwaltung,
+            dienste=[dienst],
+            gemeinden=gemeinden_for_ordering(verwaltung=verwaltung),
+            contacts=_demo_contacts(user),
+            wished_start_date=wished_start_date,
+        )
+        for status in demo.steps:
+            lines_status_change(
+                lines=list(order.lines.all()),
+                new_status=status,
+                user=fulfilment,
+                reason=demo.reason if status in ENDED_STATUSES else "",
+                service_url=demo.service_url if status == RolloutStatus.LIVE else "",
+            )
+        placed += 1
+    return placed

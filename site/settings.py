@@ -7,6 +7,7 @@ production.
 
 from datetime import timedelta
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import environ
 from csp.constants import NONCE, NONE, SELF
@@ -275,6 +276,10 @@ ADMINS = [("Betrieb OZG-Dienste-Shop", address) for address in env.list("ADMINS"
 OSCAR_FROM_EMAIL = DEFAULT_FROM_EMAIL
 # Rückfragen of municipalities go to this address; empty: to every active Fulfilment member.
 FULFILMENT_EMAIL = env("FULFILMENT_EMAIL", default="")
+# The Land's coat of arms beside the shop's logo. Not shipped: its use is the Land's to permit.
+# A path among the static files (e.g. "wappen/sh.svg" in a folder of STATICFILES_DIRS), a path
+# from / (e.g. "/media/wappen.svg") or an https address (then allowed by the CSP's img-src).
+SITE_COAT_OF_ARMS = env("SITE_COAT_OF_ARMS", default="")
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -353,6 +358,11 @@ CONTENT_SECURITY_POLICY = {
         "frame-ancestors": [NONE],
     },
 }
+if SITE_COAT_OF_ARMS.startswith("https://"):
+    _coat_of_arms = urlsplit(SITE_COAT_OF_ARMS)
+    CONTENT_SECURITY_POLICY["DIRECTIVES"]["img-src"].append(
+        f"{_coat_of_arms.scheme}://{_coat_of_arms.netloc}"
+    )
 
 # Sign-in throttling (django-axes): after AXES_FAILURE_LIMIT failed attempts for the same user
 # name from the same IP address, both are refused until the cool-off has passed.

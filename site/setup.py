@@ -32,7 +32,8 @@ class SiteSetupReport:
     def summary(self) -> list[str]:
         """What setup_site and seed_demo tell the operator, in German."""
         return [
-            f"Seitenbaum bereit: Startseite, {self.tree.service_index.url} und "
+            f"Seitenbaum bereit: Startseite, {self.tree.service_index.url}, "
+            f"{self.tree.news_index.url}, {self.tree.help_page.url} und "
             f"{len(self.tree.legal_pages)} rechtliche Seiten.",
             "Kommunalregister: "
             + ("aktualisiert." if self.registry_changed else "bereits aktuell."),

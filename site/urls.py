@@ -14,6 +14,8 @@ handler500 = "ozg_site.views.server_error"
 
 urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
+    path("favicon.ico", views.favicon),
+    path("favicon.svg", views.favicon, name="favicon"),
     path("bench/minimal", views.bench_minimal, name="bench_minimal"),  # make bench: the ceiling
     path("django-admin/", admin.site.urls),
     path("cms/", include(wagtailadmin_urls)),

@@ -3,7 +3,7 @@ import sys
 from django.db import OperationalError, transaction
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.template import loader
-from django.views.decorators.cache import never_cache
+from django.views.decorators.cache import cache_control, never_cache
 from django.views.decorators.http import require_GET
 
 from shop.mail.selectors import mail_backlog
@@ -27,6 +27,16 @@ def healthz(request: HttpRequest) -> JsonResponse:
     # The mail backlog (shop.mail) for monitoring; undelivered mail does not make the site
     # unhealthy for the load balancer.
     return JsonResponse({"status": status, **checks, "mail": mail_backlog()})
+
+
+@require_GET
+@cache_control(public=True, max_age=86400)
+@transaction.non_atomic_requests
+def favicon(request: HttpRequest) -> HttpResponse:
+    """The shop's mark (includes/ozg_mark.svg, also in the header's logo) as the site icon, at
+    /favicon.svg for the pages' <link rel="icon"> and at /favicon.ico for clients that ask
+    there unprompted; every browser that shows favicons reads SVG."""
+    return HttpResponse(loader.render_to_string("favicon.svg"), content_type="image/svg+xml")
 
 
 def server_error(request: HttpRequest) -> HttpResponse:

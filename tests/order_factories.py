@@ -1,27 +1,20 @@
-"""Orders for tests, placed as the checkout places them (Oscar's OrderCreator plus the shop's
-order_details_create in one transaction), without going through the checkout's pages."""
+"""Orders for tests, placed as the checkout places them (shop.orders.services.order_place:
+Oscar's OrderCreator plus the shop's order_details_create in one transaction), without going
+through the checkout's pages."""
 
 import datetime
 import itertools
 
-from django.db import transaction
 from django.utils import timezone
-from oscar.core.loading import get_class, get_model
 
 from shop.accounts.services import membership_ensure_approved
-from shop.agreements.selectors import agreements_required_for
 from shop.dienste.services import dienst_sync
 from shop.models import ContactRole, Dienst, Gemeinde, Membership, User, Verwaltung
 from shop.orders.selectors import gemeinden_for_ordering
-from shop.orders.services import ContactData, order_details_create
+from shop.orders.services import ContactData
+from shop.orders.services import order_place as order_place_service
 from tests.agreement_factories import published_version
 from tests.factories import GemeindeFactory, UserFactory, VerwaltungFactory
-
-Basket = get_model("basket", "Basket")
-OrderCreator = get_class("order.utils", "OrderCreator")
-OrderTotalCalculator = get_class("checkout.calculators", "OrderTotalCalculator")
-NoShippingRequired = get_class("shipping.methods", "NoShippingRequired")
-Selector = get_class("partner.strategy", "Selector")
 
 _page_ids = itertools.count(900_000)
 
@@ -84,34 +77,13 @@ def order_place(
 ):
     """Place an order of the services for the Verwaltung (default: all its Gemeinden),
     accepting every required agreement in its current version. Returns Oscar's order."""
-    if gemeinden is None:
-        gemeinden = gemeinden_for_ordering(verwaltung=verwaltung)
-    basket = Basket.objects.create(owner=user)
-    basket.strategy = Selector().strategy(user=user)
-    for dienst in dienste:
-        basket.add_product(dienst.product, 1)
-    shipping_method = NoShippingRequired()
-    shipping_charge = shipping_method.calculate(basket)
-    total = OrderTotalCalculator().calculate(basket, shipping_charge)
-    with transaction.atomic():
-        order = OrderCreator().place_order(
-            basket=basket,
-            total=total,
-            shipping_method=shipping_method,
-            shipping_charge=shipping_charge,
-            user=user,
-            order_number=str(100000 + basket.pk),
-        )
-        order_details_create(
-            order=order,
-            user=user,
-            verwaltung=verwaltung,
-            gemeinden=gemeinden,
-            contacts=contacts,
-            wished_start_date=wished_start_date or timezone.localdate() + datetime.timedelta(30),
-            remarks=remarks,
-            accepted_versions=agreements_required_for(dienste=dienste),
-            ip_address="192.0.2.10",
-        )
-        basket.submit()
-    return order
+    return order_place_service(
+        user=user,
+        verwaltung=verwaltung,
+        dienste=dienste,
+        gemeinden=gemeinden_for_ordering(verwaltung=verwaltung) if gemeinden is None else gemeinden,
+        contacts=contacts,
+        wished_start_date=wished_start_date or timezone.localdate() + datetime.timedelta(30),
+        remarks=remarks,
+        ip_address="192.0.2.10",
+    )

@@ -14,6 +14,7 @@ from django.core.validators import RegexValidator, validate_email
 from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
 from django.utils import timezone
+from oscar.core.loading import get_class, get_model
 
 from shop.accounts.selectors import verwaltungen_user_may_order_for
 from shop.agreements.selectors import agreements_required_for, requires_data_protection_contact
@@ -37,6 +38,12 @@ from shop.reports.cache import report_cache_invalidate
 
 if TYPE_CHECKING:
     from oscar.apps.order.models import Order
+
+Basket = get_model("basket", "Basket")
+OrderCreator = get_class("order.utils", "OrderCreator")
+OrderTotalCalculator = get_class("checkout.calculators", "OrderTotalCalculator")
+NoShippingRequired = get_class("shipping.methods", "NoShippingRequired")
+Selector = get_class("partner.strategy", "Selector")
 
 REQUIRED_CONTACT_ROLES = (ContactRole.SUBJECT, ContactRole.TECHNICAL, ContactRole.MAILBOX)
 PHONE_VALIDATOR = RegexValidator(
@@ -310,6 +317,52 @@ def order_details_create(
     )
     report_cache_invalidate()
     return details
+
+
+def order_place(
+    *,
+    user: User,
+    verwaltung: Verwaltung,
+    dienste: Sequence[Dienst],
+    gemeinden: Iterable[Gemeinde],
+    contacts: Sequence[ContactData],
+    wished_start_date: datetime.date,
+    remarks: str = "",
+    ip_address: str | None = None,
+) -> "Order":
+    """Place an order of the services for the Verwaltung without the checkout's pages, as the
+    checkout places it (Oscar's OrderCreator and `order_details_create` in one transaction),
+    accepting every required agreement in its current version: for the demo data and tests.
+    Refuses as `order_details_create` does, and then keeps nothing."""
+    basket = Basket.objects.create(owner=user)
+    basket.strategy = Selector().strategy(user=user)
+    for dienst in dienste:
+        basket.add_product(dienst.product, 1)
+    shipping_method = NoShippingRequired()
+    shipping_charge = shipping_method.calculate(basket)
+    total = OrderTotalCalculator().calculate(basket, shipping_charge)
+    with transaction.atomic():
+        order = OrderCreator().place_order(
+            basket=basket,
+            total=total,
+            shipping_method=shipping_method,
+            shipping_charge=shipping_charge,
+            user=user,
+            order_number=str(100000 + basket.pk),
+        )
+        order_details_create(
+            order=order,
+            user=user,
+            verwaltung=verwaltung,
+            gemeinden=gemeinden,
+            contacts=contacts,
+            wished_start_date=wished_start_date,
+            remarks=remarks,
+            accepted_versions=agreements_required_for(dienste=list(dienste)),
+            ip_address=ip_address,
+        )
+        basket.submit()
+    return order
 
 
 def order_confirmation_send(*, details: OrderDetails) -> None:

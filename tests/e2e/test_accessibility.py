@@ -50,6 +50,7 @@ OTHER_PAGES = [
     pytest.param("/shop/basket/", 200, {}, id="oscar-basket"),
     pytest.param("/konto/registrieren/", 200, {}, id="registration"),
     pytest.param("/neuigkeiten/", 200, {}, id="news"),
+    pytest.param("/hilfe/", 200, {}, id="help"),
 ]
 
 

@@ -7,12 +7,31 @@ from oscar.core.loading import get_model
 from wagtail.models import Page, Site, WorkflowPage
 
 from cms_pages.demo_services import DEMO_SERVICES
-from cms_pages.models import HomePage, LegalLinks, LegalPage, ServiceIndexPage, ServicePage
+from cms_pages.models import (
+    HelpPage,
+    HomePage,
+    LegalLinks,
+    LegalPage,
+    NewsPage,
+    ServiceIndexPage,
+    ServicePage,
+)
 from ozg_site.demo import DEMO_ACCOUNTS, DEMO_PASSWORD
-from shop.models import Dienst, Gemeinde, Membership, OzgLeistung, Verwaltung
+from shop.models import (
+    Dienst,
+    Gemeinde,
+    Membership,
+    OrderedService,
+    OzgLeistung,
+    RolloutEvent,
+    RolloutStatus,
+    Verwaltung,
+)
 from tests.signin import is_signed_in, sign_in
 
 Product = get_model("catalogue", "Product")
+Order = get_model("order", "Order")
+Line = get_model("order", "Line")
 
 pytestmark = pytest.mark.django_db
 
@@ -33,6 +52,8 @@ def snapshot() -> dict[str, int]:
         "sites": Site.objects.count(),
         "products": Product.objects.count(),
         "ozg_leistungen": OzgLeistung.objects.count(),
+        "orders": Order.objects.count(),
+        "rollout_events": RolloutEvent.objects.count(),
     }
 
 
@@ -71,7 +92,24 @@ def test_seed_demo_builds_everything_and_a_second_run_changes_nothing(client, ca
     links = LegalLinks.load()
     assert links.impressum.slug == "impressum"
     assert links.accessibility.slug == "barrierefreiheit"
+    assert HelpPage.objects.live().get().url == "/hilfe/"
+    assert NewsPage.objects.live().count() == 2
     assert client.get("/").status_code == 200
+
+
+def test_seed_demo_places_one_order_per_rollout_status_once():
+    call_command("seed_demo")
+    call_command("seed_demo")
+
+    statuses = sorted(Line.objects.values_list("status", flat=True))
+    assert statuses == sorted(RolloutStatus.values)
+    assert Order.objects.count() == len(RolloutStatus.values)
+    live = OrderedService.objects.get(line__status=RolloutStatus.LIVE)
+    assert live.service_url.startswith("https://")
+    assert {service.verwaltung.regional_key for service in OrderedService.objects.all()} == {
+        "010585890",
+        "01001",
+    }
 
 
 def test_seed_demo_creates_the_demo_accounts_with_their_rights():

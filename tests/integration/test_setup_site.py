@@ -18,7 +18,10 @@ def test_setup_site_builds_pages_registry_catalogue_groups_and_workflow(client, 
     call_command("setup_site")
 
     output = capsys.readouterr().out
-    assert "Seitenbaum bereit: Startseite, /dienste/ und 3 rechtliche Seiten." in output
+    assert (
+        "Seitenbaum bereit: Startseite, /dienste/, /neuigkeiten/, /hilfe/ und 3 rechtliche Seiten."
+        in output
+    )
     assert "Kommunalregister: aktualisiert." in output
     assert Verwaltung.objects.active().count() == 181
     assert Gemeinde.objects.count() == 1106
@@ -36,6 +39,7 @@ def test_setup_site_builds_pages_registry_catalogue_groups_and_workflow(client, 
     assert not get_user_model().objects.exists()
     assert client.get("/").status_code == 200
     assert client.get("/dienste/").status_code == 200
+    assert client.get("/hilfe/").status_code == 200
 
 
 def test_setup_site_a_second_time_changes_nothing(capsys):

@@ -1,14 +1,20 @@
 from django.conf import settings
 from django.core.management.base import BaseCommand
 
-from ozg_site.demo import DEMO_ACCOUNTS, DEMO_PASSWORD, demo_accounts_ensure, demo_site_ensure
+from ozg_site.demo import (
+    DEMO_ACCOUNTS,
+    DEMO_PASSWORD,
+    demo_accounts_ensure,
+    demo_orders_ensure,
+    demo_site_ensure,
+)
 
 
 class Command(BaseCommand):
     help = (
         "Baut die Demo-Umgebung auf (idempotent): Seitenbaum, Kommunalregister und OZG-Katalog "
         "aus den mitgelieferten Dateien, Dienst-Steckbriefe, Freigabe-Workflow, "
-        "Mitarbeitergruppen und Demo-Konten."
+        "Mitarbeitergruppen, Demo-Konten, zwei Neuigkeiten und Bestellungen in jedem Status."
     )
 
     def add_arguments(self, parser):
@@ -26,6 +32,7 @@ class Command(BaseCommand):
             f"Dienst-Steckbriefe: {report.services_created} neu veröffentlicht, "
             f"{report.drafts_created} neue Entwürfe."
         )
+        self.stdout.write(f"Neuigkeiten: {report.news_created} neu veröffentlicht.")
         if not settings.DEBUG and not allow_demo_accounts:
             self.stderr.write(
                 self.style.WARNING(
@@ -36,3 +43,7 @@ class Command(BaseCommand):
             return
         demo_accounts_ensure(password=DEMO_PASSWORD)
         self.stdout.write(f"{len(DEMO_ACCOUNTS)} Demo-Konten bereit (Passwort: {DEMO_PASSWORD}).")
+        placed = demo_orders_ensure()
+        self.stdout.write(
+            f"Demo-Bestellungen: {placed} neu, in jedem Status der Umsetzung (eine live)."
+        )
