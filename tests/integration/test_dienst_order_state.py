@@ -269,8 +269,8 @@ def test_basket_shows_each_lines_state_under_its_title(client, amt, member):
     assert ": Kfz-Abmeldung für Amt Hüttener Berge" in html
     assert ": Wohnsitzanmeldung für Amt Hüttener Berge" in html
     # Under the title of its own line.
-    assert html.index("Kfz-Abmeldung</a></h3>") < html.index(status_url(amt, ordered))
-    assert html.index(status_url(amt, ordered)) < html.index("Wohnsitzanmeldung</a></h3>")
+    assert html.index("Kfz-Abmeldung</a></h2>") < html.index(status_url(amt, ordered))
+    assert html.index(status_url(amt, ordered)) < html.index("Wohnsitzanmeldung</a></h2>")
 
 
 def test_basket_lines_link_to_the_service_profiles(client, member):
@@ -281,7 +281,7 @@ def test_basket_lines_link_to_the_service_profiles(client, member):
     html = basket_html(client)
 
     for dienst in dienste:
-        assert f'<h3><a href="{dienst.url}">{dienst.title}</a></h3>' in html
+        assert f'<a class="kern-link" href="{dienst.url}">{dienst.title}</a></h2>' in html
     assert not re.search(r'href="/shop/catalogue/[^"]+_\d+/"', html), "Oscar's product page"
 
 

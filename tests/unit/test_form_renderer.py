@@ -94,6 +94,10 @@ def test_errors_are_named_by_aria_describedby_and_marked():
         html,
     )
     assert "kern-form-check__radio--error" in tags["id_role_1"]
+    # Above the fields, the summary links each error to its field (a group to its first option).
+    assert html.index("Bitte prüfen Sie Ihre Angaben") < html.index("<label")
+    assert '<a class="kern-link" href="#id_email">E-Mail-Adresse: ' in html
+    assert '<a class="kern-link" href="#id_role_0">Rolle: ' in html
 
 
 @override_settings(FORM_RENDERER="django.forms.renderers.DjangoTemplates")
