@@ -27,12 +27,12 @@ urlpatterns = [
     path("api/v2/", wagtail_api.urls),
     path("api/", api.urls),
     path("dienste/feed/", include("cms_pages.feeds")),  # before Wagtail's /dienste/ pages
-    # Oscar's own catalogue, search and product pages sell goods: the service profiles and
+    # Oscar's own catalogue, search, offer and product pages sell goods: the service profiles and
     # /dienste/ are the catalogue (301). Its address book, product alerts, wish lists, e-mail
     # history and notifications are not for municipal staff: to "Mein Konto".
     re_path(r"^shop/catalogue/(?:[\w-]*_)?(?P<product_id>\d+)/", views.oscar_product_redirect),
     re_path(
-        r"^shop/catalogue/",
+        r"^shop/(?:catalogue|offers)/",
         RedirectView.as_view(url=views.SERVICE_CATALOGUE_URL, permanent=True),
     ),
     re_path(

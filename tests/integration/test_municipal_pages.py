@@ -175,6 +175,7 @@ def test_entfernen_removes_the_line(client, member, dienst):
         ("/shop/catalogue/ranges/alle/", "/dienste/"),
         ("/shop/catalogue/unbekannt_999999/", "/dienste/"),
         ("/shop/search/", "/dienste/"),
+        ("/shop/offers/", "/dienste/"),
         ("/shop/search/?q=wohngeld", "/dienste/?q=wohngeld"),
     ],
 )
