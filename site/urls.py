@@ -28,8 +28,7 @@ urlpatterns = [
     path("api/", api.urls),
     path("dienste/feed/", include("cms_pages.feeds")),  # before Wagtail's /dienste/ pages
     # Oscar's own catalogue, search, offer and product pages sell goods: the service profiles and
-    # /dienste/ are the catalogue (301). Its address book, product alerts, wish lists, e-mail
-    # history and notifications are not for municipal staff: to "Mein Konto".
+    # /dienste/ are the catalogue (301).
     re_path(r"^shop/catalogue/(?:[\w-]*_)?(?P<product_id>\d+)/", views.oscar_product_redirect),
     re_path(
         r"^shop/(?:catalogue|offers)/",
@@ -38,10 +37,6 @@ urlpatterns = [
     re_path(
         r"^shop/search/",
         RedirectView.as_view(url=views.SERVICE_CATALOGUE_URL, permanent=True, query_string=True),
-    ),
-    re_path(
-        r"^shop/accounts/(?:addresses|alerts|wishlists|emails|notifications)/",
-        RedirectView.as_view(pattern_name="customer:profile-view"),
     ),
     # Oscar claims "", catalogue/, accounts/, dashboard/ ...: keep it below its own prefix so that
     # Wagtail's home page stays at /.

@@ -94,9 +94,7 @@ def test_profile_says_bereits_bestellt_with_a_link_to_its_status(client, wohngel
 
     assert "<strong>Amt Hüttener Berge</strong>: bereits bestellt" in html
     assert f'href="{status_url(amt, dienst)}"' in html
-    assert (
-        'Stand ansehen<span class="kern-sr-only sr-only">: Wohngeld für Amt Hüttener Berge' in html
-    )
+    assert 'Stand ansehen<span class="kern-sr-only">: Wohngeld für Amt Hüttener Berge' in html
     # Nothing is left to order for the only Verwaltung the person orders for: the text says so,
     # and the button stays.
     assert COMPLETE_TEXT in html

@@ -117,16 +117,6 @@ def test_mein_konto_shows_what_a_municipal_person_has(client, member):
         assert reverse(hidden) not in html
 
 
-@pytest.mark.parametrize(
-    "url_name", ["customer:address-list", "customer:alerts-list", "customer:wishlists-list"]
-)
-def test_webshop_parts_of_the_account_lead_to_mein_konto(client, member, url_name):
-    client.force_login(member)
-    response = client.get(reverse(url_name))
-    assert response.status_code == 302
-    assert response["Location"] == reverse("customer:profile-view")
-
-
 def test_basket_line_links_its_profile_and_has_nothing_of_a_webshop(client, member, dienst):
     client.force_login(member)
     basket_add(client, dienst)
