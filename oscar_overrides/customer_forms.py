@@ -1,8 +1,12 @@
 """Oscar's customer forms where the shop's rules differ."""
 
+from django.core.exceptions import ValidationError
+from django.urls import reverse
+from django.utils.html import format_html
 from oscar.apps.customer import forms
 
 from shop.accounts.forms import PasswordResetMailMixin
+from shop.accounts.selectors import unconfirmed_sign_in
 
 
 class PasswordResetForm(PasswordResetMailMixin, forms.PasswordResetForm):
@@ -15,3 +19,28 @@ class ProfileForm(forms.UserForm):
 
     class Meta(forms.UserForm.Meta):
         fields = ["first_name", "last_name"]
+
+
+class EmailAuthenticationForm(forms.EmailAuthenticationForm):
+    """Tells a person who has not yet confirmed the e-mail address so, with the way to a new
+    link, instead of the message for a wrong password."""
+
+    def clean(self):
+        try:
+            return super().clean()
+        except ValidationError:
+            if unconfirmed_sign_in(
+                email=self.cleaned_data.get("username", ""),
+                password=self.cleaned_data.get("password", ""),
+            ):
+                raise ValidationError(
+                    format_html(
+                        "Sie haben Ihre E-Mail-Adresse noch nicht bestätigt. Bitte öffnen Sie den "
+                        "Link in der E-Mail, die wir Ihnen nach der Registrierung geschickt haben, "
+                        'oder <a class="kern-link" href="{}">lassen Sie sich den Link erneut '
+                        "senden</a>.",
+                        reverse("shop_accounts:confirmation_resend"),
+                    ),
+                    code="unconfirmed",
+                ) from None
+            raise

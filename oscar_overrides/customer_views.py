@@ -25,6 +25,10 @@ class AccountAuthView(views.AccountAuthView):
     def get_context_data(self, *args, **kwargs):
         return super().get_context_data(*args, registration_form=None, **kwargs)
 
+    def get_login_success_message(self, form) -> str:
+        # Not Oscar's "Willkommen zurück": the first sign-in after registering is no return.
+        return "Sie sind angemeldet."
+
     def post(self, request, *args, **kwargs):
         if "registration_submit" in request.POST:
             return redirect("shop_accounts:register")

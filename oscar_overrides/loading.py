@@ -21,6 +21,7 @@ REPLACED_CLASSES = {
     ("customer.views", "ProfileDeleteView"): "oscar_overrides.customer_views",
     ("customer.forms", "PasswordResetForm"): "oscar_overrides.customer_forms",
     ("customer.forms", "ProfileForm"): "oscar_overrides.customer_forms",
+    ("customer.forms", "EmailAuthenticationForm"): "oscar_overrides.customer_forms",
 }
 
 

@@ -62,6 +62,7 @@ INSTALLED_APPS = [
     "django.contrib.sites",
     "django.contrib.flatpages",
     "django.contrib.humanize",
+    "django.forms",  # Django's widget templates for FORM_RENDERER
     # Wagtail
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
@@ -177,6 +178,8 @@ TEMPLATES = [
         },
     },
 ]
+# Every form's fields in KERN markup (site/forms.py, site/templates/kern/forms/).
+FORM_RENDERER = "ozg_site.forms.KernFormRenderer"
 
 # Database: SQLite under var/ by default; a postgres:// URL uses psycopg 3 with its pool.
 DATABASES = {

@@ -1,7 +1,8 @@
 from django.apps import apps
 from django.conf import settings
 from django.contrib import admin
-from django.urls import include, path
+from django.urls import include, path, re_path
+from django.views.generic import RedirectView
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
@@ -28,6 +29,17 @@ urlpatterns = [
     path("api/v2/", wagtail_api.urls),
     path("api/", api.urls),
     path("dienste/feed/", include("cms_pages.feeds")),  # before Wagtail's /dienste/ pages
+    # Oscar's own catalogue, search, offer and product pages sell goods: the service profiles and
+    # /dienste/ are the catalogue (301).
+    re_path(r"^shop/catalogue/(?:[\w-]*_)?(?P<product_id>\d+)/", views.oscar_product_redirect),
+    re_path(
+        r"^shop/(?:catalogue|offers)/",
+        RedirectView.as_view(url=views.SERVICE_CATALOGUE_URL, permanent=True),
+    ),
+    re_path(
+        r"^shop/search/",
+        RedirectView.as_view(url=views.SERVICE_CATALOGUE_URL, permanent=True, query_string=True),
+    ),
     # Oscar claims "", catalogue/, accounts/, dashboard/ ...: keep it below its own prefix so that
     # Wagtail's home page stays at /.
     path("shop/", include(apps.get_app_config("oscar").urls[0])),

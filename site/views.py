@@ -1,14 +1,18 @@
 import sys
 
 from django.db import OperationalError, transaction
-from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.http import HttpRequest, HttpResponse, HttpResponsePermanentRedirect, JsonResponse
 from django.template import loader
 from django.views.decorators.cache import cache_control, never_cache
 from django.views.decorators.http import require_GET
 
+from shop.catalogue.selectors import dienst_url_for_product
 from shop.mail.selectors import mail_backlog
 
 from . import health
+
+# Oscar's catalogue, where a product has no published service profile.
+SERVICE_CATALOGUE_URL = "/dienste/"
 
 # How long a client should wait before trying again while the database is unreachable.
 DATABASE_OUTAGE_RETRY_AFTER_SECONDS = 30
@@ -60,3 +64,9 @@ def bench_minimal(request: HttpRequest) -> HttpResponse:
     template. Harmless in production (a constant "ok", no data, like /healthz without the
     database), so it stays routed and the benchmark measures it on the production settings."""
     return HttpResponse("ok", content_type="text/plain; charset=utf-8")
+
+
+def oscar_product_redirect(request: HttpRequest, product_id: str) -> HttpResponsePermanentRedirect:
+    """Oscar's product page (and its reviews): the service profile of the product."""
+    url = dienst_url_for_product(product_id=int(product_id)) or SERVICE_CATALOGUE_URL
+    return HttpResponsePermanentRedirect(url)

@@ -6,7 +6,6 @@ import datetime
 from django import forms
 from django.core.exceptions import ValidationError
 
-from shop.forms import KernFormMixin
 from shop.models import AgreementVersion, ContactRole, Gemeinde, Verwaltung
 from shop.orders.selectors import PlannedService
 from shop.orders.services import (
@@ -20,7 +19,7 @@ from shop.orders.services import (
 FOREIGN_CHOICE = "Diese Auswahl steht Ihnen nicht zur Verfügung. Bitte wählen Sie erneut."
 
 
-class VerwaltungForm(KernFormMixin, forms.Form):
+class VerwaltungForm(forms.Form):
     verwaltung = forms.ModelChoiceField(
         queryset=Verwaltung.objects.none(),
         widget=forms.RadioSelect,
@@ -37,7 +36,7 @@ class VerwaltungForm(KernFormMixin, forms.Form):
         self.fields["verwaltung"].queryset = verwaltungen
 
 
-class GemeindenForm(KernFormMixin, forms.Form):
+class GemeindenForm(forms.Form):
     gemeinden = forms.ModelMultipleChoiceField(
         queryset=Gemeinde.objects.none(),
         widget=forms.CheckboxSelectMultiple,
@@ -122,7 +121,7 @@ def _contact_fields() -> dict[str, forms.Field]:
     return fields
 
 
-class ContactsForm(KernFormMixin, type("ContactFields", (forms.Form,), _contact_fields())):
+class ContactsForm(type("ContactFields", (forms.Form,), _contact_fields())):
     def __init__(self, *args, data_protection_required: bool, **kwargs):
         super().__init__(*args, **kwargs)
         self.required_roles = list(REQUIRED_CONTACT_ROLES)
@@ -185,7 +184,7 @@ class ContactsForm(KernFormMixin, type("ContactFields", (forms.Form,), _contact_
         }
 
 
-class ScheduleForm(KernFormMixin, forms.Form):
+class ScheduleForm(forms.Form):
     wished_start_date = forms.DateField(
         label="Gewünschter Starttermin",
         help_text="Ab wann soll der Dienst für Ihre Verwaltung laufen? Frühestens heute, "
@@ -213,7 +212,7 @@ class ScheduleForm(KernFormMixin, forms.Form):
         return wished_start_date_validate(day=self.cleaned_data["wished_start_date"])
 
 
-class AgreementsForm(KernFormMixin, forms.Form):
+class AgreementsForm(forms.Form):
     """One checkbox per agreement in its current version (`version_<pk>`), and the versions the
     page showed: if a newer version was published meanwhile, the person must read it first."""
 

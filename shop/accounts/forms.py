@@ -4,7 +4,6 @@ from django.contrib.auth.forms import SetPasswordMixin
 from django.contrib.auth.tokens import default_token_generator
 from wagtail.admin.forms.auth import PasswordResetForm as WagtailPasswordResetForm
 
-from shop.forms import KernFormMixin
 from shop.models import Membership, User, Verwaltung
 
 from . import services
@@ -23,7 +22,7 @@ class VerwaltungChoiceField(forms.ModelChoiceField):
         return f"{verwaltung.name} ({', '.join(details)})"
 
 
-class MembershipFields(KernFormMixin, forms.Form):
+class MembershipFields(forms.Form):
     verwaltung = VerwaltungChoiceField(
         label="Verwaltung, für die Sie arbeiten",
         queryset=Verwaltung.objects.active().select_related("kreis"),
@@ -90,7 +89,7 @@ class RegistrationForm(SetPasswordMixin, MembershipFields):
                 self.add_error("password2", error)
 
 
-class MembershipDecisionForm(KernFormMixin, forms.Form):
+class MembershipDecisionForm(forms.Form):
     decision = forms.ChoiceField(
         label="Entscheidung",
         choices=[("approve", "bestätigen"), ("reject", "ablehnen")],
@@ -111,13 +110,13 @@ class MembershipDecisionForm(KernFormMixin, forms.Form):
         return cleaned_data
 
 
-class ConfirmationResendForm(KernFormMixin, forms.Form):
+class ConfirmationResendForm(forms.Form):
     email = forms.EmailField(
         label="E-Mail-Adresse, mit der Sie sich registriert haben", error_messages=INVALID_EMAIL
     )
 
 
-class EmailChangeForm(KernFormMixin, forms.Form):
+class EmailChangeForm(forms.Form):
     new_email = forms.EmailField(
         label="Neue E-Mail-Adresse",
         error_messages=INVALID_EMAIL,

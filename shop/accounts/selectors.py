@@ -28,6 +28,19 @@ def verwaltung_search(*, text: str = "", limit: int = 50) -> QuerySet[Verwaltung
     return verwaltungen[:limit]
 
 
+def is_unconfirmed(user: User) -> bool:
+    """Registered, but the e-mail address is not yet confirmed. An account that staff
+    deactivated has signed in before; a new confirmation link must not bring it back."""
+    return not user.is_active and user.last_login is None
+
+
+def unconfirmed_sign_in(*, email: str, password: str) -> bool:
+    """Whether a failed sign-in failed only because the address is not yet confirmed: the
+    password is right (so the answer tells nobody else whether the address is registered)."""
+    user = User.objects.filter(email__iexact=email).first()
+    return user is not None and is_unconfirmed(user) and user.check_password(password)
+
+
 def membership_list_pending() -> QuerySet[Membership]:
     return (
         Membership.objects.filter(status=Membership.Status.REQUESTED, user__is_active=True)

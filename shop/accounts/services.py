@@ -28,6 +28,7 @@ from .selectors import (
     EmailChangeError,
     email_change_fingerprint,
     email_change_target,
+    is_unconfirmed,
     throttle_event_count,
 )
 
@@ -212,12 +213,6 @@ def account_mail_send(*, recipient: str, subject: str, body: str) -> bool:
     return True
 
 
-def _is_unconfirmed(user: User) -> bool:
-    # An account that staff deactivated has signed in before; a new confirmation link must not
-    # bring it back.
-    return not user.is_active and user.last_login is None
-
-
 def _confirmation_send(
     *, user: User, verwaltung: Verwaltung | None, confirm_url_for: Callable[[User, str], str]
 ) -> None:
@@ -284,7 +279,7 @@ def registration_create(
 def _registration_repeated_notify(
     *, owner: User, confirm_url_for: Callable[[User, str], str]
 ) -> None:
-    if _is_unconfirmed(owner):
+    if is_unconfirmed(owner):
         _confirmation_send(
             user=owner, verwaltung=_requested_verwaltung(owner), confirm_url_for=confirm_url_for
         )
@@ -310,7 +305,7 @@ def registration_confirmation_resend(
     """Send the confirmation link again if the address belongs to an unconfirmed account;
     nothing otherwise (the caller answers the same either way)."""
     owner = get_user_model().objects.filter(email__iexact=email).first()
-    if owner is not None and _is_unconfirmed(owner):
+    if owner is not None and is_unconfirmed(owner):
         _confirmation_send(
             user=owner, verwaltung=_requested_verwaltung(owner), confirm_url_for=confirm_url_for
         )
@@ -319,7 +314,7 @@ def registration_confirmation_resend(
 @transaction.atomic
 def registration_confirm(*, user: User, token: str) -> bool:
     """Activate the account if the token fits; a used or wrong token changes nothing."""
-    if not _is_unconfirmed(user) or not default_token_generator.check_token(user, token):
+    if not is_unconfirmed(user) or not default_token_generator.check_token(user, token):
         return False
     user.is_active = True
     user.save(update_fields=["is_active"])

@@ -3,7 +3,7 @@ rows it returns."""
 
 from django.db.models import Prefetch, Q, QuerySet
 
-from shop.models import Lage, LeikaLeistung, OzgLeistung, Themenfeld
+from shop.models import Dienst, Lage, LeikaLeistung, OzgLeistung, Themenfeld
 
 
 def themenfeld_list() -> QuerySet[Themenfeld]:
@@ -46,4 +46,15 @@ def ozg_leistung_get(*, ozg_id: str) -> OzgLeistung | None:
         )
         .filter(ozg_id=ozg_id)
         .first()
+    )
+
+
+def dienst_url_for_product(*, product_id: int) -> str:
+    """The address of the published service profile of an Oscar product, or ""."""
+    return (
+        Dienst.objects.filter(product_id=product_id, is_published=True)
+        .exclude(url="")
+        .values_list("url", flat=True)
+        .first()
+        or ""
     )

@@ -94,9 +94,7 @@ def test_profile_says_bereits_bestellt_with_a_link_to_its_status(client, wohngel
 
     assert "<strong>Amt Hüttener Berge</strong>: bereits bestellt" in html
     assert f'href="{status_url(amt, dienst)}"' in html
-    assert (
-        'Stand ansehen<span class="kern-sr-only sr-only">: Wohngeld für Amt Hüttener Berge' in html
-    )
+    assert 'Stand ansehen<span class="kern-sr-only">: Wohngeld für Amt Hüttener Berge' in html
     # Nothing is left to order for the only Verwaltung the person orders for: the text says so,
     # and the button stays.
     assert COMPLETE_TEXT in html
@@ -269,8 +267,8 @@ def test_basket_shows_each_lines_state_under_its_title(client, amt, member):
     assert ": Kfz-Abmeldung für Amt Hüttener Berge" in html
     assert ": Wohnsitzanmeldung für Amt Hüttener Berge" in html
     # Under the title of its own line.
-    assert html.index("Kfz-Abmeldung</a></h3>") < html.index(status_url(amt, ordered))
-    assert html.index(status_url(amt, ordered)) < html.index("Wohnsitzanmeldung</a></h3>")
+    assert html.index("Kfz-Abmeldung</a></h2>") < html.index(status_url(amt, ordered))
+    assert html.index(status_url(amt, ordered)) < html.index("Wohnsitzanmeldung</a></h2>")
 
 
 def test_basket_lines_link_to_the_service_profiles(client, member):
@@ -281,7 +279,7 @@ def test_basket_lines_link_to_the_service_profiles(client, member):
     html = basket_html(client)
 
     for dienst in dienste:
-        assert f'<h3><a href="{dienst.url}">{dienst.title}</a></h3>' in html
+        assert f'<a class="kern-link" href="{dienst.url}">{dienst.title}</a></h2>' in html
     assert not re.search(r'href="/shop/catalogue/[^"]+_\d+/"', html), "Oscar's product page"
 
 
