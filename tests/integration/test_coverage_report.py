@@ -372,6 +372,17 @@ def cells(row: str) -> list[str]:
     return [cell.strip() for cell in re.findall(r"<td[^>]*>(.*?)</td>", row, re.S)]
 
 
+def test_the_report_stays_in_the_dashboard_layout(client, people, land):
+    client.force_login(people["fulfilment"])
+
+    html = client.get(REPORT).content.decode()
+
+    assert 'id="bottom_nav_bar"' in html  # the dashboard's menu
+    assert 'aria-current="page">Abdeckung im Land</li>' in html
+    for public_part in ("Warenkorb", "Meine Dienste"):
+        assert public_part not in html
+
+
 def test_the_report_shows_the_figures_in_german_format(client, people, land):
     client.force_login(people["fulfilment"])
 
