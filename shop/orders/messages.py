@@ -188,6 +188,11 @@ def order_get_for_staff(*, number: str):
     )
 
 
+def unread_for_staff() -> QuerySet[OrderMessage]:
+    """The municipalities' messages that no staff member has read yet."""
+    return OrderMessage.objects.filter(from_staff=False, read_at__isnull=True)
+
+
 def unread_counts_for_staff(*, order_ids: Iterable[int]) -> dict[int, int]:
     """Per order, how many of the municipality's messages no staff member has read yet (0 for
     the orders without). One query, for the dashboard's order list."""
@@ -196,9 +201,8 @@ def unread_counts_for_staff(*, order_ids: Iterable[int]) -> dict[int, int]:
     if not order_ids:
         return counts
     rows: QuerySet = (
-        OrderMessage.objects.filter(
-            details__order_id__in=order_ids, from_staff=False, read_at__isnull=True
-        )
+        unread_for_staff()
+        .filter(details__order_id__in=order_ids)
         .values("details__order_id")
         .annotate(unread=Count("pk"))
         .order_by()

@@ -7,7 +7,16 @@ import datetime
 import io
 from collections.abc import Iterable
 
-from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet, prefetch_related_objects
+from django.db.models import (
+    Count,
+    Exists,
+    Min,
+    OuterRef,
+    Prefetch,
+    Q,
+    QuerySet,
+    prefetch_related_objects,
+)
 from django.utils import timezone
 from oscar.core.loading import get_model
 
@@ -22,6 +31,8 @@ from shop.models import (
     ServiceCoverage,
     Verwaltung,
 )
+from shop.orders.messages import unread_for_staff
+from shop.orders.rollout import PROGRESS
 from shop.orders.selectors import order_lines_prefetch
 
 Order = get_model("order", "Order")
@@ -37,6 +48,8 @@ class OrderFilters:
     dienst: Dienst | None = None
     date_from: datetime.date | None = None
     date_to: datetime.date | None = None
+    start_due: bool = False
+    unread: bool = False
 
 
 def _day_start(day: datetime.date) -> datetime.datetime:
@@ -86,6 +99,10 @@ def order_list_for_staff(*, filters: OrderFilters) -> QuerySet[OrderDetails]:
     if filters.date_to is not None:
         end = _day_start(filters.date_to + datetime.timedelta(1))
         details = details.filter(order__date_placed__lt=end)
+    if filters.start_due:
+        details = details.filter(_start_due(today=timezone.localdate()))
+    if filters.unread:
+        details = details.filter(Exists(unread_for_staff().filter(details_id=OuterRef("pk"))))
     return details.select_related("order__user", "verwaltung__kreis").order_by(
         "-order__date_placed", "-order_id"
     )
@@ -147,17 +164,26 @@ EXPORT_HEADER = (
     "Dienst",
     "Status des Dienstes",
     "Gemeinden (AGS)",
+    "Anzahl Gemeinden",
     "Adresse des Dienstes",
     "Gewünschter Start",
 )
+# The columns that hold a datetime and a date, and how a spreadsheet shows them.
+EXPORT_DATETIME_COLUMN = EXPORT_HEADER.index("Bestellt am")
+EXPORT_DATE_COLUMN = EXPORT_HEADER.index("Gewünschter Start")
+XLSX_FORMATS = {EXPORT_DATETIME_COLUMN: "DD.MM.YYYY HH:MM", EXPORT_DATE_COLUMN: "DD.MM.YYYY"}
 
 
 def order_export_rows(*, orders) -> list[tuple]:
-    """One row per ordered service (order line), for CSV and XLSX."""
+    """One row per ordered service (order line), for CSV and XLSX, as typed values: the order
+    number and the number of Gemeinden as int, the time of ordering as a local datetime (without
+    time zone, as spreadsheets keep it), the wished start as a date. Keys (Regionalschlüssel,
+    AGS) stay text: their leading zeros count."""
     rows = []
     for order in orders:
         details = order.ozg_details
         verwaltung = details.verwaltung
+        placed = timezone.localtime(order.date_placed).replace(tzinfo=None, second=0, microsecond=0)
         for line in order.lines.all():
             service = getattr(line, "ozg_service", None)
             gemeinden = (
@@ -167,8 +193,8 @@ def order_export_rows(*, orders) -> list[tuple]:
             )
             rows.append(
                 (
-                    order.number,
-                    timezone.localtime(order.date_placed).strftime("%d.%m.%Y %H:%M"),
+                    int(order.number) if order.number.isdigit() else order.number,
+                    placed,
                     order.status,
                     verwaltung.name,
                     verwaltung.regional_key,
@@ -178,8 +204,9 @@ def order_export_rows(*, orders) -> list[tuple]:
                     line.status,
                     ", ".join(f"{g.name} ({g.ags})" for g in gemeinden)
                     or f"{verwaltung.name} selbst",
+                    len(gemeinden),
                     service.service_url if service else "",
-                    details.wished_start_date.strftime("%d.%m.%Y"),
+                    details.wished_start_date,
                 )
             )
     return rows
@@ -192,6 +219,15 @@ def _spreadsheet_safe(value):
     return value
 
 
+def _csv_text(value) -> str:
+    """Dates in German notation; everything else as itself."""
+    if isinstance(value, datetime.datetime):
+        return value.strftime("%d.%m.%Y %H:%M")
+    if isinstance(value, datetime.date):
+        return value.strftime("%d.%m.%Y")
+    return _spreadsheet_safe(value)
+
+
 def order_export_csv(*, orders) -> str:
     """Semicolon-separated with a BOM, as German Excel opens it."""
     out = io.StringIO()
@@ -199,7 +235,7 @@ def order_export_csv(*, orders) -> str:
     writer = csv.writer(out, delimiter=";")
     writer.writerow(EXPORT_HEADER)
     for row in order_export_rows(orders=orders):
-        writer.writerow([_spreadsheet_safe(value) for value in row])
+        writer.writerow([_csv_text(value) for value in row])
     return out.getvalue()
 
 
@@ -212,7 +248,175 @@ def order_export_xlsx(*, orders) -> bytes:
     sheet.append(EXPORT_HEADER)
     for row in order_export_rows(orders=orders):
         sheet.append([_spreadsheet_safe(value) for value in row])
+    # Real date cells, shown as German dates.
+    for column, number_format in XLSX_FORMATS.items():
+        for (cell,) in sheet.iter_rows(min_row=2, min_col=column + 1, max_col=column + 1):
+            cell.number_format = number_format
     sheet.freeze_panes = "A2"
     out = io.BytesIO()
     workbook.save(out)
     return out.getvalue()
+
+
+# The workbench: the dashboard's start page for the fulfilment staff.
+
+# The statuses that still need work, in the pipeline's order (rollout.PROGRESS without Live).
+WORKBENCH_STATUSES = PROGRESS[:-1]
+WORKBENCH_LINES_PER_STATUS = 10
+WORKBENCH_DUE_DAYS = 14
+WORKBENCH_ROWS = 20
+
+
+@dataclasses.dataclass(frozen=True)
+class QueueLine:
+    order_number: str
+    title: str
+    verwaltung: str
+    placed: datetime.date
+    age_days: int
+    wished_start: datetime.date
+
+
+@dataclasses.dataclass(frozen=True)
+class StatusQueue:
+    status: str
+    count: int
+    oldest_age_days: int | None
+    lines: list[QueueLine]
+
+
+@dataclasses.dataclass(frozen=True)
+class DueOrder:
+    order_number: str
+    verwaltung: str
+    wished_start: datetime.date
+    days_left: int  # negative: overdue by that many days
+    open_lines: int
+
+    @property
+    def overdue_days(self) -> int:
+        return -self.days_left
+
+
+@dataclasses.dataclass(frozen=True)
+class UnreadThread:
+    order_number: str
+    verwaltung: str
+    unread: int
+    oldest: datetime.datetime
+
+
+@dataclasses.dataclass(frozen=True)
+class Workbench:
+    queues: list[StatusQueue]
+    due: list[DueOrder]
+    due_count: int
+    due_within_days: int
+    unread: list[UnreadThread]
+    unread_count: int
+
+
+def _shop_lines() -> QuerySet:
+    return Line.objects.filter(order__ozg_details__isnull=False)
+
+
+def workbench_for_staff(*, today: datetime.date | None = None) -> Workbench:
+    """What is waiting for the fulfilment staff: per open status the number of services (order
+    lines), the age of the oldest and the oldest few; the orders whose wished start is due within
+    WORKBENCH_DUE_DAYS days or overdue while services are open; the orders with Rückfragen of the
+    municipality that nobody has read. A fixed number of queries (one per open status plus four),
+    however many orders there are."""
+    today = today or timezone.localdate()
+    summary = {
+        row["status"]: row
+        for row in _shop_lines()
+        .filter(status__in=WORKBENCH_STATUSES)
+        .values("status")
+        .annotate(count=Count("pk"), oldest=Min("order__date_placed"))
+        .order_by()
+    }
+    queues = []
+    for status in WORKBENCH_STATUSES:
+        row = summary.get(status)
+        lines = (
+            _shop_lines()
+            .filter(status=status)
+            .order_by("order__date_placed", "pk")
+            .values_list(
+                "order__number",
+                "title",
+                "order__ozg_details__verwaltung__name",
+                "order__date_placed",
+                "order__ozg_details__wished_start_date",
+            )[:WORKBENCH_LINES_PER_STATUS]
+        )
+        queues.append(
+            StatusQueue(
+                status=status,
+                count=row["count"] if row else 0,
+                oldest_age_days=_age_days(row["oldest"], today) if row else None,
+                lines=[
+                    QueueLine(
+                        order_number=number,
+                        title=title,
+                        verwaltung=verwaltung,
+                        placed=timezone.localdate(placed),
+                        age_days=_age_days(placed, today),
+                        wished_start=wished_start,
+                    )
+                    for number, title, verwaltung, placed, wished_start in lines
+                ],
+            )
+        )
+    due = (
+        OrderDetails.objects.filter(_start_due(today=today))
+        .values("order__number", "verwaltung__name", "wished_start_date")
+        .annotate(
+            open_lines=Count("order__lines", filter=Q(order__lines__status__in=WORKBENCH_STATUSES))
+        )
+        .order_by("wished_start_date", "order__number")
+    )
+    unread = (
+        unread_for_staff()
+        .values("details__order__number", "details__verwaltung__name")
+        .annotate(unread=Count("pk"), oldest=Min("created_at"))
+        .order_by("oldest")
+    )
+    return Workbench(
+        queues=queues,
+        due=[
+            DueOrder(
+                order_number=row["order__number"],
+                verwaltung=row["verwaltung__name"],
+                wished_start=row["wished_start_date"],
+                days_left=(row["wished_start_date"] - today).days,
+                open_lines=row["open_lines"],
+            )
+            for row in due[:WORKBENCH_ROWS]
+        ],
+        due_count=due.count(),
+        due_within_days=WORKBENCH_DUE_DAYS,
+        unread=[
+            UnreadThread(
+                order_number=row["details__order__number"],
+                verwaltung=row["details__verwaltung__name"],
+                unread=row["unread"],
+                oldest=row["oldest"],
+            )
+            for row in unread[:WORKBENCH_ROWS]
+        ],
+        unread_count=unread.count(),
+    )
+
+
+def _start_due(*, today: datetime.date) -> Q:
+    """Orders (as their details) with a service still open whose wished start has passed or
+    comes within WORKBENCH_DUE_DAYS days."""
+    open_line = Line.objects.filter(order_id=OuterRef("order_id"), status__in=WORKBENCH_STATUSES)
+    return Q(wished_start_date__lte=today + datetime.timedelta(WORKBENCH_DUE_DAYS)) & Q(
+        Exists(open_line)
+    )
+
+
+def _age_days(placed: datetime.datetime, today: datetime.date) -> int:
+    return (today - timezone.localdate(placed)).days

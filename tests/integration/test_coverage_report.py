@@ -372,6 +372,17 @@ def cells(row: str) -> list[str]:
     return [cell.strip() for cell in re.findall(r"<td[^>]*>(.*?)</td>", row, re.S)]
 
 
+def test_the_report_stays_in_the_dashboard_layout(client, people, land):
+    client.force_login(people["fulfilment"])
+
+    html = client.get(REPORT).content.decode()
+
+    assert 'id="bottom_nav_bar"' in html  # the dashboard's menu
+    assert 'aria-current="page">Abdeckung im Land</li>' in html
+    for public_part in ("Warenkorb", "Meine Dienste"):
+        assert public_part not in html
+
+
 def test_the_report_shows_the_figures_in_german_format(client, people, land):
     client.force_login(people["fulfilment"])
 
@@ -380,7 +391,7 @@ def test_the_report_shows_the_figures_in_german_format(client, people, land):
     html = response.content.decode()
     assert response.status_code == 200
     assert '<html lang="de"' in html
-    assert '<h1 class="kern-heading-x-large">Abdeckung der Dienste</h1>' in html
+    assert "Abdeckung der Dienste" in html.split("<h1>")[1].split("</h1>")[0]
     # The people fixture adds one Verwaltung (the municipal member's) and its Kreis: 10 active.
     assert "10 Verwaltungen, 13 Gemeinden mit 71.000 Einwohnerinnen und Einwohnern" in html
     assert cells(row_html(html, "Wohngeld")) == [
@@ -395,7 +406,7 @@ def test_the_report_shows_the_figures_in_german_format(client, people, land):
         "6 von 13<br>(46,2&nbsp;%)",
         "18.000 von 71.000<br>(25,4&nbsp;%)",
     ]
-    assert 'Alter Dienst <span class="kern-body--small">(derzeit nicht bestellbar)</span>' in html
+    assert 'Alter Dienst <span class="small">(derzeit nicht bestellbar)</span>' in html
     assert "Entwurf" not in html
     assert f'href="{REPORT_CSV}"' in html
 
@@ -405,7 +416,7 @@ def test_the_report_draws_the_chart_as_svg_and_repeats_it_as_a_table(client, peo
 
     html = client.get(REPORT).content.decode()
 
-    assert "<script" not in html.split('id="inhalt"')[1].split("</main>")[0]
+    assert "<script" not in html.split('class="page-content"')[1].split("<!-- /container -->")[0]
     title_at = html.index('aria-labelledby="diagramm-titel')
     svg = html[html.rindex("<svg", 0, title_at) : html.index("</svg>", title_at)]
     assert 'role="img"' in svg
@@ -421,7 +432,7 @@ def test_the_report_draws_the_chart_as_svg_and_repeats_it_as_a_table(client, peo
     assert "66,7&nbsp;%" in svg
     table = html[html.index('id="tabelle-je-kreis"') :]
     table = table[: table.index("</table>")]
-    assert '<caption class="kern-title" id="tabelle-je-kreis">' in html
+    assert '<caption class="coverage-caption" id="tabelle-je-kreis">' in html
     assert 'scope="col">Kreis oder kreisfreie Stadt</th>' in table
     assert cells(row_html(table, "Kreis Südmoor")) == ["3", "2", "66,7&nbsp;%"]
     assert cells(row_html(table, "Stadt Hafenberg")) == ["1", "1", "100,0&nbsp;%"]

@@ -105,6 +105,8 @@ class OrderFilterForm(forms.Form):
         input_formats=DATE_FORMATS,
         error_messages={"invalid": INVALID_DATE},
     )
+    start_due = forms.BooleanField(label="nur fällige Starttermine", required=False)
+    unread = forms.BooleanField(label="nur mit ungelesenen Rückfragen", required=False)
 
     def clean(self):
         cleaned = super().clean()
@@ -124,6 +126,8 @@ class OrderFilterForm(forms.Form):
             dienst=data.get("dienst"),
             date_from=data.get("date_from") if "date_to" not in self.errors else None,
             date_to=data.get("date_to"),
+            start_due=bool(data.get("start_due")),
+            unread=bool(data.get("unread")),
         )
 
 

@@ -60,6 +60,8 @@ class OrderListView(views.OrderListView):
         query.pop("page", None)
         query.pop("export", None)
         ctx["filter_query"] = query.urlencode()
+        paginator = ctx.get("paginator")
+        ctx["order_count"] = paginator.count if paginator else len(ctx["orders"])
         # Only the page's orders get their lines and unread questions.
         orders = staff.orders_with_lines(details=ctx["orders"])
         unread = order_messages.unread_counts_for_staff(order_ids=[order.pk for order in orders])

@@ -1,0 +1,72 @@
+"""Every dashboard page the fulfilment staff can reach, at 1280 and 320 px: no JavaScript error in
+the console, no horizontal scrolling, none of the webshop's words, and axe-core's WCAG 2.1 A/AA
+rules without violations. The menu may link no page that is not in this list."""
+
+import re
+from urllib.parse import urlsplit
+
+import pytest
+from django.contrib.auth.models import Group
+from playwright.sync_api import Page
+
+from shop.accounts.services import FULFILMENT_GROUP
+from shop.orders.messages import order_message_post
+from tests.e2e.axe import assert_accessible
+from tests.e2e.conftest import DESKTOP, MOBILE
+from tests.e2e.session import log_in
+from tests.factories import GemeindeFactory, UserFactory, VerwaltungFactory
+from tests.order_factories import dienst_create, member_create, order_place, terms_of_use_publish
+
+PAGES = [
+    "/shop/dashboard/",
+    "/shop/dashboard/orders/",
+    "/shop/dashboard/orders/?start_due=on&unread=on",
+    "/shop/dashboard/orders/{number}/",
+    "/umsetzung/bestellungen/{number}/rueckfragen/",
+    "/shop/dashboard/comms/",
+    "/shop/dashboard/comms/ROLLOUT_LIVE/",
+    "/umsetzung/berichte/abdeckung/",
+    "/umsetzung/e-mails/",
+]
+WEBSHOP_WORDS = re.compile(r"\b(Webshop|Umsatz|Kunden|Lager|Gutschein|Oscar)", re.IGNORECASE)
+
+
+@pytest.fixture
+def number(site_pages):
+    terms_of_use_publish()
+    amt = VerwaltungFactory(name="Amt Hüttener Berge")
+    GemeindeFactory(verwaltung=amt, name="Ascheffel")
+    member = member_create(verwaltung=amt)
+    staff = UserFactory(email="fulfilment@example.org", is_staff=True)
+    staff.groups.add(Group.objects.get(name=FULFILMENT_GROUP))
+    order = order_place(user=member, verwaltung=amt, dienste=[dienst_create(title="Wohngeld")])
+    order_message_post(
+        details=order.ozg_details, author=member, text="Wann geht es los?", from_staff=False
+    )
+    return order.number
+
+
+def test_every_dashboard_page_of_the_fulfilment_staff(page: Page, number):
+    errors = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.on("console", lambda message: message.type == "error" and errors.append(message.text))
+    log_in(page, "fulfilment@example.org")
+    paths = [path.format(number=number) for path in PAGES]
+
+    menu = page.locator("#bottom_nav_bar a[href^='/']")
+    linked = {urlsplit(href).path for href in menu.evaluate_all("els => els.map(a => a.href)")}
+    assert linked <= {urlsplit(path).path for path in paths}, "Menü verlinkt ungeprüfte Seiten"
+
+    for path in paths:
+        for viewport in (DESKTOP, MOBILE):
+            page.set_viewport_size(viewport)
+            response = page.goto(path)
+            assert response.status == 200, path
+            width = page.evaluate("document.documentElement.scrollWidth")
+            assert width <= viewport["width"], (
+                f"{path} ist bei {viewport['width']} px {width} px breit"
+            )
+            text = page.locator("body").inner_text() + page.title()
+            assert not WEBSHOP_WORDS.findall(text), (path, WEBSHOP_WORDS.findall(text))
+            assert not errors, (path, errors)
+        assert_accessible(page)
