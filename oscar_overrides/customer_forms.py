@@ -36,9 +36,8 @@ class EmailAuthenticationForm(forms.EmailAuthenticationForm):
                 raise ValidationError(
                     format_html(
                         "Sie haben Ihre E-Mail-Adresse noch nicht bestätigt. Bitte öffnen Sie den "
-                        "Link in der E-Mail, die wir Ihnen nach der Registrierung geschickt haben, "
-                        'oder <a class="kern-link" href="{}">lassen Sie sich den Link erneut '
-                        "senden</a>.",
+                        "Link in der E-Mail, die wir Ihnen nach der Registrierung geschickt haben. "
+                        '<a class="kern-link" href="{}">Bestätigungslink erneut senden</a>',
                         reverse("shop_accounts:confirmation_resend"),
                     ),
                     code="unconfirmed",
