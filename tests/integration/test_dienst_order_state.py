@@ -11,12 +11,12 @@ from django.template import engines
 from django.test import RequestFactory
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from oscar.core.loading import get_model
 
 from shop.models import Dienst, Membership, OrderedService, ServiceCoverage
 from shop.orders.selectors import gemeinden_for_ordering
 from tests.factories import KreisFactory, UserFactory
 from tests.order_factories import (
-    Basket,
     Selector,
     amt_with_gemeinden,
     dienst_create,
@@ -25,6 +25,8 @@ from tests.order_factories import (
     terms_of_use_publish,
 )
 from tests.pages import service_page_create
+
+Basket = get_model("basket", "Basket")
 
 pytestmark = pytest.mark.django_db
 
