@@ -11,13 +11,12 @@ from django.template import engines
 from django.test import RequestFactory
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
-from oscar.core.loading import get_model
+from oscar.core.loading import get_class, get_model
 
 from shop.models import Dienst, Membership, OrderedService, ServiceCoverage
 from shop.orders.selectors import gemeinden_for_ordering
 from tests.factories import KreisFactory, UserFactory
 from tests.order_factories import (
-    Selector,
     amt_with_gemeinden,
     dienst_create,
     member_create,
@@ -27,6 +26,7 @@ from tests.order_factories import (
 from tests.pages import service_page_create
 
 Basket = get_model("basket", "Basket")
+Selector = get_class("partner.strategy", "Selector")
 
 pytestmark = pytest.mark.django_db
 
