@@ -64,7 +64,8 @@ class MunicipalCheckoutMixin(CheckoutSessionMixin):
     builds on (a tampered or outdated session sends the person back to the step to redo)."""
 
     step = ""
-    base_conditions = ("check_basket_is_not_empty", "check_basket_is_valid", "check_user_may_order")
+    # Whether the person may order at all comes before the lines: one message, not one a line.
+    base_conditions = ("check_basket_is_not_empty", "check_user_may_order", "check_basket_is_valid")
     step_conditions: tuple[str, ...] = ()
 
     def get_pre_conditions(self, request):
