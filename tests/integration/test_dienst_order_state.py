@@ -251,7 +251,7 @@ def test_profile_queries_do_not_grow_with_the_number_of_orders(client, wohngeld,
     with CaptureQueriesContext(connection) as five_orders:
         html = profile_html(client, page)
 
-    assert html.count("bereits bestellt") == 5
+    assert html.count("</strong>: bereits bestellt") == 5
     assert len(five_orders) == len(one_order), [q["sql"] for q in five_orders.captured_queries]
 
 
