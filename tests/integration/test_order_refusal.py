@@ -29,13 +29,6 @@ BUTTON = "In den Warenkorb"
 
 
 @pytest.fixture
-def wohngeld(page_tree):
-    terms_of_use_publish()
-    page = service_page_create(parent=page_tree.service_index, title="Wohngeld")
-    return page, Dienst.objects.get(page_id=page.pk)
-
-
-@pytest.fixture
 def amt(db):
     return amt_with_gemeinden(count=3, name="Hüttener Berge")
 
@@ -246,8 +239,13 @@ def test_a_line_refused_since_it_was_added_stops_the_checkout_at_its_start(
     assert basket_products(member) == [dienst.product_id]
     order_place(user=member, verwaltung=amt, dienste=[dienst])
 
+    basket = html_of(client, reverse("basket:summary"))
     response = client.get(reverse("checkout:index"), follow=True)
 
+    # The line says why, with the link (the checkout's message is text only).
+    assert (
+        f'{AMT_DONE} Siehe <a class="kern-link" href="/konto/meine-dienste/?verwaltung=' in basket
+    )
     assert response.redirect_chain[-1][0] == reverse("basket:summary")
     assert AMT_DONE in response.content.decode()
 
