@@ -96,6 +96,11 @@ class CatalogueQuery:
     def is_filtered(self) -> bool:
         return bool(self.text or self.filters)
 
+    @property
+    def selected_count(self) -> int:
+        """How many filter options are chosen, over all filters."""
+        return sum(len(values) for values in self.filters.values())
+
     def selected(self, name: str) -> tuple[str, ...]:
         return self.filters.get(name, ())
 

@@ -1,17 +1,22 @@
 """Pricing and availability of the services: price zero, no tax, orderable only while the
-service profile is published and the service is available (not "in Vorbereitung")."""
+service profile is published and the service is available (not "in Vorbereitung"), and only by
+a person who may still order it (shop.orders.selectors.dienst_order_overviews): so "In den
+Warenkorb" refuses such a service without changing the basket, and a basket line that became
+refused since stops the checkout at its start."""
 
 from oscar.apps.partner import availability, strategy
 
 from shop.models import Dienst
+from shop.orders.selectors import OrderRefusal, dienst_order_overviews
 
 
 class NotOrderable(availability.Unavailable):
     code = "not_orderable"
     message = "nicht bestellbar"
 
-    def __init__(self, reason: str) -> None:
+    def __init__(self, reason: str, refusal: OrderRefusal | None = None) -> None:
         self.reason = reason
+        self.refusal = refusal
 
     def is_purchase_permitted(self, quantity):
         return False, self.reason
@@ -30,12 +35,14 @@ class OncePerBasket(availability.Available):
 
 
 class DienstStrategy(strategy.Default):
-    """One strategy per request. The Dienste behind the request's basket lines are read with
-    one query when the first is needed, not one per line."""
+    """One strategy per request. The Dienste behind the request's basket lines, and whether the
+    person may order them, are read with a fixed number of queries when the first is needed, not
+    per line."""
 
     def __init__(self, request=None):
         super().__init__(request)
         self._dienste: dict[int, Dienst | None] = {}
+        self._refusals: dict[int, OrderRefusal | None] = {}  # by Dienst id
 
     def fetch_for_line(self, line, stockrecord=None):
         # The line carries its stockrecord (Oscar selects it with the line): no query for it.
@@ -49,6 +56,12 @@ class DienstStrategy(strategy.Default):
                 product_ids.update(line.product_id for line in basket.all_lines())
             found = {d.product_id: d for d in Dienst.objects.filter(product_id__in=product_ids)}
             self._dienste.update({pk: found.get(pk) for pk in product_ids})
+            user = getattr(self.request, "user", None)
+            if user is not None:
+                overviews = dienst_order_overviews(
+                    user=user, dienst_ids=[dienst.pk for dienst in found.values()]
+                )
+                self._refusals.update({pk: overview.refusal for pk, overview in overviews.items()})
         return self._dienste[product.pk]
 
     def availability_policy(self, product, stockrecord):
@@ -57,6 +70,9 @@ class DienstStrategy(strategy.Default):
             return NotOrderable("Dieses Produkt ist kein Dienst des Shops.")
         if not dienst.is_orderable:
             return NotOrderable(dienst.unorderable_reason)
+        refusal = self._refusals.get(dienst.pk)
+        if refusal is not None:
+            return NotOrderable(str(refusal), refusal=refusal)
         if stockrecord is None:
             return NotOrderable(
                 "Für diesen Dienst fehlt der Preiseintrag; bitte den ITVSH informieren."

@@ -6,6 +6,8 @@ gets the KERN class of its widget type and points its aria-describedby at the hi
 elements that kern/forms/field.html renders.
 """
 
+import re
+
 from django import forms
 from django.forms.renderers import TemplatesSetting
 
@@ -23,11 +25,20 @@ class KernBoundField(forms.BoundField):
     def build_widget_attrs(self, attrs, widget=None):
         attrs = super().build_widget_attrs(attrs, widget)
         if not (widget or self.field.widget).is_hidden:
-            css_class = WIDGET_CLASSES.get(self.widget_type, DEFAULT_WIDGET_CLASS)
+            css_class = self._kern_widget_class()
             if self.errors:
                 css_class = f"{css_class} {css_class}--error"
             attrs["class"] = " ".join(filter(None, [attrs.get("class"), css_class]))
         return attrs
+
+    def _kern_widget_class(self) -> str:
+        """By the widget's type or, for a project widget such as a checkbox group with disabled
+        options, by the Django widget it extends."""
+        for widget_class in type(self.field.widget).__mro__:
+            widget_type = re.sub(r"widget$|input$", "", widget_class.__name__.lower())
+            if widget_type in WIDGET_CLASSES:
+                return WIDGET_CLASSES[widget_type]
+        return DEFAULT_WIDGET_CLASS
 
     @property
     def aria_describedby(self) -> str | None:

@@ -9,6 +9,18 @@ def page_tree(db):
     return page_tree_ensure()
 
 
+@pytest.fixture
+def wohngeld(page_tree):
+    """A published profile "Wohngeld" and its service, orderable under the terms of use."""
+    from shop.models import Dienst
+    from tests.order_factories import terms_of_use_publish
+    from tests.pages import service_page_create
+
+    terms_of_use_publish()
+    page = service_page_create(parent=page_tree.service_index, title="Wohngeld")
+    return page, Dienst.objects.get(page_id=page.pk)
+
+
 def migration_data_restore() -> None:
     """Put back what the migrations wrote (Wagtail's root page and Site, Django's Site, groups)
     after transactional tests flushed the database, for the tests that follow and for the

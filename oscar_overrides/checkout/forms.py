@@ -36,10 +36,23 @@ class VerwaltungForm(forms.Form):
         self.fields["verwaltung"].queryset = verwaltungen
 
 
+class CheckboxesWithDisabled(forms.CheckboxSelectMultiple):
+    """Checkboxes of which those with a value in `disabled_values` are shown but cannot be
+    ticked."""
+
+    disabled_values: frozenset = frozenset()
+
+    def create_option(self, name, value, *args, **kwargs):
+        option = super().create_option(name, value, *args, **kwargs)
+        if getattr(value, "value", value) in self.disabled_values:
+            option["attrs"]["disabled"] = True
+        return option
+
+
 class GemeindenForm(forms.Form):
     gemeinden = forms.ModelMultipleChoiceField(
         queryset=Gemeinde.objects.none(),
-        widget=forms.CheckboxSelectMultiple,
+        widget=CheckboxesWithDisabled,
         label="Für welche Gemeinden sollen die Dienste eingerichtet werden?",
         error_messages={
             "required": "Bitte wählen Sie mindestens eine Gemeinde.",
@@ -48,18 +61,26 @@ class GemeindenForm(forms.Form):
         },
     )
 
-    def __init__(self, *args, gemeinden, plan_for, already_ordered, **kwargs):
+    def __init__(self, *args, gemeinden, plan_for, already_ordered, ordered_everything, **kwargs):
         """`already_ordered`: per Gemeinde id the titles of the basket's services that are
-        already ordered or live there (they will not be ordered for it again)."""
+        already ordered or live there (they will not be ordered for it again);
+        `ordered_everything`: the ids of the Gemeinden that have all of them, shown but not
+        selectable (posted anyway, nothing is ordered for them again: see `order_plan`)."""
         super().__init__(*args, **kwargs)
         field = self.fields["gemeinden"]
         field.queryset = Gemeinde.objects.filter(
             pk__in=[gemeinde.pk for gemeinde in gemeinden]
         ).order_by("name")
+        field.widget.disabled_values = frozenset(ordered_everything)
 
         def label(gemeinde: Gemeinde) -> str:
             titles = already_ordered.get(gemeinde.pk)
-            note = f" – bereits bestellt: {', '.join(titles)}" if titles else ""
+            if gemeinde.pk in ordered_everything:
+                note = " – bereits bestellt"
+            elif titles:
+                note = f" – bereits bestellt: {', '.join(titles)}"
+            else:
+                note = ""
             return f"{gemeinde.name} (AGS {gemeinde.ags}){note}"
 
         field.label_from_instance = label

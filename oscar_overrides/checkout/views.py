@@ -3,6 +3,7 @@ Verwaltung, Gemeinden, Ansprechpersonen, Starttermin and Vereinbarungen instead 
 payment. What is entered is kept in the checkout session; the shop's services check all of it
 again when the order is placed (oscar_overrides never decides what is valid on its own)."""
 
+import dataclasses
 import datetime
 import logging
 from functools import cached_property
@@ -48,13 +49,25 @@ logger = logging.getLogger("oscar.checkout")
 
 ALREADY_PLACED = "Ihre Bestellung ist bereits eingegangen; sie wurde nur einmal aufgegeben."
 
+
+@dataclasses.dataclass(frozen=True)
+class Step:
+    name: str
+    label: str
+    url_name: str
+    # The name of the view's property that says whether the person goes through this step;
+    # empty: everybody does.
+    only_if: str = ""
+
+
+# The steps in their order. The step indicator numbers those the person goes through, 1 to n.
 STEPS = (
-    ("verwaltung", "Verwaltung", "checkout:verwaltung"),
-    ("gemeinden", "Gemeinden", "checkout:gemeinden"),
-    ("contacts", "Ansprechpersonen", "checkout:contacts"),
-    ("schedule", "Starttermin", "checkout:schedule"),
-    ("agreements", "Vereinbarungen", "checkout:agreements"),
-    ("preview", "Prüfen und bestellen", "checkout:preview"),
+    Step("verwaltung", "Verwaltung", "checkout:verwaltung", only_if="goes_through_verwaltung"),
+    Step("gemeinden", "Gemeinden", "checkout:gemeinden", only_if="goes_through_gemeinden"),
+    Step("contacts", "Ansprechpersonen", "checkout:contacts"),
+    Step("schedule", "Starttermin", "checkout:schedule"),
+    Step("agreements", "Vereinbarungen", "checkout:agreements"),
+    Step("preview", "Prüfen und bestellen", "checkout:preview"),
 )
 
 
@@ -64,7 +77,8 @@ class MunicipalCheckoutMixin(CheckoutSessionMixin):
     builds on (a tampered or outdated session sends the person back to the step to redo)."""
 
     step = ""
-    base_conditions = ("check_basket_is_not_empty", "check_basket_is_valid", "check_user_may_order")
+    # Whether the person may order at all comes before the lines: one message, not one a line.
+    base_conditions = ("check_basket_is_not_empty", "check_user_may_order", "check_basket_is_valid")
     step_conditions: tuple[str, ...] = ()
 
     def get_pre_conditions(self, request):
@@ -86,6 +100,16 @@ class MunicipalCheckoutMixin(CheckoutSessionMixin):
     @cached_property
     def selectable_gemeinden(self) -> list[Gemeinde]:
         return order_selectors.gemeinden_for_ordering(verwaltung=self.verwaltung)
+
+    @property
+    def goes_through_verwaltung(self) -> bool:
+        """A member of one Verwaltung has nothing to choose: it is chosen for them."""
+        return len(self.verwaltungen) > 1
+
+    @property
+    def goes_through_gemeinden(self) -> bool:
+        """Until the Verwaltung is chosen, the Gemeinden step may yet come."""
+        return self.verwaltung is None or self.has_gemeinden_to_choose
 
     @property
     def has_gemeinden_to_choose(self) -> bool:
@@ -198,17 +222,18 @@ class MunicipalCheckoutMixin(CheckoutSessionMixin):
 
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
-        current = next(i for i, (name, *_) in enumerate(STEPS) if name == self.step)
+        taken = [step for step in STEPS if not step.only_if or getattr(self, step.only_if)]
+        current = next(i for i, step in enumerate(taken) if step.name == self.step)
         ctx["steps"] = [
             {
                 "number": i + 1,
-                "label": label,
-                "url": reverse(url_name),
+                "label": step.label,
+                "url": reverse(step.url_name),
                 "state": "current" if i == current else ("done" if i < current else "todo"),
             }
-            for i, (name, label, url_name) in enumerate(STEPS)
-            if name != "gemeinden" or self.verwaltung is None or self.has_gemeinden_to_choose
+            for i, step in enumerate(taken)
         ]
+        ctx["step_number"] = current + 1
         ctx["verwaltung"] = self.verwaltung
         ctx["dienste"] = self.dienste
         return ctx
@@ -237,7 +262,7 @@ class VerwaltungView(StepFormView):
     next_url = "checkout:gemeinden"
 
     def get(self, request, *args, **kwargs):
-        if len(self.verwaltungen) == 1 and self.verwaltung is None:
+        if not self.goes_through_verwaltung and self.verwaltungen:
             self._choose(self.verwaltungen[0].pk)
             return redirect(self.get_success_url())
         return super().get(request, *args, **kwargs)
@@ -269,20 +294,52 @@ class GemeindenView(StepFormView):
         if self.verwaltung is not None and not self.has_gemeinden_to_choose:
             raise exceptions.PassedSkipCondition(url=reverse(self.next_url))
 
-    def get_form_kwargs(self):
+    # "Alle auswählen" and "Keine auswählen" are links: the page again, all or none ticked.
+    SELECT = "auswahl"
+    SELECT_ALL = "alle"
+    SELECT_NONE = "keine"
+
+    @cached_property
+    def already_ordered(self) -> dict[int, list[str]]:
+        """Per Gemeinde id the titles of the basket's services already ordered or live there."""
         already_ordered: dict[int, list[str]] = {}
         for planned in self.plan_for(self.selectable_gemeinden):
             for gemeinde in planned.already_ordered:
                 already_ordered.setdefault(gemeinde.pk, []).append(planned.dienst.title)
+        return already_ordered
+
+    @cached_property
+    def ordered_everything(self) -> set[int]:
+        """The Gemeinden for which every service in the basket is already ordered or live."""
+        return {
+            pk for pk, titles in self.already_ordered.items() if len(titles) == len(self.dienste)
+        }
+
+    def get_form_kwargs(self):
         return {
             **super().get_form_kwargs(),
             "gemeinden": self.selectable_gemeinden,
             "plan_for": self.plan_for,
-            "already_ordered": already_ordered,
+            "already_ordered": self.already_ordered,
+            "ordered_everything": self.ordered_everything,
         }
 
     def get_initial(self):
-        return {"gemeinden": self.gemeinden or self.selectable_gemeinden}
+        select = self.request.GET.get(self.SELECT)
+        if select == self.SELECT_NONE:
+            chosen = []
+        elif select == self.SELECT_ALL:
+            chosen = self.selectable_gemeinden
+        else:
+            chosen = self.gemeinden or self.selectable_gemeinden
+        return {"gemeinden": [g for g in chosen if g.pk not in self.ordered_everything]}
+
+    def get_context_data(self, **kwargs):
+        return {
+            **super().get_context_data(**kwargs),
+            "select_all": f"?{self.SELECT}={self.SELECT_ALL}",
+            "select_none": f"?{self.SELECT}={self.SELECT_NONE}",
+        }
 
     def form_valid(self, form):
         self.checkout_session.set_step_data(

@@ -7,8 +7,10 @@ from collections import defaultdict
 from collections.abc import Iterable
 
 from django.db.models import Count, F, Max, Prefetch, Q, QuerySet
+from django.urls import reverse
 from oscar.core.loading import get_model
 
+from shop.accounts.selectors import membership_ordering_obstacle, verwaltungen_user_may_order_for
 from shop.models import (
     AcceptanceRecord,
     ContactRole,
@@ -179,6 +181,102 @@ def dienst_order_states(
     for dienst_states in states.values():
         dienst_states.sort(key=lambda state: state.verwaltung.name)
     return dict(states)
+
+
+@dataclasses.dataclass(frozen=True)
+class OrderRefusal:
+    """Why the person cannot put a service in the basket (German, complete sentences) and the
+    page where they see more (its label and address)."""
+
+    reason: str
+    link_label: str
+    link_url: str
+
+    def __str__(self) -> str:
+        return f"{self.reason} Siehe „{self.link_label}“."
+
+
+@dataclasses.dataclass(frozen=True)
+class DienstOrderOverview:
+    """One service for the person: how far it is ordered for each of their Verwaltungen, and
+    why they cannot order it, if they cannot."""
+
+    states: list[DienstOrderState]
+    refusal: OrderRefusal | None = None
+
+
+_NO_OVERVIEW = DienstOrderOverview(states=[])
+
+# Whose Gemeinden: the genitive of each kind of Verwaltung that orders for several Gemeinden.
+_GEMEINDEN_OF = {
+    VerwaltungKind.AMT: "des Amtes",
+    VerwaltungKind.KIRCHSPIELSLANDGEMEINDE: "der Kirchspielslandgemeinde",
+}
+
+
+def _ordered_for(verwaltung: Verwaltung) -> str:
+    """ "für alle Gemeinden des Amtes Hüttener Berge", "für den Kreis Rendsburg-Eckernförde",
+    "für „Flensburg, Stadt“" (a body that is its one Gemeinde)."""
+    if verwaltung.kind in _GEMEINDEN_OF:
+        return f"für alle Gemeinden {_GEMEINDEN_OF[verwaltung.kind]} {verwaltung.name}"
+    if verwaltung.kind == VerwaltungKind.KREIS:
+        return f"für den Kreis {verwaltung.name}"
+    return f"für „{verwaltung.name}“"
+
+
+def _already_ordered_refusal(verwaltungen: list[Verwaltung]) -> OrderRefusal:
+    if len(verwaltungen) == 1:
+        (verwaltung,) = verwaltungen
+        where = _ordered_for(verwaltung)
+        url = f"{reverse('shop_orders:overview')}?verwaltung={verwaltung.pk}"
+    else:
+        names = ", ".join(f"„{verwaltung.name}“" for verwaltung in verwaltungen)
+        where = f"für alle Verwaltungen, für die Sie bestellen dürfen ({names}),"
+        url = reverse("shop_orders:overview")
+    return OrderRefusal(
+        reason=f"Dieser Dienst ist {where} bereits bestellt.",
+        link_label="Meine Dienste",
+        link_url=url,
+    )
+
+
+def dienst_order_overviews(
+    *, user: User, dienst_ids: Iterable[int]
+) -> dict[int, DienstOrderOverview]:
+    """Per service (by id), its states for the person's Verwaltungen and the refusal, if the
+    person may not put it in the basket: because they may not order at all (not an approved,
+    order-entitled member of an active Verwaltung), or because it is already ordered or live for
+    all Gemeinden (a Kreis: for itself) of every Verwaltung they may order for. Services with
+    neither are left out. Nothing for people who are not signed in: they sign in at the checkout.
+    Three queries (five for a person who may not order), none for an empty list or a visitor."""
+    dienst_ids = list(dienst_ids)
+    if not dienst_ids or not user.is_authenticated:
+        return {}
+    may_order_for = list(verwaltungen_user_may_order_for(user=user))
+    states = dienst_order_states(user=user, dienst_ids=dienst_ids)
+    if not may_order_for:
+        obstacle = OrderRefusal(
+            reason=membership_ordering_obstacle(user=user),
+            link_label="Meine Verwaltungen",
+            link_url=reverse("shop_accounts:memberships"),
+        )
+        return {
+            pk: DienstOrderOverview(states=states.get(pk, []), refusal=obstacle)
+            for pk in dienst_ids
+        }
+    overviews = {}
+    for dienst_id, found in states.items():
+        complete = {state.verwaltung.pk for state in found if state.is_complete}
+        refusal = None
+        if all(verwaltung.pk in complete for verwaltung in may_order_for):
+            refusal = _already_ordered_refusal(may_order_for)
+        overviews[dienst_id] = DienstOrderOverview(states=found, refusal=refusal)
+    return overviews
+
+
+def dienst_order_overview(*, user: User, dienst_id: int) -> DienstOrderOverview:
+    """One service's `dienst_order_overviews`."""
+    return dienst_order_overviews(user=user, dienst_ids=[dienst_id]).get(dienst_id, _NO_OVERVIEW)
 
 
 def contacts_from_previous_order(*, verwaltung: Verwaltung) -> dict[str, dict[str, str]]:

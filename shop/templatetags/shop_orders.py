@@ -8,31 +8,25 @@ there are, and none for a person who is not signed in.
     {% load shop_orders %}
     {% dienst_order_overview dienst as overview %}        one service (the profile)
     {% dienst_order_state overview.states dienst.title alert=True %}
+    {% include "shop/orders/includes/order_refusal.html" with refusal=overview.refusal %}
+    {% order_refusals_for_pages pages as refusals %}      the cards of a list of profiles
+    {% order_refusal_for_page refusals page %}            one card's refusal
     {% dienst_order_states_for_basket basket as states %} all lines of a basket at once
     {% dienst_order_state_for_line states line %}         one line's states
 """
 
-import dataclasses
 from collections.abc import Mapping, Sequence
 
 from django import template
 
-from shop.accounts.selectors import verwaltungen_user_may_order_for
 from shop.models import Dienst, User
-from shop.orders.selectors import DienstOrderState, dienst_order_states
+from shop.orders import selectors
+from shop.orders.selectors import DienstOrderOverview, DienstOrderState, OrderRefusal
 
 register = template.Library()
 
 STATE_TEMPLATE = "shop/orders/includes/dienst_order_state.html"
-
-
-@dataclasses.dataclass(frozen=True)
-class DienstOrderOverview:
-    """The states of one service for the person's Verwaltungen, and whether it is completely
-    ordered for every Verwaltung the person may order for (nothing left for them to order)."""
-
-    states: list[DienstOrderState]
-    complete_everywhere: bool = False
+REFUSAL_TEMPLATE = "shop/orders/includes/order_refusal.html"
 
 
 def _signed_in_user(context) -> User | None:
@@ -49,24 +43,41 @@ def dienst_order_states_for(context, *dienst_ids: int) -> dict[int, list[DienstO
     user = _signed_in_user(context)
     if user is None:
         return {}
-    return dienst_order_states(user=user, dienst_ids=[pk for pk in dienst_ids if pk])
+    return selectors.dienst_order_states(user=user, dienst_ids=[pk for pk in dienst_ids if pk])
 
 
 @register.simple_tag(takes_context=True)
 def dienst_order_overview(context, dienst: Dienst | None) -> DienstOrderOverview:
-    """The states of one service (two queries; a third only when it is completely ordered for
-    at least one Verwaltung, to compare with those the person may order for)."""
+    """The states of one service and why the person may not order it, if they may not (three
+    queries; none when signed out)."""
     user = _signed_in_user(context)
     if user is None or dienst is None:
         return DienstOrderOverview(states=[])
-    states = dienst_order_states(user=user, dienst_ids=[dienst.pk]).get(dienst.pk, [])
-    complete = {state.verwaltung.pk for state in states if state.is_complete}
-    if not complete:
-        return DienstOrderOverview(states=states)
-    may_order_for = set(verwaltungen_user_may_order_for(user=user).values_list("pk", flat=True))
-    return DienstOrderOverview(
-        states=states, complete_everywhere=bool(may_order_for) and may_order_for <= complete
+    return selectors.dienst_order_overview(user=user, dienst_id=dienst.pk)
+
+
+@register.simple_tag(takes_context=True)
+def order_refusals_for_pages(context, pages) -> dict[int, OrderRefusal]:
+    """Why the person may not order each of the listed service profiles' services, by page id,
+    only for those they may not order: four queries for a whole list (none when signed out)."""
+    user = _signed_in_user(context)
+    if user is None:
+        return {}
+    dienst_by_page = dict(
+        Dienst.objects.filter(page_id__in=[page.pk for page in pages]).values_list("page_id", "pk")
     )
+    overviews = selectors.dienst_order_overviews(user=user, dienst_ids=dienst_by_page.values())
+    return {
+        page_id: overviews[dienst_id].refusal
+        for page_id, dienst_id in dienst_by_page.items()
+        if dienst_id in overviews and overviews[dienst_id].refusal
+    }
+
+
+@register.inclusion_tag(REFUSAL_TEMPLATE)
+def order_refusal_for_page(refusals: Mapping[int, OrderRefusal], page) -> dict:
+    """One listed profile's refusal, from `order_refusals_for_pages`'s result."""
+    return {"refusal": (refusals or {}).get(page.pk)}
 
 
 @register.simple_tag(takes_context=True)
@@ -81,7 +92,7 @@ def dienst_order_states_for_basket(context, basket) -> dict[int, list[DienstOrde
             "pk", "product_id"
         )
     )
-    states = dienst_order_states(user=user, dienst_ids=product_by_dienst)
+    states = selectors.dienst_order_states(user=user, dienst_ids=product_by_dienst)
     return {product_by_dienst[dienst_id]: found for dienst_id, found in states.items()}
 
 

@@ -9,6 +9,7 @@ import re
 
 from playwright.sync_api import Page, expect
 
+from tests.e2e.conftest import DESKTOP, MOBILE
 from tests.e2e.keyboard import tab_to
 
 SEARCH_WORD = "beantragen"
@@ -95,4 +96,25 @@ def test_search_and_filter_with_the_keyboard_only(page: Page, demo_site):
         page.keyboard.press("Enter")
     expect(page).to_have_url(re.compile(r"[?&]typ=online_dienst_efa(&|$)"))
     expect(_result_count(page)).to_have_text(f"3 Dienste für „{SEARCH_WORD}“")
+    expect(_type_checkbox(page)).to_be_checked()
+
+
+def test_on_a_phone_the_results_come_first_and_the_filters_behind_one_button(page: Page, demo_site):
+    page.set_viewport_size(MOBILE)
+    page.goto("/dienste/")
+    filters = page.locator("summary", has_text="Filter")
+    first_result = page.get_by_role("list").filter(has=page.locator(".site-service-card")).first
+
+    expect(_type_checkbox(page)).to_be_hidden()
+    assert first_result.bounding_box()["y"] < 1000
+
+    filters.click()
+    _type_checkbox(page).check()
+    page.get_by_role("button", name="Filter anwenden").click()
+    expect(page).to_have_url(re.compile(r"[?&]typ=online_dienst_efa(&|$)"))
+    expect(page.locator("summary", has_text="Filter (1 gewählt)")).to_be_visible()
+    expect(_type_checkbox(page)).to_be_hidden()
+
+    page.set_viewport_size(DESKTOP)
+    expect(_type_checkbox(page)).to_be_visible()
     expect(_type_checkbox(page)).to_be_checked()

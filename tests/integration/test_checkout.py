@@ -2,12 +2,14 @@
 order placed once, and the confirmation."""
 
 import datetime
+import re
 
 import pytest
 from django.core import mail
 from django.urls import reverse
 from oscar.core.loading import get_model
 
+from shop.accounts.services import membership_ensure_approved
 from shop.models import (
     AcceptanceRecord,
     AgreementKind,
@@ -17,6 +19,7 @@ from shop.models import (
     OrderDetails,
     OrderedService,
     ServiceCoverage,
+    VerwaltungKind,
 )
 from shop.orders.services import wished_start_date_latest
 from tests.agreement_factories import AgreementVersionFactory, publish, published_version
@@ -29,7 +32,7 @@ from tests.checkout import (
     place_order_data,
     start_date,
 )
-from tests.factories import GemeindeFactory, KreisFactory, UserFactory
+from tests.factories import GemeindeFactory, KreisFactory, UserFactory, VerwaltungFactory
 from tests.order_factories import (
     amt_with_gemeinden,
     dienst_create,
@@ -253,12 +256,15 @@ def test_kreis_orders_for_itself(client, shop, django_capture_on_commit_callback
     assert row.verwaltung == kreis and row.gemeinde is None
 
     # A second order of the same service for the Kreis is refused at once.
-    basket_add(client, shop["dienst"])
-    response = client.get(reverse("checkout:contacts"), follow=True)
-    assert response.request["PATH_INFO"] == reverse("basket:summary")
-    assert "„Hundesteuer online“ ist bereits für alle gewählten Gemeinden bestellt" in (
+    response = client.post(
+        reverse("basket:add", kwargs={"pk": shop["dienst"].product_id}),
+        {"quantity": 1},
+        follow=True,
+    )
+    assert "Dieser Dienst ist für den Kreis Kreis Beispiel bereits bestellt." in (
         response.content.decode()
     )
+    assert Basket.open.get(owner=user).num_lines == 0
 
 
 # Who may check out
@@ -386,8 +392,9 @@ def test_gemeinden_step_names_what_is_already_ordered(client, shop):
     order_place(
         user=shop["user"], verwaltung=shop["amt"], dienste=[shop["dienst"]], gemeinden=[first]
     )
-    up_to(client, shop, "checkout:gemeinden")
+    up_to(client, shop, "checkout:gemeinden", dienste=[shop["dienst"], shop["dienst_avv"]])
     content = client.get(reverse("checkout:gemeinden")).content.decode()
+    # Ordered for one of the two services: still selectable, the other one is set up there.
     assert f"{first.name} (AGS {first.ags}) – bereits bestellt: Hundesteuer online" in content
     content = errors_of(client.post(reverse("checkout:gemeinden"), {"gemeinden": [first.pk]}))
     assert "„Hundesteuer online“ ist für alle gewählten Gemeinden bereits bestellt" in content
@@ -737,10 +744,12 @@ def test_order_conflict_saves_nothing_and_explains(client, shop):
     before = (Order.objects.count(), OrderDetails.objects.count(), AcceptanceRecord.objects.count())
     response = client.post(reverse("checkout:preview"), review, follow=True)
     content = response.content.decode()
-    # Nothing is left to set up: back to the Gemeinden, where the taken ones are marked.
-    assert response.request["PATH_INFO"] == reverse("checkout:gemeinden")
-    assert "ist bereits für alle gewählten Gemeinden bestellt" in content
-    assert "– bereits bestellt: Hundesteuer online" in content
+    # Nothing is left to set up: back to the basket, which says why.
+    assert response.request["PATH_INFO"] == reverse("basket:summary")
+    assert (
+        "Dieser Dienst ist für alle Gemeinden des Amtes Amt Beispielhausen bereits bestellt."
+        in (content)
+    )
     after = (Order.objects.count(), OrderDetails.objects.count(), AcceptanceRecord.objects.count())
     assert after == before
     basket = Basket.objects.get(owner=shop["user"])
@@ -837,6 +846,7 @@ def test_conflict_found_only_at_placement_is_refused(client, shop, monkeypatch):
     review = place_order_data(client.get(reverse("checkout:preview")))
     colleague = member_create(verwaltung=shop["amt"])
     order_place(user=colleague, verwaltung=shop["amt"], dienste=[shop["dienst"]])
+    from oscar_overrides import strategy
     from shop.orders import selectors, services
     from shop.orders.selectors import order_plan
 
@@ -848,6 +858,7 @@ def test_conflict_found_only_at_placement_is_refused(client, shop, monkeypatch):
 
     monkeypatch.setattr(services, "order_plan", plan_without_existing_orders)
     monkeypatch.setattr(selectors, "order_plan", plan_without_existing_orders)
+    monkeypatch.setattr(strategy, "dienst_order_overviews", lambda **kwargs: {})
     count = Order.objects.count()
     response = client.post(reverse("checkout:preview"), review)
     content = errors_of(response)
@@ -925,3 +936,117 @@ def test_csrf_is_required(shop):
     client.force_login(shop["user"])
     response = client.post(reverse("checkout:contacts"), CONTACTS)
     assert response.status_code == 403
+
+
+# The Gemeinden step: what is already ordered cannot be chosen; all or none at once
+
+
+def gemeinde_checkboxes(content: str) -> dict[int, str]:
+    """Per Gemeinde id its checkbox tag as rendered."""
+    found = re.findall(r'(<input type="checkbox" name="gemeinden" value="(\d+)"[^>]*>)', content)
+    return {int(pk): tag for tag, pk in found}
+
+
+def test_gemeinden_ordered_for_every_service_are_shown_but_not_selectable(client, shop):
+    first, second, third = shop["gemeinden"]
+    order_place(
+        user=shop["user"], verwaltung=shop["amt"], dienste=[shop["dienst"]], gemeinden=[first]
+    )
+    up_to(client, shop, "checkout:gemeinden")
+
+    content = client.get(reverse("checkout:gemeinden")).content.decode()
+    boxes = gemeinde_checkboxes(content)
+
+    assert f"{first.name} (AGS {first.ags}) – bereits bestellt</label>" in content
+    assert "disabled" in boxes[first.pk] and "checked" not in boxes[first.pk]
+    for other in (second, third):
+        assert "disabled" not in boxes[other.pk] and "checked" in boxes[other.pk]
+
+
+def test_all_or_none_of_the_gemeinden_without_javascript(client, shop):
+    first, second, third = shop["gemeinden"]
+    order_place(
+        user=shop["user"], verwaltung=shop["amt"], dienste=[shop["dienst"]], gemeinden=[first]
+    )
+    up_to(client, shop, "checkout:gemeinden")
+    client.post(reverse("checkout:gemeinden"), {"gemeinden": [second.pk]})
+    page = client.get(reverse("checkout:gemeinden")).content.decode()
+    assert '<a class="kern-link" href="?auswahl=alle">Alle auswählen</a>' in page
+    assert '<a class="kern-link" href="?auswahl=keine">Keine auswählen</a>' in page
+
+    def boxes(query: str = "") -> dict[int, str]:
+        url = reverse("checkout:gemeinden") + query
+        return gemeinde_checkboxes(client.get(url).content.decode())
+
+    everything, nothing, saved = boxes("?auswahl=alle"), boxes("?auswahl=keine"), boxes()
+
+    assert ["checked" in everything[g.pk] for g in (first, second, third)] == [False, True, True]
+    assert not any("checked" in tag for tag in nothing.values())
+    assert ["checked" in saved[g.pk] for g in (first, second, third)] == [False, True, False]
+
+
+# The steps are numbered by what the person goes through
+
+
+def step_indicator(content: str) -> list[str]:
+    nav = content[content.index('aria-label="Schritte der Bestellung"') :]
+    nav = nav[: nav.index("</nav>")]
+    items = re.findall(r"<li[^>]*>(.*?)</li>", nav, re.S)
+    return [re.sub(r"<[^>]+>", "", item).strip() for item in items]
+
+
+def test_an_amt_member_of_one_verwaltung_skips_the_verwaltung_step(client, shop):
+    up_to(client, shop, "checkout:contacts")
+
+    content = client.get(reverse("checkout:contacts")).content.decode()
+
+    assert step_indicator(content) == [
+        "1. Gemeinden (erledigt)",
+        "2. Ansprechpersonen",
+        "3. Starttermin",
+        "4. Vereinbarungen",
+        "5. Prüfen und bestellen",
+    ]
+    assert "Schritt 2 von 5" in content
+    assert "<title>Ansprechpersonen (Schritt 2 von 5)" in content.replace("\n", "")
+    # Its one Verwaltung is chosen for it, also when it comes back to that step's address.
+    response = client.get(reverse("checkout:verwaltung"))
+    assert response["Location"] == reverse("checkout:gemeinden")
+
+
+def test_a_kreisfreie_stadt_skips_both_choices(client, shop):
+    stadt = VerwaltungFactory(kind=VerwaltungKind.KREISFREIE_STADT, name="Flensburg, Stadt")
+    GemeindeFactory(verwaltung=stadt)
+    client.force_login(member_create(verwaltung=stadt))
+    basket_add(client, shop["dienst"])
+
+    response = client.get(reverse("checkout:index"), follow=True)
+
+    assert response.request["PATH_INFO"] == reverse("checkout:contacts")
+    assert step_indicator(response.content.decode()) == [
+        "1. Ansprechpersonen",
+        "2. Starttermin",
+        "3. Vereinbarungen",
+        "4. Prüfen und bestellen",
+    ]
+    assert "Schritt 1 von 4" in response.content.decode()
+
+
+def test_a_member_of_two_goes_through_every_step(client, shop):
+    membership_ensure_approved(
+        user=shop["user"], verwaltung=amt_with_gemeinden(count=2), role=Membership.Role.ORDERING
+    )
+    up_to(client, shop, "checkout:gemeinden")
+    client.post(reverse("checkout:verwaltung"), {"verwaltung": shop["amt"].pk})
+
+    content = client.get(reverse("checkout:gemeinden")).content.decode()
+
+    assert step_indicator(content) == [
+        "1. Verwaltung (erledigt)",
+        "2. Gemeinden",
+        "3. Ansprechpersonen",
+        "4. Starttermin",
+        "5. Vereinbarungen",
+        "6. Prüfen und bestellen",
+    ]
+    assert "Schritt 2 von 6" in content

@@ -1,6 +1,7 @@
 """A service already ordered or live for a Gemeinde (a Kreis: for itself) says so on its profile
 and in the basket ("bereits bestellt", "bestellt für 2 von 3 Gemeinden"), per Verwaltung of the
-person, with a link to its status; the person can still put it in the basket."""
+person, with a link to its status. Once nothing is left to order, the profile refuses it
+(tests/integration/test_order_refusal.py)."""
 
 import re
 
@@ -13,7 +14,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from oscar.core.loading import get_class, get_model
 
-from shop.models import Dienst, Membership, OrderedService, ServiceCoverage
+from shop.models import Membership, OrderedService, ServiceCoverage
 from shop.orders.selectors import gemeinden_for_ordering
 from tests.factories import KreisFactory, UserFactory
 from tests.order_factories import (
@@ -23,22 +24,14 @@ from tests.order_factories import (
     order_place,
     terms_of_use_publish,
 )
-from tests.pages import service_page_create
 
 Basket = get_model("basket", "Basket")
 Selector = get_class("partner.strategy", "Selector")
 
 pytestmark = pytest.mark.django_db
 
-COMPLETE_TEXT = "für alle Verwaltungen, für die Sie bestellen dürfen, bereits vollständig bestellt"
+COMPLETE_TEXT = "bereits bestellt. Siehe <a"
 USUAL_TEXT = "Sie legen den Dienst in den Warenkorb"
-
-
-@pytest.fixture
-def wohngeld(page_tree):
-    terms_of_use_publish()
-    page = service_page_create(parent=page_tree.service_index, title="Wohngeld")
-    return page, Dienst.objects.get(page_id=page.pk)
 
 
 @pytest.fixture
@@ -61,6 +54,15 @@ def profile_html(client, page) -> str:
     response = client.get(page.url)
     assert response.status_code == 200
     return response.content.decode()
+
+
+def basket_put(user, *dienste) -> None:
+    """Lines as they were put in the person's basket before the services were ordered (now
+    "In den Warenkorb" would refuse them)."""
+    basket, _ = Basket.open.get_or_create(owner=user)
+    basket.strategy = Selector().strategy(user=user)
+    for dienst in dienste:
+        basket.add_product(dienst.product, 1)
 
 
 def basket_add(client, *dienste) -> None:
@@ -98,10 +100,10 @@ def test_profile_says_bereits_bestellt_with_a_link_to_its_status(client, wohngel
     assert f'href="{status_url(amt, dienst)}"' in html
     assert 'Stand ansehen<span class="kern-sr-only">: Wohngeld für Amt Hüttener Berge' in html
     # Nothing is left to order for the only Verwaltung the person orders for: the text says so,
-    # and the button stays.
+    # instead of the button.
     assert COMPLETE_TEXT in html
     assert USUAL_TEXT not in html
-    assert "In den Warenkorb" in html
+    assert "In den Warenkorb" not in html
 
 
 def test_profile_says_for_how_many_gemeinden_when_partly_ordered(client, wohngeld, amt, member):
@@ -241,7 +243,7 @@ def test_profile_queries_do_not_grow_with_the_number_of_orders(client, wohngeld,
     with CaptureQueriesContext(connection) as five_orders:
         html = profile_html(client, page)
 
-    assert html.count("bereits bestellt") == 5
+    assert html.count("</strong>: bereits bestellt") == 5
     assert len(five_orders) == len(one_order), [q["sql"] for q in five_orders.captured_queries]
 
 
@@ -257,7 +259,7 @@ def test_basket_shows_each_lines_state_under_its_title(client, amt, member):
     gemeinden = gemeinden_for_ordering(verwaltung=amt)
     order_place(user=member, verwaltung=amt, dienste=[partly], gemeinden=gemeinden[:2])
     client.force_login(member)
-    basket_add(client, ordered, partly, fresh)
+    basket_put(member, ordered, partly, fresh)
 
     html = basket_html(client)
 
@@ -300,11 +302,11 @@ def test_basket_shows_nothing_to_anonymous_visitors(client, amt, member):
 def basket_query_counts(client, user, dienste) -> tuple[int, int, str]:
     """The basket page's queries with the first service, then with all of them, and its HTML."""
     client.force_login(user)
-    basket_add(client, dienste[0])
+    basket_put(user, dienste[0])
     basket_html(client)  # warm caches
     with CaptureQueriesContext(connection) as one_line:
         basket_html(client)
-    basket_add(client, *dienste[1:])
+    basket_put(user, *dienste[1:])
     with CaptureQueriesContext(connection) as all_lines:
         html = basket_html(client)
     return len(one_line), len(all_lines), html
@@ -318,7 +320,7 @@ def test_basket_page_costs_the_same_queries_for_one_and_five_lines(client, amt, 
     member_one, member_five, html = basket_query_counts(client, member, dienste)
     outsider_one, outsider_five, _ = basket_query_counts(client, UserFactory(), dienste)
 
-    assert html.count("bereits bestellt") == 5
+    assert html.count("</strong>: bereits bestellt") == 5
     assert member_five == member_one
     assert outsider_five == outsider_one
 

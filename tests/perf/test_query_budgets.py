@@ -33,6 +33,8 @@ PAGES = [
     ("catalogue filtered", f"/dienste/{FILTER}", "anonymous", 8),
     ("catalogue search", f"/dienste/{SEARCH}", "anonymous", 8),
     ("profile", None, "anonymous", 9),
+    # Signed in: each card says whether the person may still order its service (all refused here).
+    ("catalogue signed in", "/dienste/", "member", 17),
     ("Meine Dienste", "/konto/meine-dienste/", "member", 13),
     ("Meine Dienste filtered", "/konto/meine-dienste/?status=Eingegangen", "member", 13),
     ("Meine Dienste orders", "/konto/meine-dienste/bestellungen/", "member", 10),
