@@ -8,19 +8,21 @@ from django.contrib.messages import get_messages
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from oscar.core.loading import get_model
 
 from shop.accounts.services import membership_ensure_approved
 from shop.models import Dienst, Membership, VerwaltungKind
 from shop.orders.selectors import dienst_order_overviews, gemeinden_for_ordering
 from tests.factories import GemeindeFactory, KreisFactory, UserFactory, VerwaltungFactory
 from tests.order_factories import (
-    Basket,
     amt_with_gemeinden,
     member_create,
     order_place,
     terms_of_use_publish,
 )
 from tests.pages import service_page_create
+
+Basket = get_model("basket", "Basket")
 
 pytestmark = pytest.mark.django_db
 
