@@ -3,8 +3,6 @@ and with the editorial workflow a second editor's approval publishes them."""
 
 import pytest
 from django.contrib.auth.models import Group
-from wagtail.models import Page
-from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
 from cms_pages.models import ServicePage
 from cms_pages.services import editorial_workflow_ensure
@@ -12,6 +10,7 @@ from shop.accounts.services import EDITORS_GROUP
 from shop.models import Dienst
 from tests.catalogue_factories import OzgLeistungFactory
 from tests.factories import UserFactory
+from tests.pages import add_url, profile_form
 
 pytestmark = pytest.mark.django_db
 
@@ -23,52 +22,6 @@ def editors():
     for editor in (first, second):
         editor.groups.add(group)
     return first, second
-
-
-def profile_form(ozg_leistung, *, link_id=None, **overrides) -> dict:
-    link = {"ozg_leistung": ozg_leistung.pk}
-    if link_id is not None:
-        link["id"] = link_id
-    return nested_form_data(
-        {
-            "title": "Bewohnerparkausweis online",
-            "slug": "bewohnerparkausweis",
-            "short_description": "Anwohnende beantragen den Parkausweis online.",
-            "body": streamfield(
-                [
-                    ("heading", "So funktioniert es"),
-                    ("paragraph", rich_text("<p>Antrag, Nachweis, Bescheid.</p>")),
-                    ("feature_list", streamfield([("item", "Kein Behördengang")])),
-                ]
-            ),
-            "ozg_links": inline_formset([link], initial=int(link_id is not None)),
-            "service_type": "landesdienst",
-            "availability": "verfuegbar",
-            "provider": "Land Schleswig-Holstein",
-            "operating_model": "Betrieb durch Dataport",
-            "reifegrad": "3",
-            "cost": "kostenfrei für Kommunen",
-            "transport_route": "keine",
-            "vertrauensniveau": "substantiell",
-            "fachverfahren_interface": "",
-            "agreement_links": inline_formset([]),
-            "contacts": inline_formset(
-                [
-                    {
-                        "role": "Fachliche Ansprechperson",
-                        "name": "Team Parken",
-                        "email": "parken@itvsh.de",
-                        "phone": "",
-                    }
-                ]
-            ),
-            **overrides,
-        }
-    )
-
-
-def add_url(parent: Page) -> str:
-    return f"/cms/pages/add/cms_pages/servicepage/{parent.pk}/"
 
 
 def test_editor_creates_and_publishes_a_profile_that_becomes_orderable(client, page_tree, editors):
