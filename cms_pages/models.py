@@ -16,7 +16,7 @@ from wagtail.admin.panels import (
 from wagtail.api import APIField
 from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Orderable, Page
+from wagtail.models import AbstractGroupApprovalTask, Orderable, Page
 from wagtail.search import index
 
 from shop.models import Dienst
@@ -541,3 +541,37 @@ class NewsPage(PublicPageMixin, Page):
     class Meta:
         verbose_name = "Neuigkeit"
         verbose_name_plural = "Neuigkeiten"
+
+
+class SecondPersonApprovalTask(AbstractGroupApprovalTask):
+    """Wagtail's approval by a group, in which nobody decides on what she submitted herself: the
+    submitter is offered neither "Freigeben" nor "Änderungen anfordern", a forged request is
+    refused by Wagtail, and her own submissions are not in her list of pages to review."""
+
+    @staticmethod
+    def _submitted_by(obj, user) -> bool:
+        state = obj.current_workflow_state
+        return state is not None and state.requested_by_id == user.pk
+
+    def get_actions(self, obj, user):
+        if self._submitted_by(obj, user):
+            return []
+        return super().get_actions(obj, user)
+
+    def get_task_states_user_can_moderate(self, user, **kwargs):
+        return (
+            super()
+            .get_task_states_user_can_moderate(user, **kwargs)
+            .exclude(workflow_state__requested_by=user)
+        )
+
+    @classmethod
+    def get_description(cls):
+        return (
+            "Mitglieder der gewählten Gruppen geben frei; nicht die Person, "
+            "die zur Freigabe eingereicht hat."
+        )
+
+    class Meta:
+        verbose_name = "Freigabe durch eine zweite Person"
+        verbose_name_plural = "Freigaben durch eine zweite Person"

@@ -43,7 +43,7 @@ AGREEMENTS = (
 def editors(demo_site):
     """Two people of the Redaktion, and the catalogue's workflow as seed_demo sets it up."""
     group = Group.objects.get(name=EDITORS_GROUP)
-    editorial_workflow_ensure(catalogue=demo_site.service_index, approvers=group)
+    editorial_workflow_ensure(approvers=group)
     author = UserFactory(email="redaktion@example.org", first_name="Rieke", last_name="Redaktion")
     reviewer = UserFactory(email="freigabe@example.org", first_name="Ruth", last_name="Prüfer")
     for editor in (author, reviewer):

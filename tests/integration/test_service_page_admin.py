@@ -1,5 +1,6 @@
-"""Editors create service profiles through Wagtail's admin forms; published ones are orderable,
-and with the editorial workflow a second editor's approval publishes them."""
+"""Service profiles are created through Wagtail's admin forms; published ones are orderable, and
+with the editorial workflow a second editor's approval publishes them (the workflow's rules:
+test_editorial_workflow.py)."""
 
 import pytest
 from django.contrib.auth.models import Group
@@ -24,9 +25,11 @@ def editors():
     return first, second
 
 
-def test_editor_creates_and_publishes_a_profile_that_becomes_orderable(client, page_tree, editors):
+def test_a_superuser_creates_and_publishes_a_profile_that_becomes_orderable(
+    admin_client, page_tree
+):
     ozg = OzgLeistungFactory(ozg_id="10562", name="Bewohnerparkausweis")
-    client.force_login(editors[0])
+    client = admin_client
 
     response = client.post(
         add_url(page_tree.service_index), profile_form(ozg, **{"action-publish": "publish"})
@@ -43,10 +46,10 @@ def test_editor_creates_and_publishes_a_profile_that_becomes_orderable(client, p
 
 
 def test_missing_required_fields_are_refused_in_german_and_nothing_is_saved(
-    client, page_tree, editors
+    admin_client, page_tree
 ):
     ozg = OzgLeistungFactory()
-    client.force_login(editors[0])
+    client = admin_client
     form = profile_form(ozg, **{"action-publish": "publish"})
     form["short_description"] = ""
     form["provider"] = ""
@@ -61,9 +64,7 @@ def test_missing_required_fields_are_refused_in_german_and_nothing_is_saved(
 
 def test_with_the_workflow_a_second_editor_approves_and_publishes(client, page_tree, editors):
     author, reviewer = editors
-    editorial_workflow_ensure(
-        catalogue=page_tree.service_index, approvers=Group.objects.get(name=EDITORS_GROUP)
-    )
+    editorial_workflow_ensure(approvers=Group.objects.get(name=EDITORS_GROUP))
     ozg = OzgLeistungFactory()
     client.force_login(author)
 
