@@ -135,6 +135,12 @@ class PermissionMenuItem(MenuItem):
         return request.user.has_perm(self.permission)
 
 
+@hooks.register("construct_homepage_panels")
+def pending_memberships_panel(request, panels) -> None:
+    if request.user.has_perm(DECIDE_PERMISSION):
+        panels.append(membership_views.PendingMembershipsPanel())
+
+
 @hooks.register("register_admin_menu_item")
 def membership_menu_item():
     return PermissionMenuItem(

@@ -133,6 +133,8 @@ AUTHENTICATION_BACKENDS = [
 LOGIN_URL = "customer:login"
 LOGIN_REDIRECT_URL = "/"
 WAGTAILADMIN_LOGIN_URL = "wagtailadmin_login"
+# No avatars from Gravatar (a third party, blocked by the CSP): Wagtail shows its default icon.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 # The approving second person publishes without the publish permission (cms_pages.workflows).
 WAGTAIL_FINISH_WORKFLOW_ACTION = "cms_pages.workflows.publish_approved"
 

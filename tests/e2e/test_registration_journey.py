@@ -133,7 +133,9 @@ def _approve_in_the_cms(page: Page, staff: User) -> None:
     expect(page.get_by_role("heading", level=1)).to_have_text("Antrag entscheiden")
     page.get_by_role("radio", name="bestätigen").check()
     page.get_by_role("button", name="Entscheidung speichern").click()
-    expect(page.get_by_text(f"Entschieden: {EMAIL}, Hüttener Berge.")).to_be_visible()
+    expect(
+        page.get_by_text(f"Mitgliedschaft bestätigt: {EMAIL} für Hüttener Berge.")
+    ).to_be_visible()
     expect(page.get_by_text("Keine offenen Anträge.")).to_be_visible()
 
 
