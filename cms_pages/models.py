@@ -10,7 +10,6 @@ from wagtail.admin.panels import (
     FieldRowPanel,
     InlinePanel,
     MultiFieldPanel,
-    MultipleChooserPanel,
     PageChooserPanel,
 )
 from wagtail.api import APIField
@@ -24,6 +23,7 @@ from shop.registry.selectors import registry_figures
 
 from .blocks import ServiceBodyBlock
 from .forms import ServicePageForm
+from .panels import GermanMultipleChooserPanel
 
 LEGAL_RICH_TEXT_FEATURES = ["h2", "h3", "bold", "italic", "ol", "ul", "link"]
 
@@ -260,7 +260,7 @@ class ServicePage(PublicPageMixin, Page):
     )
     requires_servicekonto = models.BooleanField("Servicekonto nötig", default=False)
     requires_postfach = models.BooleanField("Postfach nötig", default=False)
-    requires_epayment = models.BooleanField("ePayment nötig", default=False)
+    requires_epayment = models.BooleanField("E-Payment nötig", default=False)
     transport_route = models.CharField(
         "Transportweg", max_length=20, choices=TransportRoute.choices, default=TransportRoute.NONE
     )
@@ -281,7 +281,7 @@ class ServicePage(PublicPageMixin, Page):
         *Page.content_panels,
         FieldPanel("short_description"),
         FieldPanel("body"),
-        MultipleChooserPanel(
+        GermanMultipleChooserPanel(
             "ozg_links",
             heading="OZG-Leistungen",
             label="OZG-Leistung",
@@ -312,7 +312,7 @@ class ServicePage(PublicPageMixin, Page):
             ],
             heading="Voraussetzungen",
         ),
-        MultipleChooserPanel(
+        GermanMultipleChooserPanel(
             "agreement_links",
             heading="Erforderliche Vereinbarungen",
             label="Vereinbarung",

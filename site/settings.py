@@ -389,6 +389,7 @@ ACCOUNT_THROTTLE_WINDOW = timedelta(minutes=env.int("ACCOUNT_THROTTLE_MINUTES", 
 # How long the link that confirms a new e-mail address works.
 EMAIL_CHANGE_LINK_MAX_AGE = timedelta(hours=env.int("EMAIL_CHANGE_LINK_HOURS", default=24))
 WAGTAILADMIN_USER_PASSWORD_RESET_FORM = "shop.accounts.forms.AdminPasswordResetForm"  # noqa: S105
+WAGTAILADMIN_USER_LOGIN_FORM = "shop.accounts.forms.AdminLoginForm"
 # After the admin areas' access check, which answers people without access first.
 MIDDLEWARE.insert(
     MIDDLEWARE.index("ozg_site.security.AdminAccessMiddleware") + 1,
