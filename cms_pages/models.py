@@ -10,13 +10,12 @@ from wagtail.admin.panels import (
     FieldRowPanel,
     InlinePanel,
     MultiFieldPanel,
-    MultipleChooserPanel,
     PageChooserPanel,
 )
 from wagtail.api import APIField
 from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Orderable, Page
+from wagtail.models import AbstractGroupApprovalTask, Orderable, Page
 from wagtail.search import index
 
 from shop.models import Dienst
@@ -24,6 +23,7 @@ from shop.registry.selectors import registry_figures
 
 from .blocks import HelpBodyBlock, ServiceBodyBlock
 from .forms import ServicePageForm
+from .panels import GermanMultipleChooserPanel
 
 LEGAL_RICH_TEXT_FEATURES = ["h2", "h3", "bold", "italic", "ol", "ul", "link"]
 
@@ -280,7 +280,7 @@ class ServicePage(PublicPageMixin, Page):
     )
     requires_servicekonto = models.BooleanField("Servicekonto nötig", default=False)
     requires_postfach = models.BooleanField("Postfach nötig", default=False)
-    requires_epayment = models.BooleanField("ePayment nötig", default=False)
+    requires_epayment = models.BooleanField("E-Payment nötig", default=False)
     transport_route = models.CharField(
         "Transportweg", max_length=20, choices=TransportRoute.choices, default=TransportRoute.NONE
     )
@@ -301,7 +301,7 @@ class ServicePage(PublicPageMixin, Page):
         *Page.content_panels,
         FieldPanel("short_description"),
         FieldPanel("body"),
-        MultipleChooserPanel(
+        GermanMultipleChooserPanel(
             "ozg_links",
             heading="OZG-Leistungen",
             label="OZG-Leistung",
@@ -332,7 +332,7 @@ class ServicePage(PublicPageMixin, Page):
             ],
             heading="Voraussetzungen",
         ),
-        MultipleChooserPanel(
+        GermanMultipleChooserPanel(
             "agreement_links",
             heading="Erforderliche Vereinbarungen",
             label="Vereinbarung",
@@ -561,3 +561,37 @@ class NewsPage(PublicPageMixin, Page):
     class Meta:
         verbose_name = "Neuigkeit"
         verbose_name_plural = "Neuigkeiten"
+
+
+class SecondPersonApprovalTask(AbstractGroupApprovalTask):
+    """Wagtail's approval by a group, in which nobody decides on what she submitted herself: the
+    submitter is offered neither "Freigeben" nor "Änderungen anfordern", a forged request is
+    refused by Wagtail, and her own submissions are not in her list of pages to review."""
+
+    @staticmethod
+    def _submitted_by(obj, user) -> bool:
+        state = obj.current_workflow_state
+        return state is not None and state.requested_by_id == user.pk
+
+    def get_actions(self, obj, user):
+        if self._submitted_by(obj, user):
+            return []
+        return super().get_actions(obj, user)
+
+    def get_task_states_user_can_moderate(self, user, **kwargs):
+        return (
+            super()
+            .get_task_states_user_can_moderate(user, **kwargs)
+            .exclude(workflow_state__requested_by=user)
+        )
+
+    @classmethod
+    def get_description(cls):
+        return (
+            "Mitglieder der gewählten Gruppen geben frei; nicht die Person, "
+            "die zur Freigabe eingereicht hat."
+        )
+
+    class Meta:
+        verbose_name = "Freigabe durch eine zweite Person"
+        verbose_name_plural = "Freigaben durch eine zweite Person"

@@ -302,6 +302,7 @@ def service_page_profile(*, page: ServicePage, request=None) -> ServiceProfile:
         lagen=lagen,
         themenfelder=list({lage.themenfeld_id: lage.themenfeld for lage in lagen}.values()),
         dienst=Dienst.objects.filter(page_id=page.pk).first(),
-        related=_related_links(page=page, request=request),
+        # A new profile in the editor's preview is not saved yet and relates to nothing.
+        related=_related_links(page=page, request=request) if page.pk else [],
         catalogue_url=(catalogue.get_url(request) or "/dienste/") if catalogue else "/dienste/",
     )

@@ -28,6 +28,7 @@ from .models import (
     LegalPage,
     NewsIndexPage,
     NewsPage,
+    SecondPersonApprovalTask,
     ServiceIndexPage,
     ServicePage,
     ServicePageAgreement,
@@ -285,16 +286,25 @@ def service_page_drafts_from_catalogue(
 
 
 EDITORIAL_WORKFLOW_NAME = "Freigabe durch eine zweite Person der Redaktion"
+EDITORIAL_TASK_NAME = "Fachliche Freigabe"
 
 
 @transaction.atomic
-def editorial_workflow_ensure(*, catalogue: ServiceIndexPage, approvers: Group) -> Workflow:
-    """Profiles below the catalogue go live only after a second editor approved them."""
-    task = GroupApprovalTask.objects.filter(name="Fachliche Freigabe").first()
+def editorial_workflow_ensure(*, approvers: Group) -> Workflow:
+    """Every page goes live only after a second person of the approvers' group approved it
+    (idempotent). Installs from before SecondPersonApprovalTask had Wagtail's plain group task,
+    which let the submitter approve herself: it leaves the workflow, and what waits for it moves
+    on to the new task."""
+    task = SecondPersonApprovalTask.objects.filter(name=EDITORIAL_TASK_NAME).first()
     if task is None:
-        task = GroupApprovalTask.objects.create(name="Fachliche Freigabe")
+        task = SecondPersonApprovalTask.objects.create(name=EDITORIAL_TASK_NAME)
     task.groups.set([approvers])
     workflow, _ = Workflow.objects.get_or_create(name=EDITORIAL_WORKFLOW_NAME)
     WorkflowTask.objects.get_or_create(workflow=workflow, task=task, defaults={"sort_order": 0})
-    WorkflowPage.objects.update_or_create(page=catalogue, defaults={"workflow": workflow})
+    for plain_task in GroupApprovalTask.objects.filter(workflow_tasks__workflow=workflow):
+        WorkflowTask.objects.filter(workflow=workflow, task=plain_task).delete()
+        plain_task.deactivate()
+    WorkflowPage.objects.update_or_create(
+        page=Page.get_first_root_node(), defaults={"workflow": workflow}
+    )
     return workflow

@@ -3,14 +3,18 @@
 Editors browse it read-only: the registry changes only by importing the Gemeindeverzeichnis.
 """
 
+from django.contrib import admin
 from django.contrib.admin import RelatedOnlyFieldListFilter
 from django.db.models import Count, Q
+from django.templatetags.static import static
 from django.urls import path, reverse
+from django.utils.html import format_html
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail_modeladmin.helpers import PermissionHelper
 from wagtail_modeladmin.options import ModelAdmin, ModelAdminGroup, modeladmin_register
+from wagtail_modeladmin.views import InspectView
 
 from .accounts import admin_views as membership_views
 from .accounts.admin_views import DECIDE_PERMISSION
@@ -22,6 +26,16 @@ from .models import Gemeinde, Verwaltung
 register_snippet(OzgLeistungViewSet)
 # Agreements and their versions; acceptance records are deliberately not in the Wagtail admin.
 register_snippet(AgreementViewSetGroup)
+
+
+class GermanInspectView(InspectView):
+    """Yes and no in words (modeladmin shows "True" and "False")."""
+
+    def get_field_display_value(self, field_name, field=None):
+        value = super().get_field_display_value(field_name, field)
+        if isinstance(value, bool):
+            return "ja" if value else "nein"
+        return value
 
 
 class ReadOnlyPermissionHelper(PermissionHelper):
@@ -49,6 +63,8 @@ class VerwaltungAdmin(ModelAdmin):
     menu_icon = "group"
     permission_helper_class = ReadOnlyPermissionHelper
     inspect_view_enabled = True
+    inspect_view_class = GermanInspectView
+    inspect_view_fields = ["name", "kind", "regional_key", "ags", "kreis", "active"]
     inspect_template_name = "shop/modeladmin/verwaltung_inspect.html"
     list_display = ["name", "kind", "regional_key", "ags", "kreis", "gemeinden_count", "active"]
     list_filter = ["kind", ("kreis", RelatedOnlyFieldListFilter), "active"]
@@ -63,12 +79,9 @@ class VerwaltungAdmin(ModelAdmin):
             .annotate(_gemeinden_count=Count("gemeinden", filter=Q(gemeinden__active=True)))
         )
 
-    @staticmethod
-    def gemeinden_count(obj) -> int:
+    @admin.display(description="Gemeinden", ordering="_gemeinden_count")
+    def gemeinden_count(self, obj) -> int:
         return obj._gemeinden_count
-
-    gemeinden_count.short_description = "Gemeinden"
-    gemeinden_count.admin_order_field = "_gemeinden_count"
 
 
 class GemeindeAdmin(ModelAdmin):
@@ -77,6 +90,7 @@ class GemeindeAdmin(ModelAdmin):
     menu_icon = "home"
     permission_helper_class = ReadOnlyPermissionHelper
     inspect_view_enabled = True
+    inspect_view_class = GermanInspectView
     list_display = ["name", "ags", "ars", "verwaltung", "kreis", "population", "active"]
     list_filter = ["kind", ("kreis", RelatedOnlyFieldListFilter), "active"]
     search_fields = ["name", "ags", "ars", "postcode"]
@@ -133,6 +147,17 @@ class PermissionMenuItem(MenuItem):
 
     def is_shown(self, request) -> bool:
         return request.user.has_perm(self.permission)
+
+
+@hooks.register("insert_global_admin_css")
+def registry_list_css() -> str:
+    return format_html('<link rel="stylesheet" href="{}">', static("css/wagtail_admin.css"))
+
+
+@hooks.register("construct_homepage_panels")
+def pending_memberships_panel(request, panels) -> None:
+    if request.user.has_perm(DECIDE_PERMISSION):
+        panels.append(membership_views.PendingMembershipsPanel())
 
 
 @hooks.register("register_admin_menu_item")

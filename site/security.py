@@ -14,8 +14,16 @@ STAFF_AREA_CSP_UPDATE = {
     "style-src": ["'unsafe-inline'"],
     "img-src": ["blob:"],
 }
-# Wagtail's preview panel shows the page in a frame of the editor (same origin).
-STAFF_AREA_CSP_REPLACE = {"frame-ancestors": ["'self'"]}
+# Wagtail's preview panel shows the page in a frame of the editor (same origin); nothing else may
+# be framed.
+PREVIEW_CSP_REPLACE = {"frame-ancestors": ["'self'"]}
+
+
+def is_preview(request: HttpRequest, response: HttpResponseBase) -> bool:
+    """A response that Wagtail's editor shows in a frame: the preview of a page or snippet (Wagtail
+    serves it through the middleware again, with a request flagged `is_preview`) or of a block
+    (whose view Wagtail marks with X-Frame-Options SAMEORIGIN)."""
+    return getattr(request, "is_preview", False) or response.get("X-Frame-Options") == "SAMEORIGIN"
 
 
 class ContentSecurityPolicyMiddleware(CSPMiddleware):
@@ -29,7 +37,8 @@ class ContentSecurityPolicyMiddleware(CSPMiddleware):
             # A nonce in the header would make browsers ignore 'unsafe-inline'.
             parts.nonce = None
             parts.update = {**STAFF_AREA_CSP_UPDATE, **(parts.update or {})}
-            parts.replace = {**STAFF_AREA_CSP_REPLACE, **(parts.replace or {})}
+        if not report_only and is_preview(request, response):
+            parts.replace = {**PREVIEW_CSP_REPLACE, **(parts.replace or {})}
         return parts
 
 

@@ -135,6 +135,10 @@ AUTHENTICATION_BACKENDS = [
 LOGIN_URL = "customer:login"
 LOGIN_REDIRECT_URL = "/"
 WAGTAILADMIN_LOGIN_URL = "wagtailadmin_login"
+# No avatars from Gravatar (a third party, blocked by the CSP): Wagtail shows its default icon.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+# The approving second person publishes without the publish permission (cms_pages.workflows).
+WAGTAIL_FINISH_WORKFLOW_ACTION = "cms_pages.workflows.publish_approved"
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
@@ -398,6 +402,7 @@ ACCOUNT_THROTTLE_WINDOW = timedelta(minutes=env.int("ACCOUNT_THROTTLE_MINUTES", 
 # How long the link that confirms a new e-mail address works.
 EMAIL_CHANGE_LINK_MAX_AGE = timedelta(hours=env.int("EMAIL_CHANGE_LINK_HOURS", default=24))
 WAGTAILADMIN_USER_PASSWORD_RESET_FORM = "shop.accounts.forms.AdminPasswordResetForm"  # noqa: S105
+WAGTAILADMIN_USER_LOGIN_FORM = "shop.accounts.forms.AdminLoginForm"
 # After the admin areas' access check, which answers people without access first.
 MIDDLEWARE.insert(
     MIDDLEWARE.index("ozg_site.security.AdminAccessMiddleware") + 1,

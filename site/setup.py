@@ -53,7 +53,7 @@ def site_setup_ensure() -> SiteSetupReport:
         katalog=parse_ozg_katalog(leistungen=DEFAULT_OZG_LEISTUNGEN, leika=DEFAULT_LEIKA_LEISTUNGEN)
     )
     groups = staff_groups_ensure()
-    editorial_workflow_ensure(catalogue=tree.service_index, approvers=groups[EDITORS_GROUP])
+    editorial_workflow_ensure(approvers=groups[EDITORS_GROUP])
     return SiteSetupReport(
         tree=tree,
         groups=groups,

@@ -1,9 +1,11 @@
-"""Staff decide membership requests in the Wagtail admin (/cms/mitgliedschaften/)."""
+"""Staff decide membership requests in the Wagtail admin (/cms/mitgliedschaften/), the oldest of
+them also listed on Wagtail's dashboard."""
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
+from wagtail.admin.ui.components import Component
 
 from shop.models import Membership
 
@@ -16,6 +18,25 @@ DECIDE_PERMISSION = "shop.change_membership"
 def _require_permission(request) -> None:
     if not request.user.has_perm(DECIDE_PERMISSION):
         raise PermissionDenied
+
+
+class PendingMembershipsPanel(Component):
+    """On Wagtail's dashboard, before the pages awaiting review: the oldest open requests, each
+    with its link to decide, and how many there are."""
+
+    name = "pending_memberships"
+    order = 200
+    template_name = "shop/admin/home_memberships_pending.html"
+    shown = 10
+
+    def get_context_data(self, parent_context):
+        pending = selectors.membership_list_pending()
+        count = pending.count()
+        return {
+            "memberships": list(pending[: self.shown]) if count else [],
+            "count": count,
+            "heading": f"Offene Mitgliedschaftsanträge ({count})",
+        }
 
 
 def pending_memberships(request):
@@ -36,18 +57,22 @@ def decide_membership(request, pk: int):
     )
     form = MembershipDecisionForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
+        approve = form.cleaned_data["decision"] == "approve"
         try:
             services.membership_decide(
                 membership=membership,
-                approve=form.cleaned_data["decision"] == "approve",
+                approve=approve,
                 decided_by=request.user,
                 reason=form.cleaned_data["reason"],
             )
         except services.RegistrationError as error:
             form.add_error(None, str(error))
         else:
+            decision = "bestätigt" if approve else "abgelehnt"
             messages.success(
-                request, f"Entschieden: {membership.user.email}, {membership.verwaltung.name}."
+                request,
+                f"Mitgliedschaft {decision}: {membership.user.email} für "
+                f"{membership.verwaltung.name}.",
             )
             return redirect("shop_memberships_pending")
     return TemplateResponse(

@@ -2,6 +2,7 @@ from django import forms
 from django.contrib.auth import password_validation
 from django.contrib.auth.forms import SetPasswordMixin
 from django.contrib.auth.tokens import default_token_generator
+from wagtail.admin.forms.auth import LoginForm as WagtailLoginForm
 from wagtail.admin.forms.auth import PasswordResetForm as WagtailPasswordResetForm
 
 from shop.models import Membership, User, Verwaltung
@@ -159,6 +160,15 @@ class PasswordResetMailMixin:
             ),
             token_generator=token_generator,
         )
+
+
+class AdminLoginForm(WagtailLoginForm):
+    """Wagtail's sign-in (/cms/login/), setting WAGTAILADMIN_USER_LOGIN_FORM: Wagtail leaves the
+    password field without a label, which Django then derives in English from its name."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["password"].label = "Passwort"
 
 
 class AdminPasswordResetForm(PasswordResetMailMixin, WagtailPasswordResetForm):

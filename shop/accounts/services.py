@@ -55,7 +55,9 @@ EDITOR_PERMISSIONS = (
     "shop.delete_agreementversion",
     "shop.view_agreementversion",
 )
-EDITOR_PAGE_PERMISSIONS = ("add_page", "change_page", "publish_page", "lock_page", "unlock_page")
+# No publish_page: a page goes live only when a second editor approves it in the editorial
+# workflow (cms_pages.services.editorial_workflow_ensure); superusers may still publish.
+EDITOR_PAGE_PERMISSIONS = ("add_page", "change_page", "lock_page", "unlock_page")
 # Wagtail grants images and documents per collection; editors get the root collection.
 EDITOR_COLLECTION_PERMISSIONS = (
     "wagtailimages.add_image",
@@ -105,10 +107,15 @@ def staff_groups_ensure() -> dict[str, Group]:
     editors.permissions.set(_permissions(EDITOR_PERMISSIONS))
     root_page = Page.get_first_root_node()
     if root_page is not None:
-        for permission in _permissions(f"wagtailcore.{code}" for code in EDITOR_PAGE_PERMISSIONS):
+        page_permissions = _permissions(f"wagtailcore.{code}" for code in EDITOR_PAGE_PERMISSIONS)
+        for permission in page_permissions:
             GroupPagePermission.objects.get_or_create(
                 group=editors, page=root_page, permission=permission
             )
+        # Earlier installs granted more (publishing); exactly these remain.
+        GroupPagePermission.objects.filter(group=editors).exclude(
+            permission__in=page_permissions
+        ).delete()
     root_collection = Collection.get_first_root_node()
     if root_collection is not None:
         for permission in _permissions(EDITOR_COLLECTION_PERMISSIONS):

@@ -195,6 +195,24 @@ class AgreementDeleteView(DeleteView):
         return reverse(AgreementViewSet.url_namespace_for("inspect"), args=(quote(agreement.pk),))
 
 
+class YesNo:
+    """A truth value that reads "ja" or "nein" (BooleanColumn titles its icon with str(value))."""
+
+    def __init__(self, value: bool):
+        self.value = bool(value)
+
+    def __bool__(self) -> bool:
+        return self.value
+
+    def __str__(self) -> str:
+        return "ja" if self.value else "nein"
+
+
+class GermanBooleanColumn(BooleanColumn):
+    def get_value(self, instance):
+        return YesNo(super().get_value(instance))
+
+
 class AgreementViewSet(SnippetViewSet):
     model = Agreement
     icon = "doc-full"
@@ -215,7 +233,7 @@ class AgreementViewSet(SnippetViewSet):
     list_display = [
         "title",
         "kind",
-        BooleanColumn("required_for_every_order", label="für jede Bestellung"),
+        GermanBooleanColumn("required_for_every_order", label="für jede Bestellung"),
         Column("current_version", label="Aktuelle Version", sort_key="current_version"),
     ]
     list_filter = ["kind", "required_for_every_order"]

@@ -64,7 +64,8 @@ class AgreementVersion(models.Model):
         Agreement, on_delete=models.PROTECT, related_name="versions", verbose_name="Vereinbarung"
     )
     version = models.CharField("Version", max_length=20)
-    text = models.TextField("Text (HTML)")
+    # Rich text (HTML), edited in Wagtail's editor.
+    text = models.TextField("Vertragstext")
     pdf = models.ForeignKey(
         "wagtaildocs.Document",
         null=True,

@@ -43,7 +43,7 @@ AGREEMENTS = (
 def editors(demo_site):
     """Two people of the Redaktion, and the catalogue's workflow as seed_demo sets it up."""
     group = Group.objects.get(name=EDITORS_GROUP)
-    editorial_workflow_ensure(catalogue=demo_site.service_index, approvers=group)
+    editorial_workflow_ensure(approvers=group)
     author = UserFactory(email="redaktion@example.org", first_name="Rieke", last_name="Redaktion")
     reviewer = UserFactory(email="freigabe@example.org", first_name="Ruth", last_name="Prüfer")
     for editor in (author, reviewer):
@@ -123,7 +123,13 @@ def test_an_editor_writes_a_profile_a_second_approves_and_a_member_orders_it(
 
     log_in_to_cms(page, author.email)
     _write_profile(page, demo_site.service_index)
+    # The preview panel shows the page (it may be framed by the admin, same origin).
+    page.locator('[data-side-panel-toggle="preview"]').click()
+    preview = page.frame_locator("#w-preview-iframe")
+    expect(preview.get_by_role("heading", level=1)).to_have_text(TITLE)
     page.get_by_role("button", name="Mehr Aktionen").click()
+    # Redaktion publishes only through the second person's approval.
+    expect(page.get_by_role("button", name="Veröffentlichen", exact=True)).to_have_count(0)
     page.get_by_role("button", name=f"In {EDITORIAL_WORKFLOW_NAME} einreichen").click()
     # "erstellt und zur Moderation eingereicht", or "wurde zur …" if Wagtail's autosave had
     # already created the draft.
@@ -133,6 +139,9 @@ def test_an_editor_writes_a_profile_a_second_approves_and_a_member_orders_it(
     expect(page.get_by_role("row").filter(has_text=TITLE)).to_contain_text("in Moderation")
 
     profile = ServicePage.objects.get(title=TITLE)
+    page.goto(f"/cms/pages/{profile.pk}/edit/")
+    page.get_by_role("button", name="Mehr Aktionen").click()
+    expect(page.get_by_role("button", name=re.compile("^Freigeben"))).to_have_count(0)
     assert profile.slug == SLUG
     assert not profile.live
     assert profile.current_workflow_state.status == "in_progress"
@@ -152,7 +161,7 @@ def test_an_editor_writes_a_profile_a_second_approves_and_a_member_orders_it(
     )
     page.get_by_role("button", name="Mehr Aktionen").click()
     page.get_by_role("button", name="Freigeben und Veröffentlichen").click()
-    expect(page.get_by_role("status")).to_contain_text(f"Seite ‚{TITLE}‘ wurde aktualisiert.")
+    expect(page.get_by_role("status")).to_contain_text(f"Freigegeben: „{TITLE}“.")
     expect(page.get_by_role("row").filter(has_text=TITLE)).to_contain_text("Veröffentlicht")
 
     profile.refresh_from_db()

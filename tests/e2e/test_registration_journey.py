@@ -122,7 +122,7 @@ def _register_and_confirm(page: Page, live_server) -> User:
 
 def _approve_in_the_cms(page: Page, staff: User) -> None:
     log_in_to_cms(page, staff.email)
-    page.get_by_role("link", name="Mitgliedschaftsanträge").click()
+    page.get_by_role("link", name="Mitgliedschaftsanträge", exact=True).click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Offene Mitgliedschaftsanträge")
     request = page.get_by_role("row").filter(has_text=EMAIL)
     expect(request).to_contain_text(f"{FIRST_NAME} {LAST_NAME}")
@@ -133,7 +133,9 @@ def _approve_in_the_cms(page: Page, staff: User) -> None:
     expect(page.get_by_role("heading", level=1)).to_have_text("Antrag entscheiden")
     page.get_by_role("radio", name="bestätigen").check()
     page.get_by_role("button", name="Entscheidung speichern").click()
-    expect(page.get_by_text(f"Entschieden: {EMAIL}, Hüttener Berge.")).to_be_visible()
+    expect(
+        page.get_by_text(f"Mitgliedschaft bestätigt: {EMAIL} für Hüttener Berge.")
+    ).to_be_visible()
     expect(page.get_by_text("Keine offenen Anträge.")).to_be_visible()
 
 

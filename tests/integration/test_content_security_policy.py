@@ -7,6 +7,7 @@ import re
 import pytest
 from django.urls import reverse
 
+from tests.catalogue_factories import OzgLeistungFactory
 from tests.checkout import basket_add
 from tests.order_factories import (
     amt_with_gemeinden,
@@ -15,7 +16,7 @@ from tests.order_factories import (
     order_place,
     terms_of_use_publish,
 )
-from tests.pages import service_page_create
+from tests.pages import add_url, profile_form, service_page_create
 
 pytestmark = pytest.mark.django_db
 
@@ -31,7 +32,7 @@ def policy(response) -> dict[str, list[str]]:
     return {name: sources for name, *sources in directives}
 
 
-def assert_strict(response) -> None:
+def assert_strict(response, *, frame_ancestors: str = "'none'") -> None:
     """The response's policy allows scripts from the site itself (and its nonce) only, and the
     page holds nothing the policy would block."""
     directives = policy(response)
@@ -40,7 +41,7 @@ def assert_strict(response) -> None:
     assert "'unsafe-eval'" not in script_sources
     assert directives["style-src"] == ["'self'"]
     assert directives["default-src"] == ["'self'"]
-    assert directives["frame-ancestors"] == ["'none'"]
+    assert directives["frame-ancestors"] == [frame_ancestors]
     assert directives["object-src"] == ["'none'"]
     html = response.content.decode()
     header_nonces = {source[len("'nonce-") : -1] for source in script_sources if "nonce-" in source}
@@ -144,5 +145,28 @@ def test_staff_areas_allow_inline_scripts_and_styles_without_nonce(admin_client,
     assert "'unsafe-inline'" in directives["script-src"]
     assert "'unsafe-inline'" in directives["style-src"]
     assert all("nonce-" not in source for source in directives["script-src"])
-    # Wagtail's preview panel frames pages of the same origin.
-    assert directives["frame-ancestors"] == ["'self'"]
+    # Only previews may be framed (below).
+    assert directives["frame-ancestors"] == ["'none'"]
+    assert response.headers["X-Frame-Options"] == "DENY"
+
+
+def test_the_preview_of_a_page_may_be_framed_by_the_editor_and_keeps_the_public_policy(
+    admin_client, page_tree
+):
+    preview_url = f"{add_url(page_tree.service_index)}preview/"
+    stored = admin_client.post(preview_url, profile_form(OzgLeistungFactory()))
+    assert stored.json() == {"is_valid": True, "is_available": True}
+
+    response = admin_client.get(preview_url, {"in_preview_panel": "true"})
+
+    assert response.status_code == 200
+    assert "Bewohnerparkausweis online" in response.content.decode()
+    assert response.headers["X-Frame-Options"] == "SAMEORIGIN"
+    assert_strict(response, frame_ancestors="'self'")
+
+
+def test_the_published_page_may_not_be_framed(client, page_tree):
+    response = client.get(page_tree.service_index.url)
+
+    assert policy(response)["frame-ancestors"] == ["'none'"]
+    assert response.headers["X-Frame-Options"] == "DENY"

@@ -1,10 +1,9 @@
-"""Editors create service profiles through Wagtail's admin forms; published ones are orderable,
-and with the editorial workflow a second editor's approval publishes them."""
+"""Service profiles are created through Wagtail's admin forms; published ones are orderable, and
+with the editorial workflow a second editor's approval publishes them (the workflow's rules:
+test_editorial_workflow.py)."""
 
 import pytest
 from django.contrib.auth.models import Group
-from wagtail.models import Page
-from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
 from cms_pages.models import ServicePage
 from cms_pages.services import editorial_workflow_ensure
@@ -12,6 +11,7 @@ from shop.accounts.services import EDITORS_GROUP
 from shop.models import Dienst
 from tests.catalogue_factories import OzgLeistungFactory
 from tests.factories import UserFactory
+from tests.pages import add_url, profile_form
 
 pytestmark = pytest.mark.django_db
 
@@ -25,55 +25,11 @@ def editors():
     return first, second
 
 
-def profile_form(ozg_leistung, *, link_id=None, **overrides) -> dict:
-    link = {"ozg_leistung": ozg_leistung.pk}
-    if link_id is not None:
-        link["id"] = link_id
-    return nested_form_data(
-        {
-            "title": "Bewohnerparkausweis online",
-            "slug": "bewohnerparkausweis",
-            "short_description": "Anwohnende beantragen den Parkausweis online.",
-            "body": streamfield(
-                [
-                    ("heading", "So funktioniert es"),
-                    ("paragraph", rich_text("<p>Antrag, Nachweis, Bescheid.</p>")),
-                    ("feature_list", streamfield([("item", "Kein Behördengang")])),
-                ]
-            ),
-            "ozg_links": inline_formset([link], initial=int(link_id is not None)),
-            "service_type": "landesdienst",
-            "availability": "verfuegbar",
-            "provider": "Land Schleswig-Holstein",
-            "operating_model": "Betrieb durch Dataport",
-            "reifegrad": "3",
-            "cost": "kostenfrei für Kommunen",
-            "transport_route": "keine",
-            "vertrauensniveau": "substantiell",
-            "fachverfahren_interface": "",
-            "agreement_links": inline_formset([]),
-            "contacts": inline_formset(
-                [
-                    {
-                        "role": "Fachliche Ansprechperson",
-                        "name": "Team Parken",
-                        "email": "parken@itvsh.de",
-                        "phone": "",
-                    }
-                ]
-            ),
-            **overrides,
-        }
-    )
-
-
-def add_url(parent: Page) -> str:
-    return f"/cms/pages/add/cms_pages/servicepage/{parent.pk}/"
-
-
-def test_editor_creates_and_publishes_a_profile_that_becomes_orderable(client, page_tree, editors):
+def test_a_superuser_creates_and_publishes_a_profile_that_becomes_orderable(
+    admin_client, page_tree
+):
     ozg = OzgLeistungFactory(ozg_id="10562", name="Bewohnerparkausweis")
-    client.force_login(editors[0])
+    client = admin_client
 
     response = client.post(
         add_url(page_tree.service_index), profile_form(ozg, **{"action-publish": "publish"})
@@ -90,10 +46,10 @@ def test_editor_creates_and_publishes_a_profile_that_becomes_orderable(client, p
 
 
 def test_missing_required_fields_are_refused_in_german_and_nothing_is_saved(
-    client, page_tree, editors
+    admin_client, page_tree
 ):
     ozg = OzgLeistungFactory()
-    client.force_login(editors[0])
+    client = admin_client
     form = profile_form(ozg, **{"action-publish": "publish"})
     form["short_description"] = ""
     form["provider"] = ""
@@ -108,9 +64,7 @@ def test_missing_required_fields_are_refused_in_german_and_nothing_is_saved(
 
 def test_with_the_workflow_a_second_editor_approves_and_publishes(client, page_tree, editors):
     author, reviewer = editors
-    editorial_workflow_ensure(
-        catalogue=page_tree.service_index, approvers=Group.objects.get(name=EDITORS_GROUP)
-    )
+    editorial_workflow_ensure(approvers=Group.objects.get(name=EDITORS_GROUP))
     ozg = OzgLeistungFactory()
     client.force_login(author)
 

@@ -5,9 +5,9 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.management import CommandError, call_command
 from django.db import connection
-from wagtail.models import WorkflowPage
 
 from cms_pages.models import LegalPage, ServiceIndexPage, ServicePage
+from cms_pages.services import EDITORIAL_WORKFLOW_NAME
 from shop.accounts.services import EDITORS_GROUP, FULFILMENT_GROUP
 from shop.models import Agreement, Gemeinde, OzgLeistung, Verwaltung
 
@@ -32,7 +32,8 @@ def test_setup_site_builds_pages_registry_catalogue_groups_and_workflow(client, 
         "/barrierefreiheit/",
     }
     assert {EDITORS_GROUP, FULFILMENT_GROUP} <= set(Group.objects.values_list("name", flat=True))
-    assert WorkflowPage.objects.get(page=ServiceIndexPage.objects.get()).workflow.active
+    # Every page, profiles included, goes live only after a second editor's approval.
+    assert ServiceIndexPage.objects.get().get_workflow().name == EDITORIAL_WORKFLOW_NAME
     # Nothing of the demo: no profiles, no agreements, no accounts.
     assert not ServicePage.objects.exists()
     assert not Agreement.objects.exists()

@@ -25,7 +25,7 @@ def test_a_submission_during_an_smtp_outage_notifies_the_reviewer_afterwards(
     reviewer = UserFactory(email="pruefer@itvsh.example")
     for editor in (author, reviewer):
         editor.groups.add(editors)
-    editorial_workflow_ensure(catalogue=page_tree.service_index, approvers=editors)
+    editorial_workflow_ensure(approvers=editors)
     settings.EMAIL_BACKEND = "tests.mail_backends.DisconnectedBackend"
     client.force_login(author)
 
