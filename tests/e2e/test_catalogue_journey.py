@@ -70,7 +70,7 @@ def test_visitor_searches_filters_and_puts_a_service_into_the_basket(page: Page,
     )
     page.get_by_role("link", name="Warenkorb anzeigen").click()
     expect(page).to_have_url(re.compile(r"/shop/basket/$"))
-    expect(page.locator("#content_inner")).to_contain_text(SERVICE_TITLE)
+    expect(page.get_by_role("main")).to_contain_text(SERVICE_TITLE)
 
 
 def test_search_and_filter_with_the_keyboard_only(page: Page, demo_site):

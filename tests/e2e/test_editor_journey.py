@@ -196,7 +196,7 @@ def test_an_editor_writes_a_profile_a_second_approves_and_a_member_orders_it(
     )
     page.get_by_role("link", name="Warenkorb anzeigen").click()
     expect(page).to_have_url(re.compile(r"/shop/basket/$"))
-    expect(page.locator("#content_inner")).to_contain_text(TITLE)
+    expect(page.get_by_role("main")).to_contain_text(TITLE)
 
     basket = Basket.objects.get(owner=member, status=Basket.OPEN)
     assert [line.product_id for line in basket.lines.all()] == [dienst.product_id]
