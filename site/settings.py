@@ -84,7 +84,7 @@ INSTALLED_APPS = [
     "taggit",
     # Oscar
     "oscar.config.Shop",
-    "oscar.apps.analytics.apps.AnalyticsConfig",
+    "oscar_overrides.analytics.AnalyticsWithoutCountersConfig",  # models only, no counters
     "oscar_overrides.checkout.apps.CheckoutConfig",
     "oscar.apps.address.apps.AddressConfig",
     "oscar.apps.shipping.apps.ShippingConfig",
