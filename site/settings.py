@@ -138,6 +138,11 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "ozg_site.security.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # 400/404 for NUL characters, invalid UTF-8 and huge numbers in path, query or form, before
+    # anything reads them (ozg_site.odd_input); after the security headers and static files.
+    # Before sessions and sign-in: odd input often comes from scanners, and refusing it costs
+    # no query (the page shows the header of a visitor who is not signed in).
+    "ozg_site.odd_input.OddInputMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",

@@ -9,7 +9,9 @@ from wagtail.documents import urls as wagtaildocs_urls
 from . import views
 from .api import api, wagtail_api
 
-# An unreachable database answers 503 instead of 500 (views.server_error).
+# Invalid requests answer in German, as JSON under /api/ (views.bad_request); an unreachable
+# database answers 503 instead of 500 (views.server_error).
+handler400 = "ozg_site.views.bad_request"
 handler500 = "ozg_site.views.server_error"
 
 urlpatterns = [

@@ -9,6 +9,7 @@ from django.views.decorators.http import require_GET
 from shop.mail.selectors import mail_backlog
 
 from . import health
+from .odd_input import bad_request_response
 
 # How long a client should wait before trying again while the database is unreachable.
 DATABASE_OUTAGE_RETRY_AFTER_SECONDS = 30
@@ -27,6 +28,13 @@ def healthz(request: HttpRequest) -> JsonResponse:
     # The mail backlog (shop.mail) for monitoring; undelivered mail does not make the site
     # unhealthy for the load balancer.
     return JsonResponse({"status": status, **checks, "mail": mail_backlog()})
+
+
+def bad_request(request: HttpRequest, exception: Exception) -> HttpResponse:
+    """handler400 (Django's SuspiciousOperation and BadRequest: an unknown host, too many form
+    fields, a broken upload), in German. The page is rendered without the request's context: the
+    host may be what is wrong, and the footer would ask for it again."""
+    return bad_request_response(request, page_context=False)
 
 
 def server_error(request: HttpRequest) -> HttpResponse:
