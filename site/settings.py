@@ -433,7 +433,8 @@ LOGGING = {
 WAGTAIL_SITE_NAME = "OZG-Dienste-Shop Schleswig-Holstein"
 WAGTAILADMIN_BASE_URL = SHOP_BASE_URL
 WAGTAIL_I18N_ENABLED = False
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+# Wagtail's database backend; on SQLite with unpaired double quotes made harmless.
+WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "ozg_site.search_backend"}}
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     # German stemming: "Anmeldungen" finds "Anmeldung".
     WAGTAILSEARCH_BACKENDS["default"]["SEARCH_CONFIG"] = "german"

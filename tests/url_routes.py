@@ -79,11 +79,21 @@ class Route:
 ROUTE_PARAMETER = re.compile(r"<(?:[^>:]+:)?([^>]+)>")
 
 
-def routes(patterns=None, parents: tuple = (), namespaces: tuple = ()) -> Iterator[Route]:
-    for entry in get_resolver().url_patterns if patterns is None else patterns:
+def routes() -> Iterator[Route]:
+    """Every URL pattern that a request can reach: a pattern behind an earlier one of the same
+    route (ozg_site.urls corrects a view of Wagtail's admin that way) is left out."""
+    seen: set[str] = set()
+    for route in _all_routes(get_resolver().url_patterns):
+        if route.text not in seen:
+            seen.add(route.text)
+            yield route
+
+
+def _all_routes(patterns, parents: tuple = (), namespaces: tuple = ()) -> Iterator[Route]:
+    for entry in patterns:
         if isinstance(entry, URLResolver):
             inner = (*namespaces, entry.namespace) if entry.namespace else namespaces
-            yield from routes(entry.url_patterns, (*parents, entry.pattern), inner)
+            yield from _all_routes(entry.url_patterns, (*parents, entry.pattern), inner)
         elif isinstance(entry, URLPattern):
             yield Route(
                 patterns=(*parents, entry.pattern),
