@@ -2,9 +2,12 @@
 
 from typing import Annotated
 
+from django.conf import settings
 from django.db.models import Prefetch, prefetch_related_objects
 from django.http import Http404, HttpRequest
 from ninja import Field, Path, Query, Router, Schema
+from wagtail.api.v2.pagination import WagtailPagination
+from wagtail.api.v2.utils import BadRequestError
 from wagtail.api.v2.views import PagesAPIViewSet
 
 from shop.catalogue.api import ErrorOut
@@ -17,9 +20,36 @@ from .selectors import PAGE_SIZE, service_page_catalogue, service_page_profile
 router = Router(tags=["Dienste"])
 
 
+# PostgreSQL's `integer`: no page tree comes near it; a larger offset was a server error (the
+# database's OFFSET overflowed), now it is a 400 like any other invalid parameter.
+MAX_OFFSET = 2**31 - 1
+
+
+class BoundedPagination(WagtailPagination):
+    """Wagtail's paging of ?offset= and ?limit=, checked first with German messages and an
+    upper bound for the offset."""
+
+    def paginate_queryset(self, queryset, request, view=None):
+        limit_max = getattr(settings, "WAGTAILAPI_LIMIT_MAX", 20) or MAX_OFFSET
+        _bounded_integer(request, "offset", maximum=MAX_OFFSET)
+        _bounded_integer(request, "limit", maximum=limit_max)
+        return super().paginate_queryset(queryset, request, view)
+
+
+def _bounded_integer(request: HttpRequest, name: str, *, maximum: int) -> None:
+    value = request.GET.get(name, "0")
+    # The length first: Python refuses to convert a number of thousands of digits (ValueError).
+    valid = value.isascii() and value.isdigit() and len(value) <= len(str(maximum))
+    if not (valid and int(value) <= maximum):
+        raise BadRequestError(f"{name} muss eine ganze Zahl von 0 bis {maximum} sein.")
+
+
 class ServiceAwarePagesAPIViewSet(PagesAPIViewSet):
     """Wagtail's pages API; a listing loads the Dienste (product, orderability) and the OZG and
-    LeiKa links of all its service profiles at once instead of per page."""
+    LeiKa links of all its service profiles at once instead of per page. Paging parameters out
+    of range are a 400 (BoundedPagination)."""
+
+    pagination_class = BoundedPagination
 
     def paginate_queryset(self, queryset):
         pages = list(super().paginate_queryset(queryset))

@@ -3,9 +3,11 @@
 Editors browse it read-only: the registry changes only by importing the Gemeindeverzeichnis.
 """
 
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.contrib.admin import RelatedOnlyFieldListFilter
+from django.contrib.admin.options import IncorrectLookupParameters
 from django.db.models import Count, Q
+from django.shortcuts import redirect
 from django.templatetags.static import static
 from django.urls import path, reverse
 from django.utils.html import format_html
@@ -14,7 +16,7 @@ from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail_modeladmin.helpers import PermissionHelper
 from wagtail_modeladmin.options import ModelAdmin, ModelAdminGroup, modeladmin_register
-from wagtail_modeladmin.views import InspectView
+from wagtail_modeladmin.views import IndexView, InspectView
 
 from .accounts import admin_views as membership_views
 from .accounts.admin_views import DECIDE_PERMISSION
@@ -57,8 +59,25 @@ class ReadOnlyPermissionHelper(PermissionHelper):
         return False
 
 
+class RegistryIndexView(IndexView):
+    """wagtail-modeladmin's list reads every query parameter it does not know as a filter on the
+    model; an unknown one (`?page=2`, a shared link with `?utm_source=`) or a filter value of the
+    wrong kind raised IncorrectLookupParameters, a server error. Then the whole list is shown,
+    with a note."""
+
+    def dispatch(self, request, *args, **kwargs):
+        try:
+            return super().dispatch(request, *args, **kwargs)
+        except IncorrectLookupParameters:
+            messages.warning(
+                request, "Die Adresse enthielt einen unbekannten Filter. Angezeigt wird alles."
+            )
+            return redirect(request.path)
+
+
 class VerwaltungAdmin(ModelAdmin):
     model = Verwaltung
+    index_view_class = RegistryIndexView
     menu_label = "Verwaltungen"
     menu_icon = "group"
     permission_helper_class = ReadOnlyPermissionHelper
@@ -86,6 +105,7 @@ class VerwaltungAdmin(ModelAdmin):
 
 class GemeindeAdmin(ModelAdmin):
     model = Gemeinde
+    index_view_class = RegistryIndexView
     menu_label = "Gemeinden"
     menu_icon = "home"
     permission_helper_class = ReadOnlyPermissionHelper

@@ -18,3 +18,11 @@ class OzgSiteConfig(AppConfig):
 class SuperuserAdminConfig(admin_apps.AdminConfig):
     default = False
     default_site = "ozg_site.admin.SuperuserAdminSite"
+
+    def ready(self) -> None:
+        super().ready()  # registers every app's admin classes
+        from django.contrib import admin
+
+        from .admin import search_fields_without_username
+
+        search_fields_without_username(admin.site)

@@ -85,12 +85,18 @@ class AdminAccessMiddleware:
         return self.get_response(request)
 
     def process_view(self, request: HttpRequest, view_func, view_args, view_kwargs) -> None:
-        if not request.user.is_authenticated:
-            return
-        for prefix, has_access in ADMIN_ACCESS.items():
-            if (
-                request.path_info.startswith(prefix)
-                and request.resolver_match.view_name not in ADMIN_PAGES_FOR_EVERYONE
-                and not has_access(request)
-            ):
-                raise PermissionDenied
+        if admin_area_refuses(request):
+            raise PermissionDenied
+
+
+def admin_area_refuses(request: HttpRequest) -> bool:
+    """Whether the request is for Wagtail's or Django's admin by a signed-in person without
+    access to it (request.resolver_match set: the URL is resolved)."""
+    if not request.user.is_authenticated:
+        return False
+    return any(
+        request.path_info.startswith(prefix)
+        and request.resolver_match.view_name not in ADMIN_PAGES_FOR_EVERYONE
+        and not has_access(request)
+        for prefix, has_access in ADMIN_ACCESS.items()
+    )

@@ -86,7 +86,7 @@ INSTALLED_APPS = [
     "taggit",
     # Oscar
     "oscar.config.Shop",
-    "oscar.apps.analytics.apps.AnalyticsConfig",
+    "oscar_overrides.analytics.AnalyticsWithoutCountersConfig",  # models only, no counters
     "oscar_overrides.checkout.apps.CheckoutConfig",
     "oscar.apps.address.apps.AddressConfig",
     "oscar.apps.shipping.apps.ShippingConfig",
@@ -144,6 +144,11 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "ozg_site.security.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # 400/404 for NUL characters, invalid UTF-8 and huge numbers in path, query or form, before
+    # anything reads them (ozg_site.odd_input); after the security headers and static files.
+    # Before sessions and sign-in: odd input often comes from scanners, and refusing it costs
+    # no query (the page shows the header of a visitor who is not signed in).
+    "ozg_site.odd_input.OddInputMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -446,7 +451,8 @@ LOGGING = {
 WAGTAIL_SITE_NAME = "OZG-Dienste-Shop Schleswig-Holstein"
 WAGTAILADMIN_BASE_URL = SHOP_BASE_URL
 WAGTAIL_I18N_ENABLED = False
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+# Wagtail's database backend; on SQLite with unpaired double quotes made harmless.
+WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "ozg_site.search_backend"}}
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     # German stemming: "Anmeldungen" finds "Anmeldung".
     WAGTAILSEARCH_BACKENDS["default"]["SEARCH_CONFIG"] = "german"

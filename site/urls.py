@@ -2,16 +2,38 @@ from django.apps import apps
 from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path, re_path
+from django.views.decorators.cache import never_cache
 from django.views.generic import RedirectView
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.admin.auth import require_admin_access
 from wagtail.documents import urls as wagtaildocs_urls
 
 from . import views
 from .api import api, wagtail_api
+from .wagtail_admin import WorkflowEditView
 
-# An unreachable database answers 503 instead of 500 (views.server_error).
+# Invalid requests answer in German, as JSON under /api/ (views.bad_request); an unreachable
+# database answers 503 instead of 500 (views.server_error).
+handler400 = "ozg_site.views.bad_request"
 handler500 = "ozg_site.views.server_error"
+
+# Wagtail's admin without its "failwhale", a page that fails on purpose so that superusers can
+# test the error reports: no URL of the shop answers 500 on purpose, and the error mails are
+# tested with `manage.py sendtestemail --admins`.
+WAGTAIL_ADMIN_URLS = [
+    pattern
+    for pattern in wagtailadmin_urls.urlpatterns
+    if getattr(pattern, "name", "") != "wagtailadmin_error_test"
+]
+# Ahead of Wagtail's own, with the access check and caching of Wagtail's admin URLs.
+WAGTAIL_ADMIN_CORRECTIONS = [
+    path(
+        "cms/workflows/edit/<int:pk>/",
+        never_cache(require_admin_access(WorkflowEditView.as_view())),
+        name="workflow_edit",
+    ),
+]
 
 urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
@@ -19,7 +41,8 @@ urlpatterns = [
     path("favicon.svg", views.favicon, name="favicon"),
     path("bench/minimal", views.bench_minimal, name="bench_minimal"),  # make bench: the ceiling
     path("django-admin/", admin.site.urls),
-    path("cms/", include(wagtailadmin_urls)),
+    *WAGTAIL_ADMIN_CORRECTIONS,
+    path("cms/", include(WAGTAIL_ADMIN_URLS)),
     path("dokumente/", include(wagtaildocs_urls)),
     path("konto/meine-dienste/", include("shop.orders.urls")),
     path("umsetzung/berichte/", include("shop.reports.urls")),

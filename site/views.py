@@ -10,6 +10,7 @@ from shop.catalogue.selectors import dienst_url_for_product
 from shop.mail.selectors import mail_backlog
 
 from . import health
+from .odd_input import bad_request_response
 
 # Oscar's catalogue, where a product has no published service profile.
 SERVICE_CATALOGUE_URL = "/dienste/"
@@ -41,6 +42,13 @@ def favicon(request: HttpRequest) -> HttpResponse:
     /favicon.svg for the pages' <link rel="icon"> and at /favicon.ico for clients that ask
     there unprompted; every browser that shows favicons reads SVG."""
     return HttpResponse(loader.render_to_string("favicon.svg"), content_type="image/svg+xml")
+
+
+def bad_request(request: HttpRequest, exception: Exception) -> HttpResponse:
+    """handler400 (Django's SuspiciousOperation and BadRequest: an unknown host, too many form
+    fields, a broken upload), in German. The page is rendered without the request's context: the
+    host may be what is wrong, and the footer would ask for it again."""
+    return bad_request_response(request, page_context=False)
 
 
 def server_error(request: HttpRequest) -> HttpResponse:

@@ -18,16 +18,12 @@ in a savepoint inside it, as pytest-django's `db` does.
 """
 
 import dataclasses
-import re
 from collections.abc import Callable, Iterator
 
 import pytest
 from django.db import transaction
-from django.db.models import Model
 from django.test import Client
-from django.urls import Resolver404, URLPattern, URLResolver, get_resolver, resolve, reverse
-from django.urls.resolvers import RoutePattern
-from django.utils.regex_helper import normalize
+from django.urls import Resolver404, reverse
 from oscar.core.loading import get_model
 from oscar.test.factories import (
     CountryFactory,
@@ -46,6 +42,7 @@ from tests.order_factories import (
     order_place,
     terms_of_use_publish,
 )
+from tests.url_routes import Route, model_of, routes
 
 pytestmark = pytest.mark.django_db
 
@@ -183,77 +180,6 @@ def world(django_db_setup, django_db_blocker) -> Iterator[World]:
         )
         yield world
         transaction.set_rollback(True)
-
-
-# The URL resolver, walked
-
-
-@dataclasses.dataclass(frozen=True)
-class Route:
-    """One URL pattern with the patterns of the resolvers above it."""
-
-    patterns: tuple
-    namespace: str
-    name: str
-    callback: Callable
-
-    @property
-    def qualified_name(self) -> str:
-        """`namespace:name` as reverse() takes it; `?` for a pattern without a name."""
-        return ":".join(filter(None, (self.namespace, self.name or "?")))
-
-    @property
-    def parameters(self) -> tuple[str, ...]:
-        names: list[str] = []
-        for pattern in self.patterns:
-            if isinstance(pattern, RoutePattern):
-                names += pattern.converters
-            elif pattern.regex.groupindex:
-                names += pattern.regex.groupindex
-            else:
-                names += [f"_{index}" for index in range(pattern.regex.groups)]
-        return tuple(names)
-
-    @property
-    def key(self) -> str:
-        """The name with the parameters: Oscar names two wish-list URLs twice."""
-        return f"{self.qualified_name}({','.join(sorted(self.parameters))})"
-
-    @property
-    def text(self) -> str:
-        return "/" + "".join(str(pattern) for pattern in self.patterns)
-
-    def path(self, values: dict[str, object]) -> str:
-        """The path with the given parameter values, without reverse() (many staff URLs have no
-        name); checked by resolving it back to this pattern's view."""
-        parts = []
-        for pattern in self.patterns:
-            if isinstance(pattern, RoutePattern):
-                parts.append(ROUTE_PARAMETER.sub(lambda m: str(values[m[1]]), str(pattern)))
-            else:
-                template, names = normalize(pattern.regex.pattern)[0]
-                parts.append(template % {name: values[name] for name in names})
-        path = "/" + "".join(parts)
-        if resolve(path).func is not self.callback:
-            raise ValueError(f"{path} does not resolve to {self.text}")
-        return path
-
-
-ROUTE_PARAMETER = re.compile(r"<(?:[^>:]+:)?([^>]+)>")
-
-
-def routes(patterns=None, parents: tuple = (), namespaces: tuple = ()) -> Iterator[Route]:
-    for entry in get_resolver().url_patterns if patterns is None else patterns:
-        if isinstance(entry, URLResolver):
-            inner = (*namespaces, entry.namespace) if entry.namespace else namespaces
-            yield from routes(entry.url_patterns, (*parents, entry.pattern), inner)
-        elif isinstance(entry, URLPattern):
-            yield Route(
-                patterns=(*parents, entry.pattern),
-                namespace=":".join(namespaces),
-                name=entry.name or "",
-                callback=entry.callback,
-            )
 
 
 def municipal_routes() -> list[Route]:
@@ -722,17 +648,6 @@ STAFF_PUBLIC_URLS = {
 # gets an existing object of the view's model or "1". The permission check comes first, so the
 # object does not matter, except that a view which forgot it must not hide behind a 404.
 STAFF_PARAMETER_VALUES = {"app_label": "shop", "model_name": "verwaltung"}
-
-
-def model_of(callback):
-    """The model a staff view works on, where the view says so (Django's admin, Wagtail's and
-    Oscar's class-based views)."""
-    model_admin = getattr(callback, "model_admin", None)
-    if model_admin is not None:
-        return model_admin.model
-    initkwargs = getattr(callback, "view_initkwargs", None) or {}
-    model = initkwargs.get("model") or getattr(getattr(callback, "view_class", None), "model", None)
-    return model if isinstance(model, type) and issubclass(model, Model) else None
 
 
 def staff_values(route: Route, world: World) -> dict[str, object]:
