@@ -55,9 +55,12 @@ urlpatterns = [
     # Oscar's own catalogue, search, offer and product pages sell goods: the service profiles and
     # /dienste/ are the catalogue (301).
     re_path(r"^shop/catalogue/(?:[\w-]*_)?(?P<product_id>\d+)/", views.oscar_product_redirect),
-    re_path(
-        r"^shop/(?:catalogue|offers)/",
-        RedirectView.as_view(url=views.SERVICE_CATALOGUE_URL, permanent=True),
+    *(
+        re_path(
+            rf"^shop/{storefront}/",
+            RedirectView.as_view(url=views.SERVICE_CATALOGUE_URL, permanent=True),
+        )
+        for storefront in ("catalogue", "offers")
     ),
     re_path(
         r"^shop/search/",

@@ -72,8 +72,13 @@ class Route:
                 parts.append(template % {name: values[name] for name in names})
         path = "/" + "".join(parts)
         if check and resolve(path).func is not self.callback:
-            raise ValueError(f"{path} does not resolve to {self.text}")
+            raise ShadowedRoute(f"{path} does not resolve to {self.text}")
         return path
+
+
+class ShadowedRoute(ValueError):
+    """The path reaches another view: an earlier pattern takes it (ozg_site.urls redirects
+    Oscar's storefront that way), or a sample value does not fit."""
 
 
 ROUTE_PARAMETER = re.compile(r"<(?:[^>:]+:)?([^>]+)>")

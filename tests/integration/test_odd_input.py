@@ -30,11 +30,13 @@ from django.contrib.auth.models import Group
 from django.db import transaction
 from django.test import Client, RequestFactory
 from django.urls import Resolver404, resolve
+from django.views.generic import RedirectView
 from oscar.test.factories import WishListFactory
 
 from cms_pages.services import page_tree_ensure
 from ozg_site.odd_input import MAX_QUERY_NUMBER
 from ozg_site.security import admin_area_refuses
+from ozg_site.views import oscar_product_redirect
 from shop.accounts.services import FULFILMENT_GROUP
 from shop.models import Dienst
 from tests.factories import UserFactory
@@ -45,7 +47,7 @@ from tests.order_factories import (
     terms_of_use_publish,
 )
 from tests.pages import service_page_create
-from tests.url_routes import Route, model_of, routes
+from tests.url_routes import Route, ShadowedRoute, model_of, routes
 
 pytestmark = pytest.mark.django_db
 
@@ -204,10 +206,20 @@ def describe(error: Exception) -> str:
     return f"{type(error).__name__}: {str(error)[:200]}{where}"
 
 
+def answered_by_a_storefront_redirect(path: str) -> bool:
+    view = resolve(path).func
+    return getattr(view, "view_class", None) is RedirectView or view is oscar_product_redirect
+
+
 def sweep(route: Route, world: World, requests: Sweep) -> None:
     values = sample_values(route, world)
     try:
         path = route.path(values)
+    except ShadowedRoute as error:
+        if not answered_by_a_storefront_redirect(route.path(values, check=False)):
+            requests.failures.append(f"{route.text}: no path built ({error}); add a sample value")
+        # else the redirect that takes Oscar's storefront URLs answers, and is swept on its own
+        return
     except (KeyError, ValueError, Resolver404) as error:
         requests.failures.append(f"{route.text}: no path built ({error}); add a sample value")
         return
@@ -231,7 +243,8 @@ def test_no_url_answers_odd_input_with_a_server_error(world, role):
     for route in all_routes:
         sweep(route, world, requests)
 
-    assert len(all_routes) > 800 and requests.sent > 2 * len(all_routes)
+    # Every route was requested (people refused by an admin area get one request a route).
+    assert len(all_routes) > 800 and requests.sent > len(all_routes)
     assert not requests.failures, (
         f"{len(requests.failures)} of {requests.sent} requests as {role} failed:\n  "
         + "\n  ".join(requests.failures)
