@@ -3,56 +3,22 @@ FTS5 by the database), with one fix for SQLite.
 
 Why: FTS5 reads each search term and phrase as a quoted string, and modelsearch does not escape a
 double quote inside one, so an unpaired `"` in a search field of the Wagtail admin ended the
-string early: a syntax error (OperationalError), which the shop shows as its 503 page. Here the
-double quotes go before the terms reach FTS5 (quotes around a phrase still make a phrase:
-Wagtail's query parser has taken them off already), and a term of nothing but quotes finds
-nothing, as Wagtail's parser decides for a search of only `"`.
+string early: a syntax error (OperationalError), which the shop shows as its 503 page. There the
+double quotes go before the terms reach FTS5 (ozg_site.sqlite_search).
 """
 
+from django.db import connection
 from modelsearch.backends.database import SearchBackend as database_search_backend
-from modelsearch.backends.database.sqlite import sqlite
-from modelsearch.query import And, MatchAll, Not, Or, Phrase, PlainText, SearchQuery
-
-
-def without_double_quotes(query: SearchQuery) -> SearchQuery:
-    if isinstance(query, (PlainText, Phrase)):
-        text = " ".join(query.query_string.replace('"', " ").split())
-        if not text:
-            return Not(MatchAll())
-        if isinstance(query, Phrase):
-            return Phrase(text)
-        return PlainText(text, operator=query.operator, boost=query.boost)
-    if isinstance(query, (And, Or)):
-        return type(query)([without_double_quotes(subquery) for subquery in query.subqueries])
-    if isinstance(query, Not):
-        return Not(without_double_quotes(query.subquery))
-    return query
-
-
-class _QueriesWithoutQuotes:
-    def search(self, config, start, stop, score_field=None):
-        self.query = without_double_quotes(self.query)
-        return super().search(config, start, stop, score_field=score_field)
-
-
-class SQLiteSearchQueryCompiler(_QueriesWithoutQuotes, sqlite.SQLiteSearchQueryCompiler):
-    pass
-
-
-class SQLiteAutocompleteQueryCompiler(
-    _QueriesWithoutQuotes, sqlite.SQLiteAutocompleteQueryCompiler
-):
-    pass
-
-
-class SQLiteSearchBackend(sqlite.SQLiteSearchBackend):
-    query_compiler_class = SQLiteSearchQueryCompiler
-    autocomplete_query_compiler_class = SQLiteAutocompleteQueryCompiler
 
 
 # Named as modelsearch looks for it in a backend module.
 def SearchBackend(params):
     backend = database_search_backend(params)
-    if isinstance(backend, sqlite.SQLiteSearchBackend):
-        return SQLiteSearchBackend(params)
-    return backend
+    if connection.vendor != "sqlite":
+        return backend
+    # Only on SQLite: the module defines the model of SQLite's search index.
+    from . import sqlite_search
+
+    if isinstance(backend, sqlite_search.sqlite.SQLiteSearchBackend):
+        return sqlite_search.SQLiteSearchBackend(params)
+    return backend  # SQLite without FTS5: modelsearch's fallback, no FTS5 syntax

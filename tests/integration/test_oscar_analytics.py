@@ -26,19 +26,17 @@ from tests.order_factories import (
 )
 
 Basket = get_model("basket", "Basket")
-ProductRecord = get_model("analytics", "ProductRecord")
-UserRecord = get_model("analytics", "UserRecord")
-UserProductView = get_model("analytics", "UserProductView")
-UserSearch = get_model("analytics", "UserSearch")
+ANALYTICS_MODELS = [
+    get_model("analytics", name)
+    for name in ("ProductRecord", "UserRecord", "UserProductView", "UserSearch")
+]
 
 MEMBERS = 4
 ROUNDS = 5
 
 
 def analytics_rows() -> int:
-    return sum(
-        model.objects.count() for model in (ProductRecord, UserRecord, UserProductView, UserSearch)
-    )
+    return sum(model.objects.count() for model in ANALYTICS_MODELS)
 
 
 def test_no_analytics_receiver_is_connected():
