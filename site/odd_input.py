@@ -10,9 +10,9 @@ nothing. Guarding each view of Django, Wagtail and Oscar one by one would miss t
 checks every request once, before any of them:
 
 - 400 when the path, the name or value of a query parameter or of a POSTed form field
-  (urlencoded or multipart) contains a NUL character, also once more percent-decoded (`%2500`:
-  some views decode again), when the path or the query string is not valid UTF-8, or when a
-  query parameter is a number beyond MAX_QUERY_NUMBER;
+  (urlencoded or multipart) contains a NUL character (path and query also once more
+  percent-decoded, `%2500`: some views decode again), when the path or the query string is not
+  valid UTF-8, or when a query parameter is a number beyond MAX_QUERY_NUMBER;
 - 404 when an `<int:…>` path parameter exceeds MAX_PATH_INTEGER, or a `pk` path parameter (the
   key of Django's generic views, Oscar's dashboard and Wagtail's choosers) is no such integer
   while the view's model has an integer key.
@@ -92,10 +92,15 @@ def odd_input(request: HttpRequest) -> str | None:
     if not _is_utf8(request.path_info) or not _is_utf8(_wsgi_bytes(request, "QUERY_STRING")):
         return NOT_UTF8_MESSAGE
     query = _names_and_values(request.GET)
-    texts = [request.path_info, *query]
-    if request.method == "POST" and request.content_type in FORM_CONTENT_TYPES:
-        texts += _names_and_values(request.POST)
-    if any(NUL in text or NUL in unquote(text) for text in texts):
+    form = (
+        _names_and_values(request.POST)
+        if request.method == "POST" and request.content_type in FORM_CONTENT_TYPES
+        else []
+    )
+    # A form field is text as typed (a password may contain "%00"); only an address is decoded.
+    if any(NUL in text or NUL in unquote(text) for text in (request.path_info, *query)) or any(
+        NUL in text for text in form
+    ):
         return NUL_MESSAGE
     numbers = [text.lstrip("+-") for text in query if NUMBER.fullmatch(text)]
     if not all(at_most(number, MAX_QUERY_NUMBER) for number in numbers):

@@ -131,6 +131,27 @@ def test_nul_in_a_posted_form_is_a_400_and_saves_nothing(client, page_tree, cont
     assert not get_user_model().objects.filter(email="nul@amt.example").exists()
 
 
+def test_a_percent_sign_in_a_form_field_is_text(client, page_tree):
+    """Only addresses are decoded once more: a password may contain "%00"."""
+    verwaltung = VerwaltungFactory()
+
+    response = client.post(
+        "/konto/registrieren/",
+        {
+            "first_name": "Prozent",
+            "last_name": "Zeichen",
+            "email": "prozent@amt.example",
+            "password1": "ein-Passwort-mit-%00-darin",
+            "password2": "ein-Passwort-mit-%00-darin",
+            "verwaltung": verwaltung.pk,
+            "role": "bestellberechtigt",
+        },
+    )
+
+    assert response.status_code == 302
+    assert get_user_model().objects.filter(email="prozent@amt.example").exists()
+
+
 @pytest.mark.parametrize("url", ["/dienste/%FF/", "/dienste/?q=%FF", "/dienste/?q=%C3"])
 def test_invalid_utf8_is_a_400(client, page_tree, url):
     assert german_400(client.get(url), UTF8_TEXT), url
