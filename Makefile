@@ -5,15 +5,38 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: install run test lint format migrate seed clean bench screenshots
+.PHONY: install install-production lock run test lint format migrate seed clean bench screenshots
 
 install: $(VENV)/.installed node_modules/.installed .env
 
-$(VENV)/.installed: pyproject.toml
+# Both lock files pin every package with its hashes (`make lock` writes them from pyproject.toml):
+# CI, a developer's machine and production install the same versions.
+PIP := $(BIN)/python -m pip --quiet --disable-pip-version-check
+PIP_VERSION := 26.3
+
+$(VENV)/.installed: pyproject.toml requirements/development.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check --upgrade pip
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e ".[dev]"
+	$(PIP) install pip==$(PIP_VERSION)
+	$(PIP) install --require-hashes -r requirements/development.txt
+	$(PIP) install --no-deps -e .
+	$(PIP) check
 	touch $@
+
+# Production (docs/deployment.md): the application without test, lint and benchmark tools.
+install-production: node_modules/.installed
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(PIP) install pip==$(PIP_VERSION)
+	$(PIP) install --require-hashes -r requirements/production.txt
+	$(PIP) install --no-deps -e .
+	$(PIP) check
+
+# After changing a version in pyproject.toml; other pins stay unless `make lock UPGRADE=1`.
+lock: install
+	for extra in production development; do \
+		$(BIN)/uv pip compile pyproject.toml --quiet --universal --python-version 3.11 \
+			--generate-hashes --no-header $(if $(UPGRADE),--upgrade) \
+			$$( [ $$extra = development ] && echo --extra dev ) -o requirements/$$extra.txt; \
+	done
 
 node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
