@@ -44,7 +44,7 @@ PROGRESS = ["Eingegangen", "In Prüfung", "In Umsetzung", "Im Test", "Live"]
 
 def _generated_services(count: int, used_ozg_ids: set[str]):
     """DemoService entries, one per OZG-Leistung, those without a profile first."""
-    from cms_pages.demo_services import DemoContact, DemoService
+    from ozg_site.demo_content import DemoContact, DemoService
     from shop.models import OzgLeistung
 
     rng = random.Random(SEED)
@@ -67,7 +67,7 @@ def _generated_services(count: int, used_ozg_ids: set[str]):
                     f"Bescheid digital, aus der Lage {leistung.lage.name}."
                 )[:300],
                 ozg_ids=(leistung.ozg_id,),
-                service_type=kinds[rng.randrange(len(kinds))],
+                service_type=(kind := kinds[rng.randrange(len(kinds))]),
                 provider=rng.choice(
                     ["Land Schleswig-Holstein", "Freie und Hansestadt Hamburg", "Dataport AöR"]
                 ),
@@ -81,6 +81,9 @@ def _generated_services(count: int, used_ozg_ids: set[str]):
                 requires_dvdv_entry=rng.random() < 0.4,
                 vertrauensniveau=rng.choice(["keins", "niedrig", "substantiell", "hoch"]),
                 fachverfahren_interface="XÖV-Standard des Fachverfahrens über FIT-Connect",
+                agreements=(
+                    ("beitrittserklaerung-efa", "avv") if kind == "online_dienst_efa" else ("avv",)
+                ),
                 contacts=(
                     DemoContact(
                         role="Fachliche Ansprechperson",
@@ -168,16 +171,15 @@ def build(*, services: int = SERVICE_COUNT, order_lines: int = ORDER_LINE_COUNT)
     from django.utils import timezone
     from oscar.core.loading import get_class, get_model
 
-    from cms_pages.demo_services import DEMO_SERVICES
     from cms_pages.models import ServiceIndexPage, ServicePage
     from cms_pages.services import service_pages_ensure
     from ozg_site.demo import (
         DEMO_PASSWORD,
         DRAFT_OZG_IDS,
         demo_accounts_ensure,
-        demo_agreements_for,
         demo_site_ensure,
     )
+    from ozg_site.demo_content import demo_agreements, demo_services
     from shop.accounts.services import membership_ensure_approved
     from shop.agreements.demo import demo_agreements_ensure
     from shop.agreements.selectors import agreements_required_for
@@ -209,8 +211,8 @@ def build(*, services: int = SERVICE_COUNT, order_lines: int = ORDER_LINE_COUNT)
     step("Seitenbaum, Kommunalregister, OZG-Katalog, Vereinbarungen, Demo-Konten")
 
     catalogue = ServiceIndexPage.objects.get()
-    agreements = demo_agreements_ensure()
-    used = {ozg_id for service in DEMO_SERVICES for ozg_id in service.ozg_ids}
+    agreements = demo_agreements_ensure(agreements=demo_agreements())
+    used = {ozg_id for service in demo_services() for ozg_id in service.ozg_ids}
     used |= set(DRAFT_OZG_IDS)
     while (missing := services - ServicePage.objects.live().count()) > 0:
         taken = set(ServicePage.objects.values_list("slug", flat=True))
@@ -225,7 +227,7 @@ def build(*, services: int = SERVICE_COUNT, order_lines: int = ORDER_LINE_COUNT)
             service_pages_ensure(
                 parent=catalogue,
                 services=batch[start : start + 50],
-                agreements_for=lambda service: demo_agreements_for(service, agreements),
+                agreements_by_slug=agreements,
             )
             step(f"{min(start + 50, len(batch))} von {len(batch)} weiteren Steckbriefen")
     step(f"{ServicePage.objects.live().count()} veröffentlichte Steckbriefe")

@@ -1,6 +1,7 @@
 """Writes on the page tree: the shop's fixed pages (home, catalogue, news, help, legal pages)."""
 
 import datetime
+from collections.abc import Mapping
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
@@ -17,7 +18,7 @@ from wagtail.models import (
     WorkflowTask,
 )
 
-from shop.models import Dienst, OzgLeistung
+from shop.models import Agreement, Dienst, OzgLeistung
 
 from .help_content import HELP_BODY, HELP_INTRO, HELP_SLUG, HELP_TITLE
 from .legal_content import LEGAL_PAGES
@@ -184,12 +185,12 @@ def _body_stream(blocks: tuple[tuple[str, object], ...]) -> list[tuple[str, obje
 
 @transaction.atomic
 def service_pages_ensure(
-    *, parent: ServiceIndexPage, services, agreements_for=lambda service: []
+    *, parent: ServiceIndexPage, services, agreements_by_slug: Mapping[str, Agreement]
 ) -> list[ServicePage]:
     """Create and publish the given service profiles below the catalogue, once each (by slug).
 
-    `services` are objects with the fields of cms_pages.demo_services.DemoService;
-    `agreements_for(service)` names the agreements each one requires.
+    `services` are objects with the fields of ozg_site.demo_content.DemoService; their
+    `agreements` name, by slug in `agreements_by_slug`, the agreements an order must accept.
     """
     created = []
     for service in services:
@@ -225,7 +226,7 @@ def service_pages_ensure(
             for contact in service.contacts
         ]
         page.agreement_links = [
-            ServicePageAgreement(agreement=agreement) for agreement in agreements_for(service)
+            ServicePageAgreement(agreement=agreements_by_slug[slug]) for slug in service.agreements
         ]
         parent.add_child(instance=page)
         _publish(page)
@@ -237,7 +238,7 @@ def service_pages_ensure(
 def news_pages_ensure(*, parent: NewsIndexPage, items) -> list[NewsPage]:
     """Create and publish the given news below the news page, once each (by slug).
 
-    `items` are objects with the fields of cms_pages.demo_news.DemoNews."""
+    `items` are objects with the fields of ozg_site.demo_content.DemoNews."""
     created = []
     today = timezone.localdate()
     for item in items:

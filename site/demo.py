@@ -7,8 +7,6 @@ from dataclasses import dataclass
 from django.db import transaction
 from django.utils import timezone
 
-from cms_pages.demo_news import DEMO_NEWS
-from cms_pages.demo_services import DEMO_SERVICES
 from cms_pages.models import ServicePage
 from cms_pages.services import (
     news_pages_ensure,
@@ -36,6 +34,7 @@ from shop.orders.rollout import lines_status_change
 from shop.orders.selectors import gemeinden_for_ordering
 from shop.orders.services import ContactData, order_place
 
+from .demo_content import demo_agreements, demo_news, demo_services
 from .setup import SiteSetupReport, site_setup_ensure
 
 # OZG-Leistungen that editors have started profiles for but not yet published.
@@ -97,19 +96,6 @@ DEMO_ACCOUNTS = (
 )
 
 
-def demo_agreements_for(service, agreements: dict) -> list:
-    """EfA services need the Beitrittserklärung; whatever processes personal data for the
-    municipality an AVV; ePayment its own terms. The Nutzungsbedingungen apply to every order."""
-    required = []
-    if service.service_type == "online_dienst_efa":
-        required.append(agreements["beitrittserklaerung-efa"])
-    if service.slug != "zustaendigkeitsfinder":
-        required.append(agreements["avv"])
-    if service.slug == "epayment":
-        required.append(agreements["besondere-bedingungen-epayment"])
-    return required
-
-
 @dataclass(frozen=True)
 class DemoSiteReport:
     setup: SiteSetupReport
@@ -122,16 +108,15 @@ class DemoSiteReport:
 def demo_site_ensure() -> DemoSiteReport:
     setup = site_setup_ensure()
     tree = setup.tree
-    agreements = demo_agreements_ensure()
     services = service_pages_ensure(
         parent=tree.service_index,
-        services=DEMO_SERVICES,
-        agreements_for=lambda service: demo_agreements_for(service, agreements),
+        services=demo_services(),
+        agreements_by_slug=demo_agreements_ensure(agreements=demo_agreements()),
     )
     drafts = service_page_drafts_from_catalogue(
         parent=tree.service_index, ozg_ids=list(DRAFT_OZG_IDS)
     )
-    news = news_pages_ensure(parent=tree.news_index, items=DEMO_NEWS)
+    news = news_pages_ensure(parent=tree.news_index, items=demo_news())
     return DemoSiteReport(
         setup=setup,
         services_created=len(services),

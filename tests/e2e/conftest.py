@@ -150,9 +150,9 @@ def browser_context_args(browser_context_args, live_server):
 
 @functools.cache
 def _demo_services() -> tuple:
-    from cms_pages.demo_services import DEMO_SERVICES
+    from ozg_site.demo_content import demo_services
 
-    return tuple(service for service in DEMO_SERVICES if service.slug in DEMO_SLUGS)
+    return tuple(service for service in demo_services() if service.slug in DEMO_SLUGS)
 
 
 @functools.cache
@@ -250,16 +250,15 @@ def demo_site(site_pages):
     every test, because live_server flushes the database after each one.
     """
     from cms_pages.services import service_pages_ensure
-    from ozg_site.demo import demo_agreements_for
+    from ozg_site.demo_content import demo_agreements
     from shop.agreements.demo import demo_agreements_ensure
     from shop.catalogue.services import ozg_katalog_import
 
     ozg_katalog_import(katalog=_ozg_katalog())
-    agreements = demo_agreements_ensure()
     service_pages_ensure(
         parent=site_pages.service_index,
         services=_demo_services(),
-        agreements_for=lambda service: demo_agreements_for(service, agreements),
+        agreements_by_slug=demo_agreements_ensure(agreements=demo_agreements()),
     )
     return site_pages
 

@@ -6,7 +6,6 @@ from django.core.management import call_command
 from oscar.core.loading import get_model
 from wagtail.models import Page, Site
 
-from cms_pages.demo_services import DEMO_SERVICES
 from cms_pages.models import (
     HelpPage,
     HomePage,
@@ -18,6 +17,7 @@ from cms_pages.models import (
 )
 from cms_pages.services import EDITORIAL_WORKFLOW_NAME
 from ozg_site.demo import DEMO_ACCOUNTS, DEMO_PASSWORD
+from ozg_site.demo_content import demo_services
 from shop.models import (
     Dienst,
     Gemeinde,
@@ -77,10 +77,10 @@ def test_seed_demo_builds_everything_and_a_second_run_changes_nothing(client, ca
         "/barrierefreiheit/",
     }
     assert first["ozg_leistungen"] == 557
-    assert ServicePage.objects.live().count() == len(DEMO_SERVICES) >= 20
+    assert ServicePage.objects.live().count() == len(demo_services()) >= 20
     assert ServicePage.objects.filter(live=False).count() == 3
-    assert first["products"] == len(DEMO_SERVICES)
-    assert Dienst.objects.filter(is_published=True).count() == len(DEMO_SERVICES)
+    assert first["products"] == len(demo_services())
+    assert Dienst.objects.filter(is_published=True).count() == len(demo_services())
     wohngeld = ServicePage.objects.get(slug="wohngeld")
     assert wohngeld.ozg_ids
     assert wohngeld.body

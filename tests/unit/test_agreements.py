@@ -11,13 +11,8 @@ from django.db import transaction
 from django.utils import timezone
 from oscar.test.factories import ProductFactory
 
-from shop.agreements.demo import (
-    ACCESSION_SLUG,
-    DATA_PROCESSING_SLUG,
-    EPAYMENT_SLUG,
-    TERMS_OF_USE_SLUG,
-    demo_agreements_ensure,
-)
+from ozg_site.demo_content import demo_agreements
+from shop.agreements.demo import demo_agreements_ensure
 from shop.agreements.selectors import (
     agreement_current_version,
     agreements_required_for,
@@ -383,18 +378,23 @@ def test_an_avv_among_the_versions_asks_for_a_data_protection_contact(
         assert requires_data_protection_contact(versions=[]) is False
 
 
-# == Demo agreements ==
+# == Demo agreements (demo/agreements.yaml) ==
+
+TERMS_OF_USE_SLUG = "nutzungsbedingungen"
+ACCESSION_SLUG = "beitrittserklaerung-efa"
+DATA_PROCESSING_SLUG = "avv"
+EPAYMENT_SLUG = "besondere-bedingungen-epayment"
 
 
 def test_demo_agreements_are_published_and_ensuring_them_again_changes_nothing():
-    first = demo_agreements_ensure()
+    first = demo_agreements_ensure(agreements=demo_agreements())
     snapshot = list(
         AgreementVersion.objects.order_by("pk").values_list(
             "pk", "agreement__slug", "version", "published_at", "text_sha256", "valid_from"
         )
     )
 
-    second = demo_agreements_ensure()
+    second = demo_agreements_ensure(agreements=demo_agreements())
 
     assert set(first) == {TERMS_OF_USE_SLUG, ACCESSION_SLUG, DATA_PROCESSING_SLUG, EPAYMENT_SLUG}
     assert {slug: a.pk for slug, a in first.items()} == {slug: a.pk for slug, a in second.items()}
@@ -418,7 +418,7 @@ def test_demo_agreements_are_published_and_ensuring_them_again_changes_nothing()
 
 
 def test_demo_agreement_texts_are_structured_german_html_of_a_fair_length():
-    demo_agreements_ensure()
+    demo_agreements_ensure(agreements=demo_agreements())
 
     for version in AgreementVersion.objects.all():
         words = re.sub(r"<[^>]+>", " ", version.text).split()
@@ -435,7 +435,7 @@ def test_demo_repairs_an_edited_agreement_and_publishes_a_leftover_draft():
     )
     unrelated = AgreementVersionFactory(agreement=leftover.agreement, version="2.0-entwurf")
 
-    agreements = demo_agreements_ensure()
+    agreements = demo_agreements_ensure(agreements=demo_agreements())
 
     avv = agreements[DATA_PROCESSING_SLUG]
     assert avv.pk == leftover.agreement_id

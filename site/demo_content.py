@@ -1,0 +1,128 @@
+"""The demo content of `seed_demo` and the benchmark, read from the data files in demo/:
+service profiles (services.yaml), agreements with the text of each version (agreements.yaml,
+agreements/*.html) and news (news.yaml). The files are the place to change a demo text."""
+
+import datetime
+import functools
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+from django.conf import settings
+
+from shop.agreements.demo import DemoAgreement, DemoVersion
+
+
+@dataclass(frozen=True, kw_only=True)
+class DemoContact:
+    """A contact of a service: a function or team with its shared mailbox, not a person."""
+
+    role: str
+    name: str
+    email: str
+    phone: str = ""
+
+
+@dataclass(frozen=True, kw_only=True)
+class DemoService:
+    """A service profile, from which cms_pages.services.service_pages_ensure makes a ServicePage."""
+
+    title: str
+    slug: str
+    short_description: str
+    ozg_ids: tuple[str, ...]
+    service_type: str
+    provider: str
+    operating_model: str
+    reifegrad: int
+    availability: str
+    requires_servicekonto: bool
+    requires_postfach: bool
+    requires_epayment: bool
+    transport_route: str
+    requires_dvdv_entry: bool
+    vertrauensniveau: str
+    fachverfahren_interface: str
+    featured: bool = False
+    # Slugs of the agreements an order of the service must accept besides the terms of use.
+    agreements: tuple[str, ...] = ()
+    contacts: tuple[DemoContact, ...] = ()
+    # (block type, value) pairs; FAQ entries and call-outs as tuples, as the help page keeps them.
+    body: tuple[tuple[str, object], ...] = ()
+
+
+@dataclass(frozen=True, kw_only=True)
+class DemoNews:
+    slug: str
+    title: str
+    days_ago: int
+    intro: str
+    body: str
+
+
+def _folder() -> Path:
+    return Path(settings.BASE_DIR) / "demo"
+
+
+def _read(name: str):
+    with (_folder() / name).open(encoding="utf-8") as file:
+        return yaml.safe_load(file)
+
+
+def _block(entry: dict) -> tuple[str, object]:
+    ((block_type, value),) = entry.items()
+    if block_type == "callout":
+        value = (value["kind"], value["text"])
+    elif block_type == "faq":
+        value = tuple((item["question"], item["answer"]) for item in value)
+    elif block_type == "feature_list":
+        value = tuple(value)
+    return block_type, value
+
+
+@functools.cache
+def demo_services() -> tuple[DemoService, ...]:
+    data = _read("services.yaml")
+    shared = {key: DemoContact(**fields) for key, fields in data["contacts"].items()}
+    return tuple(
+        DemoService(
+            **{
+                **service,
+                "ozg_ids": tuple(service["ozg_ids"]),
+                "agreements": tuple(service.get("agreements", ())),
+                "contacts": tuple(
+                    shared[contact] if isinstance(contact, str) else DemoContact(**contact)
+                    for contact in service.get("contacts", ())
+                ),
+                "body": tuple(_block(entry) for entry in service.get("body", ())),
+            }
+        )
+        for service in data["services"]
+    )
+
+
+@functools.cache
+def demo_agreements() -> tuple[DemoAgreement, ...]:
+    folder = _folder() / "agreements"
+    return tuple(
+        DemoAgreement(
+            slug=agreement["slug"],
+            kind=agreement["kind"],
+            title=agreement["title"],
+            required_for_every_order=agreement["required_for_every_order"],
+            versions=tuple(
+                DemoVersion(
+                    version=str(version["version"]),
+                    valid_from=datetime.date.fromisoformat(str(version["valid_from"])),
+                    text=(folder / version["text"]).read_text(encoding="utf-8"),
+                )
+                for version in agreement["versions"]
+            ),
+        )
+        for agreement in _read("agreements.yaml")
+    )
+
+
+@functools.cache
+def demo_news() -> tuple[DemoNews, ...]:
+    return tuple(DemoNews(**item) for item in _read("news.yaml"))
