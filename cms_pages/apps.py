@@ -7,7 +7,7 @@ class CmsPagesConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
-        from . import signals  # noqa: F401  (connects the receivers)
+        from . import page_contexts, signals  # noqa: F401  (registers builders, connects receivers)
 
         _send_wagtail_notifications_through_the_outbox()
 

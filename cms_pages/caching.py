@@ -1,17 +1,13 @@
 """Per-request work of the public pages that is the same for every visitor, computed once and
-kept in Django's default cache until the page cache's generation changes.
+kept until the generation shop.generations.PUBLIC_PAGES changes, the generation the page cache
+(ozg_site.page_cache) stores its pages under: a page published, unpublished, moved or deleted, a
+view restriction or the legal links changed, an order placed, a service's status changed. What
+changes without a signal (an import of the OZG catalogue) is at most ENTRY_SECONDS old, as the
+page cache's pages are.
 
-The generation is the one of `ozg_site.page_cache`: `page_cache_clear()` starts a new one when a
-page is published, unpublished, moved or deleted, the legal links change, an order is placed or
-a service changes its status (and, from `cms_pages.signals`, when a page view restriction
-changes). Every entry here is keyed by that generation, so there is one invalidation mechanism
-for the stored pages and for the parts they are built from. What changes without a signal (an
-import of the OZG catalogue) is at most ENTRY_SECONDS old, as the page cache's pages are.
-
-The generation lives in the page cache's store, which every worker shares (Redis, or files
-without Redis); the entries live in each worker's memory as they are (no pickling: reading the
-catalogue's facets back from a cache cost more than counting them), at most MAX_ENTRIES of them,
-and a worker that misses computes the entry itself. Callers must not change what they get.
+The entries live in each worker's memory as they are (no pickling: reading the catalogue's facets
+back from a cache cost more than counting them), at most MAX_ENTRIES of them, and a worker that
+misses computes the entry itself. Callers must not change what they get.
 """
 
 import hashlib
@@ -21,7 +17,7 @@ from collections import OrderedDict
 from collections.abc import Callable
 from typing import TypeVar
 
-from ozg_site import page_cache
+from shop.generations import PUBLIC_PAGES, generation_current
 
 ENTRY_SECONDS = 300
 MAX_ENTRIES = 2000
@@ -34,13 +30,13 @@ _lock = threading.Lock()
 
 
 def cache_generation(request=None) -> str:
-    """The page cache's current generation (starting one if there is none yet); remembered on
-    the request, so a page reads it once."""
+    """The current generation of the public pages; remembered on the request, so a page reads
+    it once."""
     if request is not None:
         remembered = getattr(request, _REQUEST_ATTRIBUTE, None)
         if remembered is not None:
             return remembered
-    generation = page_cache.page_cache_generation()
+    generation = generation_current(name=PUBLIC_PAGES)
     if request is not None:
         setattr(request, _REQUEST_ATTRIBUTE, generation)
     return generation

@@ -8,6 +8,10 @@ from urllib.parse import urlencode
 
 from django.http import QueryDict
 
+from shop.models import Dienst
+
+from .choices import Reifegrad, ServiceType
+
 SORT_BY_NAME = "name"
 SORT_NEWEST = "neu"
 SORT_RELEVANCE = "relevanz"
@@ -24,10 +28,6 @@ FILTER_PARAMETERS = ("themenfeld", "lage", "typ", "reifegrad", "verfuegbarkeit")
 
 
 def _allowed_values() -> dict[str, frozenset[str]]:
-    from shop.models import Dienst
-
-    from .models import Reifegrad, ServiceType
-
     return {
         "typ": frozenset(ServiceType.values),
         "reifegrad": frozenset(str(value) for value in Reifegrad.values),

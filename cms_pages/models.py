@@ -19,10 +19,12 @@ from wagtail.models import AbstractGroupApprovalTask, Orderable, Page
 from wagtail.search import index
 
 from shop.models import Dienst
-from shop.registry.selectors import registry_figures
 
 from .blocks import HelpBodyBlock, ServiceBodyBlock
+from .caching import view_restrictions_exist
+from .choices import Reifegrad, ServiceType, TransportRoute, Vertrauensniveau
 from .forms import ServicePageForm
+from .page_context import page_context
 from .panels import GermanMultipleChooserPanel
 
 LEGAL_RICH_TEXT_FEATURES = ["h2", "h3", "bold", "italic", "ol", "ul", "link"]
@@ -64,10 +66,13 @@ class PublicPageMixin:
         specific._cached_parent_obj = self
         return specific.route(request, remaining)
 
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context.update(page_context(page=self, request=request))
+        return context
+
     def get_view_restrictions(self):
         from wagtail.models import PageViewRestriction
-
-        from .caching import view_restrictions_exist
 
         if not view_restrictions_exist():
             return PageViewRestriction.objects.none()
@@ -90,26 +95,6 @@ class HomePage(PublicPageMixin, Page):
     parent_page_types = ["wagtailcore.Page"]
     max_count = 1
 
-    def get_context(self, request, *args, **kwargs):
-        from shop.reports.selectors import public_figures
-
-        from .caching import generation_cached
-        from .selectors import service_page_home_selection
-
-        context = super().get_context(request, *args, **kwargs)
-        # Kept per generation of the page cache (an order, a status change or a publication
-        # starts a new one); what changes without a signal (an import of the Gemeindeverzeichnis,
-        # an approved membership) shows at most caching.ENTRY_SECONDS later, as with the page
-        # cache.
-        context["registry_figures"] = generation_cached(
-            "registry-figures", (), registry_figures, request=request
-        )
-        context["public_figures"] = generation_cached(
-            "public-figures", (), public_figures, request=request
-        )
-        context["services"] = service_page_home_selection(request=request)
-        return context
-
     class Meta:
         verbose_name = "Startseite"
         verbose_name_plural = "Startseiten"
@@ -126,16 +111,6 @@ class ServiceIndexPage(PublicPageMixin, Page):
     parent_page_types = ["cms_pages.HomePage"]
     subpage_types = ["cms_pages.ServicePage"]
     max_count = 1
-
-    def get_context(self, request, *args, **kwargs):
-        from .catalogue import CatalogueQuery
-        from .selectors import service_page_catalogue
-
-        context = super().get_context(request, *args, **kwargs)
-        query = CatalogueQuery.from_params(request.GET)
-        context["catalogue_query"] = query
-        context["catalogue"] = service_page_catalogue(query=query, request=request)
-        return context
 
     class Meta:
         verbose_name = "Dienstekatalog"
@@ -221,33 +196,6 @@ class LegalLinks(BaseGenericSetting):
 
     class Meta:
         verbose_name = "Rechtliche Links"
-
-
-class ServiceType(models.TextChoices):
-    BASISDIENST = "basisdienst", "Basisdienst"
-    ONLINE_DIENST_EFA = "online_dienst_efa", "Online-Dienst (EfA)"
-    LANDESDIENST = "landesdienst", "Landesdienst"
-
-
-class Reifegrad(models.IntegerChoices):
-    NOT_ONLINE = 0, "0 – nicht online"
-    INFORMATION = 1, "1 – Information online"
-    FORM = 2, "2 – Formular online"
-    ONLINE = 3, "3 – Online-Leistung"
-    ONLINE_PLUS = 4, "4 – Online-Leistung plus"
-
-
-class TransportRoute(models.TextChoices):
-    OSCI_XTA = "osci_xta", "OSCI/XTA"
-    FIT_CONNECT = "fit_connect", "FIT-Connect"
-    NONE = "keine", "keiner nötig"
-
-
-class Vertrauensniveau(models.TextChoices):
-    NONE = "keins", "keine Identifizierung"
-    LOW = "niedrig", "niedrig"
-    SUBSTANTIAL = "substantiell", "substanziell"
-    HIGH = "hoch", "hoch"
 
 
 class ServicePage(PublicPageMixin, Page):
@@ -441,13 +389,6 @@ class ServicePage(PublicPageMixin, Page):
     def is_orderable(self) -> bool:
         dienst = self._dienst()
         return bool(dienst and dienst.is_orderable)
-
-    def get_context(self, request, *args, **kwargs):
-        from .selectors import service_page_profile
-
-        context = super().get_context(request, *args, **kwargs)
-        context["profile"] = service_page_profile(page=self, request=request)
-        return context
 
 
 class ServicePageOzgLeistung(Orderable):

@@ -10,7 +10,8 @@ from shop.models import Dienst, Lage, LeikaLeistung, Themenfeld
 
 from .caching import cache_generation, cache_key_digest, generation_cached, public
 from .catalogue import FILTER_PARAMETERS, SORT_NEWEST, SORT_RELEVANCE, CatalogueQuery
-from .models import Reifegrad, ServicePage, ServicePageOzgLeistung, ServiceType
+from .choices import Reifegrad, ServiceType
+from .models import ServicePage, ServicePageOzgLeistung
 
 PAGE_SIZE = 12
 

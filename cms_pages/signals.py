@@ -8,8 +8,8 @@ from django.dispatch import receiver
 from wagtail.models import PageViewRestriction
 from wagtail.signals import page_published, page_unpublished
 
-from ozg_site.page_cache import page_cache_clear
 from shop.dienste.services import dienst_remove, dienst_sync, dienst_withdraw
+from shop.generations import PUBLIC_PAGES, generation_bump
 from shop.news.services import news_announce_dienst
 
 from .models import ServicePage
@@ -50,4 +50,4 @@ def service_page_deleted(sender, instance: ServicePage, **kwargs) -> None:
 @receiver(post_delete, sender=PageViewRestriction)
 def page_view_restriction_changed(sender, **kwargs) -> None:
     # Which pages are public is part of what the page cache and cms_pages.caching keep.
-    page_cache_clear()
+    generation_bump(name=PUBLIC_PAGES)

@@ -10,10 +10,6 @@ class ShopConfig(AppConfig):
     def ready(self) -> None:
         from .agreements import receivers as agreement_receivers  # noqa: F401 (connects them)
         from .receivers import staff_groups_after_migrate
-        from .reports.cache import report_cache_receivers_connect
-
-        # The cached coverage report is forgotten when services, Verwaltungen, Gemeinden change.
-        report_cache_receivers_connect()
 
         # Every database gets the staff groups, also production and the test database.
         post_migrate.connect(staff_groups_after_migrate, sender=self)

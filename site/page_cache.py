@@ -18,11 +18,11 @@ Wagtail < 8. This middleware is small and does only what the shop needs:
   own CSRF cookie (CsrfViewMiddleware, which runs before this middleware, sets the cookie when it
   is new), so POSTs from cached pages pass the CSRF check and no visitor gets another's token.
   A page that uses the token anywhere else than in Django's hidden input is not stored.
-- Invalidation: every entry carries the cache's generation; `page_cache_clear()` starts a new
-  one (cms_pages.signals and shop.receivers call it when pages are published, unpublished,
-  moved or deleted, the legal links change, an order is placed or a service changes its status:
-  the home page shows those figures). Whatever else a public page shows (the registry after an
-  import, agreements) is at most PAGE_CACHE_SECONDS old.
+- Invalidation: every entry carries the generation shop.generations.PUBLIC_PAGES; the receivers
+  below and in cms_pages.signals start a new one when pages are published, unpublished, moved or
+  deleted, a view restriction or the legal links change, an order is placed or a service changes
+  its status (the home page shows those figures). Whatever else a public page shows (the
+  registry after an import, agreements) is at most PAGE_CACHE_SECONDS old.
 - Only the response as it leaves this middleware is stored: the middleware before it
   (security headers, Content-Security-Policy, WhiteNoise, sessions, CSRF cookie) runs again on
   each hit. Responses say `X-Page-Cache: hit`, `miss` (stored now) or `skip`.
@@ -33,7 +33,6 @@ files under var/cache/ that every process on the machine shares).
 
 import hashlib
 import re
-import uuid
 
 from django.conf import settings
 from django.core.cache import cache
@@ -41,6 +40,8 @@ from django.core.exceptions import DisallowedHost
 from django.http import HttpRequest, HttpResponse
 from django.middleware.csrf import get_token
 from django.utils.cache import cc_delim_re
+
+from shop.generations import PUBLIC_PAGES, generation_bump, generation_from, generation_key
 
 EXCLUDED_PREFIXES = (
     "/shop/",
@@ -55,7 +56,6 @@ EXCLUDED_PREFIXES = (
     "/static/",
     "/media/",
 )
-GENERATION_KEY = "page-cache:generation"
 CSRF_INPUT = re.compile(rb'(<input type="hidden" name="csrfmiddlewaretoken" value=")([^"]+)(")')
 CSRF_PLACEHOLDER = b"@@page-cache-csrf-token@@"
 STORED_HEADERS = ("content-type", "content-language", "vary", "x-frame-options", "cache-control")
@@ -67,23 +67,8 @@ def _timeout() -> int:
 
 
 def page_cache_clear(**kwargs) -> None:
-    """Forget every stored page (a new generation; old entries expire unused). Usable as a
-    signal receiver."""
-    cache.set(GENERATION_KEY, uuid.uuid4().hex, None)
-
-
-def _generation_started() -> str:
-    """A first generation, unless another process has just started one."""
-    generation = uuid.uuid4().hex
-    if not cache.add(GENERATION_KEY, generation, None):
-        generation = cache.get(GENERATION_KEY) or generation
-    return generation
-
-
-def page_cache_generation() -> str:
-    """The current generation; other caches of public content (cms_pages.caching) key their
-    entries by it, so that page_cache_clear() clears them too."""
-    return cache.get(GENERATION_KEY) or _generation_started()
+    """A signal receiver: forget every stored page and what cms_pages.caching keeps."""
+    generation_bump(name=PUBLIC_PAGES)
 
 
 def _personal_cookies() -> tuple[str, ...]:
@@ -126,8 +111,8 @@ class PageCacheMiddleware:
         key = _key(request) if timeout else None
         if key is None:
             return self.get_response(request)
-        found = cache.get_many([GENERATION_KEY, key])
-        generation = found.get(GENERATION_KEY) or _generation_started()
+        found = cache.get_many([generation_key(PUBLIC_PAGES), key])
+        generation = generation_from(found, name=PUBLIC_PAGES)
         entry = found.get(key)
         if entry is not None and entry[0] == generation:
             return self._response_from(request, entry)

@@ -26,7 +26,6 @@ from shop.models import (
     ServiceCoverage,
     User,
 )
-from shop.reports.cache import report_cache_invalidate
 
 Order = get_model("order", "Order")
 Line = get_model("order", "Line")
@@ -156,7 +155,6 @@ def lines_status_change(
         OrderedService.objects.filter(pk__in=ended).update(is_active=False)
         ServiceCoverage.objects.filter(ordered_service__in=ended).update(is_active=False)
     RolloutEvent.objects.bulk_create(events)
-    report_cache_invalidate()
 
     order = Order.objects.select_for_update().get(pk=order_ids.pop())
     order_status_follow(order=order)

@@ -34,7 +34,6 @@ from shop.models import (
 )
 from shop.orders.rollout import order_status_url
 from shop.orders.selectors import PlannedService, gemeinden_for_ordering, order_plan
-from shop.reports.cache import report_cache_invalidate
 
 if TYPE_CHECKING:
     from oscar.apps.order.models import Order
@@ -315,7 +314,6 @@ def order_details_create(
     acceptance_records_create(
         order=order, versions=versions, user=user, verwaltung=verwaltung, ip_address=ip_address
     )
-    report_cache_invalidate()
     return details
 
 

@@ -15,7 +15,7 @@ from shop.importing import (
 )
 from shop.models import Gemeinde, Verwaltung, VerwaltungKind
 from shop.registry.gemeindeverzeichnis import GemeindeRecord, Gemeindeverzeichnis, VerwaltungRecord
-from shop.reports.cache import report_cache_invalidate
+from shop.registry.signals import registry_imported
 
 GEMEINDE_REPORT_TYPE = "gemeinde"
 REPORT_TYPES = (*VerwaltungKind.values, GEMEINDE_REPORT_TYPE)
@@ -126,7 +126,7 @@ def registry_import_gemeindeverzeichnis(
         if dry_run:
             transaction.set_rollback(True)
         else:
-            report_cache_invalidate()
+            registry_imported.send(sender=registry_import_gemeindeverzeichnis, report=report)
     return report
 
 

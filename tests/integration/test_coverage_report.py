@@ -32,6 +32,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from shop.accounts.services import EDITORS_GROUP, FULFILMENT_GROUP, staff_groups_ensure
+from shop.generations import COVERAGE_REPORT, generation_bump
 from shop.models import (
     Dienst,
     Gemeinde,
@@ -45,7 +46,6 @@ from shop.models import (
 from shop.orders.rollout import lines_status_change
 from shop.registry.gemeindeverzeichnis import DEFAULT_GEMEINDEVERZEICHNIS, parse_gemeindeverzeichnis
 from shop.registry.services import registry_import_gemeindeverzeichnis
-from shop.reports.cache import report_cache_invalidate
 from shop.reports.exports import CSV_HEADERS
 from shop.reports.selectors import coverage_by_dienst, coverage_by_kreis, public_figures
 from tests.factories import GemeindeFactory, KreisFactory, UserFactory, VerwaltungFactory
@@ -57,7 +57,7 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture(autouse=True)
 def fresh_report_cache():
     """Each test's database starts over, the in-process cache does not: a new version."""
-    report_cache_invalidate()
+    generation_bump(name=COVERAGE_REPORT)
 
 
 REPORT = "/umsetzung/berichte/abdeckung/"
@@ -522,10 +522,10 @@ def report_queries(client) -> tuple[int, int]:
 
 def computing_queries(client) -> tuple[int, int]:
     """The queries of the page and of the CSV, each computed afresh."""
-    report_cache_invalidate()
+    generation_bump(name=COVERAGE_REPORT)
     with CaptureQueriesContext(connection) as queries:
         assert client.get(REPORT).status_code == 200
-    report_cache_invalidate()
+    generation_bump(name=COVERAGE_REPORT)
     with CaptureQueriesContext(connection) as csv_queries:
         assert client.get(REPORT_CSV).status_code == 200
     return len(queries), len(csv_queries)

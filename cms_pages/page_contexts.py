@@ -1,0 +1,39 @@
+"""The template context of the home page, the catalogue and the service profiles."""
+
+from shop.registry.selectors import registry_figures
+from shop.reports.selectors import public_figures
+
+from .caching import generation_cached
+from .catalogue import CatalogueQuery
+from .models import HomePage, ServiceIndexPage, ServicePage
+from .page_context import page_context_builder
+from .selectors import service_page_catalogue, service_page_home_selection, service_page_profile
+
+
+@page_context_builder(HomePage)
+def home_page_context(*, page: HomePage, request) -> dict:
+    # The figures are kept per generation of the public pages (an order, a status change or a
+    # publication starts a new one); what changes without a signal (an import of the
+    # Gemeindeverzeichnis, an approved membership) shows at most caching.ENTRY_SECONDS later, as
+    # with the page cache.
+    return {
+        "registry_figures": generation_cached(
+            "registry-figures", (), registry_figures, request=request
+        ),
+        "public_figures": generation_cached("public-figures", (), public_figures, request=request),
+        "services": service_page_home_selection(request=request),
+    }
+
+
+@page_context_builder(ServiceIndexPage)
+def service_index_page_context(*, page: ServiceIndexPage, request) -> dict:
+    query = CatalogueQuery.from_params(request.GET)
+    return {
+        "catalogue_query": query,
+        "catalogue": service_page_catalogue(query=query, request=request),
+    }
+
+
+@page_context_builder(ServicePage)
+def service_page_context(*, page: ServicePage, request) -> dict:
+    return {"profile": service_page_profile(page=page, request=request)}

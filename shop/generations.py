@@ -1,0 +1,72 @@
+"""Generations: the one way the shop forgets what it keeps computed.
+
+Everything kept in a cache (stored public pages, the parts they are built from, the coverage
+report) is stored with the generation of its name current when it was computed, and used only
+while that generation is still current. `generation_bump` starts a new one, so stale entries are
+never read again and expire unused. Receivers bump a generation when what it covers changes
+(ozg_site.page_cache, cms_pages.signals, shop.receivers); domain services know nothing of caches.
+
+A generation is a random token in Django's default cache (Redis, or files under var/cache/ that
+every process of the machine shares), so a bump in one process reaches all; a token rather than a
+counter keeps this right when the key itself is evicted. A bump takes effect at once (the request
+that changes the data sees the change) and once more when the transaction commits: a request
+that computed an entry from the data before the commit stored it under a generation that the
+commit ends.
+
+This module imports nothing of the project: every layer may use it.
+"""
+
+import functools
+import uuid
+
+from django.core.cache import cache
+from django.db import transaction
+
+# The public Wagtail pages and what they are built from: pages published, unpublished, moved or
+# deleted, view restrictions, the legal links, orders and status changes (the home page's figures).
+PUBLIC_PAGES = "public-pages"
+# The coverage report: orders, status changes, the registry, services.
+COVERAGE_REPORT = "coverage-report"
+NAMES = (PUBLIC_PAGES, COVERAGE_REPORT)
+
+
+def generation_key(name: str) -> str:
+    """The cache key of the generation, for callers that read it with their entry in one round
+    trip (cache.get_many); pass what they found to `generation_from`."""
+    if name not in NAMES:
+        raise ValueError(f"Unbekannte Generation {name!r}")
+    return f"generation:{name}"
+
+
+def generation_from(found: dict, *, name: str) -> str:
+    """The generation among the values read with cache.get_many, or a first one."""
+    return found.get(generation_key(name)) or _generation_started(name)
+
+
+def generation_current(*, name: str) -> str:
+    return cache.get(generation_key(name)) or _generation_started(name)
+
+
+def generation_bump(*, name: str) -> None:
+    _start(name)
+    connection = transaction.get_connection()
+    # One bump after the commit is enough, however many changes the transaction makes.
+    if any(
+        getattr(callback, "generation", None) == name for _, callback, _ in connection.run_on_commit
+    ):
+        return
+    callback = functools.partial(_start, name)
+    callback.generation = name
+    transaction.on_commit(callback)
+
+
+def _start(name: str) -> None:
+    cache.set(generation_key(name), uuid.uuid4().hex, None)
+
+
+def _generation_started(name: str) -> str:
+    """A first generation, unless another process has just started one."""
+    generation = uuid.uuid4().hex
+    if not cache.add(generation_key(name), generation, None):
+        generation = cache.get(generation_key(name)) or generation
+    return generation
