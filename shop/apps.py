@@ -9,7 +9,7 @@ class ShopConfig(AppConfig):
 
     def ready(self) -> None:
         from .agreements import receivers as agreement_receivers  # noqa: F401 (connects them)
-        from .receivers import staff_groups_after_migrate
+        from .receivers import rollout_mail_types_after_migrate, staff_groups_after_migrate
         from .reports.cache import report_cache_receivers_connect
 
         # The cached coverage report is forgotten when services, Verwaltungen, Gemeinden change.
@@ -17,3 +17,5 @@ class ShopConfig(AppConfig):
 
         # Every database gets the staff groups, also production and the test database.
         post_migrate.connect(staff_groups_after_migrate, sender=self)
+        # A new status of the pipeline gets its e-mail without a data migration.
+        post_migrate.connect(rollout_mail_types_after_migrate, sender=self)
