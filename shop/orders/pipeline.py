@@ -150,7 +150,8 @@ def ended_statuses(*, stages: Sequence[Stage] = STAGES) -> frozenset[str]:
 
 
 def progress(*, stages: Sequence[Stage] = STAGES) -> tuple[str, ...]:
-    """The running statuses on the way forward, least advanced first; the last is the goal."""
+    """The running statuses by rank, least advanced first (not a path: a side status such as a
+    pause sits between its neighbours); the last is the goal."""
     running = sorted((stage for stage in stages if not stage.ended), key=lambda s: s.rank)
     return tuple(stage.status for stage in running)
 
