@@ -9,6 +9,7 @@ from shop.accounts.services import staff_groups_ensure
 from shop.generations import COVERAGE_REPORT, generation_bump
 from shop.models import Dienst, Gemeinde, Verwaltung
 from shop.registry.signals import registry_imported
+from shop.orders.rollout import rollout_mail_types_ensure
 
 
 def staff_groups_after_migrate(sender, **kwargs) -> None:
@@ -31,3 +32,8 @@ for model in (Dienst, Verwaltung, Gemeinde):
     post_delete.connect(
         coverage_changed, sender=model, dispatch_uid=f"shop.coverage.{model.__name__}.delete"
     )
+
+
+def rollout_mail_types_after_migrate(sender, **kwargs) -> None:
+    """post_migrate: every status of the pipeline has its e-mail; edited texts stay."""
+    rollout_mail_types_ensure()

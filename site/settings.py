@@ -469,26 +469,16 @@ OSCAR_HOMEPAGE = "/"
 OSCAR_ALLOW_ANON_CHECKOUT = False
 OSCAR_ALLOW_ANON_REVIEWS = False
 OSCAR_MODERATE_REVIEWS = True
-# The rollout of each ordered service (an order line), shop.models.RolloutStatus: Eingegangen ->
-# In Prüfung -> In Umsetzung -> Im Test -> Live, or Abgelehnt / Storniert (final, with a reason).
-# An order's status follows its lines (shop.orders.rollout); staff may also move the whole order,
-# and the cascade moves each line that can make that step.
-OSCAR_INITIAL_ORDER_STATUS = "Eingegangen"
-OSCAR_INITIAL_LINE_STATUS = "Eingegangen"
-OSCAR_LINE_STATUS_PIPELINE = {
-    "Eingegangen": ("In Prüfung", "Abgelehnt", "Storniert"),
-    "In Prüfung": ("In Umsetzung", "Abgelehnt", "Storniert"),
-    "In Umsetzung": ("Im Test", "Storniert"),
-    "Im Test": ("Live", "In Umsetzung", "Storniert"),
-    "Live": ("Storniert",),
-    "Abgelehnt": (),
-    "Storniert": (),
-}
-OSCAR_ORDER_STATUS_PIPELINE = {
-    status: tuple(other for other in OSCAR_LINE_STATUS_PIPELINE if other != status)
-    for status in OSCAR_LINE_STATUS_PIPELINE
-}
-OSCAR_ORDER_STATUS_CASCADE = {status: status for status in OSCAR_LINE_STATUS_PIPELINE}
+# The rollout of each ordered service (an order line): Oscar's pipeline derives from the one
+# table shop.orders.pipeline.STAGES (plain Python, no models). An order's status follows its lines
+# (shop.orders.rollout); staff may also move the whole order, and the cascade moves each line that
+# can make that step.
+from shop.orders import pipeline  # noqa: E402
+
+OSCAR_INITIAL_ORDER_STATUS = OSCAR_INITIAL_LINE_STATUS = pipeline.initial_status()
+OSCAR_LINE_STATUS_PIPELINE = pipeline.line_status_pipeline()
+OSCAR_ORDER_STATUS_PIPELINE = pipeline.order_status_pipeline()
+OSCAR_ORDER_STATUS_CASCADE = pipeline.order_status_cascade()
 # Oscar's dashboard menu plus the coverage report (shop.reports) for fulfilment staff.
 from oscar_overrides.dashboard.nav import coverage_report_access  # noqa: E402  (a plain function)
 

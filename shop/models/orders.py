@@ -8,21 +8,20 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 
+from shop.orders import pipeline
 
-class RolloutStatus(models.TextChoices):
-    """The status of an order line (one service) and of an order in Oscar's pipeline."""
+# The status of an order line (one service) and of an order in Oscar's pipeline, one member per
+# stage of shop.orders.pipeline.STAGES (RolloutStatus.LIVE == "Live").
+RolloutStatus = models.TextChoices("RolloutStatus", pipeline.enum_members(), module=__name__)
 
-    RECEIVED = "Eingegangen", "Eingegangen"
-    IN_REVIEW = "In Prüfung", "In Prüfung"
-    IN_PROGRESS = "In Umsetzung", "In Umsetzung"
-    IN_TEST = "Im Test", "Im Test"
-    LIVE = "Live", "Live"
-    REJECTED = "Abgelehnt", "Abgelehnt"
-    CANCELLED = "Storniert", "Storniert"
+
+def rollout_status_choices() -> list[tuple[str, str]]:
+    """The fields' choices as a callable, so that a new stage needs no migration."""
+    return RolloutStatus.choices
 
 
 # A rejected or cancelled service no longer blocks ordering it again for the same Gemeinde.
-ENDED_STATUSES = frozenset({RolloutStatus.REJECTED, RolloutStatus.CANCELLED})
+ENDED_STATUSES = pipeline.ended_statuses()
 
 
 class OrderDetails(models.Model):
@@ -197,8 +196,8 @@ class RolloutEvent(models.Model):
         related_name="events",
         verbose_name="Bestellter Dienst",
     )
-    old_status = models.CharField("vorher", max_length=30, choices=RolloutStatus.choices)
-    new_status = models.CharField("nachher", max_length=30, choices=RolloutStatus.choices)
+    old_status = models.CharField("vorher", max_length=30, choices=rollout_status_choices)
+    new_status = models.CharField("nachher", max_length=30, choices=rollout_status_choices)
     reason = models.TextField("Begründung", blank=True)
     service_url = models.URLField("Adresse des Dienstes", max_length=500, blank=True)
     changed_by = models.ForeignKey(

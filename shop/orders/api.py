@@ -14,7 +14,7 @@ from ninja.security import django_auth
 
 from shop.catalogue.api import BoundedLimitOffsetPagination, ErrorOut
 
-from . import selectors
+from . import pipeline, selectors
 
 router = Router(tags=["Meine Dienste"], auth=django_auth)
 
@@ -47,7 +47,7 @@ class GemeindeOut(Schema):
 
 class OrderServiceOut(Schema):
     dienst: DienstRef
-    status: str = Field(description="Eingegangen, In Prüfung, In Umsetzung, Im Test, Live, …")
+    status: str = Field(description=", ".join(stage.status for stage in pipeline.STAGES))
     service_url: str | None = Field(description="Adresse des Dienstes, erst wenn er live ist")
     for_itself: bool = Field(description="von einem Kreis für sich selbst bestellt")
     gemeinden: list[GemeindeOut]

@@ -1,6 +1,6 @@
-"""The rollout of ordered services: moving order lines through Oscar's status pipeline
-(settings.OSCAR_LINE_STATUS_PIPELINE), with the order's status following its lines, and telling
-the Verwaltung at each step.
+"""The rollout of ordered services: moving order lines through the status pipeline
+(shop.orders.pipeline, which Oscar's settings follow), with the order's status following its
+lines, and telling the Verwaltung at each step.
 
 Everything that changes a line's status goes through `lines_status_change`, so that the rules
 (legal transitions, a reason for Abgelehnt/Storniert, an https address for Live), the history,
@@ -26,41 +26,14 @@ from shop.models import (
     ServiceCoverage,
     User,
 )
+from shop.orders.pipeline import mail_code_for, mail_type_defaults, order_status_for
 
 Order = get_model("order", "Order")
 Line = get_model("order", "Line")
 OrderStatusChange = get_model("order", "OrderStatusChange")
 CommunicationEventType = get_model("communication", "CommunicationEventType")
 
-# The way forward, for the order's status: an order is as far as its least advanced service.
-PROGRESS = (
-    RolloutStatus.RECEIVED,
-    RolloutStatus.IN_REVIEW,
-    RolloutStatus.IN_PROGRESS,
-    RolloutStatus.IN_TEST,
-    RolloutStatus.LIVE,
-)
-# The e-mail (an Oscar CommunicationEventType, editable in the dashboard) per new status.
-STATUS_MAIL_CODES = {
-    RolloutStatus.IN_REVIEW: "ROLLOUT_IN_REVIEW",
-    RolloutStatus.IN_PROGRESS: "ROLLOUT_IN_PROGRESS",
-    RolloutStatus.IN_TEST: "ROLLOUT_IN_TEST",
-    RolloutStatus.LIVE: "ROLLOUT_LIVE",
-    RolloutStatus.REJECTED: "ROLLOUT_REJECTED",
-    RolloutStatus.CANCELLED: "ROLLOUT_CANCELLED",
-}
 HTTPS_ONLY = URLValidator(schemes=["https"], message="Bitte geben Sie eine https-Adresse an.")
-
-
-def order_status_for(*, line_statuses: Sequence[str]) -> str:
-    """The order's status from its lines': the least advanced of the lines still running; when
-    all have ended, Abgelehnt if all were rejected, else Storniert."""
-    running = [status for status in line_statuses if status not in ENDED_STATUSES]
-    if running:
-        return min(running, key=PROGRESS.index)
-    if line_statuses and all(status == RolloutStatus.REJECTED for status in line_statuses):
-        return RolloutStatus.REJECTED
-    return RolloutStatus.CANCELLED
 
 
 def _check(*, lines: Sequence, new_status: str, reason: str, service_url: str) -> list[str]:
@@ -183,7 +156,7 @@ def rollout_mails_send(*, order, new_status: str, events: Sequence[RolloutEvent]
     """The status e-mail per moved service to the order's contacts (and the person who
     ordered), from the CommunicationEventType of the new status, after commit. The template,
     contacts and Gemeinden are read once for all services."""
-    code = STATUS_MAIL_CODES.get(new_status)
+    code = mail_code_for(status=new_status)
     event_type = CommunicationEventType.objects.filter(code=code).first() if code else None
     if event_type is None or not events:
         return
@@ -229,3 +202,23 @@ def rollout_mails_send(*, order, new_status: str, events: Sequence[RolloutEvent]
             body=body.render(context),
             recipients=recipients,
         )
+
+
+def rollout_mail_types_ensure() -> list[str]:
+    """Create the status e-mails' CommunicationEventTypes that are missing, with the default texts
+    of the pipeline; texts that staff edited in the dashboard stay (idempotent, runs after every
+    migrate). Returns the codes created."""
+    created = []
+    for mail_type in mail_type_defaults():
+        _, was_created = CommunicationEventType.objects.get_or_create(
+            code=mail_type.code,
+            defaults={
+                "name": mail_type.name,
+                "category": CommunicationEventType.ORDER_RELATED,
+                "email_subject_template": mail_type.subject,
+                "email_body_template": mail_type.body,
+            },
+        )
+        if was_created:
+            created.append(mail_type.code)
+    return created

@@ -32,7 +32,7 @@ from shop.models import (
     Verwaltung,
 )
 from shop.orders.messages import unread_for_staff
-from shop.orders.rollout import PROGRESS
+from shop.orders.pipeline import progress
 from shop.orders.selectors import order_lines_prefetch
 
 Order = get_model("order", "Order")
@@ -260,8 +260,8 @@ def order_export_xlsx(*, orders) -> bytes:
 
 # The workbench: the dashboard's start page for the fulfilment staff.
 
-# The statuses that still need work, in the pipeline's order (rollout.PROGRESS without Live).
-WORKBENCH_STATUSES = PROGRESS[:-1]
+# The statuses that still need work, in the pipeline's order (the way forward without its goal).
+WORKBENCH_STATUSES = progress()[:-1]
 WORKBENCH_LINES_PER_STATUS = 10
 WORKBENCH_DUE_DAYS = 14
 WORKBENCH_ROWS = 20

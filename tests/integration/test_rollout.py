@@ -7,7 +7,8 @@ from django.core import mail
 from django.core.exceptions import ValidationError
 
 from shop.models import OrderedService, RolloutEvent, ServiceCoverage
-from shop.orders.rollout import lines_status_change, order_status_for
+from shop.orders.pipeline import mail_type_defaults
+from shop.orders.rollout import lines_status_change, rollout_mail_types_ensure
 from shop.orders.selectors import order_plan
 from tests.factories import UserFactory
 from tests.order_factories import (
@@ -166,23 +167,6 @@ def test_lines_of_two_orders_are_refused(setting):
         )
 
 
-@pytest.mark.parametrize(
-    ("statuses", "order_status"),
-    [
-        (["Eingegangen", "Eingegangen"], "Eingegangen"),
-        (["In Prüfung", "Eingegangen"], "Eingegangen"),
-        (["Live", "Im Test"], "Im Test"),
-        (["Live", "Live"], "Live"),
-        (["Live", "Abgelehnt"], "Live"),
-        (["Abgelehnt", "Abgelehnt"], "Abgelehnt"),
-        (["Abgelehnt", "Storniert"], "Storniert"),
-        (["Storniert", "In Umsetzung"], "In Umsetzung"),
-    ],
-)
-def test_order_status_follows_its_lines(statuses, order_status):
-    assert order_status_for(line_statuses=statuses) == order_status
-
-
 def test_order_status_changes_with_its_history(setting):
     order = setting["order"]
     first, second = setting["lines"]
@@ -247,3 +231,26 @@ def test_edited_mail_text_is_used(setting, django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks(execute=True):
         lines_status_change(lines=setting["lines"][:1], new_status="In Prüfung", user=None)
     assert mail.outbox[0].subject == "Geprüft wird: Wohngeld"
+
+
+def test_every_status_mail_exists_after_migrate_and_edits_stay(db):
+    from oscar.core.loading import get_model
+
+    event_types = get_model("communication", "CommunicationEventType").objects
+    defaults = {mail.code: mail for mail in mail_type_defaults()}
+    assert set(event_types.filter(code__startswith="ROLLOUT_").values_list("code", flat=True)) == (
+        set(defaults)
+    )
+    event_types.filter(code="ROLLOUT_LIVE").update(email_subject_template="Live: {{ dienst }}")
+    event_types.filter(code="ROLLOUT_IN_TEST").delete()
+
+    assert rollout_mail_types_ensure() == ["ROLLOUT_IN_TEST"]
+    assert rollout_mail_types_ensure() == []
+    assert event_types.get(code="ROLLOUT_LIVE").email_subject_template == "Live: {{ dienst }}"
+    recreated = event_types.get(code="ROLLOUT_IN_TEST")
+    expected = defaults["ROLLOUT_IN_TEST"]
+    assert (recreated.name, recreated.email_subject_template, recreated.email_body_template) == (
+        expected.name,
+        expected.subject,
+        expected.body,
+    )
