@@ -10,7 +10,6 @@ from functools import cached_property
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.db import transaction
 from django.http import Http404
 from django.shortcuts import redirect
 from django.urls import reverse, reverse_lazy
@@ -19,12 +18,8 @@ from oscar.apps.checkout import exceptions
 from oscar.apps.checkout import views as oscar_views
 from oscar.core.loading import get_class, get_model
 
-from shop.accounts.selectors import membership_ordering_obstacle, verwaltungen_user_may_order_for
-from shop.agreements.selectors import (
-    agreements_required_for,
-    agreements_without_current_version,
-    requires_data_protection_contact,
-)
+from shop.accounts.selectors import verwaltungen_user_may_order_for
+from shop.agreements.selectors import agreements_required_for, requires_data_protection_contact
 from shop.http import client_address
 from shop.models import AgreementVersion, ContactRole, Dienst, Gemeinde
 from shop.orders import selectors as order_selectors
@@ -41,13 +36,9 @@ from .forms import (
 
 CheckoutSessionMixin = get_class("checkout.session", "CheckoutSessionMixin")
 NoShippingRequired = get_class("shipping.methods", "NoShippingRequired")
-UnableToPlaceOrder = get_class("order.exceptions", "UnableToPlaceOrder")
-Basket = get_model("basket", "Basket")
 Order = get_model("order", "Order")
 
 logger = logging.getLogger("oscar.checkout")
-
-ALREADY_PLACED = "Ihre Bestellung ist bereits eingegangen; sie wurde nur einmal aufgegeben."
 
 
 @dataclasses.dataclass(frozen=True)
@@ -153,9 +144,12 @@ class MunicipalCheckoutMixin(CheckoutSessionMixin):
     # Pre-conditions, in the order of the steps
 
     def check_user_may_order(self, request):
-        obstacle = membership_ordering_obstacle(user=request.user)
-        if obstacle:
-            raise exceptions.FailedPreCondition(url=reverse("basket:summary"), message=obstacle)
+        try:
+            order_services.ordering_validate(user=request.user)
+        except ValidationError as error:
+            raise exceptions.FailedPreCondition(
+                url=reverse("basket:summary"), messages=error.messages
+            ) from None
 
     def check_verwaltung_is_chosen(self, request):
         if self.verwaltung is None:
@@ -164,15 +158,14 @@ class MunicipalCheckoutMixin(CheckoutSessionMixin):
     def check_gemeinden_are_chosen(self, request):
         if self.gemeinden is None:
             raise exceptions.FailedPreCondition(url=reverse("checkout:gemeinden"))
-        problems = [
-            f"„{planned.dienst.title}“ ist bereits für alle gewählten Gemeinden bestellt."
-            for planned in self.plan_for(self.gemeinden)
-            if not planned.is_possible
-        ]
-        if problems:
+        try:
+            order_services.plan_validate(plan=self.plan_for(self.gemeinden))
+        except ValidationError as error:
             # Where there is nothing to choose, only the basket can change.
             step = "checkout:gemeinden" if self.has_gemeinden_to_choose else "basket:summary"
-            raise exceptions.FailedPreCondition(url=reverse(step), messages=problems)
+            raise exceptions.FailedPreCondition(
+                url=reverse(step), messages=error.messages
+            ) from None
 
     def check_contacts_are_captured(self, request):
         contacts = self.checkout_session.get_step_data("contacts")
@@ -189,24 +182,26 @@ class MunicipalCheckoutMixin(CheckoutSessionMixin):
             raise exceptions.FailedPreCondition(url=reverse("checkout:schedule"))
 
     def check_agreements_have_current_versions(self, request):
-        missing = agreements_without_current_version(dienste=self.dienste)
-        if missing:
+        try:
+            order_services.agreements_publishable_validate(dienste=self.dienste)
+        except ValidationError as error:
             raise exceptions.FailedPreCondition(
-                url=reverse("basket:summary"),
-                messages=[
-                    f"Für „{agreement.title}“ ist noch keine gültige Fassung veröffentlicht. "
-                    "Bitte wenden Sie sich an den ITVSH; bis dahin kann nicht bestellt werden."
-                    for agreement in missing
-                ],
-            )
+                url=reverse("basket:summary"), messages=error.messages
+            ) from None
 
     def check_agreements_are_accepted(self, request):
-        accepted = set(self.checkout_session.get_step_data("agreements") or [])
-        if not {version.pk for version in self.agreement_versions} <= accepted:
-            raise exceptions.FailedPreCondition(
-                url=reverse("checkout:agreements"),
-                message="Bitte bestätigen Sie die Vereinbarungen in ihrer aktuellen Fassung.",
+        try:
+            order_services.agreements_validate(
+                dienste=self.dienste, accepted_ids=set(self.accepted_version_ids)
             )
+        except ValidationError as error:
+            raise exceptions.FailedPreCondition(
+                url=reverse("checkout:agreements"), messages=error.messages
+            ) from None
+
+    @property
+    def accepted_version_ids(self) -> list[int]:
+        return self.checkout_session.get_step_data("agreements") or []
 
     @staticmethod
     def _contact_data(contacts: dict) -> list[order_services.ContactData]:
@@ -462,24 +457,22 @@ class PaymentDetailsView(MunicipalCheckoutMixin, oscar_views.PaymentDetailsView)
             if request.method == "POST"
             else None
         )
-        if (reviewed_basket and self._remember_order_placed_from(basket_id=reviewed_basket)) or (
-            request.basket.is_empty and request.session.get("checkout_order_id")
-        ):
+        placed = reviewed_basket and order_selectors.order_placed_from_basket(
+            user=request.user, basket_id=reviewed_basket
+        )
+        if placed:
+            self._remember(placed)
+        if placed or (request.basket.is_empty and request.session.get("checkout_order_id")):
             raise exceptions.FailedPreCondition(
-                url=reverse("checkout:thank-you"), message=ALREADY_PLACED
+                url=reverse("checkout:thank-you"), message=order_services.ORDER_ALREADY_PLACED
             )
 
-    def _remember_order_placed_from(self, *, basket_id: int) -> bool:
-        """Whether an order was placed from the basket; if so, the session points the thank-you
-        page at it. This request's session may predate the one that placed the order, and the
-        session saved last wins: so this one, too, forgets the finished checkout's steps."""
-        user = self.request.user
-        order = order_selectors.order_placed_from_basket(user=user, basket_id=basket_id)
-        if order is None:
-            return False
+    def _remember(self, order) -> None:
+        """Point the thank-you page at the order. This request's session may predate the one
+        that placed the order, and the session saved last wins: so this one, too, forgets the
+        finished checkout's steps."""
         self.checkout_session.flush()
         self.request.session["checkout_order_id"] = order.pk
-        return True
 
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
@@ -498,77 +491,44 @@ class PaymentDetailsView(MunicipalCheckoutMixin, oscar_views.PaymentDetailsView)
         )
         return ctx
 
+    def order_submission(self, *, confirmed_plan) -> order_services.OrderSubmission:
+        """What the steps captured, as the shop's order_place takes it."""
+        return order_services.OrderSubmission(
+            user=self.request.user,
+            verwaltung=self.verwaltung,
+            gemeinden=tuple(self.gemeinden or ()),
+            contacts=tuple(self._contact_data(self.checkout_session.get_step_data("contacts"))),
+            wished_start_date=datetime.date.fromisoformat(self.schedule["wished_start_date"]),
+            remarks=self.schedule.get("remarks", ""),
+            accepted_version_ids=tuple(self.accepted_version_ids),
+            ip_address=client_address(self.request),
+            confirmed_plan=confirmed_plan,
+        )
+
     def handle_place_order_submission(self, request):
         review = PlaceOrderForm(data=request.POST)
         if not review.is_valid():
             return self.render_preview(request, error=PlaceOrderForm.REVIEW_INCOMPLETE)
-        # The basket row stays locked until the order is committed: a second submit of the same
-        # basket waits and then finds it submitted.
-        with transaction.atomic():
-            open_basket = Basket.objects.select_for_update().filter(
-                pk=request.basket.pk, status=Basket.OPEN
-            )
-            if not open_basket.exists():
-                self._remember_order_placed_from(basket_id=request.basket.pk)
-                messages.info(request, ALREADY_PLACED)
-                return redirect("checkout:thank-you")
-            submission = self.build_submission()
-            submission["order_kwargs"] = {"confirmed_plan": review.cleaned_data["shown_plan"]}
-            return self.submit(**submission)
-
-    def handle_order_placement(
-        self,
-        order_number,
-        user,
-        basket,
-        shipping_address,
-        shipping_method,
-        shipping_charge,
-        billing_address,
-        order_total,
-        surcharges=None,
-        confirmed_plan=None,
-        **kwargs,
-    ):
+        submission = self.order_submission(confirmed_plan=review.cleaned_data["shown_plan"])
         try:
-            with transaction.atomic():
-                order = self.place_order(
-                    order_number=order_number,
-                    user=user,
-                    basket=basket,
-                    shipping_address=shipping_address,
-                    shipping_method=shipping_method,
-                    shipping_charge=shipping_charge,
-                    order_total=order_total,
-                    billing_address=billing_address,
-                    surcharges=surcharges,
-                    **kwargs,
-                )
-                order_services.order_details_create(
-                    order=order,
-                    user=user,
-                    verwaltung=self.verwaltung,
-                    gemeinden=self.gemeinden or [],
-                    contacts=self._contact_data(self.checkout_session.get_step_data("contacts")),
-                    wished_start_date=datetime.date.fromisoformat(
-                        self.schedule["wished_start_date"]
-                    ),
-                    remarks=self.schedule.get("remarks", ""),
-                    accepted_versions=AgreementVersion.objects.filter(
-                        pk__in=self.checkout_session.get_step_data("agreements") or []
-                    ),
-                    ip_address=client_address(self.request),
-                    confirmed_plan=confirmed_plan,
-                )
-                basket.submit()
+            order = order_services.order_place(submission=submission, basket=request.basket)
+        except order_services.OrderAlreadyPlaced as placed:
+            if placed.order is not None:
+                self._remember(placed.order)
+            messages.info(request, str(placed))
+            return redirect("checkout:thank-you")
         except ValidationError as error:
-            raise UnableToPlaceOrder(" ".join(error.messages)) from error
+            return self._refused(" ".join(error.messages))
         except order_services.OrderConflict as error:
-            raise UnableToPlaceOrder(str(error)) from error
+            return self._refused(str(error))
         return self.handle_successful_order(order)
 
+    def _refused(self, message: str):
+        logger.info("Basket #%s: order refused (%s)", self.request.basket.pk, message)
+        return self.render_preview(self.request, error=message)
+
     def send_order_placed_email(self, order):
-        order_services.order_confirmation_send(details=order.ozg_details)
+        """Nothing to send here: order_place mailed the confirmation with the order."""
 
 
 class ThankYouView(oscar_views.ThankYouView):
