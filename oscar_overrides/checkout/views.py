@@ -3,7 +3,6 @@ Verwaltung, Gemeinden, Ansprechpersonen, Starttermin and Vereinbarungen instead 
 payment. What is entered is kept in the checkout session; the shop's services check all of it
 again when the order is placed (oscar_overrides never decides what is valid on its own)."""
 
-import dataclasses
 import datetime
 import logging
 from functools import cached_property
@@ -25,14 +24,8 @@ from shop.models import AgreementVersion, ContactRole, Dienst, Gemeinde
 from shop.orders import selectors as order_selectors
 from shop.orders import services as order_services
 
-from .forms import (
-    AgreementsForm,
-    ContactsForm,
-    GemeindenForm,
-    PlaceOrderForm,
-    ScheduleForm,
-    VerwaltungForm,
-)
+from .forms import ContactsForm, PlaceOrderForm
+from .steps import STEPS, step_after, step_conditions, step_get, steps_after
 
 CheckoutSessionMixin = get_class("checkout.session", "CheckoutSessionMixin")
 NoShippingRequired = get_class("shipping.methods", "NoShippingRequired")
@@ -41,39 +34,17 @@ Order = get_model("order", "Order")
 logger = logging.getLogger("oscar.checkout")
 
 
-@dataclasses.dataclass(frozen=True)
-class Step:
-    name: str
-    label: str
-    url_name: str
-    # The name of the view's property that says whether the person goes through this step;
-    # empty: everybody does.
-    only_if: str = ""
-
-
-# The steps in their order. The step indicator numbers those the person goes through, 1 to n.
-STEPS = (
-    Step("verwaltung", "Verwaltung", "checkout:verwaltung", only_if="goes_through_verwaltung"),
-    Step("gemeinden", "Gemeinden", "checkout:gemeinden", only_if="goes_through_gemeinden"),
-    Step("contacts", "Ansprechpersonen", "checkout:contacts"),
-    Step("schedule", "Starttermin", "checkout:schedule"),
-    Step("agreements", "Vereinbarungen", "checkout:agreements"),
-    Step("preview", "Prüfen und bestellen", "checkout:preview"),
-)
-
-
 class MunicipalCheckoutMixin(CheckoutSessionMixin):
     """What every step knows: the person's Verwaltung, the chosen Gemeinden, the basket's
     services; and a pre-condition per step, so that no step can be reached before the ones it
     builds on (a tampered or outdated session sends the person back to the step to redo)."""
 
-    step = ""
+    step = ""  # its name in steps.STEPS
     # Whether the person may order at all comes before the lines: one message, not one a line.
     base_conditions = ("check_basket_is_not_empty", "check_user_may_order", "check_basket_is_valid")
-    step_conditions: tuple[str, ...] = ()
 
     def get_pre_conditions(self, request):
-        return [*self.base_conditions, *self.step_conditions]
+        return [*self.base_conditions, *step_conditions(self.step)]
 
     # What the steps captured
 
@@ -235,13 +206,24 @@ class MunicipalCheckoutMixin(CheckoutSessionMixin):
 
 
 class StepFormView(MunicipalCheckoutMixin, generic.FormView):
-    next_url = ""
+    """A step with a form of its own, declared in steps.STEPS; it goes on to the next step."""
+
+    def get_form_class(self):
+        return get_class("checkout.forms", step_get(self.step).form)
 
     def get_template_names(self):
         return [f"oscar/checkout/step_{self.step}.html"]
 
     def get_success_url(self):
-        return reverse(self.next_url)
+        return reverse(step_after(self.step).url_name)
+
+    def step_data_set(self, value) -> None:
+        """Keep what the step captured; where the step `resets_later` and the value changed,
+        forget what every later step captured."""
+        step = step_get(self.step)
+        if step.resets_later and self.checkout_session.get_step_data(step.name) != value:
+            self.checkout_session.forget_steps(*(later.name for later in steps_after(step.name)))
+        self.checkout_session.set_step_data(step.name, value)
 
 
 class IndexView(oscar_views.IndexView):
@@ -253,12 +235,10 @@ class IndexView(oscar_views.IndexView):
 
 class VerwaltungView(StepFormView):
     step = "verwaltung"
-    form_class = VerwaltungForm
-    next_url = "checkout:gemeinden"
 
     def get(self, request, *args, **kwargs):
         if not self.goes_through_verwaltung and self.verwaltungen:
-            self._choose(self.verwaltungen[0].pk)
+            self.step_data_set(self.verwaltungen[0].pk)
             return redirect(self.get_success_url())
         return super().get(request, *args, **kwargs)
 
@@ -269,25 +249,17 @@ class VerwaltungView(StepFormView):
         return {"verwaltung": self.verwaltung} if self.verwaltung else {}
 
     def form_valid(self, form):
-        self._choose(form.cleaned_data["verwaltung"].pk)
+        self.step_data_set(form.cleaned_data["verwaltung"].pk)
         return super().form_valid(form)
-
-    def _choose(self, verwaltung_pk: int) -> None:
-        if self.checkout_session.get_step_data("verwaltung") != verwaltung_pk:
-            self.checkout_session.forget_steps("gemeinden", "contacts")
-        self.checkout_session.set_step_data("verwaltung", verwaltung_pk)
 
 
 class GemeindenView(StepFormView):
     step = "gemeinden"
-    form_class = GemeindenForm
-    next_url = "checkout:contacts"
-    step_conditions = ("check_verwaltung_is_chosen",)
     skip_conditions = ["skip_unless_gemeinden_to_choose"]
 
     def skip_unless_gemeinden_to_choose(self, request):
         if self.verwaltung is not None and not self.has_gemeinden_to_choose:
-            raise exceptions.PassedSkipCondition(url=reverse(self.next_url))
+            raise exceptions.PassedSkipCondition(url=self.get_success_url())
 
     # "Alle auswählen" and "Keine auswählen" are links: the page again, all or none ticked.
     SELECT = "auswahl"
@@ -337,17 +309,12 @@ class GemeindenView(StepFormView):
         }
 
     def form_valid(self, form):
-        self.checkout_session.set_step_data(
-            "gemeinden", [gemeinde.pk for gemeinde in form.cleaned_data["gemeinden"]]
-        )
+        self.step_data_set([gemeinde.pk for gemeinde in form.cleaned_data["gemeinden"]])
         return super().form_valid(form)
 
 
 class ContactsView(StepFormView):
     step = "contacts"
-    form_class = ContactsForm
-    next_url = "checkout:schedule"
-    step_conditions = (*GemeindenView.step_conditions, "check_gemeinden_are_chosen")
 
     def get_form_kwargs(self):
         return {
@@ -369,15 +336,12 @@ class ContactsView(StepFormView):
         return ctx
 
     def form_valid(self, form):
-        self.checkout_session.set_step_data("contacts", form.contacts())
+        self.step_data_set(form.contacts())
         return super().form_valid(form)
 
 
 class ScheduleView(StepFormView):
     step = "schedule"
-    form_class = ScheduleForm
-    next_url = "checkout:agreements"
-    step_conditions = (*ContactsView.step_conditions, "check_contacts_are_captured")
 
     def get_initial(self):
         schedule = self.schedule or {}
@@ -387,25 +351,17 @@ class ScheduleView(StepFormView):
         }
 
     def form_valid(self, form):
-        self.checkout_session.set_step_data(
-            "schedule",
+        self.step_data_set(
             {
                 "wished_start_date": form.cleaned_data["wished_start_date"].isoformat(),
                 "remarks": form.cleaned_data["remarks"],
-            },
+            }
         )
         return super().form_valid(form)
 
 
 class AgreementsView(StepFormView):
     step = "agreements"
-    form_class = AgreementsForm
-    next_url = "checkout:preview"
-    step_conditions = (
-        *ScheduleView.step_conditions,
-        "check_schedule_is_captured",
-        "check_agreements_have_current_versions",
-    )
 
     def get_form_kwargs(self):
         return {
@@ -419,7 +375,7 @@ class AgreementsView(StepFormView):
         return {f"version_{pk}": True for pk in accepted}
 
     def form_valid(self, form):
-        self.checkout_session.set_step_data("agreements", form.accepted_version_ids())
+        self.step_data_set(form.accepted_version_ids())
         # A service is never shipped: Oscar's preview expects the (free) method to be chosen.
         self.checkout_session.use_shipping_method(NoShippingRequired().code)
         return super().form_valid(form)
@@ -430,11 +386,6 @@ class PaymentDetailsView(MunicipalCheckoutMixin, oscar_views.PaymentDetailsView)
     Placing writes the Oscar order and the shop's order details in one transaction."""
 
     step = "preview"
-    step_conditions = (
-        *AgreementsView.step_conditions,
-        "check_agreements_are_accepted",
-        "check_shipping_data_is_captured",
-    )
     template_name_preview = "oscar/checkout/preview.html"
 
     def dispatch(self, request, *args, **kwargs):

@@ -31,6 +31,8 @@ from tests.checkout import (
     order_place_from_review,
     place_order_data,
     start_date,
+    step_posts,
+    steps_post,
 )
 from tests.factories import GemeindeFactory, KreisFactory, UserFactory, VerwaltungFactory
 from tests.order_factories import (
@@ -82,18 +84,13 @@ def up_to(client, shop, step: str, *, dienste=None, gemeinden=None, contacts=CON
     dienste = dienste or [shop["dienst"]]
     client.force_login(shop["user"])
     basket_add(client, *dienste)
-    order = ["checkout:gemeinden", "checkout:contacts", "checkout:schedule", "checkout:agreements"]
-    posts = {
-        "checkout:gemeinden": {"gemeinden": [g.pk for g in (gemeinden or shop["gemeinden"])]},
-        "checkout:contacts": contacts,
-        "checkout:schedule": {"wished_start_date": start_date().isoformat(), "remarks": ""},
-        "checkout:agreements": agreements_post_data(dienste),
-    }
-    client.get(reverse("checkout:index"))
-    client.get(reverse("checkout:verwaltung"))
-    for name in order[: order.index(step)] if step in order else order:
-        response = client.post(reverse(name), posts[name])
-        assert response.status_code == 302, (name, response.content.decode()[:2000])
+    posts = step_posts(
+        verwaltung=shop["amt"],
+        dienste=dienste,
+        gemeinden=gemeinden or shop["gemeinden"],
+        contacts=contacts,
+    )
+    steps_post(client, posts, until=step.removeprefix("checkout:"))
 
 
 def errors_of(response) -> str:
