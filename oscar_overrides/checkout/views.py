@@ -114,13 +114,19 @@ class MunicipalCheckoutMixin(CheckoutSessionMixin):
 
     # Pre-conditions, in the order of the steps
 
-    def check_user_may_order(self, request):
+    @staticmethod
+    def _holds(validate, *, otherwise: str, tell: bool = True, **kwargs) -> None:
+        """Run one of the shop's rules; if it refuses, send the person to the page named
+        `otherwise`, with the rule's messages if `tell`."""
         try:
-            order_services.ordering_validate(user=request.user)
+            validate(**kwargs)
         except ValidationError as error:
             raise exceptions.FailedPreCondition(
-                url=reverse("basket:summary"), messages=error.messages
+                url=reverse(otherwise), messages=error.messages if tell else []
             ) from None
+
+    def check_user_may_order(self, request):
+        self._holds(order_services.ordering_validate, otherwise="basket:summary", user=request.user)
 
     def check_verwaltung_is_chosen(self, request):
         if self.verwaltung is None:
@@ -129,46 +135,40 @@ class MunicipalCheckoutMixin(CheckoutSessionMixin):
     def check_gemeinden_are_chosen(self, request):
         if self.gemeinden is None:
             raise exceptions.FailedPreCondition(url=reverse("checkout:gemeinden"))
-        try:
-            order_services.plan_validate(plan=self.plan_for(self.gemeinden))
-        except ValidationError as error:
+        self._holds(
+            order_services.plan_validate,
             # Where there is nothing to choose, only the basket can change.
-            step = "checkout:gemeinden" if self.has_gemeinden_to_choose else "basket:summary"
-            raise exceptions.FailedPreCondition(
-                url=reverse(step), messages=error.messages
-            ) from None
+            otherwise="checkout:gemeinden" if self.has_gemeinden_to_choose else "basket:summary",
+            plan=self.plan_for(self.gemeinden),
+        )
 
     def check_contacts_are_captured(self, request):
-        contacts = self.checkout_session.get_step_data("contacts")
-        try:
-            order_services.contacts_validate(
-                contacts=self._contact_data(contacts or {}),
-                data_protection_required=self.data_protection_required,
-            )
-        except ValidationError:
-            raise exceptions.FailedPreCondition(url=reverse("checkout:contacts")) from None
+        self._holds(
+            order_services.contacts_validate,
+            otherwise="checkout:contacts",
+            tell=False,  # the contacts page shows what is missing at its fields
+            contacts=self._contact_data(self.checkout_session.get_step_data("contacts") or {}),
+            data_protection_required=self.data_protection_required,
+        )
 
     def check_schedule_is_captured(self, request):
         if self.schedule is None:
             raise exceptions.FailedPreCondition(url=reverse("checkout:schedule"))
 
     def check_agreements_have_current_versions(self, request):
-        try:
-            order_services.agreements_publishable_validate(dienste=self.dienste)
-        except ValidationError as error:
-            raise exceptions.FailedPreCondition(
-                url=reverse("basket:summary"), messages=error.messages
-            ) from None
+        self._holds(
+            order_services.agreements_publishable_validate,
+            otherwise="basket:summary",
+            dienste=self.dienste,
+        )
 
     def check_agreements_are_accepted(self, request):
-        try:
-            order_services.agreements_validate(
-                dienste=self.dienste, accepted_ids=set(self.accepted_version_ids)
-            )
-        except ValidationError as error:
-            raise exceptions.FailedPreCondition(
-                url=reverse("checkout:agreements"), messages=error.messages
-            ) from None
+        self._holds(
+            order_services.agreements_validate,
+            otherwise="checkout:agreements",
+            dienste=self.dienste,
+            accepted_ids=set(self.accepted_version_ids),
+        )
 
     @property
     def accepted_version_ids(self) -> list[int]:

@@ -238,6 +238,20 @@ def test_several_memberships_choose_the_verwaltung(client, shop):
     assert response.content.decode().count('name="gemeinden"') == 2
 
 
+def test_choosing_another_verwaltung_forgets_what_the_later_steps_captured(client, shop):
+    other = amt_with_gemeinden(count=2, name="Amt Zweites")
+    membership_ensure_approved(user=shop["user"], verwaltung=other, role=Membership.Role.ORDERING)
+    up_to(client, shop, "preview")
+    assert client.get(reverse("checkout:preview")).status_code == 200
+
+    client.post(reverse("checkout:verwaltung"), {"verwaltung": shop["amt"].pk})
+    assert client.get(reverse("checkout:preview")).status_code == 200  # the same: nothing lost
+    client.post(reverse("checkout:verwaltung"), {"verwaltung": other.pk})
+
+    assert set(client.session["checkout_data"]["ozg"]) == {"verwaltung"}
+    assert client.get(reverse("checkout:preview"))["Location"] == reverse("checkout:gemeinden")
+
+
 def test_kreis_orders_for_itself(client, shop, django_capture_on_commit_callbacks):
     kreis = KreisFactory(name="Kreis Beispiel")
     GemeindeFactory(verwaltung=amt_with_gemeinden(count=0, kreis=kreis))

@@ -12,38 +12,14 @@ from django.db.models.query import QuerySet
 from django.utils import timezone
 from oscar.core.loading import get_model
 
+from shop import models
 from shop.agreements.selectors import agreements_required_for
-from shop.models import (
-    AcceptanceRecord,
-    ContactRole,
-    Dienst,
-    Membership,
-    OrderContact,
-    OrderDetails,
-    OrderedService,
-    OutgoingMail,
-    ServiceCoverage,
-)
 from shop.orders import services
-from shop.orders.services import (
-    ORDER_ALREADY_PLACED,
-    ContactData,
-    OrderAlreadyPlaced,
-    OrderConflict,
-    OrderPlanChanged,
-    OrderSubmission,
-    order_place,
-)
+from shop.orders.services import OrderAlreadyPlaced, OrderSubmission, order_place
+from tests import order_factories
 from tests.agreement_factories import AgreementVersionFactory
 from tests.factories import GemeindeFactory, UserFactory
-from tests.order_factories import (
-    DEFAULT_CONTACTS,
-    amt_with_gemeinden,
-    dienst_create,
-    member_create,
-    terms_of_use_publish,
-)
-from tests.order_factories import order_place as order_place_for_test
+from tests.order_factories import DEFAULT_CONTACTS, amt_with_gemeinden, dienst_create
 
 Basket = get_model("basket", "Basket")
 Order = get_model("order", "Order")
@@ -53,13 +29,13 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def amt():
-    terms_of_use_publish()
+    order_factories.terms_of_use_publish()
     return amt_with_gemeinden(count=2, name="Amt Hüttener Berge")
 
 
 @pytest.fixture
 def member(amt):
-    return member_create(verwaltung=amt, email="bestellerin@amt.example")
+    return order_factories.member_create(verwaltung=amt, email="bestellerin@amt.example")
 
 
 @pytest.fixture
@@ -84,11 +60,11 @@ def submission_for(*, member, amt, dienste, **changes) -> OrderSubmission:
 def nothing_saved() -> bool:
     return not (
         Order.objects.exists()
-        or OrderDetails.objects.exists()
-        or OrderedService.objects.exists()
-        or ServiceCoverage.objects.exists()
-        or AcceptanceRecord.objects.exists()
-        or OutgoingMail.objects.exists()
+        or models.OrderDetails.objects.exists()
+        or models.OrderedService.objects.exists()
+        or models.ServiceCoverage.objects.exists()
+        or models.AcceptanceRecord.objects.exists()
+        or models.OutgoingMail.objects.exists()
     )
 
 
@@ -112,11 +88,13 @@ def test_everything_of_an_order_is_written_and_mailed_after_the_commit(
     details = order.ozg_details
     assert order.basket_id == basket.pk and order.user == member
     assert details.verwaltung == amt and details.remarks == "Bitte zuerst Ascheffel."
-    assert {row.gemeinde for row in ServiceCoverage.objects.all()} == set(amt.gemeinden.all())
-    assert sorted(OrderContact.objects.values_list("role", flat=True)) == sorted(
+    assert {row.gemeinde for row in models.ServiceCoverage.objects.all()} == set(
+        amt.gemeinden.all()
+    )
+    assert sorted(models.OrderContact.objects.values_list("role", flat=True)) == sorted(
         contact.role for contact in DEFAULT_CONTACTS
     )
-    (record,) = AcceptanceRecord.objects.all()
+    (record,) = models.AcceptanceRecord.objects.all()
     assert (record.order, record.ip_address) == (order, "192.0.2.7")
     basket.refresh_from_db()
     assert basket.status == Basket.SUBMITTED
@@ -170,7 +148,9 @@ def test_without_a_basket_one_is_made_from_the_services(amt, member, dienst):
             lambda s: {
                 "contacts": (
                     *DEFAULT_CONTACTS,
-                    ContactData(role=ContactRole.DIGITALISATION, email="keine-adresse"),
+                    services.ContactData(
+                        role=models.ContactRole.DIGITALISATION, email="keine-adresse"
+                    ),
                 )
             },
             "contacts",
@@ -232,11 +212,11 @@ def test_services_that_cannot_be_ordered_are_refused(amt, member, dienst):
     assert empty.value.message_dict["dienste"] == [services.BASKET_EMPTY]
 
     basket = open_basket(member=member, dienste=[dienst])
-    Dienst.objects.filter(pk=dienst.pk).update(is_published=False)
+    models.Dienst.objects.filter(pk=dienst.pk).update(is_published=False)
     with pytest.raises(ValidationError) as unpublished:
         order_place(submission=submission, basket=basket)
     assert unpublished.value.message_dict["dienste"] == [
-        "„Hundesteuer online“: Dieser Dienst wird derzeit nicht angeboten."
+        "„Hundesteuer online“: Dieser models.Dienst wird derzeit nicht angeboten."
     ]
     assert nothing_saved()
 
@@ -255,10 +235,11 @@ def test_an_agreement_without_a_valid_version_is_refused(amt, member):
 
 
 def test_a_service_ordered_for_every_gemeinde_is_a_conflict(amt, member, dienst):
-    order_place_for_test(user=member, verwaltung=amt, dienste=[dienst])
+    order_factories.order_place(user=member, verwaltung=amt, dienste=[dienst])
     count = Order.objects.count()
 
-    with pytest.raises(OrderConflict, match="ist für alle gewählten Gemeinden bereits bestellt"):
+    already = "ist für alle gewählten Gemeinden bereits bestellt"
+    with pytest.raises(services.OrderConflict, match=already):
         order_place(
             submission=submission_for(member=member, amt=amt, dienste=[dienst]), dienste=[dienst]
         )
@@ -271,7 +252,7 @@ def test_a_plan_other_than_the_one_confirmed_is_refused(amt, member, dienst):
     submission = submission_for(
         member=member, amt=amt, dienste=[dienst], confirmed_plan={dienst.pk: [first.pk]}
     )
-    with pytest.raises(OrderPlanChanged, match="für sie zusätzlich enthalten"):
+    with pytest.raises(services.OrderPlanChanged, match="für sie zusätzlich enthalten"):
         order_place(submission=submission, dienste=[dienst])
     assert nothing_saved()
 
@@ -288,12 +269,12 @@ def test_a_basket_submitted_twice_names_the_order_placed_the_first_time(amt, mem
         order_place(submission=submission, basket=basket)
 
     assert again.value.order == order
-    assert str(again.value) == ORDER_ALREADY_PLACED
+    assert str(again.value) == services.ORDER_ALREADY_PLACED
     assert Order.objects.count() == 1
 
 
 def test_another_persons_basket_is_never_ordered(amt, member, dienst):
-    colleague = member_create(verwaltung=amt)
+    colleague = order_factories.member_create(verwaltung=amt)
     basket = open_basket(member=colleague, dienste=[dienst])
 
     with pytest.raises(OrderAlreadyPlaced) as refused:
@@ -338,13 +319,13 @@ def test_a_failure_after_oscars_order_keeps_nothing(amt, member, dienst, monkeyp
         )
 
     assert nothing_saved()
-    assert not OrderContact.objects.exists()
+    assert not models.OrderContact.objects.exists()
     basket.refresh_from_db()
     assert basket.status == Basket.OPEN
 
 
 def test_a_read_only_member_may_not_order(amt, dienst):
-    reader = member_create(verwaltung=amt, role=Membership.Role.READ_ONLY)
+    reader = order_factories.member_create(verwaltung=amt, role=models.Membership.Role.READ_ONLY)
     with pytest.raises(ValidationError) as refused:
         order_place(
             submission=submission_for(member=reader, amt=amt, dienste=[dienst]), dienste=[dienst]
