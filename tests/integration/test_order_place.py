@@ -216,7 +216,7 @@ def test_services_that_cannot_be_ordered_are_refused(amt, member, dienst):
     with pytest.raises(ValidationError) as unpublished:
         order_place(submission=submission, basket=basket)
     assert unpublished.value.message_dict["dienste"] == [
-        "„Hundesteuer online“: Dieser models.Dienst wird derzeit nicht angeboten."
+        "„Hundesteuer online“: Dieser Dienst wird derzeit nicht angeboten."
     ]
     assert nothing_saved()
 
