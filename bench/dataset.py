@@ -7,9 +7,9 @@ registry, catalogue, agreements, staff groups and demo accounts come from the de
 (ozg_site.demo.demo_site_ensure); the further profiles are published through the same function
 as the demo profiles (cms_pages.services.service_pages_ensure: real Wagtail pages with revisions,
 whose page_published signal syncs their Dienst, Oscar product and stock record). The first order
-is placed through Oscar's OrderCreator and shop.orders.services.order_details_create; the other
-orders repeat its rows with bulk_create (what order_details_create, the acceptance records and
-shop.orders.rollout write, with their dates in the past), which takes seconds instead of hours.
+is placed through the checkout's own service, shop.orders.services.order_place; the other orders
+repeat its rows with bulk_create (what order_place and shop.orders.rollout write, with their dates
+in the past), which takes seconds instead of hours.
 """
 
 import datetime
@@ -169,7 +169,7 @@ def build(*, services: int = SERVICE_COUNT, order_lines: int = ORDER_LINE_COUNT)
     from django.contrib.auth.hashers import make_password
     from django.db import transaction
     from django.utils import timezone
-    from oscar.core.loading import get_class, get_model
+    from oscar.core.loading import get_model
 
     from cms_pages.models import ServiceIndexPage, ServicePage
     from cms_pages.services import service_pages_ensure
@@ -198,7 +198,7 @@ def build(*, services: int = SERVICE_COUNT, order_lines: int = ORDER_LINE_COUNT)
     )
     from shop.orders.rollout import order_status_for
     from shop.orders.selectors import gemeinden_for_ordering
-    from shop.orders.services import ContactData, order_details_create
+    from shop.orders.services import ContactData, OrderSubmission, order_place
 
     started = time.monotonic()
     rng = random.Random(SEED)
@@ -236,11 +236,6 @@ def build(*, services: int = SERVICE_COUNT, order_lines: int = ORDER_LINE_COUNT)
     Line = get_model("order", "Line")
     LinePrice = get_model("order", "LinePrice")
     OrderStatusChange = get_model("order", "OrderStatusChange")
-    Basket = get_model("basket", "Basket")
-    OrderCreator = get_class("order.utils", "OrderCreator")
-    OrderTotalCalculator = get_class("checkout.calculators", "OrderTotalCalculator")
-    NoShippingRequired = get_class("shipping.methods", "NoShippingRequired")
-    Selector = get_class("partner.strategy", "Selector")
 
     verwaltungen = list(Verwaltung.objects.active().order_by("regional_key"))
     # One ordering member per Verwaltung (no password: the benchmark signs in by session).
@@ -332,36 +327,23 @@ def build(*, services: int = SERVICE_COUNT, order_lines: int = ORDER_LINE_COUNT)
     order_pick = {v.pk: rng.sample(dienste, counts[v.pk]) for v in verwaltungen}
     first_dienste = order_pick[first_verwaltung.pk][:2]
     order_pick[first_verwaltung.pk] = order_pick[first_verwaltung.pk][2:]
-    basket = Basket.objects.create(owner=first_user)
-    basket.strategy = Selector().strategy(user=first_user)
-    for dienst in first_dienste:
-        basket.add_product(dienst.product, 1)
-    shipping_method = NoShippingRequired()
-    shipping_charge = shipping_method.calculate(basket)
-    with transaction.atomic():
-        template_order = OrderCreator().place_order(
-            basket=basket,
-            total=OrderTotalCalculator().calculate(basket, shipping_charge),
-            shipping_method=shipping_method,
-            shipping_charge=shipping_charge,
-            user=first_user,
-            order_number=str(100000 + basket.pk),
-        )
-        order_details_create(
-            order=template_order,
+    template_order = order_place(
+        submission=OrderSubmission(
             user=first_user,
             verwaltung=first_verwaltung,
-            gemeinden=gemeinden_of[first_verwaltung.pk],
+            gemeinden=tuple(gemeinden_of[first_verwaltung.pk]),
             contacts=contacts,
             wished_start_date=timezone.localdate() + datetime.timedelta(days=30),
-            remarks="",
-            accepted_versions=agreements_required_for(dienste=first_dienste),
+            accepted_version_ids=tuple(
+                v.pk for v in agreements_required_for(dienste=first_dienste)
+            ),
             ip_address="192.0.2.10",
-        )
-        basket.submit()
+        ),
+        dienste=first_dienste,
+    )
     template_line = template_order.lines.first()
     template_price = template_line.prices.first()
-    step("erste Bestellung über OrderCreator und order_details_create")
+    step("erste Bestellung über shop.orders.services.order_place")
 
     # The other orders: the same rows, written in bulk, with dates over the last three years.
     now = timezone.now()

@@ -1,17 +1,17 @@
 """The time to place an order: the checkout's final POST ("Bestellung absenden" on the preview),
 in process with Django's test client against the bench database and its production settings.
 
-Each order goes through the real checkout (basket, Verwaltung, Gemeinden, contacts, start date,
-agreements, preview); only the final POST is timed: Oscar's OrderCreator, the shop's
-order_details_create with its checks, the acceptance records, the commit and the confirmation
-e-mail task. In process, so without the ~0.4 ms that the HTTP round trip through gunicorn adds
-(the minimal view's latency). The orders are real and stay in the database; each run orders for
-the Verwaltung with the most services not yet ordered.
+Each order goes through the real checkout (the basket, then each step of
+oscar_overrides.checkout.steps.STEPS up to the preview); only the final POST is timed:
+shop.orders.services.order_place with its checks, Oscar's OrderCreator, the order details, the
+acceptance records, the commit and the confirmation e-mail task. In process, so without the
+~0.4 ms that the HTTP round trip through gunicorn adds (the minimal view's latency). The orders
+are real and stay in the database; each run orders for the Verwaltung with the most services
+not yet ordered.
 
 Run as `python -m bench.ordering [COUNT]`; prints one JSON object.
 """
 
-import datetime
 import json
 import statistics
 import sys
@@ -26,12 +26,9 @@ def place_orders(count: int) -> dict:
     from django.db.models import Count, Q
     from django.test import Client
     from django.urls import reverse
-    from django.utils import timezone
 
-    from shop.agreements.selectors import agreements_required_for
     from shop.models import Dienst, ServiceCoverage, User, Verwaltung
-    from shop.orders.selectors import gemeinden_for_ordering
-    from tests.checkout import place_order_data
+    from tests.checkout import place_order_data, step_posts, steps_post
 
     verwaltung = (
         Verwaltung.objects.active()
@@ -53,7 +50,6 @@ def place_orders(count: int) -> dict:
         ).order_by("pk")
         if dienst.pk not in taken
     ]
-    gemeinden = [g.pk for g in gemeinden_for_ordering(verwaltung=verwaltung)]
     contacts = {
         "fachlich_name": "Frauke Fachlich",
         "fachlich_email": "fach@kommune.example",
@@ -64,7 +60,6 @@ def place_orders(count: int) -> dict:
         "datenschutz_name": "Dana Datenschutz",
         "datenschutz_email": "ds@kommune.example",
     }
-    start = (timezone.localdate() + datetime.timedelta(days=30)).isoformat()
     client = Client(SERVER_NAME="127.0.0.1")
     client.force_login(user)
     timings = []
@@ -74,17 +69,7 @@ def place_orders(count: int) -> dict:
             break
         for dienst in dienste:
             client.post(reverse("basket:add", kwargs={"pk": dienst.product_id}), {"quantity": 1})
-        response = client.get(reverse("checkout:index"), follow=True)
-        if response.request["PATH_INFO"] == reverse("checkout:verwaltung"):
-            client.post(reverse("checkout:verwaltung"), {"verwaltung": verwaltung.pk})
-        if gemeinden:
-            client.post(reverse("checkout:gemeinden"), {"gemeinden": gemeinden})
-        client.post(reverse("checkout:contacts"), contacts)
-        client.post(reverse("checkout:schedule"), {"wished_start_date": start, "remarks": ""})
-        versions = agreements_required_for(dienste=dienste)
-        agreements = {f"version_{version.pk}": "on" for version in versions}
-        agreements["shown_versions"] = ",".join(str(version.pk) for version in versions)
-        client.post(reverse("checkout:agreements"), agreements)
+        steps_post(client, step_posts(verwaltung=verwaltung, dienste=dienste, contacts=contacts))
         preview = client.get(reverse("checkout:preview"))
         if preview.status_code != 200:
             raise SystemExit(f"Vorschau der Kasse: {preview.status_code}")

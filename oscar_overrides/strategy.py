@@ -7,7 +7,7 @@ refused since stops the checkout at its start."""
 from oscar.apps.partner import availability, strategy
 
 from shop.models import Dienst
-from shop.orders.selectors import OrderRefusal, dienst_order_overviews
+from shop.orders.selectors import NOT_A_SERVICE, OrderRefusal, dienst_order_overviews
 
 
 class NotOrderable(availability.Unavailable):
@@ -67,7 +67,7 @@ class DienstStrategy(strategy.Default):
     def availability_policy(self, product, stockrecord):
         dienst = self._dienst_for(product)
         if dienst is None:
-            return NotOrderable("Dieses Produkt ist kein Dienst des Shops.")
+            return NotOrderable(NOT_A_SERVICE)
         if not dienst.is_orderable:
             return NotOrderable(dienst.unorderable_reason)
         refusal = self._refusals.get(dienst.pk)

@@ -8,8 +8,8 @@ from oscar.apps.order.signals import order_line_status_changed, order_placed
 from shop.accounts.services import staff_groups_ensure
 from shop.generations import COVERAGE_REPORT, generation_bump
 from shop.models import Dienst, Gemeinde, Verwaltung
-from shop.registry.signals import registry_imported
 from shop.orders.rollout import rollout_mail_types_ensure
+from shop.registry.signals import registry_imported
 
 
 def staff_groups_after_migrate(sender, **kwargs) -> None:

@@ -21,6 +21,7 @@ from shop.accounts.services import (
     user_ensure,
 )
 from shop.agreements.demo import demo_agreements_ensure
+from shop.agreements.selectors import agreements_required_for
 from shop.models import (
     ENDED_STATUSES,
     ContactRole,
@@ -32,7 +33,7 @@ from shop.models import (
 )
 from shop.orders.rollout import lines_status_change
 from shop.orders.selectors import gemeinden_for_ordering
-from shop.orders.services import ContactData, order_place
+from shop.orders.services import ContactData, OrderSubmission, order_place
 
 from .demo_content import demo_agreements, demo_news, demo_services
 from .setup import SiteSetupReport, site_setup_ensure
@@ -224,14 +225,15 @@ def demo_orders_ensure() -> int:
         dienst = Dienst.objects.get(page_id=ServicePage.objects.get(slug=demo.service_slug).pk)
         if OrderedService.objects.filter(verwaltung=verwaltung, dienst=dienst).exists():
             continue
-        order = order_place(
+        submission = OrderSubmission(
             user=user,
             verwaltung=verwaltung,
-            dienste=[dienst],
-            gemeinden=gemeinden_for_ordering(verwaltung=verwaltung),
-            contacts=_demo_contacts(user),
+            gemeinden=tuple(gemeinden_for_ordering(verwaltung=verwaltung)),
+            contacts=tuple(_demo_contacts(user)),
             wished_start_date=wished_start_date,
+            accepted_version_ids=tuple(v.pk for v in agreements_required_for(dienste=[dienst])),
         )
+        order = order_place(submission=submission, dienste=[dienst])
         for status in demo.steps:
             lines_status_change(
                 lines=list(order.lines.all()),

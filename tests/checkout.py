@@ -1,5 +1,6 @@
-"""Walking the checkout through the HTTP layer, step by step, as a browser without JavaScript
-would: the data each step posts, and a helper that posts all of them."""
+"""Walking the checkout through the HTTP layer, step by step in the order of
+oscar_overrides.checkout.steps.STEPS, as a browser without JavaScript would: the data each step
+posts, and helpers that post them."""
 
 import datetime
 from html.parser import HTMLParser
@@ -7,8 +8,10 @@ from html.parser import HTMLParser
 from django.urls import reverse
 from django.utils import timezone
 
+from oscar_overrides.checkout.steps import form_steps
 from shop.agreements.selectors import agreements_required_for
 from shop.models import AgreementVersion, Dienst, Gemeinde, Verwaltung
+from shop.orders.selectors import gemeinden_for_ordering
 
 CONTACTS = {
     "fachlich_name": "Frauke Fachlich",
@@ -83,6 +86,36 @@ def order_place_from_review(client, **request_extra):
     return client.post(reverse("checkout:preview"), data, **request_extra)
 
 
+def step_posts(
+    *,
+    verwaltung: Verwaltung,
+    dienste: list[Dienst],
+    gemeinden: list[Gemeinde] | None = None,
+    contacts: dict[str, str] = CONTACTS,
+    remarks: str = "",
+) -> dict[str, dict]:
+    """What each step's form posts, by step name (default: all the Verwaltung's Gemeinden)."""
+    if gemeinden is None:
+        gemeinden = gemeinden_for_ordering(verwaltung=verwaltung)
+    return {
+        "verwaltung": {"verwaltung": verwaltung.pk},
+        "gemeinden": {"gemeinden": [gemeinde.pk for gemeinde in gemeinden]},
+        "contacts": contacts,
+        "schedule": {"wished_start_date": start_date().isoformat(), "remarks": remarks},
+        "agreements": agreements_post_data(dienste),
+    }
+
+
+def steps_post(client, posts: dict[str, dict], *, until: str = "") -> None:
+    """Post the steps' forms in their order, up to the step named `until` (all without). A step
+    the person does not go through answers the post with a redirect to the next one, too."""
+    for step in form_steps():
+        if step.name == until:
+            return
+        response = client.post(reverse(step.url_name), posts[step.name])
+        assert response.status_code == 302, (step.name, response.content.decode()[:2000])
+
+
 def checkout_complete(
     client,
     *,
@@ -93,25 +126,15 @@ def checkout_complete(
     remarks: str = "",
     **request_extra,
 ):
-    """Post every step (the Verwaltung step only if offered) and place the order; returns the
-    response of the place-order POST (not followed). `request_extra` goes with that POST (for
-    example REMOTE_ADDR)."""
-    response = client.get(reverse("checkout:index"), follow=True)
-    assert response.status_code == 200
-    if response.request["PATH_INFO"] == reverse("checkout:verwaltung"):
-        client.post(reverse("checkout:verwaltung"), {"verwaltung": verwaltung.pk})
-    if gemeinden is not None:
-        response = client.post(
-            reverse("checkout:gemeinden"), {"gemeinden": [g.pk for g in gemeinden]}
-        )
-        assert response.status_code == 302, response.content.decode()[:2000]
-    response = client.post(reverse("checkout:contacts"), contacts)
-    assert response.status_code == 302, response.content.decode()[:2000]
-    response = client.post(
-        reverse("checkout:schedule"),
-        {"wished_start_date": start_date().isoformat(), "remarks": remarks},
+    """Post every step (see `step_posts`) and place the order; returns the response of the
+    place-order POST (not followed). `request_extra` goes with that POST (for example
+    REMOTE_ADDR)."""
+    posts = step_posts(
+        verwaltung=verwaltung,
+        dienste=dienste,
+        gemeinden=gemeinden,
+        contacts=contacts,
+        remarks=remarks,
     )
-    assert response.status_code == 302, response.content.decode()[:2000]
-    response = client.post(reverse("checkout:agreements"), agreements_post_data(dienste))
-    assert response.status_code == 302, response.content.decode()[:2000]
+    steps_post(client, posts)
     return order_place_from_review(client, **request_extra)

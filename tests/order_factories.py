@@ -1,6 +1,5 @@
-"""Orders for tests, placed as the checkout places them (shop.orders.services.order_place:
-Oscar's OrderCreator plus the shop's order_details_create in one transaction), without going
-through the checkout's pages."""
+"""Orders for tests, placed by the service the checkout calls (shop.orders.services.order_place),
+without going through the checkout's pages."""
 
 import datetime
 import itertools
@@ -8,10 +7,11 @@ import itertools
 from django.utils import timezone
 
 from shop.accounts.services import membership_ensure_approved
+from shop.agreements.selectors import agreements_required_for
 from shop.dienste.services import dienst_sync
 from shop.models import ContactRole, Dienst, Gemeinde, Membership, User, Verwaltung
 from shop.orders.selectors import gemeinden_for_ordering
-from shop.orders.services import ContactData
+from shop.orders.services import ContactData, OrderSubmission
 from shop.orders.services import order_place as order_place_service
 from tests.agreement_factories import published_version
 from tests.factories import GemeindeFactory, UserFactory, VerwaltungFactory
@@ -77,13 +77,16 @@ def order_place(
 ):
     """Place an order of the services for the Verwaltung (default: all its Gemeinden),
     accepting every required agreement in its current version. Returns Oscar's order."""
-    return order_place_service(
+    if gemeinden is None:
+        gemeinden = gemeinden_for_ordering(verwaltung=verwaltung)
+    submission = OrderSubmission(
         user=user,
         verwaltung=verwaltung,
-        dienste=dienste,
-        gemeinden=gemeinden_for_ordering(verwaltung=verwaltung) if gemeinden is None else gemeinden,
-        contacts=contacts,
+        gemeinden=tuple(gemeinden),
+        contacts=tuple(contacts),
         wished_start_date=wished_start_date or timezone.localdate() + datetime.timedelta(30),
+        accepted_version_ids=tuple(v.pk for v in agreements_required_for(dienste=dienste)),
         remarks=remarks,
         ip_address="192.0.2.10",
     )
+    return order_place_service(submission=submission, dienste=dienste)

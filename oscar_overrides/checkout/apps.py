@@ -2,32 +2,18 @@ import oscar.apps.checkout.apps as apps
 from django.urls import path
 from oscar.core.loading import get_class
 
+from .steps import form_steps
+
 
 class CheckoutConfig(apps.CheckoutConfig):
-    """Oscar's checkout with the municipal steps (Verwaltung, Gemeinden, contacts, start date,
-    agreements) in place of the shipping and payment steps, which a service never needs."""
+    """Oscar's checkout with the municipal steps (steps.STEPS) in place of the shipping and
+    payment steps, which a service never needs."""
 
     name = "oscar_overrides.checkout"
 
-    def ready(self):
-        super().ready()
-        self.step_views = {
-            name: get_class("checkout.views", view)
-            for name, view in (
-                ("verwaltung", "VerwaltungView"),
-                ("gemeinden", "GemeindenView"),
-                ("contacts", "ContactsView"),
-                ("schedule", "ScheduleView"),
-                ("agreements", "AgreementsView"),
-            )
-        }
-
     def get_urls(self):
         urls = [
-            path("verwaltung/", self.step_views["verwaltung"].as_view(), name="verwaltung"),
-            path("gemeinden/", self.step_views["gemeinden"].as_view(), name="gemeinden"),
-            path("ansprechpersonen/", self.step_views["contacts"].as_view(), name="contacts"),
-            path("termin/", self.step_views["schedule"].as_view(), name="schedule"),
-            path("vereinbarungen/", self.step_views["agreements"].as_view(), name="agreements"),
+            path(step.path, get_class("checkout.views", step.view).as_view(), name=step.name)
+            for step in form_steps()
         ]
         return super().get_urls() + self.post_process_urls(urls)

@@ -9,9 +9,19 @@ from django.core.exceptions import ValidationError
 from shop.models import AgreementVersion, ContactRole, Gemeinde, Verwaltung
 from shop.orders.selectors import PlannedService
 from shop.orders.services import (
+    CONTACT_PARTS,
+    EMAIL_INVALID,
+    GEMEINDEN_REQUIRED,
     PHONE_VALIDATOR,
     REQUIRED_CONTACT_ROLES,
+    START_DATE_REQUIRED,
     WISHED_START_MAX_YEARS,
+    ContactData,
+    agreement_not_accepted,
+    contact_field,
+    contact_missing,
+    contacts_validate,
+    plan_validate,
     wished_start_date_validate,
 )
 
@@ -55,7 +65,7 @@ class GemeindenForm(forms.Form):
         widget=CheckboxesWithDisabled,
         label="Für welche Gemeinden sollen die Dienste eingerichtet werden?",
         error_messages={
-            "required": "Bitte wählen Sie mindestens eine Gemeinde.",
+            "required": GEMEINDEN_REQUIRED,
             "invalid_choice": FOREIGN_CHOICE,
             "invalid_pk_value": FOREIGN_CHOICE,
         },
@@ -88,15 +98,7 @@ class GemeindenForm(forms.Form):
 
     def clean_gemeinden(self):
         gemeinden = list(self.cleaned_data["gemeinden"])
-        plan: list[PlannedService] = self.plan_for(gemeinden)
-        problems = [
-            f"„{planned.dienst.title}“ ist für alle gewählten Gemeinden bereits bestellt. "
-            "Wählen Sie weitere Gemeinden oder entfernen Sie den Dienst aus dem Warenkorb."
-            for planned in plan
-            if not planned.is_possible
-        ]
-        if problems:
-            raise ValidationError(problems)
+        plan_validate(plan=self.plan_for(gemeinden))
         return gemeinden
 
 
@@ -111,32 +113,30 @@ CONTACT_HINTS = {
 }
 
 
-CONTACT_FIELD_NAMES = ("name", "email", "phone")
-
-
 def _contact_fields() -> dict[str, forms.Field]:
-    """Name, e-mail and telephone per role, named `<role>_<field>`; a Funktionspostfach has a
-    label instead of a name. Required as for the roles every order needs."""
+    """Name, e-mail and telephone per role, named as the shop validates them (`contact_field`);
+    a Funktionspostfach has a label instead of a name. Required as for the roles every order
+    needs."""
     fields: dict[str, forms.Field] = {}
     for role in ContactRole:
         required = role in REQUIRED_CONTACT_ROLES
         is_mailbox = role == ContactRole.MAILBOX
-        fields[f"{role.value}_name"] = forms.CharField(
+        fields[contact_field(role.value, "name")] = forms.CharField(
             label="Bezeichnung" if is_mailbox else "Name",
             max_length=200,
             required=required and not is_mailbox,
             help_text="Zum Beispiel „Bürgerservice“." if is_mailbox else "",
-            error_messages={"required": f"Bitte geben Sie den Namen ({role.label}) an."},
+            error_messages={"required": contact_missing(role=role, part="name")},
         )
-        fields[f"{role.value}_email"] = forms.EmailField(
+        fields[contact_field(role.value, "email")] = forms.EmailField(
             label="Adresse des Funktionspostfachs" if is_mailbox else "E-Mail-Adresse",
             required=required,
             error_messages={
-                "required": f"Bitte geben Sie die E-Mail-Adresse ({role.label}) an.",
-                "invalid": "Bitte geben Sie eine gültige E-Mail-Adresse an.",
+                "required": contact_missing(role=role, part="email"),
+                "invalid": EMAIL_INVALID,
             },
         )
-        fields[f"{role.value}_phone"] = forms.CharField(
+        fields[contact_field(role.value, "phone")] = forms.CharField(
             label="Telefon", max_length=40, required=False, validators=[PHONE_VALIDATOR]
         )
     return fields
@@ -145,11 +145,12 @@ def _contact_fields() -> dict[str, forms.Field]:
 class ContactsForm(type("ContactFields", (forms.Form,), _contact_fields())):
     def __init__(self, *args, data_protection_required: bool, **kwargs):
         super().__init__(*args, **kwargs)
+        self.data_protection_required = data_protection_required
         self.required_roles = list(REQUIRED_CONTACT_ROLES)
         if data_protection_required:
             self.required_roles.append(ContactRole.DATA_PROTECTION)
-            for name in ("name", "email"):
-                self.fields[f"{ContactRole.DATA_PROTECTION.value}_{name}"].required = True
+            for part in ("name", "email"):
+                self.fields[contact_field(ContactRole.DATA_PROTECTION.value, part)].required = True
 
     @property
     def roles(self) -> list[dict]:
@@ -160,28 +161,26 @@ class ContactsForm(type("ContactFields", (forms.Form,), _contact_fields())):
                 "label": role.label,
                 "hint": CONTACT_HINTS[role],
                 "required": role in self.required_roles,
-                "fields": [self[f"{role.value}_{name}"] for name in CONTACT_FIELD_NAMES],
+                "fields": [self[contact_field(role.value, part)] for part in CONTACT_PARTS],
             }
             for role in ContactRole
         ]
 
     def clean(self):
-        """An optional role, once begun, needs a name (not the Funktionspostfach) and e-mail."""
+        """The shop's rules for contacts, each error on its field; a field that already has an
+        error (a required one left empty, an invalid address) gets no second one."""
         cleaned = super().clean()
-        for role in ContactRole:
-            if role in self.required_roles:
-                continue
-            if not any(cleaned.get(f"{role.value}_{name}") for name in CONTACT_FIELD_NAMES):
-                continue
-            if role != ContactRole.MAILBOX and not cleaned.get(f"{role.value}_name"):
-                self.add_error(
-                    f"{role.value}_name", f"Bitte geben Sie auch den Namen ({role.label}) an."
-                )
-            email_field = f"{role.value}_email"
-            if not cleaned.get(email_field) and email_field not in self.errors:
-                self.add_error(
-                    email_field, f"Bitte geben Sie auch die E-Mail-Adresse ({role.label}) an."
-                )
+        try:
+            contacts_validate(
+                contacts=[
+                    ContactData(role=role, **values) for role, values in self.contacts().items()
+                ],
+                data_protection_required=self.data_protection_required,
+            )
+        except ValidationError as error:
+            for field, messages in error.message_dict.items():
+                if field not in self.errors:
+                    self.add_error(None if field not in self.fields else field, messages)
         return cleaned
 
     def contacts(self) -> dict[str, dict[str, str]]:
@@ -189,8 +188,8 @@ class ContactsForm(type("ContactFields", (forms.Form,), _contact_fields())):
         result = {}
         for role in ContactRole:
             values = {
-                name: (self.cleaned_data.get(f"{role.value}_{name}") or "").strip()
-                for name in CONTACT_FIELD_NAMES
+                part: (self.cleaned_data.get(contact_field(role.value, part)) or "").strip()
+                for part in CONTACT_PARTS
             }
             if any(values.values()):
                 result[role.value] = values
@@ -216,7 +215,7 @@ class ScheduleForm(forms.Form):
         # and screen readers handle it unevenly; the hint tells the one format to type.
         widget=forms.DateInput(attrs={"autocomplete": "off", "size": 10}, format="%d.%m.%Y"),
         error_messages={
-            "required": "Bitte geben Sie den gewünschten Starttermin an.",
+            "required": START_DATE_REQUIRED,
             "invalid": "Bitte geben Sie ein gültiges Datum an (TT.MM.JJJJ).",
         },
     )
@@ -249,9 +248,7 @@ class AgreementsForm(forms.Form):
                     f"Ich habe „{version.agreement.title}“ (Version {version.version}) gelesen "
                     f"und nehme sie für {verwaltung.name} an."
                 ),
-                error_messages={
-                    "required": f"Bitte nehmen Sie „{version.agreement.title}“ an, um zu bestellen."
-                },
+                error_messages={"required": agreement_not_accepted(agreement=version.agreement)},
             )
             field.widget.attrs["class"] = "kern-form-check__checkbox"
             self.fields[f"version_{version.pk}"] = field

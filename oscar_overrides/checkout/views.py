@@ -3,14 +3,12 @@ Verwaltung, Gemeinden, Ansprechpersonen, Starttermin and Vereinbarungen instead 
 payment. What is entered is kept in the checkout session; the shop's services check all of it
 again when the order is placed (oscar_overrides never decides what is valid on its own)."""
 
-import dataclasses
 import datetime
 import logging
 from functools import cached_property
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.db import transaction
 from django.http import Http404
 from django.shortcuts import redirect
 from django.urls import reverse, reverse_lazy
@@ -19,56 +17,21 @@ from oscar.apps.checkout import exceptions
 from oscar.apps.checkout import views as oscar_views
 from oscar.core.loading import get_class, get_model
 
-from shop.accounts.selectors import membership_ordering_obstacle, verwaltungen_user_may_order_for
-from shop.agreements.selectors import (
-    agreements_required_for,
-    agreements_without_current_version,
-    requires_data_protection_contact,
-)
+from shop.accounts.selectors import verwaltungen_user_may_order_for
+from shop.agreements.selectors import agreements_required_for, requires_data_protection_contact
 from shop.http import client_address
 from shop.models import AgreementVersion, ContactRole, Dienst, Gemeinde
 from shop.orders import selectors as order_selectors
 from shop.orders import services as order_services
 
-from .forms import (
-    AgreementsForm,
-    ContactsForm,
-    GemeindenForm,
-    PlaceOrderForm,
-    ScheduleForm,
-    VerwaltungForm,
-)
+from .forms import ContactsForm, PlaceOrderForm
+from .steps import STEPS, step_after, step_conditions, step_get, steps_after
 
 CheckoutSessionMixin = get_class("checkout.session", "CheckoutSessionMixin")
 NoShippingRequired = get_class("shipping.methods", "NoShippingRequired")
-UnableToPlaceOrder = get_class("order.exceptions", "UnableToPlaceOrder")
-Basket = get_model("basket", "Basket")
 Order = get_model("order", "Order")
 
 logger = logging.getLogger("oscar.checkout")
-
-ALREADY_PLACED = "Ihre Bestellung ist bereits eingegangen; sie wurde nur einmal aufgegeben."
-
-
-@dataclasses.dataclass(frozen=True)
-class Step:
-    name: str
-    label: str
-    url_name: str
-    # The name of the view's property that says whether the person goes through this step;
-    # empty: everybody does.
-    only_if: str = ""
-
-
-# The steps in their order. The step indicator numbers those the person goes through, 1 to n.
-STEPS = (
-    Step("verwaltung", "Verwaltung", "checkout:verwaltung", only_if="goes_through_verwaltung"),
-    Step("gemeinden", "Gemeinden", "checkout:gemeinden", only_if="goes_through_gemeinden"),
-    Step("contacts", "Ansprechpersonen", "checkout:contacts"),
-    Step("schedule", "Starttermin", "checkout:schedule"),
-    Step("agreements", "Vereinbarungen", "checkout:agreements"),
-    Step("preview", "Prüfen und bestellen", "checkout:preview"),
-)
 
 
 class MunicipalCheckoutMixin(CheckoutSessionMixin):
@@ -76,13 +39,12 @@ class MunicipalCheckoutMixin(CheckoutSessionMixin):
     services; and a pre-condition per step, so that no step can be reached before the ones it
     builds on (a tampered or outdated session sends the person back to the step to redo)."""
 
-    step = ""
+    step = ""  # its name in steps.STEPS
     # Whether the person may order at all comes before the lines: one message, not one a line.
     base_conditions = ("check_basket_is_not_empty", "check_user_may_order", "check_basket_is_valid")
-    step_conditions: tuple[str, ...] = ()
 
     def get_pre_conditions(self, request):
-        return [*self.base_conditions, *self.step_conditions]
+        return [*self.base_conditions, *step_conditions(self.step)]
 
     # What the steps captured
 
@@ -152,10 +114,19 @@ class MunicipalCheckoutMixin(CheckoutSessionMixin):
 
     # Pre-conditions, in the order of the steps
 
+    @staticmethod
+    def _holds(validate, *, otherwise: str, tell: bool = True, **kwargs) -> None:
+        """Run one of the shop's rules; if it refuses, send the person to the page named
+        `otherwise`, with the rule's messages if `tell`."""
+        try:
+            validate(**kwargs)
+        except ValidationError as error:
+            raise exceptions.FailedPreCondition(
+                url=reverse(otherwise), messages=error.messages if tell else []
+            ) from None
+
     def check_user_may_order(self, request):
-        obstacle = membership_ordering_obstacle(user=request.user)
-        if obstacle:
-            raise exceptions.FailedPreCondition(url=reverse("basket:summary"), message=obstacle)
+        self._holds(order_services.ordering_validate, otherwise="basket:summary", user=request.user)
 
     def check_verwaltung_is_chosen(self, request):
         if self.verwaltung is None:
@@ -164,49 +135,44 @@ class MunicipalCheckoutMixin(CheckoutSessionMixin):
     def check_gemeinden_are_chosen(self, request):
         if self.gemeinden is None:
             raise exceptions.FailedPreCondition(url=reverse("checkout:gemeinden"))
-        problems = [
-            f"„{planned.dienst.title}“ ist bereits für alle gewählten Gemeinden bestellt."
-            for planned in self.plan_for(self.gemeinden)
-            if not planned.is_possible
-        ]
-        if problems:
+        self._holds(
+            order_services.plan_validate,
             # Where there is nothing to choose, only the basket can change.
-            step = "checkout:gemeinden" if self.has_gemeinden_to_choose else "basket:summary"
-            raise exceptions.FailedPreCondition(url=reverse(step), messages=problems)
+            otherwise="checkout:gemeinden" if self.has_gemeinden_to_choose else "basket:summary",
+            plan=self.plan_for(self.gemeinden),
+        )
 
     def check_contacts_are_captured(self, request):
-        contacts = self.checkout_session.get_step_data("contacts")
-        try:
-            order_services.contacts_validate(
-                contacts=self._contact_data(contacts or {}),
-                data_protection_required=self.data_protection_required,
-            )
-        except ValidationError:
-            raise exceptions.FailedPreCondition(url=reverse("checkout:contacts")) from None
+        self._holds(
+            order_services.contacts_validate,
+            otherwise="checkout:contacts",
+            tell=False,  # the contacts page shows what is missing at its fields
+            contacts=self._contact_data(self.checkout_session.get_step_data("contacts") or {}),
+            data_protection_required=self.data_protection_required,
+        )
 
     def check_schedule_is_captured(self, request):
         if self.schedule is None:
             raise exceptions.FailedPreCondition(url=reverse("checkout:schedule"))
 
     def check_agreements_have_current_versions(self, request):
-        missing = agreements_without_current_version(dienste=self.dienste)
-        if missing:
-            raise exceptions.FailedPreCondition(
-                url=reverse("basket:summary"),
-                messages=[
-                    f"Für „{agreement.title}“ ist noch keine gültige Fassung veröffentlicht. "
-                    "Bitte wenden Sie sich an den ITVSH; bis dahin kann nicht bestellt werden."
-                    for agreement in missing
-                ],
-            )
+        self._holds(
+            order_services.agreements_publishable_validate,
+            otherwise="basket:summary",
+            dienste=self.dienste,
+        )
 
     def check_agreements_are_accepted(self, request):
-        accepted = set(self.checkout_session.get_step_data("agreements") or [])
-        if not {version.pk for version in self.agreement_versions} <= accepted:
-            raise exceptions.FailedPreCondition(
-                url=reverse("checkout:agreements"),
-                message="Bitte bestätigen Sie die Vereinbarungen in ihrer aktuellen Fassung.",
-            )
+        self._holds(
+            order_services.agreements_validate,
+            otherwise="checkout:agreements",
+            dienste=self.dienste,
+            accepted_ids=set(self.accepted_version_ids),
+        )
+
+    @property
+    def accepted_version_ids(self) -> list[int]:
+        return self.checkout_session.get_step_data("agreements") or []
 
     @staticmethod
     def _contact_data(contacts: dict) -> list[order_services.ContactData]:
@@ -240,13 +206,24 @@ class MunicipalCheckoutMixin(CheckoutSessionMixin):
 
 
 class StepFormView(MunicipalCheckoutMixin, generic.FormView):
-    next_url = ""
+    """A step with a form of its own, declared in steps.STEPS; it goes on to the next step."""
+
+    def get_form_class(self):
+        return get_class("checkout.forms", step_get(self.step).form)
 
     def get_template_names(self):
         return [f"oscar/checkout/step_{self.step}.html"]
 
     def get_success_url(self):
-        return reverse(self.next_url)
+        return reverse(step_after(self.step).url_name)
+
+    def step_data_set(self, value) -> None:
+        """Keep what the step captured; where the step `resets_later` and the value changed,
+        forget what every later step captured."""
+        step = step_get(self.step)
+        if step.resets_later and self.checkout_session.get_step_data(step.name) != value:
+            self.checkout_session.forget_steps(*(later.name for later in steps_after(step.name)))
+        self.checkout_session.set_step_data(step.name, value)
 
 
 class IndexView(oscar_views.IndexView):
@@ -258,12 +235,10 @@ class IndexView(oscar_views.IndexView):
 
 class VerwaltungView(StepFormView):
     step = "verwaltung"
-    form_class = VerwaltungForm
-    next_url = "checkout:gemeinden"
 
     def get(self, request, *args, **kwargs):
         if not self.goes_through_verwaltung and self.verwaltungen:
-            self._choose(self.verwaltungen[0].pk)
+            self.step_data_set(self.verwaltungen[0].pk)
             return redirect(self.get_success_url())
         return super().get(request, *args, **kwargs)
 
@@ -274,25 +249,17 @@ class VerwaltungView(StepFormView):
         return {"verwaltung": self.verwaltung} if self.verwaltung else {}
 
     def form_valid(self, form):
-        self._choose(form.cleaned_data["verwaltung"].pk)
+        self.step_data_set(form.cleaned_data["verwaltung"].pk)
         return super().form_valid(form)
-
-    def _choose(self, verwaltung_pk: int) -> None:
-        if self.checkout_session.get_step_data("verwaltung") != verwaltung_pk:
-            self.checkout_session.forget_steps("gemeinden", "contacts")
-        self.checkout_session.set_step_data("verwaltung", verwaltung_pk)
 
 
 class GemeindenView(StepFormView):
     step = "gemeinden"
-    form_class = GemeindenForm
-    next_url = "checkout:contacts"
-    step_conditions = ("check_verwaltung_is_chosen",)
     skip_conditions = ["skip_unless_gemeinden_to_choose"]
 
     def skip_unless_gemeinden_to_choose(self, request):
         if self.verwaltung is not None and not self.has_gemeinden_to_choose:
-            raise exceptions.PassedSkipCondition(url=reverse(self.next_url))
+            raise exceptions.PassedSkipCondition(url=self.get_success_url())
 
     # "Alle auswählen" and "Keine auswählen" are links: the page again, all or none ticked.
     SELECT = "auswahl"
@@ -342,17 +309,12 @@ class GemeindenView(StepFormView):
         }
 
     def form_valid(self, form):
-        self.checkout_session.set_step_data(
-            "gemeinden", [gemeinde.pk for gemeinde in form.cleaned_data["gemeinden"]]
-        )
+        self.step_data_set([gemeinde.pk for gemeinde in form.cleaned_data["gemeinden"]])
         return super().form_valid(form)
 
 
 class ContactsView(StepFormView):
     step = "contacts"
-    form_class = ContactsForm
-    next_url = "checkout:schedule"
-    step_conditions = (*GemeindenView.step_conditions, "check_gemeinden_are_chosen")
 
     def get_form_kwargs(self):
         return {
@@ -374,15 +336,12 @@ class ContactsView(StepFormView):
         return ctx
 
     def form_valid(self, form):
-        self.checkout_session.set_step_data("contacts", form.contacts())
+        self.step_data_set(form.contacts())
         return super().form_valid(form)
 
 
 class ScheduleView(StepFormView):
     step = "schedule"
-    form_class = ScheduleForm
-    next_url = "checkout:agreements"
-    step_conditions = (*ContactsView.step_conditions, "check_contacts_are_captured")
 
     def get_initial(self):
         schedule = self.schedule or {}
@@ -392,25 +351,17 @@ class ScheduleView(StepFormView):
         }
 
     def form_valid(self, form):
-        self.checkout_session.set_step_data(
-            "schedule",
+        self.step_data_set(
             {
                 "wished_start_date": form.cleaned_data["wished_start_date"].isoformat(),
                 "remarks": form.cleaned_data["remarks"],
-            },
+            }
         )
         return super().form_valid(form)
 
 
 class AgreementsView(StepFormView):
     step = "agreements"
-    form_class = AgreementsForm
-    next_url = "checkout:preview"
-    step_conditions = (
-        *ScheduleView.step_conditions,
-        "check_schedule_is_captured",
-        "check_agreements_have_current_versions",
-    )
 
     def get_form_kwargs(self):
         return {
@@ -424,7 +375,7 @@ class AgreementsView(StepFormView):
         return {f"version_{pk}": True for pk in accepted}
 
     def form_valid(self, form):
-        self.checkout_session.set_step_data("agreements", form.accepted_version_ids())
+        self.step_data_set(form.accepted_version_ids())
         # A service is never shipped: Oscar's preview expects the (free) method to be chosen.
         self.checkout_session.use_shipping_method(NoShippingRequired().code)
         return super().form_valid(form)
@@ -435,11 +386,6 @@ class PaymentDetailsView(MunicipalCheckoutMixin, oscar_views.PaymentDetailsView)
     Placing writes the Oscar order and the shop's order details in one transaction."""
 
     step = "preview"
-    step_conditions = (
-        *AgreementsView.step_conditions,
-        "check_agreements_are_accepted",
-        "check_shipping_data_is_captured",
-    )
     template_name_preview = "oscar/checkout/preview.html"
 
     def dispatch(self, request, *args, **kwargs):
@@ -462,24 +408,22 @@ class PaymentDetailsView(MunicipalCheckoutMixin, oscar_views.PaymentDetailsView)
             if request.method == "POST"
             else None
         )
-        if (reviewed_basket and self._remember_order_placed_from(basket_id=reviewed_basket)) or (
-            request.basket.is_empty and request.session.get("checkout_order_id")
-        ):
+        placed = reviewed_basket and order_selectors.order_placed_from_basket(
+            user=request.user, basket_id=reviewed_basket
+        )
+        if placed:
+            self._remember(placed)
+        if placed or (request.basket.is_empty and request.session.get("checkout_order_id")):
             raise exceptions.FailedPreCondition(
-                url=reverse("checkout:thank-you"), message=ALREADY_PLACED
+                url=reverse("checkout:thank-you"), message=order_services.ORDER_ALREADY_PLACED
             )
 
-    def _remember_order_placed_from(self, *, basket_id: int) -> bool:
-        """Whether an order was placed from the basket; if so, the session points the thank-you
-        page at it. This request's session may predate the one that placed the order, and the
-        session saved last wins: so this one, too, forgets the finished checkout's steps."""
-        user = self.request.user
-        order = order_selectors.order_placed_from_basket(user=user, basket_id=basket_id)
-        if order is None:
-            return False
+    def _remember(self, order) -> None:
+        """Point the thank-you page at the order. This request's session may predate the one
+        that placed the order, and the session saved last wins: so this one, too, forgets the
+        finished checkout's steps."""
         self.checkout_session.flush()
         self.request.session["checkout_order_id"] = order.pk
-        return True
 
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
@@ -498,77 +442,44 @@ class PaymentDetailsView(MunicipalCheckoutMixin, oscar_views.PaymentDetailsView)
         )
         return ctx
 
+    def order_submission(self, *, confirmed_plan) -> order_services.OrderSubmission:
+        """What the steps captured, as the shop's order_place takes it."""
+        return order_services.OrderSubmission(
+            user=self.request.user,
+            verwaltung=self.verwaltung,
+            gemeinden=tuple(self.gemeinden or ()),
+            contacts=tuple(self._contact_data(self.checkout_session.get_step_data("contacts"))),
+            wished_start_date=datetime.date.fromisoformat(self.schedule["wished_start_date"]),
+            remarks=self.schedule.get("remarks", ""),
+            accepted_version_ids=tuple(self.accepted_version_ids),
+            ip_address=client_address(self.request),
+            confirmed_plan=confirmed_plan,
+        )
+
     def handle_place_order_submission(self, request):
         review = PlaceOrderForm(data=request.POST)
         if not review.is_valid():
             return self.render_preview(request, error=PlaceOrderForm.REVIEW_INCOMPLETE)
-        # The basket row stays locked until the order is committed: a second submit of the same
-        # basket waits and then finds it submitted.
-        with transaction.atomic():
-            open_basket = Basket.objects.select_for_update().filter(
-                pk=request.basket.pk, status=Basket.OPEN
-            )
-            if not open_basket.exists():
-                self._remember_order_placed_from(basket_id=request.basket.pk)
-                messages.info(request, ALREADY_PLACED)
-                return redirect("checkout:thank-you")
-            submission = self.build_submission()
-            submission["order_kwargs"] = {"confirmed_plan": review.cleaned_data["shown_plan"]}
-            return self.submit(**submission)
-
-    def handle_order_placement(
-        self,
-        order_number,
-        user,
-        basket,
-        shipping_address,
-        shipping_method,
-        shipping_charge,
-        billing_address,
-        order_total,
-        surcharges=None,
-        confirmed_plan=None,
-        **kwargs,
-    ):
+        submission = self.order_submission(confirmed_plan=review.cleaned_data["shown_plan"])
         try:
-            with transaction.atomic():
-                order = self.place_order(
-                    order_number=order_number,
-                    user=user,
-                    basket=basket,
-                    shipping_address=shipping_address,
-                    shipping_method=shipping_method,
-                    shipping_charge=shipping_charge,
-                    order_total=order_total,
-                    billing_address=billing_address,
-                    surcharges=surcharges,
-                    **kwargs,
-                )
-                order_services.order_details_create(
-                    order=order,
-                    user=user,
-                    verwaltung=self.verwaltung,
-                    gemeinden=self.gemeinden or [],
-                    contacts=self._contact_data(self.checkout_session.get_step_data("contacts")),
-                    wished_start_date=datetime.date.fromisoformat(
-                        self.schedule["wished_start_date"]
-                    ),
-                    remarks=self.schedule.get("remarks", ""),
-                    accepted_versions=AgreementVersion.objects.filter(
-                        pk__in=self.checkout_session.get_step_data("agreements") or []
-                    ),
-                    ip_address=client_address(self.request),
-                    confirmed_plan=confirmed_plan,
-                )
-                basket.submit()
+            order = order_services.order_place(submission=submission, basket=request.basket)
+        except order_services.OrderAlreadyPlaced as placed:
+            if placed.order is not None:
+                self._remember(placed.order)
+            messages.info(request, str(placed))
+            return redirect("checkout:thank-you")
         except ValidationError as error:
-            raise UnableToPlaceOrder(" ".join(error.messages)) from error
+            return self._refused(" ".join(error.messages))
         except order_services.OrderConflict as error:
-            raise UnableToPlaceOrder(str(error)) from error
+            return self._refused(str(error))
         return self.handle_successful_order(order)
 
+    def _refused(self, message: str):
+        logger.info("Basket #%s: order refused (%s)", self.request.basket.pk, message)
+        return self.render_preview(self.request, error=message)
+
     def send_order_placed_email(self, order):
-        order_services.order_confirmation_send(details=order.ozg_details)
+        """Nothing to send here: order_place mailed the confirmation with the order."""
 
 
 class ThankYouView(oscar_views.ThankYouView):

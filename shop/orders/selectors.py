@@ -183,6 +183,10 @@ def dienst_order_states(
     return dict(states)
 
 
+# A basket line whose product is not a service (the basket and placing the order refuse it).
+NOT_A_SERVICE = "Dieses Produkt ist kein Dienst des Shops."
+
+
 @dataclasses.dataclass(frozen=True)
 class OrderRefusal:
     """Why the person cannot put a service in the basket (German, complete sentences) and the

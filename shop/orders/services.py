@@ -1,7 +1,9 @@
-"""Writes about orders: recording what a Verwaltung ordered with an Oscar order, and telling it.
+"""Writes about orders: placing an order of a Verwaltung (`order_place`, the only place where
+orders are created) and telling it.
 
-The checkout (oscar_overrides.checkout) places Oscar's order and calls `order_details_create` in
-the same transaction; whatever this refuses, nothing of the order is kept.
+Every rule of an order and its German wording lives here once; the checkout's forms and steps
+reuse these validators and messages to tell the person early, and `order_place` checks all of
+them again, because a step may be old or tampered with.
 """
 
 import dataclasses
@@ -9,18 +11,23 @@ import datetime
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.core.validators import RegexValidator, validate_email
 from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
 from django.utils import timezone
 from oscar.core.loading import get_class, get_model
 
-from shop.accounts.selectors import verwaltungen_user_may_order_for
-from shop.agreements.selectors import agreements_required_for, requires_data_protection_contact
+from shop.accounts.selectors import membership_ordering_obstacle, verwaltungen_user_may_order_for
+from shop.agreements.selectors import (
+    agreements_required_for,
+    agreements_without_current_version,
+    requires_data_protection_contact,
+)
 from shop.agreements.services import acceptance_records_create
 from shop.mail import mail_after_commit
 from shop.models import (
+    Agreement,
     AgreementVersion,
     ContactRole,
     Dienst,
@@ -33,22 +40,36 @@ from shop.models import (
     Verwaltung,
 )
 from shop.orders.rollout import order_status_url
-from shop.orders.selectors import PlannedService, gemeinden_for_ordering, order_plan
+from shop.orders.selectors import (
+    NOT_A_SERVICE,
+    PlannedService,
+    gemeinden_for_ordering,
+    order_placed_from_basket,
+    order_plan,
+)
 
 if TYPE_CHECKING:
+    from oscar.apps.basket.models import Basket as BasketModel
     from oscar.apps.order.models import Order
 
 Basket = get_model("basket", "Basket")
 OrderCreator = get_class("order.utils", "OrderCreator")
+OrderNumberGenerator = get_class("order.utils", "OrderNumberGenerator")
 OrderTotalCalculator = get_class("checkout.calculators", "OrderTotalCalculator")
 NoShippingRequired = get_class("shipping.methods", "NoShippingRequired")
 Selector = get_class("partner.strategy", "Selector")
 
 REQUIRED_CONTACT_ROLES = (ContactRole.SUBJECT, ContactRole.TECHNICAL, ContactRole.MAILBOX)
+CONTACT_PARTS = ("name", "email", "phone")
 PHONE_VALIDATOR = RegexValidator(
     r"^\+?[0-9][0-9 ()/\-]{4,38}$",
     "Bitte geben Sie die Telefonnummer nur mit Ziffern, Leerzeichen und + ( ) / - an.",
 )
+EMAIL_INVALID = "Bitte geben Sie eine gültige E-Mail-Adresse an."
+GEMEINDEN_REQUIRED = "Bitte wählen Sie mindestens eine Gemeinde."
+START_DATE_REQUIRED = "Bitte geben Sie den gewünschten Starttermin an."
+BASKET_EMPTY = "Ihr Warenkorb ist leer. Bitte legen Sie zuerst Dienste in den Warenkorb."
+ORDER_ALREADY_PLACED = "Ihre Bestellung ist bereits eingegangen; sie wurde nur einmal aufgegeben."
 
 
 # A wished start further ahead than this is a typing error (31.12.9999) or a plan rather than an
@@ -65,6 +86,15 @@ class OrderPlanChanged(OrderConflict):
     """What the order would set up is no longer what the person confirmed on the review."""
 
 
+class OrderAlreadyPlaced(OrderConflict):
+    """The basket was ordered already (a second click, a second tab): `order` is the order
+    placed from it, None when the basket is not the person's or no longer open otherwise."""
+
+    def __init__(self, order: "Order | None") -> None:
+        super().__init__(ORDER_ALREADY_PLACED)
+        self.order = order
+
+
 @dataclasses.dataclass(frozen=True)
 class ContactData:
     role: str
@@ -73,38 +103,76 @@ class ContactData:
     phone: str = ""
 
 
+@dataclasses.dataclass(frozen=True, kw_only=True)
+class OrderSubmission:
+    """What a person submits to order the services of a basket for a Verwaltung.
+
+    `confirmed_plan`: per service id the ids of the Gemeinden the review showed (see
+    `plan_confirm`); None where no person reviewed anything (test data, the benchmark)."""
+
+    user: User
+    verwaltung: Verwaltung
+    gemeinden: tuple[Gemeinde, ...]
+    contacts: tuple[ContactData, ...]
+    wished_start_date: datetime.date | None
+    accepted_version_ids: tuple[int, ...]
+    remarks: str = ""
+    ip_address: str | None = None
+    confirmed_plan: Mapping[int, Collection[int]] | None = None
+
+
+def contact_field(role: str, part: str) -> str:
+    """The code under which a contact's name, email or phone is validated: `<role>_<part>`."""
+    return f"{role}_{part}"
+
+
+def contact_missing(*, role: str, part: str, also: bool = False) -> str:
+    """The request for a missing name or e-mail address of a role; `also` for a role that is
+    optional but was begun."""
+    what = "den Namen" if part == "name" else "die E-Mail-Adresse"
+    return f"Bitte geben Sie {'auch ' if also else ''}{what} ({ContactRole(role).label}) an."
+
+
 def contacts_validate(
     *, contacts: Sequence[ContactData], data_protection_required: bool
 ) -> list[ContactData]:
-    """The contacts without empty optional ones; ValidationError (German) for a missing role,
-    a person without name, an invalid e-mail address or telephone number."""
+    """The contacts without empty optional ones, in the order of the roles; ValidationError
+    (German, by `contact_field`) for a missing role, a person without name, an invalid e-mail
+    address or telephone number."""
     by_role = {contact.role: contact for contact in contacts if contact.email or contact.name}
     required = list(REQUIRED_CONTACT_ROLES)
     if data_protection_required:
         required.append(ContactRole.DATA_PROTECTION)
-    problems = [
-        f"{ContactRole(role).label}: Bitte geben Sie die E-Mail-Adresse an."
-        for role in required
-        if role not in by_role or not by_role[role].email
-    ]
-    for role, contact in by_role.items():
+    problems: dict[str, list[str]] = {}
+
+    def refuse(field: str, message: str) -> None:
+        problems.setdefault(field, []).append(message)
+
+    # The required roles and the optional ones begun; an optional one begun needs "auch" both.
+    for role in dict.fromkeys([*required, *by_role]):
         if role not in ContactRole.values:
-            problems.append("Unbekannte Rolle einer Ansprechperson.")
+            refuse(NON_FIELD_ERRORS, "Unbekannte Rolle einer Ansprechperson.")
             continue
-        label = ContactRole(role).label
-        if not contact.email:
-            problems.append(f"{label}: Bitte geben Sie die E-Mail-Adresse an.")
+        contact = by_role.get(role, ContactData(role=role, email=""))
+        also = role not in required
         if role != ContactRole.MAILBOX and not contact.name.strip():
-            problems.append(f"{label}: Bitte geben Sie den Namen an.")
+            refuse(contact_field(role, "name"), contact_missing(role=role, part="name", also=also))
+        if not contact.email:
+            refuse(
+                contact_field(role, "email"), contact_missing(role=role, part="email", also=also)
+            )
         try:
             if contact.email:
                 validate_email(contact.email)
+        except ValidationError:
+            refuse(contact_field(role, "email"), EMAIL_INVALID)
+        try:
             if contact.phone:
                 PHONE_VALIDATOR(contact.phone)
         except ValidationError as error:
-            problems.append(f"{label}: {' '.join(error.messages)}")
+            refuse(contact_field(role, "phone"), " ".join(error.messages))
     if problems:
-        raise ValidationError(list(dict.fromkeys(problems)))
+        raise ValidationError(problems)
     return [by_role[role] for role in ContactRole.values if role in by_role]
 
 
@@ -120,7 +188,7 @@ def wished_start_date_latest(*, today: datetime.date) -> datetime.date:
 def wished_start_date_validate(*, day: datetime.date | None) -> datetime.date:
     """The day, from today up to WISHED_START_MAX_YEARS ahead; ValidationError (German) else."""
     if day is None:
-        raise ValidationError("Bitte geben Sie den gewünschten Starttermin an.")
+        raise ValidationError(START_DATE_REQUIRED)
     today = timezone.localdate()
     if day < today:
         raise ValidationError("Der gewünschte Starttermin darf nicht in der Vergangenheit liegen.")
@@ -142,7 +210,7 @@ def gemeinden_validate(*, verwaltung: Verwaltung, gemeinden: Iterable[Gemeinde])
             f"Mindestens eine der gewählten Gemeinden wird nicht von {verwaltung.name} verwaltet."
         )
     if allowed and not chosen:
-        raise ValidationError("Bitte wählen Sie mindestens eine Gemeinde.")
+        raise ValidationError(GEMEINDEN_REQUIRED)
     return [allowed[pk] for pk in chosen]
 
 
@@ -157,7 +225,7 @@ def plan_validate(*, plan: Sequence[PlannedService]) -> None:
         else:
             problems.append(
                 f"„{planned.dienst.title}“ ist für alle gewählten Gemeinden bereits bestellt. "
-                "Entfernen Sie den Dienst aus dem Warenkorb oder wählen Sie weitere Gemeinden."
+                "Wählen Sie weitere Gemeinden oder entfernen Sie den Dienst aus dem Warenkorb."
             )
     if problems:
         raise ValidationError(problems)
@@ -212,15 +280,35 @@ def plan_confirm(
     )
 
 
+def agreement_not_accepted(*, agreement: Agreement) -> str:
+    return f"Bitte nehmen Sie „{agreement.title}“ an, um zu bestellen."
+
+
+def agreements_publishable_validate(*, dienste: Iterable[Dienst]) -> None:
+    """ValidationError (German) naming each agreement the services require that has no valid
+    published version: until the editors publish one, these services cannot be ordered."""
+    missing = agreements_without_current_version(dienste=dienste)
+    if missing:
+        raise ValidationError(
+            [
+                f"Für „{agreement.title}“ ist noch keine gültige Fassung veröffentlicht. "
+                "Bitte wenden Sie sich an den ITVSH; bis dahin kann nicht bestellt werden."
+                for agreement in missing
+            ]
+        )
+
+
 def agreements_validate(
-    *, dienste: Iterable[Dienst], accepted: Iterable[AgreementVersion]
+    *, dienste: Iterable[Dienst], accepted_ids: Collection[int]
 ) -> list[AgreementVersion]:
     """The current versions of all agreements the services require, each of which must be among
-    `accepted`; ValidationError (German) for each one missing or outdated."""
-    required = agreements_required_for(dienste=list(dienste))
-    accepted_ids = {version.pk for version in accepted}
+    the accepted versions; ValidationError (German) for each one missing, outdated or without a
+    valid version."""
+    dienste = list(dienste)
+    agreements_publishable_validate(dienste=dienste)
+    required = agreements_required_for(dienste=dienste)
     problems = [
-        f"Bitte nehmen Sie „{version.agreement.title}“ in Version {version.version} an."
+        agreement_not_accepted(agreement=version.agreement)
         for version in required
         if version.pk not in accepted_ids
     ]
@@ -229,53 +317,154 @@ def agreements_validate(
     return required
 
 
-def order_details_create(
-    *,
-    order: "Order",
-    user: User,
-    verwaltung: Verwaltung,
-    gemeinden: Iterable[Gemeinde],
-    contacts: Sequence[ContactData],
-    wished_start_date: datetime.date,
-    remarks: str,
-    accepted_versions: Iterable[AgreementVersion],
-    ip_address: str | None,
-    confirmed_plan: Mapping[int, Collection[int]] | None = None,
-) -> OrderDetails:
-    """Record, for a just-created Oscar order, the Verwaltung, its Gemeinden per service, the
-    contacts and one acceptance record per agreement.
-
-    Everything is checked again here (the checkout's steps may be old or tampered with):
-    ValidationError (German) for input that cannot be right, OrderConflict when another order
-    came first for a service and Gemeinde, OrderPlanChanged when the order would no longer set
-    up what the person confirmed on the review (`confirmed_plan`, see `plan_confirm`; None
-    where no person reviewed it: test data, the benchmark). Either way nothing of it is saved:
-    the caller's transaction must be rolled back.
-    """
-    if not verwaltungen_user_may_order_for(user=user).filter(pk=verwaltung.pk).exists():
+def ordering_validate(*, user: User, verwaltung: Verwaltung | None = None) -> None:
+    """ValidationError (German, with what to do) unless the person may order, and may order
+    for the Verwaltung if one is given."""
+    obstacle = membership_ordering_obstacle(user=user)
+    if obstacle:
+        raise ValidationError(obstacle)
+    if verwaltung is not None and not (
+        verwaltungen_user_may_order_for(user=user).filter(pk=verwaltung.pk).exists()
+    ):
         raise ValidationError(f"Sie dürfen nicht für {verwaltung.name} bestellen.")
-    lines = list(order.lines.select_related("product__ozg_dienst"))
-    dienste = [line.product.ozg_dienst for line in lines]
-    gemeinden = gemeinden_validate(verwaltung=verwaltung, gemeinden=gemeinden)
-    versions = agreements_validate(dienste=dienste, accepted=accepted_versions)
-    data_protection_required = requires_data_protection_contact(versions=versions)
-    contacts = contacts_validate(
-        contacts=contacts, data_protection_required=data_protection_required
+
+
+def dienste_validate(*, dienste: Sequence[Dienst | None]) -> list[Dienst]:
+    """The services of an order (None: a line without one); ValidationError (German) for an
+    empty order, a product that is no service, and each service that cannot be ordered now."""
+    if not dienste:
+        raise ValidationError(BASKET_EMPTY)
+    problems = [
+        NOT_A_SERVICE if dienst is None else f"„{dienst.title}“: {dienst.unorderable_reason}"
+        for dienst in dienste
+        if dienst is None or not dienst.is_orderable
+    ]
+    if problems:
+        raise ValidationError(problems)
+    return list(dienste)
+
+
+@dataclasses.dataclass(frozen=True)
+class _CheckedOrder:
+    dienste: list[Dienst]
+    gemeinden: list[Gemeinde]
+    versions: list[AgreementVersion]
+    contacts: list[ContactData]
+    wished_start_date: datetime.date
+    plan: list[PlannedService]
+
+
+def _submission_check(
+    *, submission: OrderSubmission, dienste: Sequence[Dienst | None]
+) -> _CheckedOrder:
+    """Every rule of an order. ValidationError (German) by what is wrong (`verwaltung`,
+    `dienste`, `gemeinden`, `accepted_version_ids`, `contacts`, `wished_start_date`), all at once;
+    OrderConflict when another order came first for a service and Gemeinde; OrderPlanChanged
+    when the order would no longer set up what the person confirmed."""
+    problems: dict[str, list[str]] = {}
+
+    def checked(field: str, validate, **kwargs):
+        try:
+            return validate(**kwargs)
+        except ValidationError as error:
+            problems[field] = error.messages
+            return None
+
+    checked("verwaltung", ordering_validate, user=submission.user, verwaltung=submission.verwaltung)
+    dienste = checked("dienste", dienste_validate, dienste=dienste) or []
+    gemeinden = checked(
+        "gemeinden",
+        gemeinden_validate,
+        verwaltung=submission.verwaltung,
+        gemeinden=submission.gemeinden,
     )
-    wished_start_date = wished_start_date_validate(day=wished_start_date)
-    plan = order_plan(verwaltung=verwaltung, gemeinden=gemeinden, dienste=dienste)
+    versions = checked(
+        "accepted_version_ids",
+        agreements_validate,
+        dienste=dienste,
+        accepted_ids=set(submission.accepted_version_ids),
+    )
+    contacts = checked(
+        "contacts",
+        contacts_validate,
+        contacts=submission.contacts,
+        data_protection_required=requires_data_protection_contact(
+            versions=versions or agreements_required_for(dienste=dienste)
+        ),
+    )
+    wished_start_date = checked(
+        "wished_start_date", wished_start_date_validate, day=submission.wished_start_date
+    )
+    if problems:
+        raise ValidationError(problems)
+    plan = order_plan(verwaltung=submission.verwaltung, gemeinden=gemeinden, dienste=dienste)
     try:
         plan_validate(plan=plan)
     except ValidationError as error:
         raise OrderConflict(" ".join(error.messages)) from error
-    if confirmed_plan is not None:
-        plan_confirm(plan=plan, confirmed=confirmed_plan)
+    if submission.confirmed_plan is not None:
+        plan_confirm(plan=plan, confirmed=submission.confirmed_plan)
+    return _CheckedOrder(
+        dienste=dienste,
+        gemeinden=gemeinden,
+        versions=versions,
+        contacts=contacts,
+        wished_start_date=wished_start_date,
+        plan=plan,
+    )
 
+
+def _basket_lock(*, basket: "BasketModel", user: User) -> None:
+    """Lock the basket's row until the order is committed, so that a second submit of the same
+    basket waits and then finds it ordered: OrderAlreadyPlaced once it is no longer open."""
+    still_open = Basket.objects.select_for_update().filter(
+        pk=basket.pk, owner=user, status=Basket.OPEN
+    )
+    if not still_open.exists():
+        raise OrderAlreadyPlaced(order_placed_from_basket(user=user, basket_id=basket.pk))
+
+
+def _basket_create(*, user: User, dienste: Iterable[Dienst]) -> "BasketModel":
+    basket = Basket.objects.create(owner=user)
+    basket.strategy = Selector().strategy(user=user)
+    for dienst in dienste:
+        basket.add_product(dienst.product, 1)
+    return basket
+
+
+def _basket_dienste(*, basket: "BasketModel") -> list[Dienst | None]:
+    """Per line of the basket its service (None for a product that is none). One query."""
+    product_ids = [line.product_id for line in basket.all_lines()]
+    by_product = {d.product_id: d for d in Dienst.objects.filter(product_id__in=product_ids)}
+    return [by_product.get(pk) for pk in product_ids]
+
+
+def _oscar_order_create(*, basket: "BasketModel", user: User) -> "Order":
+    """Oscar's order of the basket: free, nothing shipped, numbered by Oscar's generator."""
+    shipping_method = NoShippingRequired()
+    shipping_charge = shipping_method.calculate(basket)
+    return OrderCreator().place_order(
+        basket=basket,
+        total=OrderTotalCalculator().calculate(basket, shipping_charge),
+        shipping_method=shipping_method,
+        shipping_charge=shipping_charge,
+        user=user,
+        order_number=str(OrderNumberGenerator().order_number(basket)),
+    )
+
+
+def _order_details_create(
+    *, order: "Order", submission: OrderSubmission, checked: _CheckedOrder
+) -> OrderDetails:
+    """The shop's record of the order: the Verwaltung, its Gemeinden per service, the contacts
+    and one acceptance record per agreement. OrderConflict when a concurrent order took a
+    service for a Gemeinde first (the database's constraint)."""
+    verwaltung = submission.verwaltung
     details = OrderDetails.objects.create(
         order=order,
         verwaltung=verwaltung,
-        wished_start_date=wished_start_date,
-        remarks=remarks.strip(),
+        wished_start_date=checked.wished_start_date,
+        remarks=submission.remarks.strip(),
     )
     OrderContact.objects.bulk_create(
         OrderContact(
@@ -285,11 +474,17 @@ def order_details_create(
             email=contact.email.strip(),
             phone=contact.phone.strip(),
         )
-        for contact in contacts
+        for contact in checked.contacts
     )
+    by_product = {line.product_id: line for line in order.lines.all()}
     ordered = OrderedService.objects.bulk_create(
-        OrderedService(line=line, details=details, dienst=planned.dienst, verwaltung=verwaltung)
-        for line, planned in zip(lines, plan, strict=True)
+        OrderedService(
+            line=by_product[planned.dienst.product_id],
+            details=details,
+            dienst=planned.dienst,
+            verwaltung=verwaltung,
+        )
+        for planned in checked.plan
     )
     coverage = [
         ServiceCoverage(
@@ -298,11 +493,11 @@ def order_details_create(
             verwaltung=verwaltung,
             gemeinde=gemeinde,
         )
-        for service, planned in zip(ordered, plan, strict=True)
+        for service, planned in zip(ordered, checked.plan, strict=True)
         for gemeinde in (planned.gemeinden or [None])
     ]
     try:
-        # A savepoint, so that the caller's transaction stays usable after a conflict.
+        # A savepoint: the constraint's error must not break the transaction it is part of.
         with transaction.atomic():
             ServiceCoverage.objects.bulk_create(coverage)
     except IntegrityError as error:
@@ -312,54 +507,39 @@ def order_details_create(
             "bitte prüfen Sie Ihre Auswahl."
         ) from error
     acceptance_records_create(
-        order=order, versions=versions, user=user, verwaltung=verwaltung, ip_address=ip_address
+        order=order,
+        versions=checked.versions,
+        user=submission.user,
+        verwaltung=verwaltung,
+        ip_address=submission.ip_address,
     )
     return details
 
 
 def order_place(
     *,
-    user: User,
-    verwaltung: Verwaltung,
-    dienste: Sequence[Dienst],
-    gemeinden: Iterable[Gemeinde],
-    contacts: Sequence[ContactData],
-    wished_start_date: datetime.date,
-    remarks: str = "",
-    ip_address: str | None = None,
+    submission: OrderSubmission,
+    basket: "BasketModel | None" = None,
+    dienste: Sequence[Dienst] = (),
 ) -> "Order":
-    """Place an order of the services for the Verwaltung without the checkout's pages, as the
-    checkout places it (Oscar's OrderCreator and `order_details_create` in one transaction),
-    accepting every required agreement in its current version: for the demo data and tests.
-    Refuses as `order_details_create` does, and then keeps nothing."""
-    basket = Basket.objects.create(owner=user)
-    basket.strategy = Selector().strategy(user=user)
-    for dienst in dienste:
-        basket.add_product(dienst.product, 1)
-    shipping_method = NoShippingRequired()
-    shipping_charge = shipping_method.calculate(basket)
-    total = OrderTotalCalculator().calculate(basket, shipping_charge)
+    """Place the order of the basket's services (without a basket: of `dienste`, in a basket
+    made for it) as submitted: Oscar's order, the shop's order details and acceptance records,
+    the basket submitted and the confirmation mailed after the commit, all in one transaction.
+
+    The basket's row is locked first: OrderAlreadyPlaced when it is no longer open (a double
+    submit). Then every rule is checked (`_submission_check`: ValidationError by field,
+    OrderConflict, OrderPlanChanged). Whatever is refused, nothing of the order is kept.
+    """
     with transaction.atomic():
-        order = OrderCreator().place_order(
-            basket=basket,
-            total=total,
-            shipping_method=shipping_method,
-            shipping_charge=shipping_charge,
-            user=user,
-            order_number=str(100000 + basket.pk),
-        )
-        order_details_create(
-            order=order,
-            user=user,
-            verwaltung=verwaltung,
-            gemeinden=gemeinden,
-            contacts=contacts,
-            wished_start_date=wished_start_date,
-            remarks=remarks,
-            accepted_versions=agreements_required_for(dienste=list(dienste)),
-            ip_address=ip_address,
-        )
+        if basket is None:
+            basket = _basket_create(user=submission.user, dienste=dienste)
+        else:
+            _basket_lock(basket=basket, user=submission.user)
+        checked = _submission_check(submission=submission, dienste=_basket_dienste(basket=basket))
+        order = _oscar_order_create(basket=basket, user=submission.user)
+        details = _order_details_create(order=order, submission=submission, checked=checked)
         basket.submit()
+        order_confirmation_send(details=details)
     return order
 
 

@@ -31,6 +31,8 @@ from tests.checkout import (
     order_place_from_review,
     place_order_data,
     start_date,
+    step_posts,
+    steps_post,
 )
 from tests.factories import GemeindeFactory, KreisFactory, UserFactory, VerwaltungFactory
 from tests.order_factories import (
@@ -82,18 +84,13 @@ def up_to(client, shop, step: str, *, dienste=None, gemeinden=None, contacts=CON
     dienste = dienste or [shop["dienst"]]
     client.force_login(shop["user"])
     basket_add(client, *dienste)
-    order = ["checkout:gemeinden", "checkout:contacts", "checkout:schedule", "checkout:agreements"]
-    posts = {
-        "checkout:gemeinden": {"gemeinden": [g.pk for g in (gemeinden or shop["gemeinden"])]},
-        "checkout:contacts": contacts,
-        "checkout:schedule": {"wished_start_date": start_date().isoformat(), "remarks": ""},
-        "checkout:agreements": agreements_post_data(dienste),
-    }
-    client.get(reverse("checkout:index"))
-    client.get(reverse("checkout:verwaltung"))
-    for name in order[: order.index(step)] if step in order else order:
-        response = client.post(reverse(name), posts[name])
-        assert response.status_code == 302, (name, response.content.decode()[:2000])
+    posts = step_posts(
+        verwaltung=shop["amt"],
+        dienste=dienste,
+        gemeinden=gemeinden or shop["gemeinden"],
+        contacts=contacts,
+    )
+    steps_post(client, posts, until=step.removeprefix("checkout:"))
 
 
 def errors_of(response) -> str:
@@ -166,14 +163,16 @@ def test_confirmation_mail_lists_services_gemeinden_contacts_and_agreements(
 ):
     client.force_login(shop["user"])
     basket_add(client, shop["dienst"], shop["dienst_avv"])
-    with django_capture_on_commit_callbacks(execute=True) as callbacks:
+    with django_capture_on_commit_callbacks() as callbacks:
         checkout_complete(
             client,
             verwaltung=shop["amt"],
             dienste=[shop["dienst"], shop["dienst_avv"]],
             gemeinden=shop["gemeinden"][:2],
         )
-    assert len(callbacks) == 1  # the mail waits for the commit
+    assert mail.outbox == []  # the mail waits for the commit
+    for callback in callbacks:
+        callback()
     assert len(mail.outbox) == 1
     message = mail.outbox[0]
     order = Order.objects.get()
@@ -239,6 +238,20 @@ def test_several_memberships_choose_the_verwaltung(client, shop):
     response = client.post(reverse("checkout:verwaltung"), {"verwaltung": other.pk}, follow=True)
     assert response.request["PATH_INFO"] == reverse("checkout:gemeinden")
     assert response.content.decode().count('name="gemeinden"') == 2
+
+
+def test_choosing_another_verwaltung_forgets_what_the_later_steps_captured(client, shop):
+    other = amt_with_gemeinden(count=2, name="Amt Zweites")
+    membership_ensure_approved(user=shop["user"], verwaltung=other, role=Membership.Role.ORDERING)
+    up_to(client, shop, "preview")
+    assert client.get(reverse("checkout:preview")).status_code == 200
+
+    client.post(reverse("checkout:verwaltung"), {"verwaltung": shop["amt"].pk})
+    assert client.get(reverse("checkout:preview")).status_code == 200  # the same: nothing lost
+    client.post(reverse("checkout:verwaltung"), {"verwaltung": other.pk})
+
+    assert set(client.session["checkout_data"]["ozg"]) == {"verwaltung"}
+    assert client.get(reverse("checkout:preview"))["Location"] == reverse("checkout:gemeinden")
 
 
 def test_kreis_orders_for_itself(client, shop, django_capture_on_commit_callbacks):

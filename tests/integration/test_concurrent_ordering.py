@@ -12,13 +12,7 @@ from oscar.core.loading import get_model
 
 from shop.models import AcceptanceRecord, OrderDetails, ServiceCoverage
 from shop.orders import selectors
-from tests.checkout import (
-    CONTACTS,
-    agreements_post_data,
-    basket_add,
-    place_order_data,
-    start_date,
-)
+from tests.checkout import basket_add, place_order_data, step_posts, steps_post
 from tests.conftest import migration_data_restore
 from tests.order_factories import (
     amt_with_gemeinden,
@@ -50,16 +44,7 @@ def client_at_preview(*, user, verwaltung, dienst, gemeinden=None) -> tuple[Clie
     client = Client()
     client.force_login(user)
     basket_add(client, dienst)
-    client.get(reverse("checkout:verwaltung"))
-    chosen = gemeinden or list(verwaltung.gemeinden.all())
-    steps = [
-        ("checkout:gemeinden", {"gemeinden": [gemeinde.pk for gemeinde in chosen]}),
-        ("checkout:contacts", CONTACTS),
-        ("checkout:schedule", {"wished_start_date": start_date().isoformat()}),
-        ("checkout:agreements", agreements_post_data([dienst])),
-    ]
-    for name, data in steps:
-        assert client.post(reverse(name), data).status_code == 302, name
+    steps_post(client, step_posts(verwaltung=verwaltung, dienste=[dienst], gemeinden=gemeinden))
     return client, place_order_data(client.get(reverse("checkout:preview")))
 
 

@@ -1,0 +1,111 @@
+"""The municipal checkout's steps, declared once and in their order. The URLs (apps.py), the step
+indicator, each step's pre-conditions, where a step goes next, what choosing anew forgets, the
+test helpers and the benchmark all derive from STEPS: a new step is one entry here, its view and
+its form (and its template)."""
+
+import dataclasses
+
+
+@dataclasses.dataclass(frozen=True)
+class Step:
+    # The URL name below `checkout:` and the key of what the step captured in the session.
+    name: str
+    label: str
+    # The view in checkout.views and the form in checkout.forms, by class name: loaded through
+    # Oscar's class loader (a fork may replace them) once the apps are ready.
+    view: str
+    # The path below the checkout; empty for the preview, which is Oscar's own URL.
+    path: str = ""
+    form: str = ""
+    # The name of the view's property that says whether the person goes through this step;
+    # empty: everybody does.
+    only_if: str = ""
+    # The view's checks that must hold before the step is shown (and before every later step).
+    requires: tuple[str, ...] = ()
+    # The view's checks that hold once the step is done: every later step requires them.
+    done_when: tuple[str, ...] = ()
+    # Choosing anew here invalidates what every later step captured.
+    resets_later: bool = False
+
+    @property
+    def url_name(self) -> str:
+        return f"checkout:{self.name}"
+
+
+STEPS = (
+    Step(
+        "verwaltung",
+        "Verwaltung",
+        "VerwaltungView",
+        path="verwaltung/",
+        form="VerwaltungForm",
+        only_if="goes_through_verwaltung",
+        done_when=("check_verwaltung_is_chosen",),
+        # The Gemeinden belong to the Verwaltung, contacts are prefilled from its last order,
+        # the agreements are accepted in its name.
+        resets_later=True,
+    ),
+    Step(
+        "gemeinden",
+        "Gemeinden",
+        "GemeindenView",
+        path="gemeinden/",
+        form="GemeindenForm",
+        only_if="goes_through_gemeinden",
+        done_when=("check_gemeinden_are_chosen",),
+    ),
+    Step(
+        "contacts",
+        "Ansprechpersonen",
+        "ContactsView",
+        path="ansprechpersonen/",
+        form="ContactsForm",
+        done_when=("check_contacts_are_captured",),
+    ),
+    Step(
+        "schedule",
+        "Starttermin",
+        "ScheduleView",
+        path="termin/",
+        form="ScheduleForm",
+        done_when=("check_schedule_is_captured",),
+    ),
+    Step(
+        "agreements",
+        "Vereinbarungen",
+        "AgreementsView",
+        path="vereinbarungen/",
+        form="AgreementsForm",
+        requires=("check_agreements_have_current_versions",),
+        done_when=("check_agreements_are_accepted", "check_shipping_data_is_captured"),
+    ),
+    Step("preview", "Prüfen und bestellen", "PaymentDetailsView"),
+)
+
+_INDEX = {step.name: index for index, step in enumerate(STEPS)}
+
+
+def step_get(name: str) -> Step:
+    return STEPS[_INDEX[name]]
+
+
+def step_conditions(name: str) -> list[str]:
+    """The checks before a step: every earlier step's, done, and its own."""
+    index = _INDEX[name]
+    return [
+        *(check for step in STEPS[:index] for check in (*step.requires, *step.done_when)),
+        *STEPS[index].requires,
+    ]
+
+
+def step_after(name: str) -> Step:
+    return STEPS[_INDEX[name] + 1]
+
+
+def steps_after(name: str) -> tuple[Step, ...]:
+    return STEPS[_INDEX[name] + 1 :]
+
+
+def form_steps() -> tuple[Step, ...]:
+    """The steps with a page of their own, in their order (all but the preview)."""
+    return tuple(step for step in STEPS if step.path)
