@@ -29,7 +29,8 @@ SEED = 6
 MEMBER_VERWALTUNG_KEY = "010585890"  # Amt Hüttener Berge
 MEMBER_EMAIL = "bench-member@example.org"
 STAFF_EMAIL = "fulfilment@example.org"
-# Share of the order lines per final status; newer orders are less far along.
+# Share of the order lines per final status (a status not named here does not occur); newer
+# orders are less far along.
 STATUS_WEIGHTS = {
     "Live": 55,
     "Im Test": 5,
@@ -39,7 +40,14 @@ STATUS_WEIGHTS = {
     "Abgelehnt": 4,
     "Storniert": 6,
 }
-PROGRESS = ["Eingegangen", "In Prüfung", "In Umsetzung", "Im Test", "Live"]
+RECENT_STATUS_WEIGHTS = {
+    "Eingegangen": 50,
+    "In Prüfung": 25,
+    "In Umsetzung": 12,
+    "Im Test": 5,
+    "Abgelehnt": 4,
+    "Storniert": 4,
+}
 
 
 def _generated_services(count: int, used_ozg_ids: set[str]):
@@ -149,20 +157,28 @@ def _row_values(instance, **overrides):
 
 def _status_for(rng: random.Random, age_days: int) -> str:
     """A final status weighted by how old the order is: the last 60 days are mostly early."""
-    if age_days < 60:
-        return rng.choices(
-            ["Eingegangen", "In Prüfung", "In Umsetzung", "Im Test", "Abgelehnt", "Storniert"],
-            [50, 25, 12, 5, 4, 4],
-        )[0]
-    return rng.choices(list(STATUS_WEIGHTS), list(STATUS_WEIGHTS.values()))[0]
+    weights = RECENT_STATUS_WEIGHTS if age_days < 60 else STATUS_WEIGHTS
+    return rng.choices(list(weights), list(weights.values()))[0]
 
 
 def _path_to(status: str, rng: random.Random) -> list[str]:
-    """The statuses a line went through to reach `status`, starting at Eingegangen."""
-    if status in PROGRESS:
-        return PROGRESS[: PROGRESS.index(status) + 1]
-    reached = rng.choice(PROGRESS[:2] if status == "Abgelehnt" else PROGRESS)
-    return [*PROGRESS[: PROGRESS.index(reached) + 1], status]
+    """The statuses a line went through to reach `status`: the shortest way along the pipeline's
+    transitions (shop.orders.pipeline) from its first status; an ended status is reached from a
+    running status chosen at random among those that may move there."""
+    from shop.orders.pipeline import STAGES, ended_statuses, initial_status
+
+    next_statuses = {stage.status: stage.next_statuses for stage in STAGES}
+    ways = {initial_status(): [initial_status()]}
+    queue = [initial_status()]
+    for current in queue:
+        for following in next_statuses[current]:
+            if following not in ways and following not in ended_statuses():
+                ways[following] = [*ways[current], following]
+                queue.append(following)
+    if status in ways:
+        return ways[status]
+    reached = rng.choice(sorted(running for running in ways if status in next_statuses[running]))
+    return [*ways[reached], status]
 
 
 def build(*, services: int = SERVICE_COUNT, order_lines: int = ORDER_LINE_COUNT) -> dict:
