@@ -23,6 +23,13 @@ class CheckoutConfig(apps.CheckoutConfig):
         }
 
     def get_urls(self):
+        # Oscar's pages that edit and delete an address of the address book: the shop has
+        # none (oscar_overrides.customer).
+        oscar_urls = [
+            url
+            for url in super().get_urls()
+            if url.name not in ("user-address-update", "user-address-delete")
+        ]
         urls = [
             path("verwaltung/", self.step_views["verwaltung"].as_view(), name="verwaltung"),
             path("gemeinden/", self.step_views["gemeinden"].as_view(), name="gemeinden"),
@@ -30,4 +37,4 @@ class CheckoutConfig(apps.CheckoutConfig):
             path("termin/", self.step_views["schedule"].as_view(), name="schedule"),
             path("vereinbarungen/", self.step_views["agreements"].as_view(), name="agreements"),
         ]
-        return super().get_urls() + self.post_process_urls(urls)
+        return oscar_urls + self.post_process_urls(urls)
