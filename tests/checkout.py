@@ -93,9 +93,29 @@ def checkout_complete(
     remarks: str = "",
     **request_extra,
 ):
-    """Post every step (the Verwaltung step only if offered) and place the order; returns the
-    response of the place-order POST (not followed). `request_extra` goes with that POST (for
-    example REMOTE_ADDR)."""
+    """Post every step and place the order; returns the response of the place-order POST (not
+    followed). `request_extra` goes with that POST (for example REMOTE_ADDR)."""
+    checkout_steps_post(
+        client,
+        verwaltung=verwaltung,
+        dienste=dienste,
+        gemeinden=gemeinden,
+        contacts=contacts,
+        remarks=remarks,
+    )
+    return order_place_from_review(client, **request_extra)
+
+
+def checkout_steps_post(
+    client,
+    *,
+    verwaltung: Verwaltung,
+    dienste: list[Dienst],
+    gemeinden: list[Gemeinde] | None = None,
+    contacts: dict[str, str] = CONTACTS,
+    remarks: str = "",
+) -> None:
+    """Post every step (the Verwaltung step only if offered), up to the review."""
     response = client.get(reverse("checkout:index"), follow=True)
     assert response.status_code == 200
     if response.request["PATH_INFO"] == reverse("checkout:verwaltung"):
@@ -114,4 +134,3 @@ def checkout_complete(
     assert response.status_code == 302, response.content.decode()[:2000]
     response = client.post(reverse("checkout:agreements"), agreements_post_data(dienste))
     assert response.status_code == 302, response.content.decode()[:2000]
-    return order_place_from_review(client, **request_extra)
