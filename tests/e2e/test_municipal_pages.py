@@ -162,7 +162,8 @@ OVERLAPPING_CONTROLS = """() => {
   const overlap = (a, b) => Math.min(a.right, b.right) - Math.max(a.left, b.left) > 1
     && Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top) > 1;
   const name = (el) => {
-    const text = (el.innerText || el.value || el.getAttribute("aria-label") || el.name || "");
+    const text = el.labels?.[0]?.innerText
+      || el.innerText || el.getAttribute("aria-label") || el.value || el.name || "";
     return `${el.tagName.toLowerCase()} „${text.trim().replace(/\\s+/g, " ").slice(0, 50)}“`;
   };
   const found = [];
