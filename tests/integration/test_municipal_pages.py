@@ -113,8 +113,6 @@ def test_mein_konto_shows_what_a_municipal_person_has(client, member):
         reverse("shop_accounts:news"),
     ):
         assert f'href="{url}"' in html
-    for hidden in ("customer:address-list", "customer:alerts-list", "customer:wishlists-list"):
-        assert reverse(hidden) not in html
 
 
 def test_basket_line_links_its_profile_and_has_nothing_of_a_webshop(client, member, dienst):
