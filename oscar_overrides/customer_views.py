@@ -1,4 +1,4 @@
-"""Oscar's customer pages without Oscar's own registration, order history and profile deletion.
+"""Oscar's customer pages without Oscar's own registration and order history.
 
 A person registers at /konto/registrieren/, which confirms the e-mail address and asks for the
 Verwaltung. Orders belong to the Verwaltung, not to the person who placed them: Oscar's order
@@ -82,11 +82,3 @@ class LogoutView(View):
         for cookie in settings.OSCAR_COOKIES_DELETE_ON_LOGOUT:
             response.delete_cookie(cookie)
         return response
-
-
-class ProfileDeleteView(View):
-    """Not offered: the person's orders belong to the Verwaltung and the acceptance records name
-    the person as evidence; staff deactivate an account instead."""
-
-    def dispatch(self, request: HttpRequest, *args, **kwargs) -> HttpResponse:
-        raise Http404("Ein Profil kann im Shop nicht gelöscht werden.")

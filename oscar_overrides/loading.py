@@ -18,7 +18,6 @@ REPLACED_CLASSES = {
     ("customer.views", "OrderLineView"): "oscar_overrides.customer_views",
     ("communication.utils", "Dispatcher"): "oscar_overrides.communication",
     ("customer.views", "LogoutView"): "oscar_overrides.customer_views",
-    ("customer.views", "ProfileDeleteView"): "oscar_overrides.customer_views",
     ("customer.forms", "PasswordResetForm"): "oscar_overrides.customer_forms",
     ("customer.forms", "ProfileForm"): "oscar_overrides.customer_forms",
     ("customer.forms", "EmailAuthenticationForm"): "oscar_overrides.customer_forms",

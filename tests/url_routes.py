@@ -1,6 +1,7 @@
 """Every URL pattern of the project, from the resolver: for the sweeps that request each URL
-(tests/integration/test_isolation.py, tests/integration/test_odd_input.py), so that a new URL is
-swept without anyone adding it to a list."""
+(tests/integration/test_isolation.py, tests/integration/test_odd_input.py,
+tests/e2e/test_municipal_pages.py), so that a new URL is swept without anyone adding it to a
+list."""
 
 import dataclasses
 import re
@@ -117,3 +118,29 @@ def model_of(callback) -> type[Model] | None:
     initkwargs = getattr(callback, "view_initkwargs", None) or {}
     model = initkwargs.get("model") or getattr(getattr(callback, "view_class", None), "model", None)
     return model if isinstance(model, type) and issubclass(model, Model) else None
+
+
+# The URL namespaces in which a municipal person works with objects of a Verwaltung or of their
+# own account: Meine Dienste, the account pages, Oscar's account, checkout and basket, and the
+# JSON API (django-ninja).
+MUNICIPAL_NAMESPACES = (
+    "shop_orders",
+    "shop_accounts",
+    "customer",
+    "checkout",
+    "basket",
+    "api",
+)
+# Oscar names its password reset pages (password-reset, password-reset-done, ...) outside any
+# namespace.
+PASSWORD_RESET_PREFIX = "password-reset"
+
+
+def municipal_routes() -> list[Route]:
+    """Every URL a municipal person reaches: the municipal namespaces and the password reset."""
+    return [
+        route
+        for route in routes()
+        if route.namespace in MUNICIPAL_NAMESPACES
+        or (not route.namespace and route.name.startswith(PASSWORD_RESET_PREFIX))
+    ]

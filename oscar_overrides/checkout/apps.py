@@ -12,8 +12,15 @@ class CheckoutConfig(apps.CheckoutConfig):
     name = "oscar_overrides.checkout"
 
     def get_urls(self):
+        # Oscar's pages that edit and delete an address of the address book: the shop has
+        # none (oscar_overrides.customer).
+        oscar_urls = [
+            url
+            for url in super().get_urls()
+            if url.name not in ("user-address-update", "user-address-delete")
+        ]
         urls = [
             path(step.path, get_class("checkout.views", step.view).as_view(), name=step.name)
             for step in form_steps()
         ]
-        return super().get_urls() + self.post_process_urls(urls)
+        return oscar_urls + self.post_process_urls(urls)

@@ -113,8 +113,6 @@ def test_mein_konto_shows_what_a_municipal_person_has(client, member):
         reverse("shop_accounts:news"),
     ):
         assert f'href="{url}"' in html
-    for hidden in ("customer:address-list", "customer:alerts-list", "customer:wishlists-list"):
-        assert reverse(hidden) not in html
 
 
 def test_basket_line_links_its_profile_and_has_nothing_of_a_webshop(client, member, dienst):
@@ -253,3 +251,48 @@ def test_deactivated_person_is_not_told_to_confirm(client, db):
     response = sign_in(client, email=deactivated.email, password=DEFAULT_PASSWORD)
 
     assert "noch nicht bestätigt" not in response.content.decode()
+
+
+# Oscar's account pages of a webshop (oscar_overrides.customer): no URL of the shop, so a typed
+# address answers 404 like any other unknown one, signed in or not.
+OSCAR_PAGES_NOT_OFFERED = [
+    "/shop/accounts/addresses/",
+    "/shop/accounts/addresses/add/",
+    "/shop/accounts/addresses/1/",
+    "/shop/accounts/addresses/1/delete/",
+    "/shop/accounts/addresses/1/default_for_billing/",
+    "/shop/checkout/user-address/edit/1/",
+    "/shop/checkout/user-address/delete/1/",
+    "/shop/accounts/emails/",
+    "/shop/accounts/emails/1/",
+    "/shop/accounts/notifications/",
+    "/shop/accounts/notifications/inbox/",
+    "/shop/accounts/notifications/archive/",
+    "/shop/accounts/notifications/1/",
+    "/shop/accounts/alerts/",
+    "/shop/accounts/alerts/create/1/",
+    "/shop/accounts/alerts/confirm/schluessel/",
+    "/shop/accounts/alerts/cancel/1/",
+    "/shop/accounts/wishlists/",
+    "/shop/accounts/wishlists/create/",
+    "/shop/accounts/wishlists/add/1/",
+    "/shop/accounts/wishlists/schluessel/",
+    "/shop/wishlists/schluessel/",
+    "/shop/accounts/profile/delete/",
+    "/shop/accounts/order-status/100001/schluessel/",
+    "/shop/accounts/order-status-form/100001/schluessel/",
+]
+
+
+@pytest.mark.parametrize("signed_in", [False, True], ids=["anonym", "Mitglied"])
+def test_oscars_webshop_account_pages_do_not_exist(client, member, signed_in):
+    if signed_in:
+        client.force_login(member)
+
+    found = {}
+    for path in OSCAR_PAGES_NOT_OFFERED:
+        for method in (client.get, client.post):
+            response = method(path)
+            if response.status_code != 404 or "Seite nicht gefunden" not in response.text:
+                found[f"{method.__name__.upper()} {path}"] = response.status_code
+    assert not found

@@ -31,7 +31,6 @@ from django.db import transaction
 from django.test import Client, RequestFactory
 from django.urls import Resolver404, resolve
 from django.views.generic import RedirectView
-from oscar.test.factories import WishListFactory
 
 from cms_pages.services import page_tree_ensure
 from ozg_site.odd_input import MAX_QUERY_NUMBER
@@ -65,7 +64,6 @@ NUL_FORM = {"q": "\x00", "name": "a\x00b", "\x00": "x"}
 ROLES = ("anonymous", "member", "fulfilment", "superuser")
 # Values of parameters whose pattern takes no object key.
 ROUTE_VALUES = {
-    "customer:address-change-status": {"action": "default_for_billing"},
     "wagtail_serve": {"_0": "dienste/wohngeld/"},
 }
 
@@ -87,8 +85,6 @@ def world(django_db_setup, django_db_blocker) -> Iterator[World]:
         amt = amt_with_gemeinden(count=2)
         member = member_create(verwaltung=amt)
         order = order_place(user=member, verwaltung=amt, dienste=[dienst])
-        wishlist = WishListFactory(owner=member)
-        wishlist.add(dienst.product)
         fulfilment = UserFactory(is_staff=True)
         fulfilment.groups.add(Group.objects.get(name=FULFILMENT_GROUP))
         yield World(
@@ -98,12 +94,9 @@ def world(django_db_setup, django_db_blocker) -> Iterator[World]:
                 "number": order.number,
                 "order_number": order.number,
                 "line_id": order.lines.get().pk,
-                "line_pk": wishlist.lines.get().pk,
                 "user_pk": member.pk,
                 "dienst_id": dienst.pk,
                 "verwaltung_id": amt.pk,
-                "key": wishlist.key,
-                "to_key": wishlist.key,
                 "product_pk": dienst.product_id,
                 "page_id": page.pk,
                 "parent_page_id": page.get_parent().pk,

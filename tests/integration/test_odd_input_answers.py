@@ -51,7 +51,7 @@ def test_nul_in_wagtails_api_is_a_400_in_json(client, page_tree, url):
 
 
 @pytest.mark.parametrize(
-    "url", ["/konto/registrieren/?verwaltung_suche=%00", "/shop/wishlists/%00/"]
+    "url", ["/konto/registrieren/?verwaltung_suche=%00", "/shop/accounts/orders/%00/"]
 )
 def test_nul_in_the_shops_pages_is_a_400_page_in_german(client, page_tree, url):
     assert german_400(client.get(url), NUL_TEXT)

@@ -1,0 +1,326 @@
+"""Every page a municipal person reaches, in the browser at 1280 and 320 px: the site's KERN layout
+with its navigation, no interactive element on top of another or of another's label, no
+horizontal scrolling and no text out of the main column, none of a webshop's or English words,
+no JavaScript error, and axe-core's WCAG 2.1 A/AA rules without violations.
+
+The pages come from the resolver (tests/url_routes.municipal_routes, which the isolation sweep
+requests too): each route is visited (PAGES: how to build its path, signed in or not) or exempt
+with the reason (EXEMPT), so that a new municipal URL fails
+`test_every_municipal_route_is_visited_or_exempt` until someone decides how the sweep sees it.
+"""
+
+import dataclasses
+import re
+from collections.abc import Callable
+
+import pytest
+from django.test import Client
+from django.urls import reverse
+from playwright.sync_api import Page
+
+from shop.accounts.services import membership_ensure_approved
+from shop.models import Dienst, Gemeinde, Membership
+from shop.orders.messages import order_message_post
+from tests.checkout import basket_add, step_posts, steps_post
+from tests.e2e.axe import assert_accessible
+from tests.e2e.conftest import DESKTOP, MOBILE
+from tests.e2e.session import log_in
+from tests.factories import GemeindeFactory, VerwaltungFactory
+from tests.order_factories import member_create, order_place
+from tests.url_routes import municipal_routes
+
+# The members' JSON API has no pages (tests/integration/test_api_schema.py and the isolation
+# sweep cover it).
+JSON_NAMESPACE = "api"
+
+
+@dataclasses.dataclass(frozen=True)
+class World:
+    member: object
+    amt: object
+    order: object
+    ordered: Dienst
+    # The service that the sweep puts into the basket and orders.
+    dienst: Dienst
+
+
+@dataclasses.dataclass(frozen=True)
+class Visit:
+    """How the sweep opens a page: the URL's parameters from the world, as the signed-in member
+    or as somebody who is not signed in, and the status the page answers with."""
+
+    kwargs: Callable[[World], dict] = lambda world: {}
+    signed_in: bool = True
+    status: int = 200
+
+
+def _order(world: World) -> dict:
+    return {"number": world.order.number}
+
+
+# A link from an e-mail whose signature no longer holds: the page that says so.
+EXPIRED_LINK = {"uidb64": "MQ", "token": "abgelaufen"}
+
+# In the order of the visits: the checkout's review before the confirmation, which places the
+# order (see `place_order`), and the basket before it empties.
+PAGES: dict[str, Visit] = {
+    "customer:login()": Visit(signed_in=False),
+    "shop_accounts:register()": Visit(signed_in=False),
+    "shop_accounts:registered()": Visit(signed_in=False),
+    "shop_accounts:confirm(token,uidb64)": Visit(
+        lambda world: EXPIRED_LINK, signed_in=False, status=400
+    ),
+    "shop_accounts:confirmation_resend()": Visit(signed_in=False),
+    "shop_accounts:confirmation_resent()": Visit(signed_in=False),
+    "password-reset()": Visit(signed_in=False),
+    "password-reset-done()": Visit(signed_in=False),
+    "password-reset-confirm(token,uidb64)": Visit(lambda world: EXPIRED_LINK, signed_in=False),
+    "password-reset-complete()": Visit(signed_in=False),
+    "shop_orders:overview()": Visit(),
+    "shop_orders:orders()": Visit(),
+    "shop_orders:order(number)": Visit(_order),
+    "shop_orders:service(dienst_id,verwaltung_id)": Visit(
+        lambda world: {"verwaltung_id": world.amt.pk, "dienst_id": world.ordered.pk}
+    ),
+    "shop_accounts:memberships()": Visit(),
+    "shop_accounts:news()": Visit(),
+    "shop_accounts:email_change()": Visit(),
+    # A link that is not (or no longer) valid: the German 400 page.
+    "shop_accounts:email_change_confirm(token)": Visit(
+        lambda world: {"token": "abgelaufen"}, status=400
+    ),
+    "customer:profile-view()": Visit(),
+    "customer:profile-update()": Visit(),
+    "customer:change-password()": Visit(),
+    "basket:summary()": Visit(),
+    "checkout:verwaltung()": Visit(),
+    "checkout:gemeinden()": Visit(),
+    "checkout:contacts()": Visit(),
+    "checkout:schedule()": Visit(),
+    "checkout:agreements()": Visit(),
+    "checkout:preview()": Visit(),
+    "checkout:thank-you()": Visit(),
+    # The page that asks before signing out (signing out takes a POST).
+    "customer:logout()": Visit(),
+}
+
+# Pages that are no route of their own: the error pages a municipal person may meet.
+ERROR_PAGES = {
+    "/gibt-es-nicht/": Visit(signed_in=False, status=404),
+    "/umsetzung/berichte/abdeckung/": Visit(status=403),
+}
+
+EXEMPT: dict[str, str] = {
+    "shop_orders:messages(number)": "nur POST: die Rückfrage auf der Bestellseite",
+    "basket:add(pk)": "nur POST: „In den Warenkorb“ auf dem Steckbrief",
+    "basket:saved()": "leitet zum Warenkorb",
+    "basket:vouchers-add()": "leitet zum Warenkorb",
+    "basket:vouchers-remove(pk)": "leitet zum Warenkorb",
+    "checkout:index()": "leitet zum ersten Schritt",
+    "checkout:shipping-address()": "Oscars Schritt, den ein Dienst überspringt: leitet weiter",
+    "checkout:shipping-method()": "Oscars Schritt, den ein Dienst überspringt: leitet weiter",
+    "checkout:payment-method()": "Oscars Schritt, den ein Dienst überspringt: leitet weiter",
+    "checkout:payment-details()": "Oscars Schritt, den ein Dienst überspringt: leitet weiter",
+    "customer:register()": "leitet zur Registrierung",
+    "customer:summary()": "leitet zu „Mein Konto“",
+    "customer:order-list()": "leitet zu „Meine Dienste“",
+    "customer:order(order_number)": "leitet zur Bestellung unter „Meine Dienste“",
+    "customer:order-line(line_id,order_number)": "leitet zur Bestellung unter „Meine Dienste“",
+}
+
+# A webshop's words and English ones; "Warenkorb" is the shop's word for the basket.
+WEBSHOP_WORDS = re.compile(
+    r"\b(Webshop|Shop-Artikel|Artikel|Warenkorb-Artikel|Lieferbar|Lieferung|Versand\w*|Menge"
+    r"|Stückzahl|Wunschzettel|Merkliste|Adressbuch|Bewertung\w*|Lager|Lagerbestand|Preis\w*"
+    r"|Steuer\w*|Gutschein\w*|Produkt(?:e|en|s)?|Produktbenachrichtigung\w*|Kunde|Kunden"
+    r"|Ausloggen|Einloggen|Update|Basket|Sign in|Sign out|Log ?in|Log ?out|Checkout|Item"
+    r"|Items|Image|Wishlist|Voucher|Shipping|Product|Price|Quantity|Submit|Cancel|Continue"
+    r"|Delete|Remove|Save|Search|Password|Email|Account|Order|Orders)\b",
+    re.IGNORECASE,
+)
+
+# The site's layout (site/templates/base.html): KERN's Schleswig-Holstein theme, the site's
+# header with its navigation landmark and its footer.
+SITE_LAYOUT = (
+    "html.kern-theme-sh header.site-header nav.site-nav[aria-label='Hauptnavigation'],"
+    " html.kern-theme-sh footer.site-footer"
+)
+
+# Pairs of visible interactive elements whose boxes overlap, except an element and what it
+# contains and a label with its own control. Each line box of an element counts on its own, so
+# that a link wrapped over two lines does not claim the space between its halves.
+OVERLAPPING_CONTROLS = """() => {
+  const controls = [...document.querySelectorAll(
+    "a, button, input, select, textarea, label, summary"
+  )].filter((el) => el.checkVisibility({opacityProperty: true, visibilityProperty: true}));
+  const boxes = controls.map((el) => [...el.getClientRects()].filter(
+    (box) => box.width > 1 && box.height > 1
+  ));
+  const related = (a, b) => a.contains(b) || b.contains(a)
+    || (a instanceof HTMLLabelElement && a.control === b)
+    || (b instanceof HTMLLabelElement && b.control === a);
+  const overlap = (a, b) => Math.min(a.right, b.right) - Math.max(a.left, b.left) > 1
+    && Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top) > 1;
+  const name = (el) => {
+    const text = el.labels?.[0]?.innerText
+      || el.innerText || el.getAttribute("aria-label") || el.value || el.name || "";
+    return `${el.tagName.toLowerCase()} „${text.trim().replace(/\\s+/g, " ").slice(0, 50)}“`;
+  };
+  const found = [];
+  for (let i = 0; i < controls.length; i++) {
+    for (let j = i + 1; j < controls.length; j++) {
+      if (related(controls[i], controls[j])) continue;
+      if (boxes[i].some((a) => boxes[j].some((b) => overlap(a, b)))) {
+        found.push(`${name(controls[i])} überdeckt ${name(controls[j])}`);
+      }
+    }
+  }
+  return found;
+}"""
+
+
+# Text that runs out of the main column (past its padding), unless a scrolling or clipping box
+# holds it (a table's scroll wrapper, visually hidden text): a long word that does not wrap.
+TEXT_OUTSIDE_MAIN = """() => {
+  const main = document.querySelector("main");
+  const box = main.getBoundingClientRect();
+  const style = getComputedStyle(main);
+  const left = box.left + parseFloat(style.paddingLeft) - 1;
+  const right = box.right - parseFloat(style.paddingRight) + 1;
+  const held = (el) => {
+    for (let node = el; node && node !== main; node = node.parentElement) {
+      if (getComputedStyle(node).overflowX !== "visible") return true;
+    }
+    return false;
+  };
+  const found = [];
+  const walker = document.createTreeWalker(main, NodeFilter.SHOW_TEXT);
+  for (let text = walker.nextNode(); text; text = walker.nextNode()) {
+    const parent = text.parentElement;
+    if (!text.textContent.trim() || !parent.checkVisibility() || held(parent)) continue;
+    const range = document.createRange();
+    range.selectNodeContents(text);
+    const outside = (r) => r.width > 0 && (r.left < left || r.right > right);
+    if ([...range.getClientRects()].some(outside)) {
+      found.push(`„${text.textContent.trim().slice(0, 50)}“ ragt aus der Spalte`);
+    }
+  }
+  return found;
+}"""
+
+
+@pytest.fixture
+def world(demo_site) -> World:
+    amt = VerwaltungFactory(name="Amt Hüttener Berge")
+    for name in ("Ascheffel", "Borgstedt", "Brekendorf", "Bünsdorf"):
+        GemeindeFactory(verwaltung=amt, name=name)
+    member = member_create(verwaltung=amt, email="amt-huettener-berge@example.org")
+    # A second Verwaltung, so that the checkout asks for which one the person orders.
+    membership_ensure_approved(
+        user=member,
+        verwaltung=VerwaltungFactory(name="Stadt Flensburg"),
+        role=Membership.Role.ORDERING,
+    )
+    ordered = Dienst.objects.get(title="Elterngeld digital")
+    order = order_place(user=member, verwaltung=amt, dienste=[ordered])
+    order_message_post(
+        details=order.ozg_details, author=member, text="Wann geht es los?", from_staff=False
+    )
+    return World(
+        member=member,
+        amt=amt,
+        order=order,
+        ordered=ordered,
+        dienst=Dienst.objects.get(title="Wohngeld online beantragen"),
+    )
+
+
+def test_every_municipal_route_is_visited_or_exempt():
+    discovered = {route.key for route in municipal_routes() if route.namespace != JSON_NAMESPACE}
+
+    unvisited = sorted(discovered - set(PAGES) - set(EXEMPT))
+    gone = sorted((set(PAGES) | set(EXEMPT)) - discovered)
+    assert not unvisited, (
+        "Seiten für Kommunen, die der Browser-Durchgang nicht besucht; in PAGES aufnehmen oder "
+        f"mit Grund in EXEMPT: {unvisited}"
+    )
+    assert not gone, f"Besuchte oder ausgenommene Seiten, die es nicht mehr gibt: {gone}"
+    assert not set(PAGES) & set(EXEMPT)
+
+
+def checkout_fill(page: Page, world: World) -> None:
+    """The service in the basket and every step of the checkout filled in, in the browser's
+    session (through Django's test client with the browser's session cookie)."""
+    client = Client()
+    session = next(c for c in page.context.cookies() if c["name"] == "sessionid")
+    client.cookies["sessionid"] = session["value"]
+    basket_add(client, world.dienst)
+    posts = step_posts(
+        verwaltung=world.amt,
+        dienste=[world.dienst],
+        gemeinden=list(Gemeinde.objects.filter(verwaltung=world.amt)),
+    )
+    steps_post(client, posts)
+
+
+def place_order(page: Page) -> None:
+    page.goto(reverse("checkout:preview"))
+    with page.expect_navigation():
+        page.get_by_role("button", name="Kostenfrei bestellen").click()
+
+
+def page_problems(page: Page, path: str) -> list[str]:
+    problems = []
+    if page.locator(SITE_LAYOUT).count() != 2:
+        problems.append("nicht im Layout der Website (Kopfzeile mit Navigation, Fußzeile)")
+    for viewport in (DESKTOP, MOBILE):
+        page.set_viewport_size(viewport)
+        width = page.evaluate("document.documentElement.scrollWidth")
+        if width > viewport["width"]:
+            problems.append(f"bei {viewport['width']} px {width} px breit")
+        problems += [
+            f"bei {viewport['width']} px: {problem}"
+            for check in (OVERLAPPING_CONTROLS, TEXT_OUTSIDE_MAIN)
+            for problem in page.evaluate(check)
+        ]
+    words = WEBSHOP_WORDS.findall(page.locator("body").inner_text() + " " + page.title())
+    if words:
+        problems.append(f"Wörter eines Webshops oder englische: {sorted(set(words))}")
+    return [f"{path}: {problem}" for problem in problems]
+
+
+def test_every_page_of_a_municipal_person(page: Page, world):
+    errors = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.on(
+        "console",
+        lambda message: (
+            message.type == "error"
+            # Chromium reports an error status of the page itself; the visit checks it.
+            and message.location.get("url") != page.url
+            and errors.append(message.text)
+        ),
+    )
+    visits = {
+        reverse(key.split("(")[0], kwargs=visit.kwargs(world)): (key, visit)
+        for key, visit in PAGES.items()
+    } | {path: (path, visit) for path, visit in ERROR_PAGES.items()}
+    anonymous = [path for path, (_, visit) in visits.items() if not visit.signed_in]
+    signed_in = [path for path, (_, visit) in visits.items() if visit.signed_in]
+
+    problems = []
+    for path in anonymous + signed_in:
+        key, visit = visits[path]
+        if path == signed_in[0]:
+            log_in(page, world.member.email)
+            checkout_fill(page, world)
+        if key == "checkout:thank-you()":
+            place_order(page)
+        response = page.goto(path)
+        if response.status != visit.status:
+            problems.append(f"{path}: {response.status} statt {visit.status}")
+        problems += page_problems(page, path)
+        problems += [f"{path}: JavaScript: {error}" for error in errors]
+        errors.clear()
+        assert_accessible(page)
+    assert not problems, "\n".join(problems)
