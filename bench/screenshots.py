@@ -5,8 +5,9 @@ Builds a fresh demo database under var/screenshots/ (migrate + seed_demo), start
 development server on 127.0.0.1:$SCREENSHOT_PORT (default 8299) and, with Playwright and
 Debian's /usr/bin/chromium, writes a full-page PNG of every page type for each role at 1280 and
 320 px: var/screenshots/<role>/<page>-<width>.png. The pages are the public Wagtail pages, what
-a municipal member reaches (the namespaces of the isolation sweep, tests/integration/
-test_isolation.py), the fulfilment team's dashboard and pages, and the Wagtail admin.
+a municipal member reaches and what the fulfilment team reaches (both derived from the routes of
+their URL namespaces, filled with the demo data's objects), the checkout of a member of two
+Verwaltungen, and the Wagtail admin.
 With --keep-database the database of the last run is used again (minutes less, for looking at
 a change of templates).
 """
@@ -17,6 +18,7 @@ import subprocess
 import sys
 import time
 import urllib.request
+from dataclasses import dataclass, field
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -50,8 +52,48 @@ def database_build(*, keep: bool) -> None:
         subprocess.run([sys.executable, "manage.py", *command], cwd=ROOT, env=ENV, check=True)
 
 
-def pages_by_role() -> dict[str, tuple[str | None, dict[str, str]]]:
-    """Per role: the demo account it signs in as (None: anonymous) and its pages, by name."""
+# Where the municipal and the fulfilment pages live: every route of these URL namespaces that
+# answers the role's GET with a page of its own is photographed (the rest, a form's action, a
+# step that sends back to the basket, a staff page the role may not see, is left out).
+MUNICIPAL_NAMESPACES = ("shop_orders", "shop_accounts", "customer", "basket", "checkout")
+FULFILMENT_NAMESPACES = ("dashboard", "shop_staff_orders", "shop_reports", "shop_mail")
+# Routes whose GET changes something: signing out would end the role's session.
+NOT_PHOTOGRAPHED = ("logout",)
+
+
+@dataclass
+class Role:
+    """A demo account (None: anonymous), its declared pages by name, and the pages derived from
+    the URL resolver, kept only where they answer with a page of their own. `basket` is the
+    path of a service profile whose service goes into the basket first (the checkout's steps)."""
+
+    email: str | None
+    pages: dict[str, str]
+    derived: dict[str, str] = field(default_factory=dict)
+    basket: str | None = None
+
+
+def routes_filled(namespaces: tuple[str, ...], values: dict[str, object]) -> dict[str, str]:
+    """The paths of the namespaces' routes, by `namespace-name`, with their parameters from
+    `values`; a route with a parameter not in it is left out."""
+    from tests.url_routes import ShadowedRoute, routes
+
+    paths = {}
+    for route in routes():
+        if route.namespace.split(":")[0] not in namespaces or route.name in NOT_PHOTOGRAPHED:
+            continue
+        if not set(route.parameters) <= set(values):
+            continue
+        try:
+            path = route.path({name: values[name] for name in route.parameters})
+        except ShadowedRoute:
+            continue
+        paths.setdefault(f"{route.qualified_name.replace(':', '-')}", path)
+    return paths
+
+
+def pages_by_role() -> dict[str, Role]:
+    """Per role: the demo account it signs in as and its pages."""
     os.environ.update(ENV)
     import django
 
@@ -59,12 +101,18 @@ def pages_by_role() -> dict[str, tuple[str | None, dict[str, str]]]:
     from django.urls import reverse
 
     from cms_pages.models import NewsPage, ServicePage
-    from shop.models import OrderedService, RolloutStatus
+    from shop.models import Dienst, OrderedService, RolloutStatus
 
     live = OrderedService.objects.select_related("line__order").get(line__status=RolloutStatus.LIVE)
-    number = live.line.order.number
+    order = live.line.order
     profile_page = ServicePage.objects.live().get(slug="wohngeld")
     profile = profile_page.url
+    unordered = ServicePage.objects.get(
+        pk=Dienst.objects.filter(is_published=True, availability=Dienst.Availability.AVAILABLE)
+        .exclude(pk__in=OrderedService.objects.values("dienst_id"))
+        .order_by("title")
+        .values("page_id")[:1]
+    )
     news = NewsPage.objects.live().order_by("-date").first().url
     public = {
         "start": "/",
@@ -87,31 +135,20 @@ def pages_by_role() -> dict[str, tuple[str | None, dict[str, str]]]:
         "warenkorb": reverse("basket:summary"),
         "oscar-katalog": "/shop/catalogue/",
     }
-    municipal = {
-        "start": "/",
-        "steckbrief": profile,
-        "warenkorb": reverse("basket:summary"),
-        "meine-dienste": reverse("shop_orders:overview"),
-        "bestellungen": reverse("shop_orders:orders"),
-        "bestellung": reverse("shop_orders:order", kwargs={"number": number}),
-        "dienst": reverse(
-            "shop_orders:service",
-            kwargs={"verwaltung_id": live.verwaltung_id, "dienst_id": live.dienst_id},
-        ),
-        "mitgliedschaften": reverse("shop_accounts:memberships"),
-        "mein-konto": reverse("customer:summary"),
-        "e-mail-adresse": reverse("shop_accounts:email_change"),
-        "neuigkeiten-abonnieren": reverse("shop_accounts:news"),
-        "kasse": reverse("checkout:index"),
-    }
-    fulfilment = {
-        "dashboard": "/shop/dashboard/",
-        "bestellungen": "/shop/dashboard/orders/",
-        "bestellung": f"/shop/dashboard/orders/{number}/",
-        "rueckfragen": reverse("shop_staff_orders:messages", kwargs={"number": number}),
-        "abdeckung": reverse("shop_reports:coverage"),
-        "postausgang": reverse("shop_mail:undelivered"),
-    }
+    municipal = routes_filled(
+        MUNICIPAL_NAMESPACES,
+        {
+            "number": order.number,
+            "order_number": order.number,
+            "line_id": live.line_id,
+            "verwaltung_id": live.verwaltung_id,
+            "dienst_id": live.dienst_id,
+        },
+    )
+    fulfilment = routes_filled(
+        FULFILMENT_NAMESPACES,
+        {"number": order.number, "line_id": live.line_id, "slug": "ROLLOUT_LIVE"},
+    )
     editor = {
         "cms-start": "/cms/",
         "cms-seiten": "/cms/pages/",
@@ -120,15 +157,23 @@ def pages_by_role() -> dict[str, tuple[str | None, dict[str, str]]]:
         "cms-kommunalregister": "/cms/shop/verwaltung/",
     }
     return {
-        "anonym": (None, anonymous),
-        "kommune": ("amt-huettener-berge@example.org", municipal),
-        "kreisfreie-stadt": (
-            "flensburg@example.org",
-            {"meine-dienste": municipal["meine-dienste"]},
+        "anonym": Role(None, anonymous),
+        "kommune": Role(
+            "amt-huettener-berge@example.org", {"start": "/", "steckbrief": profile}, municipal
         ),
-        "fulfilment": ("fulfilment@example.org", fulfilment),
-        "redaktion": ("redaktion@example.org", editor),
-        "superuser": (
+        "kreisfreie-stadt": Role(
+            "flensburg@example.org", {"meine-dienste": reverse("shop_orders:overview")}
+        ),
+        # A member of two Verwaltungen with a service in the basket: the checkout asks which.
+        "zwei-verwaltungen": Role(
+            "zwei-verwaltungen@example.org",
+            {"mitgliedschaften": reverse("shop_accounts:memberships")},
+            routes_filled(("checkout",), {}),
+            basket=unordered.url,
+        ),
+        "fulfilment": Role("fulfilment@example.org", {}, fulfilment),
+        "redaktion": Role("redaktion@example.org", editor),
+        "superuser": Role(
             "admin@example.org",
             {**editor, "dashboard": "/shop/dashboard/", "django-admin": "/django-admin/"},
         ),
@@ -153,7 +198,7 @@ def server_start() -> subprocess.Popen:
     raise SystemExit(f"Der Server auf {BASE} antwortet nicht (siehe {OUT / 'server.log'}).")
 
 
-def shoot(roles: dict[str, tuple[str | None, dict[str, str]]]) -> int:
+def shoot(roles: dict[str, Role]) -> int:
     from playwright.sync_api import sync_playwright
 
     from ozg_site.demo import DEMO_PASSWORD
@@ -164,24 +209,37 @@ def shoot(roles: dict[str, tuple[str | None, dict[str, str]]]) -> int:
             executable_path=CHROMIUM,
             args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
         )
-        for role, (email, pages) in roles.items():
-            (OUT / role).mkdir()
+        for name, role in roles.items():
+            (OUT / name).mkdir()
             for width in WIDTHS:
                 context = browser.new_context(
                     viewport={"width": width, "height": 900}, locale="de-DE"
                 )
                 page = context.new_page()
-                if email:
+                if role.email:
                     page.goto(f"{BASE}/shop/accounts/login/")
-                    page.get_by_label("E-Mail-Adresse").first.fill(email)
+                    page.get_by_label("E-Mail-Adresse").first.fill(role.email)
                     page.get_by_label("Passwort").first.fill(DEMO_PASSWORD)
                     page.get_by_role("button", name="Anmelden").first.click()
                     page.wait_for_load_state()
-                for name, path in pages.items():
+                if role.basket and width == WIDTHS[0]:  # the basket lasts for both widths
+                    page.goto(BASE + role.basket)
+                    page.get_by_role("button", name="In den Warenkorb").first.click()
+                    page.wait_for_load_state()
+                pages = [(title, path, False) for title, path in role.pages.items()]
+                pages += [(title, path, True) for title, path in role.derived.items()]
+                for title, path, derived in pages:
+                    if derived:
+                        # Asked first, without following: a form's action (405), a download
+                        # or a redirect would not leave a page of its own in the browser.
+                        answer = context.request.get(BASE + path, max_redirects=0)
+                        if answer.status != 200 or "html" not in answer.headers["content-type"]:
+                            print(f"{name:18} {width:5} {answer.status} {path} (übersprungen)")
+                            continue
                     response = page.goto(BASE + path)
-                    page.screenshot(path=OUT / role / f"{name}-{width}.png", full_page=True)
                     status = response.status if response else "-"
-                    print(f"{role:16} {width:5} {status} {path}")
+                    page.screenshot(path=OUT / name / f"{title}-{width}.png", full_page=True)
+                    print(f"{name:18} {width:5} {status} {path}")
                     count += 1
                 context.close()
         browser.close()

@@ -53,7 +53,9 @@ class DemoAccount:
     is_superuser: bool = False
     is_staff: bool = False
     group: str | None = None
-    verwaltung_key: str | None = None
+    # The Verwaltungen (regional keys) the person is an approved member of; orders of
+    # DEMO_ORDERS are placed for the first.
+    verwaltung_keys: tuple[str, ...] = ()
 
 
 DEMO_ACCOUNTS = (
@@ -85,14 +87,24 @@ DEMO_ACCOUNTS = (
         first_name="Hanna",
         last_name="Hüttmann",
         description="Kommune: bestellberechtigt für das Amt Hüttener Berge",
-        verwaltung_key="010585890",
+        verwaltung_keys=("010585890",),
     ),
     DemoAccount(
         email="flensburg@example.org",
         first_name="Frauke",
         last_name="Flens",
         description="Kommune: bestellberechtigt für die Stadt Flensburg",
-        verwaltung_key="01001",
+        verwaltung_keys=("01001",),
+    ),
+    DemoAccount(
+        email="zwei-verwaltungen@example.org",
+        first_name="Jonas",
+        last_name="Jensen",
+        description=(
+            "Kommune: bestellberechtigt für das Amt Hüttener Berge und den Kreis "
+            "Rendsburg-Eckernförde (wählt an der Kasse die Verwaltung)"
+        ),
+        verwaltung_keys=("010585890", "01058"),
     ),
 )
 
@@ -139,10 +151,9 @@ def demo_accounts_ensure(*, password: str) -> None:
             is_superuser=account.is_superuser,
             groups=[groups[account.group]] if account.group else [],
         )
-        if account.verwaltung_key:
+        for key in account.verwaltung_keys:
             membership_ensure_approved(
-                user=user,
-                verwaltung=Verwaltung.objects.get(regional_key=account.verwaltung_key),
+                user=user, verwaltung=Verwaltung.objects.get(regional_key=key)
             )
 
 
@@ -193,7 +204,7 @@ DEMO_ORDERS = (
 
 
 _VERWALTUNG_KEYS = {
-    account.email: account.verwaltung_key for account in DEMO_ACCOUNTS if account.verwaltung_key
+    account.email: keys[0] for account in DEMO_ACCOUNTS if (keys := account.verwaltung_keys)
 }
 
 

@@ -179,7 +179,9 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "django.template.context_processors.i18n",
                 "wagtail.contrib.settings.context_processors.settings",
-                "oscar.apps.search.context_processors.search_form",
+                # Not Oscar's search_form: its storefront search redirects to /dienste/, and
+                # Wagtail's listings that have no search of their own took it for theirs (a
+                # search box sorted by "Kundenbewertung" and "Preis" in the page history).
                 "oscar.apps.checkout.context_processors.checkout",
                 "oscar.apps.communication.notifications.context_processors.notifications",
                 "oscar.core.context_processors.metadata",
@@ -458,6 +460,9 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     WAGTAILSEARCH_BACKENDS["default"]["SEARCH_CONFIG"] = "german"
 WAGTAILDOCS_EXTENSIONS = ["pdf", "odt", "docx", "xlsx", "csv", "txt"]
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("de", "Deutsch")]
+# Editors work in Schleswig-Holstein; Wagtail's default list (every zone the system knows) also
+# holds Debian's "localtime", which breaks the account page's script.
+WAGTAIL_USER_TIME_ZONES = [TIME_ZONE]
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 
 # Oscar: the services are sold at price zero in euro, without shipping.

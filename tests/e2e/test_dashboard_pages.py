@@ -1,18 +1,20 @@
 """Every dashboard page the fulfilment staff can reach, at 1280 and 320 px: no JavaScript error in
-the console, no horizontal scrolling, none of the webshop's words, and axe-core's WCAG 2.1 A/AA
-rules without violations. The menu may link no page that is not in this list."""
+the console, no horizontal scrolling, no control on top of another, one menu button on a phone,
+none of the webshop's words, and axe-core's WCAG 2.1 A/AA rules without violations. The menu may
+link no page that is not in this list."""
 
 import re
 from urllib.parse import urlsplit
 
 import pytest
 from django.contrib.auth.models import Group
-from playwright.sync_api import Page
+from playwright.sync_api import Page, expect
 
 from shop.accounts.services import FULFILMENT_GROUP
 from shop.orders.messages import order_message_post
 from tests.e2e.axe import assert_accessible
 from tests.e2e.conftest import DESKTOP, MOBILE
+from tests.e2e.layout import horizontal_overflow, overlapping_elements, words_found
 from tests.e2e.session import log_in
 from tests.factories import GemeindeFactory, UserFactory, VerwaltungFactory
 from tests.order_factories import dienst_create, member_create, order_place, terms_of_use_publish
@@ -62,11 +64,20 @@ def test_every_dashboard_page_of_the_fulfilment_staff(page: Page, number):
             page.set_viewport_size(viewport)
             response = page.goto(path)
             assert response.status == 200, path
-            width = page.evaluate("document.documentElement.scrollWidth")
-            assert width <= viewport["width"], (
-                f"{path} ist bei {viewport['width']} px {width} px breit"
-            )
-            text = page.locator("body").inner_text() + page.title()
-            assert not WEBSHOP_WORDS.findall(text), (path, WEBSHOP_WORDS.findall(text))
+            assert not horizontal_overflow(page), f"{path} ist bei {viewport['width']} px zu breit"
+            assert not overlapping_elements(page), (path, viewport, overlapping_elements(page))
+            assert not words_found(page, WEBSHOP_WORDS), (path, words_found(page, WEBSHOP_WORDS))
             assert not errors, (path, errors)
         assert_accessible(page)
+
+
+def test_the_dashboard_has_one_menu_button_on_a_phone(page: Page, number):
+    log_in(page, "fulfilment@example.org")
+    page.set_viewport_size(MOBILE)
+    page.goto(f"/shop/dashboard/orders/{number}/")
+
+    menu_button = page.locator("button[aria-expanded]:visible")
+    expect(menu_button).to_have_count(1)
+    menu_button.click()
+    expect(page.get_by_role("link", name="Bestellungen").first).to_be_visible()
+    expect(page.get_by_role("heading", name="Bestellte Dienste")).to_have_count(1)

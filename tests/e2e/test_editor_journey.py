@@ -200,3 +200,28 @@ def test_an_editor_writes_a_profile_a_second_approves_and_a_member_orders_it(
 
     basket = Basket.objects.get(owner=member, status=Basket.OPEN)
     assert [line.product_id for line in basket.lines.all()] == [dienst.product_id]
+
+
+def test_a_decision_in_the_dashboards_dialog_is_confirmed(page: Page, demo_site, editors):
+    """The second editor requests changes from the dashboard's list of pages awaiting her review
+    (Wagtail's dialog with a comment) and is told so on the dashboard it returns to."""
+    author, reviewer = editors
+    profile = demo_site.service_index.get_children().specific().first()
+    profile.save_revision(user=author)
+    editorial_workflow_ensure(approvers=Group.objects.get(name=EDITORS_GROUP)).start(
+        profile, author
+    )
+
+    log_in_to_cms(page, reviewer.email)
+    row = page.get_by_role("region", name="Ihre Überprüfung steht aus").get_by_role("row")
+    row.filter(has_text=profile.title).get_by_role("button", name="Aktionen").click()
+    page.get_by_role("button", name="Änderungen anfordern", exact=True).click()
+    dialog = page.get_by_role("dialog")
+    dialog.get_by_label("Kommentar").fill("Bitte die Ansprechpersonen ergänzen.")
+    dialog.get_by_role("button", name="Änderungen anfordern").click()
+
+    expect(page).to_have_url(re.compile(r"/cms/$"))
+    expect(page.get_by_role("status")).to_contain_text(
+        f"Änderungen angefordert: „{profile.title}“ geht an die einreichende Person zurück."
+    )
+    assert profile.workflow_states.get().status == "needs_changes"

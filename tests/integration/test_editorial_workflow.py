@@ -104,6 +104,51 @@ def test_requesting_changes_is_confirmed(client, submitted, editors):
     assert page.current_workflow_task_state is None or not page.live
 
 
+@pytest.mark.parametrize(
+    ("action", "data", "confirmation"),
+    [
+        ("approve", {}, "Freigegeben: „Bewohnerparkausweis online“."),
+        ("reject", {"comment": "Bitte die OZG-ID prüfen."}, "Änderungen angefordert: „"),
+    ],
+)
+def test_a_decision_in_the_dashboards_dialog_is_confirmed_on_the_dashboard(
+    client, submitted, editors, action, data, confirmation
+):
+    """The dialog posts by XMLHttpRequest and follows the redirect of the JSON answer."""
+    page, _ozg = submitted
+    task_state = page.current_workflow_task_state
+    client.force_login(editors[1])
+
+    answer = client.post(
+        f"/cms/pages/workflow/action/{page.pk}/{action}/{task_state.pk}/?next=/cms/",
+        data,
+        headers={"x-requested-with": "XMLHttpRequest"},
+    )
+    dashboard = client.get(answer.json()["redirect"]).content.decode()
+
+    assert answer.json()["step"] == "success"
+    assert answer.json()["redirect"] == "/cms/"
+    assert confirmation in dashboard
+    task_state.refresh_from_db()
+    assert task_state.status == {"approve": "approved", "reject": "rejected"}[action]
+
+
+def test_a_late_decision_in_the_dialog_confirms_nothing(client, submitted, editors):
+    """Another editor approved first: the late "Freigeben" of a third one decides nothing."""
+    page, _ozg = submitted
+    url = f"/cms/pages/workflow/action/{page.pk}/approve/{page.current_workflow_task_state.pk}/"
+    client.force_login(editors[1])
+    client.post(url, follow=True)  # reads its confirmation
+    late = UserFactory()
+    late.groups.add(Group.objects.get(name=EDITORS_GROUP))
+    client.force_login(late)
+
+    dashboard = client.post(f"{url}?next=/cms/", follow=True).content.decode()
+
+    assert "Freigegeben" not in dashboard
+    assert "wartet derzeit nicht auf Moderation" in dashboard
+
+
 def test_only_others_see_a_submission_as_awaiting_their_review(submitted, editors):
     page, _ozg = submitted
 

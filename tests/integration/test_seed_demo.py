@@ -138,6 +138,12 @@ def test_seed_demo_creates_the_demo_accounts_with_their_rights():
     flensburg = Membership.objects.get(user=users["flensburg@example.org"])
     assert flensburg.verwaltung.kind == "kreisfreie_stadt"
     assert flensburg.verwaltung.name.startswith("Flensburg")
+    two = Membership.objects.filter(user=users["zwei-verwaltungen@example.org"])
+    assert sorted(two.values_list("verwaltung__kind", "verwaltung__regional_key")) == [
+        ("amt", "010585890"),
+        ("kreis", "01058"),
+    ]
+    assert {membership.status for membership in two} == {Membership.Status.APPROVED}
 
 
 def test_demo_users_log_in_with_the_demo_password(client):

@@ -1,0 +1,86 @@
+"""What a person sees of a page's layout, measured in the browser: controls that lie on top of
+each other, a page wider than the screen, words that do not belong on it."""
+
+import re
+
+from playwright.sync_api import Page
+
+# Controls and what names them. Nested ones (a checkbox in its label, a link in a list item of a
+# menu) are one target for the eye and the finger, so only pairs that do not contain each other
+# count. What a person sees of an element is its box cut by every ancestor that clips (overflow,
+# CSS clip): so elements that show nothing (sr-only text, Wagtail's visually hidden field
+# headings, skip links waiting off-screen, a closed off-canvas menu) are nobody's target, and a
+# table that scrolls in its own box covers nothing beyond it. A fixed or sticky bar lies above
+# the page by design, content scrolls beneath it: only elements of the same layer are compared.
+_OVERLAPS = """
+() => {
+  const selector = 'a[href], button, input:not([type=hidden]), select, textarea, summary, label,'
+    + ' [role=button], [role=link], [role=tab], [role=checkbox], [role=radio], [tabindex="0"]';
+  const page = { left: 0, top: -window.scrollY, right: document.documentElement.scrollWidth,
+    bottom: document.documentElement.scrollHeight - window.scrollY };
+  const cut = (a, b) => ({ left: Math.max(a.left, b.left), top: Math.max(a.top, b.top),
+    right: Math.min(a.right, b.right), bottom: Math.min(a.bottom, b.bottom) });
+  // Per box of the element: a link that wraps has one box per line, not the rectangle around
+  // all of them (a button after its last line does not cover it).
+  const seen = (element) => {
+    let boxes = [...element.getClientRects()].map((box) => cut(box, page));
+    let layer = null;
+    for (let parent = element; parent; parent = parent.parentElement) {
+      const style = getComputedStyle(parent);
+      if (parent !== element && (style.overflowX !== 'visible' || style.overflowY !== 'visible'
+          || style.clip !== 'auto' || style.clipPath !== 'none')) {
+        const clip = parent.getBoundingClientRect();
+        boxes = boxes.map((box) => cut(box, clip));
+      }
+      if (layer === null && (style.position === 'fixed' || style.position === 'sticky')) {
+        layer = parent;
+      }
+    }
+    boxes = boxes.filter((box) => box.right - box.left > 1 && box.bottom - box.top > 1);
+    return { element, boxes, layer };
+  };
+  const targets = [...document.querySelectorAll(selector)]
+    .filter((element) => element.checkVisibility({ checkOpacity: true, checkVisibilityCSS: true }))
+    .map(seen)
+    .filter(({ boxes }) => boxes.length);
+  // Touching borders and anti-aliased edges are no overlap: more than 2 px each way is.
+  const overlap = (a, b) => Math.min(a.right, b.right) - Math.max(a.left, b.left) > 2
+    && Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top) > 2;
+  const describe = (element) => {
+    const name = (element.innerText || element.labels?.[0]?.innerText
+      || element.getAttribute('aria-label') || element.getAttribute('name') || '');
+    const text = name.trim().replace(/\\s+/g, ' ').slice(0, 40);
+    const id = element.id ? '#' + element.id : '';
+    return `${element.tagName.toLowerCase()}${id} „${text}“`;
+  };
+  const found = [];
+  for (let i = 0; i < targets.length; i++) {
+    const { element: first, boxes, layer } = targets[i];
+    for (let j = i + 1; j < targets.length; j++) {
+      const { element: second, boxes: others, layer: otherLayer } = targets[j];
+      if (layer !== otherLayer) continue;
+      if (!boxes.some((a) => others.some((b) => overlap(a, b)))) continue;
+      if (first.contains(second) || second.contains(first)) continue;
+      found.push(`${describe(first)} überdeckt ${describe(second)}`);
+    }
+  }
+  return found;
+}
+"""
+
+
+def overlapping_elements(page: Page) -> list[str]:
+    """The pairs of visible controls (links, buttons, fields, labels) whose boxes overlap."""
+    return page.evaluate(_OVERLAPS)
+
+
+def horizontal_overflow(page: Page) -> int:
+    """How many pixels the page is wider than the window (0: no horizontal scrolling)."""
+    return page.evaluate(
+        "Math.max(0, document.documentElement.scrollWidth - document.documentElement.clientWidth)"
+    )
+
+
+def words_found(page: Page, words: re.Pattern) -> list[str]:
+    """The words of the pattern in the page's visible text and its title."""
+    return words.findall(page.locator("body").inner_text() + " " + page.title())
