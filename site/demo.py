@@ -17,6 +17,7 @@ from shop.accounts.services import (
     EDITORS_GROUP,
     FULFILMENT_GROUP,
     membership_ensure_approved,
+    membership_request,
     staff_groups_ensure,
     user_ensure,
 )
@@ -26,6 +27,7 @@ from shop.models import (
     ENDED_STATUSES,
     ContactRole,
     Dienst,
+    Membership,
     OrderedService,
     RolloutStatus,
     User,
@@ -56,6 +58,9 @@ class DemoAccount:
     # The Verwaltungen (regional keys) the person is an approved member of; orders of
     # DEMO_ORDERS are placed for the first.
     verwaltung_keys: tuple[str, ...] = ()
+    # Verwaltungen the person has asked to join, waiting for the Redaktion's decision (shown on
+    # the Wagtail dashboard).
+    requested_verwaltung_keys: tuple[str, ...] = ()
 
 
 DEMO_ACCOUNTS = (
@@ -93,8 +98,12 @@ DEMO_ACCOUNTS = (
         email="flensburg@example.org",
         first_name="Frauke",
         last_name="Flens",
-        description="Kommune: bestellberechtigt für die Stadt Flensburg",
+        description=(
+            "Kommune: bestellberechtigt für die Stadt Flensburg; Antrag für den Kreis "
+            "Schleswig-Flensburg offen"
+        ),
         verwaltung_keys=("01001",),
+        requested_verwaltung_keys=("01059",),
     ),
     DemoAccount(
         email="zwei-verwaltungen@example.org",
@@ -155,6 +164,10 @@ def demo_accounts_ensure(*, password: str) -> None:
             membership_ensure_approved(
                 user=user, verwaltung=Verwaltung.objects.get(regional_key=key)
             )
+        for key in account.requested_verwaltung_keys:
+            verwaltung = Verwaltung.objects.get(regional_key=key)
+            if not Membership.objects.filter(user=user, verwaltung=verwaltung).exists():
+                membership_request(user=user, verwaltung=verwaltung, role=Membership.Role.ORDERING)
 
 
 @dataclass(frozen=True, kw_only=True)

@@ -6,9 +6,9 @@ import re
 from playwright.sync_api import Page
 
 # Controls and what names them. Nested ones (a checkbox in its label, a link in a list item of a
-# menu) are one target for the eye and the finger, so only pairs that do not contain each other
-# count. What a person sees of an element is its box cut by every ancestor that clips (overflow,
-# CSS clip): so elements that show nothing (sr-only text, Wagtail's visually hidden field
+# menu) and a label with its own field are one target for the eye and the finger, so only other
+# pairs count. What a person sees of an element is its box cut by every ancestor that clips
+# (overflow, CSS clip): so elements that show nothing (sr-only text, Wagtail's visually hidden field
 # headings, skip links waiting off-screen, a closed off-canvas menu) are nobody's target, and a
 # table that scrolls in its own box covers nothing beyond it. A fixed or sticky bar lies above
 # the page by design, content scrolls beneath it: only elements of the same layer are compared.
@@ -61,6 +61,7 @@ _OVERLAPS = """
       if (layer !== otherLayer) continue;
       if (!boxes.some((a) => others.some((b) => overlap(a, b)))) continue;
       if (first.contains(second) || second.contains(first)) continue;
+      if (first.control === second || second.control === first) continue;  // a label and its field
       found.push(`${describe(first)} überdeckt ${describe(second)}`);
     }
   }
@@ -84,3 +85,38 @@ def horizontal_overflow(page: Page) -> int:
 def words_found(page: Page, words: re.Pattern) -> list[str]:
     """The words of the pattern in the page's visible text and its title."""
     return words.findall(page.locator("body").inner_text() + " " + page.title())
+
+
+# Text that runs out of the main column (past its padding), unless a scrolling or clipping box
+# holds it (a table's scroll wrapper, visually hidden text): a long word that does not wrap.
+_TEXT_OUTSIDE_MAIN = """() => {
+  const main = document.querySelector("main");
+  const box = main.getBoundingClientRect();
+  const style = getComputedStyle(main);
+  const left = box.left + parseFloat(style.paddingLeft) - 1;
+  const right = box.right - parseFloat(style.paddingRight) + 1;
+  const held = (el) => {
+    for (let node = el; node && node !== main; node = node.parentElement) {
+      if (getComputedStyle(node).overflowX !== "visible") return true;
+    }
+    return false;
+  };
+  const found = [];
+  const walker = document.createTreeWalker(main, NodeFilter.SHOW_TEXT);
+  for (let text = walker.nextNode(); text; text = walker.nextNode()) {
+    const parent = text.parentElement;
+    if (!text.textContent.trim() || !parent.checkVisibility() || held(parent)) continue;
+    const range = document.createRange();
+    range.selectNodeContents(text);
+    const outside = (r) => r.width > 0 && (r.left < left || r.right > right);
+    if ([...range.getClientRects()].some(outside)) {
+      found.push(`„${text.textContent.trim().slice(0, 50)}“ ragt aus der Spalte`);
+    }
+  }
+  return found;
+}"""
+
+
+def text_outside_main(page: Page) -> list[str]:
+    """Text of the main column that runs past its padding (a long word that does not wrap)."""
+    return page.evaluate(_TEXT_OUTSIDE_MAIN)

@@ -24,6 +24,12 @@ from shop.orders.messages import order_message_post
 from tests.checkout import basket_add, step_posts, steps_post
 from tests.e2e.axe import assert_accessible
 from tests.e2e.conftest import DESKTOP, MOBILE
+from tests.e2e.layout import (
+    horizontal_overflow,
+    overlapping_elements,
+    text_outside_main,
+    words_found,
+)
 from tests.e2e.session import log_in
 from tests.factories import GemeindeFactory, VerwaltungFactory
 from tests.order_factories import member_create, order_place
@@ -58,8 +64,9 @@ def _order(world: World) -> dict:
     return {"number": world.order.number}
 
 
-# A link from an e-mail whose signature no longer holds: the page that says so.
-EXPIRED_LINK = {"uidb64": "MQ", "token": "abgelaufen"}
+# A link from an e-mail whose signature no longer holds, for nobody (no primary key is 0): the
+# page that says so.
+EXPIRED_LINK = {"uidb64": "MA", "token": "abgelaufen"}
 
 # In the order of the visits: the checkout's review before the confirmation, which places the
 # order (see `place_order`), and the basket before it empties.
@@ -146,68 +153,6 @@ SITE_LAYOUT = (
     " html.kern-theme-sh footer.site-footer"
 )
 
-# Pairs of visible interactive elements whose boxes overlap, except an element and what it
-# contains and a label with its own control. Each line box of an element counts on its own, so
-# that a link wrapped over two lines does not claim the space between its halves.
-OVERLAPPING_CONTROLS = """() => {
-  const controls = [...document.querySelectorAll(
-    "a, button, input, select, textarea, label, summary"
-  )].filter((el) => el.checkVisibility({opacityProperty: true, visibilityProperty: true}));
-  const boxes = controls.map((el) => [...el.getClientRects()].filter(
-    (box) => box.width > 1 && box.height > 1
-  ));
-  const related = (a, b) => a.contains(b) || b.contains(a)
-    || (a instanceof HTMLLabelElement && a.control === b)
-    || (b instanceof HTMLLabelElement && b.control === a);
-  const overlap = (a, b) => Math.min(a.right, b.right) - Math.max(a.left, b.left) > 1
-    && Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top) > 1;
-  const name = (el) => {
-    const text = el.labels?.[0]?.innerText
-      || el.innerText || el.getAttribute("aria-label") || el.value || el.name || "";
-    return `${el.tagName.toLowerCase()} „${text.trim().replace(/\\s+/g, " ").slice(0, 50)}“`;
-  };
-  const found = [];
-  for (let i = 0; i < controls.length; i++) {
-    for (let j = i + 1; j < controls.length; j++) {
-      if (related(controls[i], controls[j])) continue;
-      if (boxes[i].some((a) => boxes[j].some((b) => overlap(a, b)))) {
-        found.push(`${name(controls[i])} überdeckt ${name(controls[j])}`);
-      }
-    }
-  }
-  return found;
-}"""
-
-
-# Text that runs out of the main column (past its padding), unless a scrolling or clipping box
-# holds it (a table's scroll wrapper, visually hidden text): a long word that does not wrap.
-TEXT_OUTSIDE_MAIN = """() => {
-  const main = document.querySelector("main");
-  const box = main.getBoundingClientRect();
-  const style = getComputedStyle(main);
-  const left = box.left + parseFloat(style.paddingLeft) - 1;
-  const right = box.right - parseFloat(style.paddingRight) + 1;
-  const held = (el) => {
-    for (let node = el; node && node !== main; node = node.parentElement) {
-      if (getComputedStyle(node).overflowX !== "visible") return true;
-    }
-    return false;
-  };
-  const found = [];
-  const walker = document.createTreeWalker(main, NodeFilter.SHOW_TEXT);
-  for (let text = walker.nextNode(); text; text = walker.nextNode()) {
-    const parent = text.parentElement;
-    if (!text.textContent.trim() || !parent.checkVisibility() || held(parent)) continue;
-    const range = document.createRange();
-    range.selectNodeContents(text);
-    const outside = (r) => r.width > 0 && (r.left < left || r.right > right);
-    if ([...range.getClientRects()].some(outside)) {
-      found.push(`„${text.textContent.trim().slice(0, 50)}“ ragt aus der Spalte`);
-    }
-  }
-  return found;
-}"""
-
 
 @pytest.fixture
 def world(demo_site) -> World:
@@ -275,15 +220,13 @@ def page_problems(page: Page, path: str) -> list[str]:
         problems.append("nicht im Layout der Website (Kopfzeile mit Navigation, Fußzeile)")
     for viewport in (DESKTOP, MOBILE):
         page.set_viewport_size(viewport)
-        width = page.evaluate("document.documentElement.scrollWidth")
-        if width > viewport["width"]:
-            problems.append(f"bei {viewport['width']} px {width} px breit")
+        if overflow := horizontal_overflow(page):
+            problems.append(f"bei {viewport['width']} px {overflow} px zu breit")
         problems += [
             f"bei {viewport['width']} px: {problem}"
-            for check in (OVERLAPPING_CONTROLS, TEXT_OUTSIDE_MAIN)
-            for problem in page.evaluate(check)
+            for problem in overlapping_elements(page) + text_outside_main(page)
         ]
-    words = WEBSHOP_WORDS.findall(page.locator("body").inner_text() + " " + page.title())
+    words = words_found(page, WEBSHOP_WORDS)
     if words:
         problems.append(f"Wörter eines Webshops oder englische: {sorted(set(words))}")
     return [f"{path}: {problem}" for problem in problems]

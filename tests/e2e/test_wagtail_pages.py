@@ -15,8 +15,8 @@ import pytest
 from django.contrib.auth.models import Group
 from playwright.sync_api import Page
 
-from cms_pages.demo_news import DEMO_NEWS
 from cms_pages.services import editorial_workflow_ensure, news_pages_ensure
+from ozg_site.demo_content import demo_news
 from shop.accounts.services import EDITORS_GROUP
 from shop.models import Agreement, Gemeinde, Membership
 from tests.e2e.conftest import DESKTOP, MOBILE
@@ -92,7 +92,7 @@ def editorial(demo_site, amt_huettener_berge):
     profile.save_revision(user=author)
     workflow.start(profile, author)
 
-    (news,) = news_pages_ensure(parent=demo_site.news_index, items=DEMO_NEWS[:1])
+    (news,) = news_pages_ensure(parent=demo_site.news_index, items=demo_news()[:1])
     membership = Membership.objects.create(
         user=UserFactory(first_name="Mara", last_name="Mitglied"),
         verwaltung=VerwaltungFactory(name="Amt Probsteierhagen"),

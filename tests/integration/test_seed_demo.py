@@ -135,9 +135,17 @@ def test_seed_demo_creates_the_demo_accounts_with_their_rights():
     assert amt.verwaltung.regional_key == "010585890"
     assert amt.status == Membership.Status.APPROVED
     assert amt.role == Membership.Role.ORDERING
-    flensburg = Membership.objects.get(user=users["flensburg@example.org"])
+    flensburg = Membership.objects.get(
+        user=users["flensburg@example.org"], status=Membership.Status.APPROVED
+    )
     assert flensburg.verwaltung.kind == "kreisfreie_stadt"
     assert flensburg.verwaltung.name.startswith("Flensburg")
+    # One request waits for the Redaktion, so that its panel on the Wagtail dashboard shows.
+    (requested,) = Membership.objects.filter(status=Membership.Status.REQUESTED)
+    assert (requested.user, requested.verwaltung.regional_key) == (
+        users["flensburg@example.org"],
+        "01059",
+    )
     two = Membership.objects.filter(user=users["zwei-verwaltungen@example.org"])
     assert sorted(two.values_list("verwaltung__kind", "verwaltung__regional_key")) == [
         ("amt", "010585890"),
