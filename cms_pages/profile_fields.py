@@ -87,6 +87,11 @@ def _one_of(choices: type[Choices]) -> str:
     return f"{', '.join(others)} oder {last}" if others else last
 
 
+def _prerequisite(name: str, label: str, **declaration) -> ProfileField:
+    """A field that the profile shows under "Voraussetzungen"."""
+    return ProfileField(name=name, label=label, section=VORAUSSETZUNGEN, **declaration)
+
+
 PROFILE_FIELDS: tuple[ProfileField, ...] = (
     ProfileField(name="short_description", description="Kurzbeschreibung", in_listing=True),
     ProfileField(
@@ -120,36 +125,13 @@ PROFILE_FIELDS: tuple[ProfileField, ...] = (
         filter_parameter="verfuegbarkeit",
     ),
     ProfileField(name="cost", label="Kosten"),
-    ProfileField(
-        name="requires_servicekonto", api_type=bool, label="Servicekonto", section=VORAUSSETZUNGEN
-    ),
-    ProfileField(
-        name="requires_postfach", api_type=bool, label="Postfach", section=VORAUSSETZUNGEN
-    ),
-    ProfileField(
-        name="requires_epayment", api_type=bool, label="ePayment", section=VORAUSSETZUNGEN
-    ),
-    ProfileField(
-        name="transport_route",
-        label="Transportweg",
-        section=VORAUSSETZUNGEN,
-        choices=TransportRoute,
-    ),
-    ProfileField(
-        name="requires_dvdv_entry", api_type=bool, label="DVDV-Eintrag", section=VORAUSSETZUNGEN
-    ),
-    ProfileField(
-        name="vertrauensniveau",
-        label="Vertrauensniveau",
-        section=VORAUSSETZUNGEN,
-        choices=Vertrauensniveau,
-    ),
-    ProfileField(
-        name="fachverfahren_interface",
-        label="Schnittstelle zum Fachverfahren",
-        section=VORAUSSETZUNGEN,
-        when_empty="keine",
-    ),
+    _prerequisite("requires_servicekonto", "Servicekonto", api_type=bool),
+    _prerequisite("requires_postfach", "Postfach", api_type=bool),
+    _prerequisite("requires_epayment", "ePayment", api_type=bool),
+    _prerequisite("transport_route", "Transportweg", choices=TransportRoute),
+    _prerequisite("requires_dvdv_entry", "DVDV-Eintrag", api_type=bool),
+    _prerequisite("vertrauensniveau", "Vertrauensniveau", choices=Vertrauensniveau),
+    _prerequisite("fachverfahren_interface", "Schnittstelle zum Fachverfahren", when_empty="keine"),
     ProfileField(
         name="ozg_ids", api_type=list[str], description="IDs der OZG-Leistungen", in_listing=True
     ),
