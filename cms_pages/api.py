@@ -6,6 +6,7 @@ from django.conf import settings
 from django.db.models import Prefetch, prefetch_related_objects
 from django.http import Http404, HttpRequest
 from ninja import Field, Path, Query, Router, Schema
+from pydantic import create_model
 from wagtail.api.v2.pagination import WagtailPagination
 from wagtail.api.v2.utils import BadRequestError
 from wagtail.api.v2.views import PagesAPIViewSet
@@ -15,7 +16,8 @@ from shop.models import Dienst
 
 from .catalogue import CatalogueQuery
 from .models import ServicePage, ServicePageOzgLeistung
-from .selectors import PAGE_SIZE, service_page_catalogue, service_page_profile
+from .profile_fields import CATALOGUE_FILTERS, PROFILE_FIELDS, CatalogueFilter, ProfileField
+from .selectors import PAGE_SIZE, service_page_catalogue
 
 router = Router(tags=["Dienste"])
 
@@ -53,36 +55,43 @@ class ServiceAwarePagesAPIViewSet(PagesAPIViewSet):
 
     def paginate_queryset(self, queryset):
         pages = list(super().paginate_queryset(queryset))
-        service_pages = [page for page in pages if isinstance(page, ServicePage)]
-        dienste = {
-            dienst.page_id: dienst
-            for dienst in Dienst.objects.filter(page_id__in=[page.pk for page in service_pages])
-        }
-        for page in service_pages:
-            page._listed_dienst = dienste.get(page.pk)
-        prefetch_related_objects(
-            service_pages,
-            Prefetch(
-                "ozg_links",
-                queryset=ServicePageOzgLeistung.objects.select_related("ozg_leistung"),
-            ),
-            "ozg_links__ozg_leistung__leika_leistungen",
-        )
+        _load_api_data([page for page in pages if isinstance(page, ServicePage)])
         return pages
 
 
-class CatalogueParameters(Schema):
+def _load_api_data(service_pages: list[ServicePage]) -> None:
+    """The Dienste and the OZG and LeiKa links of the pages, in three queries for all of them."""
+    dienste = {
+        dienst.page_id: dienst
+        for dienst in Dienst.objects.filter(page_id__in=[page.pk for page in service_pages])
+    }
+    for page in service_pages:
+        page._listed_dienst = dienste.get(page.pk)
+    prefetch_related_objects(
+        service_pages,
+        Prefetch(
+            "ozg_links",
+            queryset=ServicePageOzgLeistung.objects.select_related(
+                "ozg_leistung__lage__themenfeld"
+            ),
+        ),
+        "ozg_links__ozg_leistung__leika_leistungen",
+    )
+
+
+def catalogue_parameters_schema(filters: tuple[CatalogueFilter, ...]) -> type[Schema]:
     """Invalid values are ignored, as on the HTML catalogue; several values of a filter combine
     with OR, different filters with AND."""
-
-    q: str | None = Field(None, description="Suchbegriff, OZG-ID oder LeiKa-Schlüssel")
-    themenfeld: list[str] = Field([], description="Kurzname eines Themenfelds")
-    lage: list[str] = Field([], description="Kurzname einer Lage")
-    typ: list[str] = Field([], description="basisdienst, online_dienst_efa oder landesdienst")
-    reifegrad: list[str] = Field([], description="OZG-Reifegrad 0 bis 4")
-    verfuegbarkeit: list[str] = Field([], description="verfuegbar oder in_vorbereitung")
-    sortierung: str | None = Field(None, description="relevanz, name oder neu")
-    seite: str | None = Field(None, description="Seite der Ergebnisliste, ab 1")
+    return create_model(
+        "CatalogueParameters",
+        __base__=Schema,
+        q=(str | None, Field(None, description="Suchbegriff, OZG-ID oder LeiKa-Schlüssel")),
+        **{
+            item.parameter: (list[str], Field([], description=item.description)) for item in filters
+        },
+        sortierung=(str | None, Field(None, description="relevanz, name oder neu")),
+        seite=(str | None, Field(None, description="Seite der Ergebnisliste, ab 1")),
+    )
 
 
 class OzgLeistungRef(Schema):
@@ -92,15 +101,49 @@ class OzgLeistungRef(Schema):
     themenfeld: str
 
 
-class ServiceSummary(Schema):
-    id: int
-    title: str
-    url: str
-    short_description: str
-    service_type: str
-    reifegrad: int
-    availability: str
-    ozg_ids: list[str]
+class Contact(Schema):
+    role: str
+    name: str
+    email: str
+    phone: str
+
+
+def _listed(fields: tuple[ProfileField, ...]) -> tuple[ProfileField, ...]:
+    return tuple(field for field in fields if field.in_services_api and field.in_listing)
+
+
+def _detail_only(fields: tuple[ProfileField, ...]) -> tuple[ProfileField, ...]:
+    return tuple(field for field in fields if field.in_services_api and not field.in_listing)
+
+
+def _schema_fields(fields: tuple[ProfileField, ...]) -> dict:
+    return {f.name: (f.api_type, Field(..., description=f.api_description)) for f in fields}
+
+
+def service_schemas(fields: tuple[ProfileField, ...]) -> tuple[type[Schema], type[Schema]]:
+    """The services API's schemas of a service: in the list, and on its own with everything."""
+    summary = create_model(
+        "ServiceSummary",
+        __base__=Schema,
+        id=(int, ...),
+        title=(str, ...),
+        url=(str, ...),
+        **_schema_fields(_listed(fields)),
+    )
+    detail = create_model(
+        "ServiceDetail",
+        __base__=summary,
+        **_schema_fields(_detail_only(fields)),
+        ozg_leistungen=(list[OzgLeistungRef], ...),
+        contacts=(list[Contact], ...),
+    )
+    return summary, detail
+
+
+CatalogueParameters = catalogue_parameters_schema(CATALOGUE_FILTERS)
+ServiceSummary, ServiceDetail = service_schemas(PROFILE_FIELDS)
+LISTED_FIELDS = _listed(PROFILE_FIELDS)
+DETAIL_FIELDS = _detail_only(PROFILE_FIELDS)
 
 
 class FacetOptionOut(Schema):
@@ -125,29 +168,8 @@ class ServiceList(Schema):
     facets: list[FacetOut]
 
 
-class Contact(Schema):
-    role: str
-    name: str
-    email: str
-    phone: str
-
-
-class ServiceDetail(ServiceSummary):
-    provider: str
-    operating_model: str
-    cost: str
-    requires_servicekonto: bool
-    requires_postfach: bool
-    requires_epayment: bool
-    transport_route: str
-    requires_dvdv_entry: bool
-    vertrauensniveau: str
-    fachverfahren_interface: str
-    ozg_leistungen: list[OzgLeistungRef]
-    leika_keys: list[str]
-    contacts: list[Contact]
-    product_id: int | None
-    is_orderable: bool
+def _values(page: ServicePage, fields: tuple[ProfileField, ...]) -> dict:
+    return {field.name: getattr(page, field.name) for field in fields}
 
 
 def _summary(page: ServicePage) -> dict:
@@ -155,11 +177,7 @@ def _summary(page: ServicePage) -> dict:
         "id": page.pk,
         "title": page.title,
         "url": page.url or "",
-        "short_description": page.short_description,
-        "service_type": page.service_type,
-        "reifegrad": page.reifegrad,
-        "availability": page.availability,
-        "ozg_ids": page.ozg_ids,
+        **_values(page, LISTED_FIELDS),
     }
 
 
@@ -190,31 +208,125 @@ def service_detail(request: HttpRequest, page_id: Annotated[int, Path(ge=1, le=M
     page = ServicePage.objects.live().public().filter(pk=page_id).first()
     if page is None:
         raise Http404("Kein veröffentlichter Dienst mit dieser ID.")
-    profile = service_page_profile(page=page)
-    dienst = profile.dienst
+    _load_api_data([page])
     return {
         **_summary(page),
-        "provider": page.provider,
-        "operating_model": page.operating_model,
-        "cost": page.cost,
-        "requires_servicekonto": page.requires_servicekonto,
-        "requires_postfach": page.requires_postfach,
-        "requires_epayment": page.requires_epayment,
-        "transport_route": page.transport_route,
-        "requires_dvdv_entry": page.requires_dvdv_entry,
-        "vertrauensniveau": page.vertrauensniveau,
-        "fachverfahren_interface": page.fachverfahren_interface,
+        **_values(page, DETAIL_FIELDS),
         "ozg_leistungen": [
             {
-                "ozg_id": leistung.ozg_id,
-                "name": leistung.name,
-                "lage": leistung.lage.name,
-                "themenfeld": leistung.lage.themenfeld.name,
+                "ozg_id": link.ozg_leistung.ozg_id,
+                "name": link.ozg_leistung.name,
+                "lage": link.ozg_leistung.lage.name,
+                "themenfeld": link.ozg_leistung.lage.themenfeld.name,
             }
-            for leistung in profile.ozg_leistungen
+            for link in page.ozg_links.all()
         ],
-        "leika_keys": [leika.key for leika in profile.leika_leistungen],
         "contacts": list(page.contacts.values("role", "name", "email", "phone")),
-        "product_id": dienst.product_id if dienst else None,
-        "is_orderable": bool(dienst and dienst.is_orderable),
     }
+
+
+class WagtailPageMeta(Schema):
+    type: str = Field(description="Seitentyp, z. B. cms_pages.ServicePage")
+    detail_url: str
+
+
+def _absent(schema: dict) -> None:
+    """A field that a page of another type or a listing without it leaves out, never null."""
+    schema.pop("default", None)
+
+
+def wagtail_page_schema(fields: tuple[ProfileField, ...]) -> type[Schema]:
+    return create_model(
+        "WagtailPage",
+        __base__=Schema,
+        __doc__="Eine Seite aus Wagtails API v2. Ein Dienst-Steckbrief (cms_pages.ServicePage) "
+        "hat außerdem diese Felder: in der Liste die mit fields verlangten, in der Einzelansicht "
+        "alle.",
+        id=(int, ...),
+        meta=(WagtailPageMeta, ...),
+        title=(str, ...),
+        **{
+            f.name: (
+                f.api_type,
+                Field(None, description=f.api_description, json_schema_extra=_absent),
+            )
+            for f in fields
+        },
+    )
+
+
+WagtailPage = wagtail_page_schema(PROFILE_FIELDS)
+_WAGTAIL_PAGE = {"$ref": "#/components/schemas/WagtailPage"}
+_WAGTAIL_TAGS = ["Seiten (Wagtail)"]
+
+# Wagtail's pages API (/api/v2/, ServiceAwarePagesAPIViewSet) in the OpenAPI document of the
+# shop's API (ozg_site.api): Wagtail describes only its API v3, at other addresses and in
+# another shape, so the shop describes v2 itself, with the fields from cms_pages.profile_fields.
+WAGTAIL_PAGES_PATHS = {
+    "/api/v2/pages/": {
+        "get": {
+            "tags": _WAGTAIL_TAGS,
+            "summary": "Veröffentlichte Seiten, z. B. alle Dienst-Steckbriefe",
+            "operationId": "wagtail_pages_list",
+            "parameters": [
+                {
+                    "name": name,
+                    "in": "query",
+                    "required": False,
+                    "schema": {"type": schema_type},
+                    "description": description,
+                }
+                for name, schema_type, description in (
+                    ("type", "string", "Seitentyp, z. B. cms_pages.ServicePage"),
+                    (
+                        "fields",
+                        "string",
+                        "Kommagetrennte Felder, * für alle; die eines Dienst-Steckbriefs: "
+                        + ", ".join(field.name for field in PROFILE_FIELDS),
+                    ),
+                    ("search", "string", "Volltextsuche"),
+                    ("child_of", "integer", "Nur Kinder dieser Seite"),
+                    ("limit", "integer", "Anzahl je Antwort (höchstens 20)"),
+                    ("offset", "integer", "Versatz"),
+                )
+            ],
+            "responses": {
+                "200": {
+                    "description": "Liste der Seiten",
+                    "content": {
+                        "application/json": {
+                            "schema": {
+                                "type": "object",
+                                "properties": {
+                                    "meta": {
+                                        "type": "object",
+                                        "properties": {"total_count": {"type": "integer"}},
+                                    },
+                                    "items": {"type": "array", "items": _WAGTAIL_PAGE},
+                                },
+                            }
+                        }
+                    },
+                },
+                "400": {"description": "Ungültiger Parameter"},
+            },
+        }
+    },
+    "/api/v2/pages/{id}/": {
+        "get": {
+            "tags": _WAGTAIL_TAGS,
+            "summary": "Eine veröffentlichte Seite mit allen Feldern",
+            "operationId": "wagtail_pages_detail",
+            "parameters": [
+                {"name": "id", "in": "path", "required": True, "schema": {"type": "integer"}}
+            ],
+            "responses": {
+                "200": {
+                    "description": "Die Seite",
+                    "content": {"application/json": {"schema": _WAGTAIL_PAGE}},
+                },
+                "404": {"description": "Keine veröffentlichte Seite mit dieser ID"},
+            },
+        }
+    },
+}

@@ -8,9 +8,7 @@ from urllib.parse import urlencode
 
 from django.http import QueryDict
 
-from shop.models import Dienst
-
-from .choices import Reifegrad, ServiceType
+from .profile_fields import CATALOGUE_FILTERS
 
 SORT_BY_NAME = "name"
 SORT_NEWEST = "neu"
@@ -22,17 +20,6 @@ SORT_OPTIONS = {
 }
 MAX_QUERY_LENGTH = 200
 MAX_VALUES_PER_FILTER = 60
-
-# URL parameter -> the filter it sets, in the order the page shows them.
-FILTER_PARAMETERS = ("themenfeld", "lage", "typ", "reifegrad", "verfuegbarkeit")
-
-
-def _allowed_values() -> dict[str, frozenset[str]]:
-    return {
-        "typ": frozenset(ServiceType.values),
-        "reifegrad": frozenset(str(value) for value in Reifegrad.values),
-        "verfuegbarkeit": frozenset(Dienst.Availability.values),
-    }
 
 
 # Control characters never belong in a search or a filter; PostgreSQL refuses NUL in text.
@@ -72,13 +59,13 @@ class CatalogueQuery:
     def from_params(cls, params: QueryDict) -> "CatalogueQuery":
         text = _search_text(params.get("q", ""))
         filters = {}
-        allowed = _allowed_values()
-        for name in FILTER_PARAMETERS:
-            values = _clean_slugs(params.getlist(name))
-            if name in allowed:
-                values = tuple(value for value in values if value in allowed[name])
+        for catalogue_filter in CATALOGUE_FILTERS:
+            values = _clean_slugs(params.getlist(catalogue_filter.parameter))
+            allowed = catalogue_filter.allowed_values
+            if allowed is not None:
+                values = tuple(value for value in values if value in allowed)
             if values:
-                filters[name] = values
+                filters[catalogue_filter.parameter] = values
         sort = params.get("sortierung", "")
         if sort not in SORT_OPTIONS or (sort == SORT_RELEVANCE and not text):
             sort = ""
@@ -110,7 +97,8 @@ class CatalogueQuery:
         pairs: list[tuple[str, str]] = []
         if changed.text:
             pairs.append(("q", changed.text))
-        for name in FILTER_PARAMETERS:
+        for catalogue_filter in CATALOGUE_FILTERS:
+            name = catalogue_filter.parameter
             pairs.extend((name, value) for value in changed.filters.get(name, ()))
         if changed.sort:
             pairs.append(("sortierung", changed.sort))

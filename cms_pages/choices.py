@@ -1,5 +1,6 @@
-"""The choices of a service profile's fields, apart from the models so that the catalogue's
-filters (cms_pages.catalogue) can use them without importing the models."""
+"""The choices of a service profile's fields, apart from the models so that the declaration of
+the profile's fields and filters (cms_pages.profile_fields) can use them without importing the
+models."""
 
 from django.db import models
 

@@ -26,6 +26,7 @@ from .choices import Reifegrad, ServiceType, TransportRoute, Vertrauensniveau
 from .forms import ServicePageForm
 from .page_context import page_context
 from .panels import GermanMultipleChooserPanel
+from .profile_fields import CATALOGUE_FILTERS, PROFILE_FIELDS, wagtail_api_fields
 
 LEGAL_RICH_TEXT_FEATURES = ["h2", "h3", "bold", "italic", "ol", "ul", "link"]
 
@@ -299,32 +300,10 @@ class ServicePage(PublicPageMixin, Page):
         index.SearchField("search_ozg_ids"),
         index.SearchField("search_leika_keys"),
         index.SearchField("search_ozg_names"),
-        index.FilterField("service_type"),
-        index.FilterField("reifegrad"),
-        index.FilterField("availability"),
+        *(index.FilterField(f.field) for f in CATALOGUE_FILTERS if f.field),
     ]
 
-    api_fields = [
-        APIField("short_description"),
-        APIField("body"),
-        APIField("service_type"),
-        APIField("provider"),
-        APIField("operating_model"),
-        APIField("reifegrad"),
-        APIField("availability"),
-        APIField("requires_servicekonto"),
-        APIField("requires_postfach"),
-        APIField("requires_epayment"),
-        APIField("transport_route"),
-        APIField("requires_dvdv_entry"),
-        APIField("vertrauensniveau"),
-        APIField("fachverfahren_interface"),
-        APIField("cost"),
-        APIField("ozg_ids"),
-        APIField("leika_keys"),
-        APIField("product_id"),
-        APIField("is_orderable"),
-    ]
+    api_fields = wagtail_api_fields(PROFILE_FIELDS)
 
     parent_page_types = ["cms_pages.ServiceIndexPage"]
     subpage_types: list[str] = []

@@ -9,9 +9,9 @@ from django.db.models import Count, Prefetch, Q, QuerySet
 from shop.models import Dienst, Lage, LeikaLeistung, Themenfeld
 
 from .caching import cache_generation, cache_key_digest, generation_cached, public
-from .catalogue import FILTER_PARAMETERS, SORT_NEWEST, SORT_RELEVANCE, CatalogueQuery
-from .choices import Reifegrad, ServiceType
+from .catalogue import SORT_NEWEST, SORT_RELEVANCE, CatalogueQuery
 from .models import ServicePage, ServicePageOzgLeistung
+from .profile_fields import CATALOGUE_FILTERS, PROFILE_FIELDS, CatalogueFilter, ProfileField
 
 PAGE_SIZE = 12
 
@@ -46,19 +46,19 @@ def _links_to(services: QuerySet) -> QuerySet:
 
 
 def _filter_conditions(query: CatalogueQuery) -> dict[str, Q]:
-    def pages_linked_to(**lookup) -> Q:
-        return Q(pk__in=ServicePageOzgLeistung.objects.filter(**lookup).values("page_id"))
-
-    builders = {
-        "themenfeld": lambda values: pages_linked_to(
-            ozg_leistung__lage__themenfeld__slug__in=values
-        ),
-        "lage": lambda values: pages_linked_to(ozg_leistung__lage__slug__in=values),
-        "typ": lambda values: Q(service_type__in=values),
-        "reifegrad": lambda values: Q(reifegrad__in=[int(value) for value in values]),
-        "verfuegbarkeit": lambda values: Q(availability__in=values),
-    }
-    return {name: builders[name](values) for name, values in query.filters.items()}
+    conditions = {}
+    for catalogue_filter in CATALOGUE_FILTERS:
+        values = query.selected(catalogue_filter.parameter)
+        if not values:
+            continue
+        if catalogue_filter.classification:
+            lookup = f"ozg_leistung__{catalogue_filter.classification}__slug__in"
+            linked = ServicePageOzgLeistung.objects.filter(**{lookup: values})
+            condition = Q(pk__in=linked.values("page_id"))
+        else:
+            condition = Q(**{f"{catalogue_filter.field}__in": values})
+        conditions[catalogue_filter.parameter] = condition
+    return conditions
 
 
 def _all_except(conditions: dict[str, Q], excluded: str) -> Q:
@@ -130,7 +130,7 @@ def service_page_catalogue(
 
     facets_state = (
         query.text,
-        tuple((name, query.selected(name)) for name in FILTER_PARAMETERS),
+        tuple(query.filters.items()),
     )
 
     def facets() -> list[Facet]:
@@ -150,73 +150,59 @@ def _counted(rows, key: str) -> dict[str, int]:
     return {str(row[key]): row["count"] for row in rows}
 
 
+def _facet_counts(catalogue_filter: CatalogueFilter, narrowed: QuerySet) -> dict[str, int]:
+    """How many of the narrowed pages each option of the filter has."""
+    if catalogue_filter.classification:
+        key = f"ozg_leistung__{catalogue_filter.classification}__slug"
+        rows = _links_to(narrowed).values(key).annotate(count=Count("page_id", distinct=True))
+    else:
+        key = catalogue_filter.field
+        rows = narrowed.order_by().values(key).annotate(count=Count("pk"))
+    return _counted(rows, key)
+
+
+def _classification_options(path: str, lagen: list[Lage]) -> list[tuple[str, str]]:
+    """The levels of the classification at `path` (from an OzgLeistung) that have a Lage."""
+    levels = {}
+    for lage in lagen:
+        level = lage
+        for name in path.split("__")[1:]:
+            level = getattr(level, name)
+        levels[level.pk] = level
+    return [
+        (level.slug, level.name) for level in sorted(levels.values(), key=lambda level: level.name)
+    ]
+
+
 def _facets(
     *, query: CatalogueQuery, candidates: QuerySet, conditions: dict[str, Q]
 ) -> list[Facet]:
-    def narrowed(excluded: str) -> QuerySet:
-        return candidates.filter(_all_except(conditions, excluded))
+    # One query for the options of every filter on the classification, whatever its level.
+    above_lage = {
+        catalogue_filter.classification.partition("__")[2]
+        for catalogue_filter in CATALOGUE_FILTERS
+        if "__" in catalogue_filter.classification
+    }
+    lagen = list(Lage.objects.select_related(*above_lage).order_by("name"))
 
-    themenfeld_counts = _counted(
-        _links_to(narrowed("themenfeld"))
-        .values("ozg_leistung__lage__themenfeld__slug")
-        .annotate(count=Count("page_id", distinct=True)),
-        "ozg_leistung__lage__themenfeld__slug",
-    )
-    lage_counts = _counted(
-        _links_to(narrowed("lage"))
-        .values("ozg_leistung__lage__slug")
-        .annotate(count=Count("page_id", distinct=True)),
-        "ozg_leistung__lage__slug",
-    )
-    type_counts = _counted(
-        narrowed("typ").order_by().values("service_type").annotate(count=Count("pk")),
-        "service_type",
-    )
-    reifegrad_counts = _counted(
-        narrowed("reifegrad").order_by().values("reifegrad").annotate(count=Count("pk")),
-        "reifegrad",
-    )
-    availability_counts = _counted(
-        narrowed("verfuegbarkeit").order_by().values("availability").annotate(count=Count("pk")),
-        "availability",
-    )
-
-    lagen = list(Lage.objects.select_related("themenfeld").order_by("name"))
-    themenfelder = sorted({lage.themenfeld for lage in lagen}, key=lambda t: t.name)
-
-    def options(name: str, choices: list[tuple[str, str]], counts: dict[str, int]):
+    def facet(catalogue_filter: CatalogueFilter) -> Facet:
+        name = catalogue_filter.parameter
+        counts = _facet_counts(catalogue_filter, candidates.filter(_all_except(conditions, name)))
+        if catalogue_filter.classification:
+            choices = _classification_options(catalogue_filter.classification, lagen)
+        else:
+            choices = [(str(value), label) for value, label in catalogue_filter.choices.choices]
         selected = query.selected(name)
-        return [
+        options = [
             FacetOption(
                 value=value, label=label, count=counts.get(value, 0), selected=value in selected
             )
             for value, label in choices
             if counts.get(value) or value in selected
         ]
+        return Facet(name, catalogue_filter.label, options)
 
-    return [
-        Facet(
-            "themenfeld",
-            "Themenfeld",
-            options("themenfeld", [(t.slug, t.name) for t in themenfelder], themenfeld_counts),
-        ),
-        Facet(
-            "lage", "Lage", options("lage", [(lage.slug, lage.name) for lage in lagen], lage_counts)
-        ),
-        Facet("typ", "Art des Dienstes", options("typ", ServiceType.choices, type_counts)),
-        Facet(
-            "reifegrad",
-            "OZG-Reifegrad",
-            options(
-                "reifegrad", [(str(v), label) for v, label in Reifegrad.choices], reifegrad_counts
-            ),
-        ),
-        Facet(
-            "verfuegbarkeit",
-            "Verfügbarkeit",
-            options("verfuegbarkeit", Dienst.Availability.choices, availability_counts),
-        ),
-    ]
+    return [facet(catalogue_filter) for catalogue_filter in CATALOGUE_FILTERS]
 
 
 @dataclass(frozen=True)
@@ -275,7 +261,33 @@ def _related_links(*, page: ServicePage, request=None) -> list[RelatedService]:
 
 
 @dataclass(frozen=True)
+class ProfileFact:
+    label: str
+    text: str
+
+
+def _fact_text(field: ProfileField, value) -> str | None:
+    if field.choices is not None:
+        return dict(field.choices.choices).get(value, str(value))
+    if isinstance(value, bool):
+        return field.yes_no[0] if value else field.yes_no[1]
+    return str(value) if value not in ("", None) else field.when_empty
+
+
+def _profile_facts(page: ServicePage) -> dict[str, list[ProfileFact]]:
+    """The labelled fields of the page by the section of the profile that shows them."""
+    facts: dict[str, list[ProfileFact]] = {}
+    for field in PROFILE_FIELDS:
+        if field.label:
+            text = _fact_text(field, getattr(page, field.name))
+            if text is not None:
+                facts.setdefault(field.section, []).append(ProfileFact(field.label, text))
+    return facts
+
+
+@dataclass(frozen=True)
 class ServiceProfile:
+    facts: dict[str, list[ProfileFact]]
     ozg_leistungen: list
     leika_leistungen: list[LeikaLeistung]
     lagen: list[Lage]
@@ -294,6 +306,7 @@ def service_page_profile(*, page: ServicePage, request=None) -> ServiceProfile:
     lagen = list({o.lage_id: o.lage for o in ozg_leistungen}.values())
     catalogue = page.get_parent()
     return ServiceProfile(
+        facts=_profile_facts(page),
         ozg_leistungen=ozg_leistungen,
         leika_leistungen=list(
             LeikaLeistung.objects.filter(ozg_leistung__in=[o.pk for o in ozg_leistungen])

@@ -6,6 +6,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from openapi_spec_validator import validate
 
+from cms_pages.api import WagtailPage
 from shop.models import Dienst
 from tests.catalogue_factories import (
     LageFactory,
@@ -144,6 +145,18 @@ def test_wagtail_pages_api_exposes_service_metadata_product_and_orderability(cli
     detail = client.get(f"/api/v2/pages/{page.pk}/").json()
     assert detail["leika_keys"] == ["99107004000000"]
     assert detail["service_type"] == "online_dienst_efa"
+
+
+def test_wagtail_pages_api_answers_as_its_generated_description_says(client, services):
+    """The document's description of Wagtail's pages API is generated from the profile's
+    field declarations (cms_pages.profile_fields): the answers match it, field by field."""
+    page = services["wohngeld"]
+    listing = client.get("/api/v2/pages/", {"type": "cms_pages.ServicePage", "fields": "*"})
+    detail = client.get(f"/api/v2/pages/{page.pk}/")
+
+    for item in [*listing.json()["items"], detail.json()]:
+        WagtailPage.model_validate(item, strict=True)
+        assert set(WagtailPage.model_fields) <= set(item)
 
 
 def test_wagtail_pages_api_listing_query_count_does_not_grow(client, page_tree):

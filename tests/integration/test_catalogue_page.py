@@ -244,3 +244,35 @@ def test_a_nul_character_in_the_url_is_a_400_with_a_message(client, page_tree, q
 
     assert response.status_code == 400
     assert "Steuerzeichen (NUL-Byte" in response.content.decode()
+
+
+def test_the_profile_shows_the_declared_facts_in_their_sections(client, page_tree):
+    """The facts come from cms_pages.profile_fields: choices by their label, booleans as
+    erforderlich or not, an empty text by its replacement or not at all."""
+    page = service_page_create(
+        parent=page_tree.service_index,
+        service_type="basisdienst",
+        reifegrad=4,
+        operating_model="",
+        requires_servicekonto=True,
+        transport_route="fit_connect",
+        vertrauensniveau="substantiell",
+        fachverfahren_interface="",
+    )
+
+    html = client.get(page.url).content.decode()
+
+    steckbrief = html[html.index('id="steckbrief"') : html.index('id="voraussetzungen"')]
+    assert "Art des Dienstes</dt>" in steckbrief
+    assert ">Basisdienst</dd>" in steckbrief
+    assert ">4 – Online-Leistung plus</dd>" in steckbrief
+    assert "Betriebsmodell" not in steckbrief
+    voraussetzungen = html[html.index('id="voraussetzungen"') :]
+    for fact in (
+        "<li>Servicekonto: erforderlich</li>",
+        "<li>Postfach: nicht erforderlich</li>",
+        "<li>Transportweg: FIT-Connect</li>",
+        "<li>Vertrauensniveau: substanziell</li>",
+        "<li>Schnittstelle zum Fachverfahren: keine</li>",
+    ):
+        assert fact in voraussetzungen
