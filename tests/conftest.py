@@ -13,7 +13,7 @@ def page_tree(db):
 def wohngeld(page_tree):
     """A published profile "Wohngeld" and its service, orderable under the terms of use."""
     from shop.models import Dienst
-    from tests.order_factories import terms_of_use_publish
+    from tests.factories import terms_of_use_publish
     from tests.pages import service_page_create
 
     terms_of_use_publish()

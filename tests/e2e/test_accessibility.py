@@ -20,8 +20,9 @@ from shop.models import VerwaltungKind
 from tests.e2e.axe import assert_accessible, describe, violations
 from tests.e2e.conftest import DESKTOP, MOBILE
 from tests.e2e.session import log_in
-from tests.factories import UserFactory, VerwaltungFactory
-from tests.order_factories import (
+from tests.factories import (
+    UserFactory,
+    VerwaltungFactory,
     amt_with_gemeinden,
     dienst_create,
     member_create,

@@ -17,8 +17,7 @@ from playwright.sync_api import Page, expect
 from tests.e2e.axe import assert_accessible
 from tests.e2e.keyboard import tab_to
 from tests.e2e.session import log_in
-from tests.factories import GemeindeFactory, VerwaltungFactory
-from tests.order_factories import member_create
+from tests.factories import GemeindeFactory, VerwaltungFactory, member_create
 
 SERVICES = ("Wohngeld online beantragen", "Elterngeld digital")
 GEMEINDEN = ("Ascheffel", "Borgstedt", "Brekendorf", "Bünsdorf")

@@ -14,8 +14,15 @@ from shop.orders.messages import order_message_post
 from tests.e2e.axe import assert_accessible
 from tests.e2e.conftest import DESKTOP, MOBILE
 from tests.e2e.session import log_in
-from tests.factories import GemeindeFactory, UserFactory, VerwaltungFactory
-from tests.order_factories import dienst_create, member_create, order_place, terms_of_use_publish
+from tests.factories import (
+    GemeindeFactory,
+    UserFactory,
+    VerwaltungFactory,
+    dienst_create,
+    member_create,
+    order_place,
+    terms_of_use_publish,
+)
 
 PAGES = [
     "/shop/dashboard/",

@@ -19,8 +19,7 @@ from cms_pages.services import EDITORIAL_WORKFLOW_NAME, editorial_workflow_ensur
 from shop.accounts.services import EDITORS_GROUP
 from shop.models import Dienst
 from tests.e2e.session import log_in, log_in_to_cms, log_out
-from tests.factories import UserFactory
-from tests.order_factories import amt_with_gemeinden, member_create
+from tests.factories import UserFactory, amt_with_gemeinden, member_create
 
 Basket = get_model("basket", "Basket")
 

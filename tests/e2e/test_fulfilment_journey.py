@@ -6,8 +6,15 @@ from playwright.sync_api import Page, expect
 
 from tests.e2e.axe import assert_accessible
 from tests.e2e.session import log_in, log_out
-from tests.factories import GemeindeFactory, UserFactory, VerwaltungFactory
-from tests.order_factories import dienst_create, member_create, order_place, terms_of_use_publish
+from tests.factories import (
+    GemeindeFactory,
+    UserFactory,
+    VerwaltungFactory,
+    dienst_create,
+    member_create,
+    order_place,
+    terms_of_use_publish,
+)
 
 SERVICE_URL = "https://amt-huettener-berge.example/wohngeld"
 

@@ -13,8 +13,7 @@ from shop.agreements.selectors import ChainPoint, acceptance_chain_verify
 from shop.agreements.services import acceptance_records_create
 from shop.models import AcceptanceRecord, AgreementKind
 from shop.models.agreements import CHAIN_START, acceptance_chain_hash
-from tests.agreement_factories import AgreementFactory, published_version
-from tests.factories import UserFactory, VerwaltungFactory
+from tests.factories import AgreementFactory, UserFactory, VerwaltungFactory, published_version
 
 pytestmark = pytest.mark.django_db
 

@@ -15,9 +15,8 @@ from shop.agreements.selectors import acceptance_chain_verify
 from shop.agreements.services import acceptance_records_create
 from shop.models import AcceptanceRecord, AgreementKind
 from shop.models.agreements import CHAIN_START
-from tests.agreement_factories import AgreementFactory, published_version
 from tests.conftest import migration_data_restore
-from tests.factories import UserFactory, VerwaltungFactory
+from tests.factories import AgreementFactory, UserFactory, VerwaltungFactory, published_version
 
 # Each test commits for real and flushes the database afterwards; the module puts back what the
 # migrations wrote when it is done.

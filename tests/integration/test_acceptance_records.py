@@ -16,8 +16,13 @@ from oscar.test.factories import OrderFactory
 from shop.agreements.services import acceptance_records_create
 from shop.models import AcceptanceRecord, AgreementKind, AgreementVersion, ImmutableError
 from shop.models.agreements import text_hash
-from tests.agreement_factories import AgreementFactory, AgreementVersionFactory, published_version
-from tests.factories import UserFactory, VerwaltungFactory
+from tests.factories import (
+    AgreementFactory,
+    AgreementVersionFactory,
+    UserFactory,
+    VerwaltungFactory,
+    published_version,
+)
 
 pytestmark = pytest.mark.django_db
 

@@ -13,8 +13,10 @@ from django.urls import reverse
 from django.utils import timezone
 
 from shop.models import AcceptanceRecord
-from tests.factories import DEFAULT_PASSWORD, UserFactory, VerwaltungFactory
-from tests.order_factories import (
+from tests.factories import (
+    DEFAULT_PASSWORD,
+    UserFactory,
+    VerwaltungFactory,
     amt_with_gemeinden,
     dienst_create,
     member_create,

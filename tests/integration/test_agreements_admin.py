@@ -16,8 +16,12 @@ from shop.agreements.admin_views import AGREEMENT_TEXT_FEATURES
 from shop.agreements.selectors import agreement_current_version
 from shop.models import Agreement, AgreementKind, AgreementVersion
 from shop.models.agreements import text_hash
-from tests.agreement_factories import AgreementFactory, AgreementVersionFactory, published_version
-from tests.factories import UserFactory
+from tests.factories import (
+    AgreementFactory,
+    AgreementVersionFactory,
+    UserFactory,
+    published_version,
+)
 
 pytestmark = pytest.mark.django_db
 

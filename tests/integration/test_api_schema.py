@@ -28,8 +28,10 @@ from schemathesis.specs.openapi.checks import (
 
 from cms_pages.services import page_tree_ensure
 from ozg_site.api import api
-from tests.catalogue_factories import LageFactory, LeikaLeistungFactory, OzgLeistungFactory
-from tests.order_factories import (
+from tests.factories import (
+    LageFactory,
+    LeikaLeistungFactory,
+    OzgLeistungFactory,
     amt_with_gemeinden,
     dienst_create,
     member_create,

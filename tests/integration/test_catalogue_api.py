@@ -7,7 +7,7 @@ from django.test.utils import CaptureQueriesContext
 from openapi_spec_validator import validate
 
 from shop.models import Dienst
-from tests.catalogue_factories import (
+from tests.factories import (
     LageFactory,
     LeikaLeistungFactory,
     OzgLeistungFactory,

@@ -4,7 +4,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from tests.catalogue_factories import (
+from tests.factories import (
     LageFactory,
     LeikaLeistungFactory,
     OzgLeistungFactory,

@@ -22,7 +22,6 @@ from shop.models import (
     VerwaltungKind,
 )
 from shop.orders.services import wished_start_date_latest
-from tests.agreement_factories import AgreementVersionFactory, publish, published_version
 from tests.checkout import (
     CONTACTS,
     agreements_post_data,
@@ -34,12 +33,18 @@ from tests.checkout import (
     step_posts,
     steps_post,
 )
-from tests.factories import GemeindeFactory, KreisFactory, UserFactory, VerwaltungFactory
-from tests.order_factories import (
+from tests.factories import (
+    AgreementVersionFactory,
+    GemeindeFactory,
+    KreisFactory,
+    UserFactory,
+    VerwaltungFactory,
     amt_with_gemeinden,
     dienst_create,
     member_create,
     order_place,
+    publish,
+    published_version,
     terms_of_use_publish,
 )
 

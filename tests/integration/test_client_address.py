@@ -11,8 +11,9 @@ from django.urls import reverse
 
 from shop.models import AcceptanceRecord
 from tests.checkout import basket_add, checkout_complete
-from tests.factories import DEFAULT_PASSWORD, UserFactory
-from tests.order_factories import (
+from tests.factories import (
+    DEFAULT_PASSWORD,
+    UserFactory,
     amt_with_gemeinden,
     dienst_create,
     member_create,

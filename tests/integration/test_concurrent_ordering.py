@@ -14,7 +14,7 @@ from shop.models import AcceptanceRecord, OrderDetails, ServiceCoverage
 from shop.orders import selectors
 from tests.checkout import basket_add, place_order_data, step_posts, steps_post
 from tests.conftest import migration_data_restore
-from tests.order_factories import (
+from tests.factories import (
     amt_with_gemeinden,
     dienst_create,
     member_create,

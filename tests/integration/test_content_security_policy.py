@@ -7,9 +7,9 @@ import re
 import pytest
 from django.urls import reverse
 
-from tests.catalogue_factories import OzgLeistungFactory
 from tests.checkout import basket_add
-from tests.order_factories import (
+from tests.factories import (
+    OzgLeistungFactory,
     amt_with_gemeinden,
     dienst_create,
     member_create,

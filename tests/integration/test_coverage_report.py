@@ -48,8 +48,16 @@ from shop.registry.gemeindeverzeichnis import DEFAULT_GEMEINDEVERZEICHNIS, parse
 from shop.registry.services import registry_import_gemeindeverzeichnis
 from shop.reports.exports import CSV_HEADERS
 from shop.reports.selectors import coverage_by_dienst, coverage_by_kreis, public_figures
-from tests.factories import GemeindeFactory, KreisFactory, UserFactory, VerwaltungFactory
-from tests.order_factories import dienst_create, member_create, order_place, terms_of_use_publish
+from tests.factories import (
+    GemeindeFactory,
+    KreisFactory,
+    UserFactory,
+    VerwaltungFactory,
+    dienst_create,
+    member_create,
+    order_place,
+    terms_of_use_publish,
+)
 
 pytestmark = pytest.mark.django_db
 

@@ -17,8 +17,16 @@ from oscar.core.loading import get_model
 
 from shop.accounts.services import FULFILMENT_GROUP
 from shop.models import OrderedService, RolloutEvent
-from tests.factories import GemeindeFactory, KreisFactory, UserFactory, VerwaltungFactory
-from tests.order_factories import dienst_create, member_create, order_place, terms_of_use_publish
+from tests.factories import (
+    GemeindeFactory,
+    KreisFactory,
+    UserFactory,
+    VerwaltungFactory,
+    dienst_create,
+    member_create,
+    order_place,
+    terms_of_use_publish,
+)
 
 Order = get_model("order", "Order")
 LIST_URL = "/shop/dashboard/orders/"

@@ -7,8 +7,8 @@ import pytest
 from django.contrib.auth.models import Group
 
 from shop.accounts.services import EDITORS_GROUP, FULFILMENT_GROUP
-from tests.factories import UserFactory
-from tests.order_factories import (
+from tests.factories import (
+    UserFactory,
     amt_with_gemeinden,
     dienst_create,
     member_create,

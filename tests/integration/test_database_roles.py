@@ -16,14 +16,14 @@ from ozg_site.setup import database_app_role_ensure
 from shop.agreements.selectors import acceptance_chain_verify
 from shop.models import AcceptanceRecord
 from tests.conftest import migration_data_restore
-from tests.integration.test_concurrent_ordering import client_at_preview
-from tests.order_factories import (
+from tests.factories import (
     amt_with_gemeinden,
     dienst_create,
     member_create,
     order_place,
     terms_of_use_publish,
 )
+from tests.integration.test_concurrent_ordering import client_at_preview
 
 # The role must see what the test wrote, from its own connection: each test commits for real
 # and flushes the database afterwards; the module puts back what the migrations wrote.

@@ -13,9 +13,8 @@ from django.test import Client
 from django.urls import reverse
 
 from ozg_site.cache_backend import FailSoftRedisCache
-from tests.factories import DEFAULT_PASSWORD, UserFactory
+from tests.factories import DEFAULT_PASSWORD, UserFactory, amt_with_gemeinden, member_create
 from tests.faults import unreachable_redis_url
-from tests.order_factories import amt_with_gemeinden, member_create
 from tests.pages import service_page_create
 from tests.signin import is_signed_in, sign_in
 

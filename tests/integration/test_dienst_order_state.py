@@ -16,8 +16,9 @@ from oscar.core.loading import get_class, get_model
 
 from shop.models import Membership, OrderedService, ServiceCoverage
 from shop.orders.selectors import gemeinden_for_ordering
-from tests.factories import KreisFactory, UserFactory
-from tests.order_factories import (
+from tests.factories import (
+    KreisFactory,
+    UserFactory,
     amt_with_gemeinden,
     dienst_create,
     member_create,

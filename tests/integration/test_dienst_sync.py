@@ -8,7 +8,7 @@ from oscar.core.loading import get_model
 from oscar.test.factories import OrderFactory, OrderLineFactory
 
 from shop.models import Dienst
-from tests.catalogue_factories import OzgLeistungFactory
+from tests.factories import OzgLeistungFactory
 from tests.pages import service_page_build, service_page_create, service_page_publish
 
 Product = get_model("catalogue", "Product")
@@ -155,7 +155,7 @@ def test_a_service_is_in_the_basket_once_and_shown_as_free(catalogue, client):
 
 def test_publishing_syncs_the_agreements_the_service_requires(catalogue):
     from cms_pages.models import ServicePageAgreement
-    from tests.agreement_factories import AgreementFactory
+    from tests.factories import AgreementFactory
     from tests.pages import service_page_build
 
     avv = AgreementFactory(kind="avv", title="AVV", slug="avv")

@@ -12,8 +12,7 @@ from cms_pages.services import (
     editorial_workflow_ensure,
 )
 from shop.accounts.services import EDITORS_GROUP
-from tests.catalogue_factories import OzgLeistungFactory
-from tests.factories import UserFactory
+from tests.factories import OzgLeistungFactory, UserFactory
 from tests.pages import add_url, profile_form
 
 pytestmark = pytest.mark.django_db

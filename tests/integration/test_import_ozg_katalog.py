@@ -22,7 +22,7 @@ from shop.catalogue.selectors import (
     themenfeld_list,
 )
 from shop.models import Lage, LeikaLeistung, OzgLeistung, Themenfeld
-from tests.catalogue_factories import LeikaLeistungFactory
+from tests.factories import LeikaLeistungFactory
 from tests.manage import run_manage
 
 pytestmark = pytest.mark.django_db

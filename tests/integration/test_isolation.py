@@ -35,7 +35,7 @@ from oscar.test.factories import (
 from shop.models import ContactRole, Membership, OrderMessage
 from shop.orders.messages import order_message_post
 from shop.orders.services import ContactData
-from tests.order_factories import (
+from tests.factories import (
     amt_with_gemeinden,
     dienst_create,
     member_create,

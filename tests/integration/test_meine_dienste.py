@@ -13,8 +13,10 @@ from django.urls import reverse
 from django.utils import timezone
 
 from shop.models import Membership, OrderedService, ServiceCoverage
-from tests.factories import GemeindeFactory, KreisFactory, UserFactory
-from tests.order_factories import (
+from tests.factories import (
+    GemeindeFactory,
+    KreisFactory,
+    UserFactory,
     amt_with_gemeinden,
     dienst_create,
     member_create,

@@ -9,8 +9,13 @@ from django.urls import reverse
 from oscar.core.loading import get_model
 
 from tests.checkout import basket_add
-from tests.factories import DEFAULT_PASSWORD, UserFactory
-from tests.order_factories import amt_with_gemeinden, dienst_create, member_create
+from tests.factories import (
+    DEFAULT_PASSWORD,
+    UserFactory,
+    amt_with_gemeinden,
+    dienst_create,
+    member_create,
+)
 from tests.signin import sign_in
 
 Basket = get_model("basket", "Basket")

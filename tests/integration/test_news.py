@@ -17,8 +17,7 @@ from django.test.utils import CaptureQueriesContext
 from cms_pages.models import NewsPage
 from shop.models import NewsAnnouncement, NewsSubscription, OutgoingMail
 from shop.news.services import news_announce, news_subscription_set
-from tests.agreement_factories import AgreementFactory, AgreementVersionFactory, publish
-from tests.factories import UserFactory
+from tests.factories import AgreementFactory, AgreementVersionFactory, UserFactory, publish
 from tests.pages import service_page_build, service_page_create, service_page_publish
 
 pytestmark = pytest.mark.django_db

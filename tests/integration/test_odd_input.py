@@ -39,8 +39,8 @@ from ozg_site.security import admin_area_refuses
 from ozg_site.views import oscar_product_redirect
 from shop.accounts.services import FULFILMENT_GROUP
 from shop.models import Dienst
-from tests.factories import UserFactory
-from tests.order_factories import (
+from tests.factories import (
+    UserFactory,
     amt_with_gemeinden,
     member_create,
     order_place,

@@ -11,8 +11,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from ozg_site.odd_input import MAX_QUERY_NUMBER
-from tests.factories import UserFactory, VerwaltungFactory
-from tests.order_factories import amt_with_gemeinden, member_create
+from tests.factories import UserFactory, VerwaltungFactory, amt_with_gemeinden, member_create
 from tests.pages import service_page_create
 
 pytestmark = pytest.mark.django_db

@@ -20,8 +20,8 @@ from shop.orders.messages import (
     unread_count_for_member,
     unread_counts_for_staff,
 )
-from tests.factories import UserFactory
-from tests.order_factories import (
+from tests.factories import (
+    UserFactory,
     amt_with_gemeinden,
     dienst_create,
     member_create,

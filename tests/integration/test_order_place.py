@@ -16,10 +16,15 @@ from shop import models
 from shop.agreements.selectors import agreements_required_for
 from shop.orders import services
 from shop.orders.services import OrderAlreadyPlaced, OrderSubmission, order_place
-from tests import order_factories
-from tests.agreement_factories import AgreementVersionFactory
-from tests.factories import GemeindeFactory, UserFactory
-from tests.order_factories import DEFAULT_CONTACTS, amt_with_gemeinden, dienst_create
+from tests.factories import (
+    DEFAULT_CONTACTS,
+    AgreementVersionFactory,
+    GemeindeFactory,
+    UserFactory,
+    amt_with_gemeinden,
+    dienst_create,
+)
+from tests.factories import orders as order_factories
 
 Basket = get_model("basket", "Basket")
 Order = get_model("order", "Order")

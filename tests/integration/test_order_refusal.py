@@ -13,8 +13,11 @@ from oscar.core.loading import get_model
 from shop.accounts.services import membership_ensure_approved
 from shop.models import Dienst, Membership, VerwaltungKind
 from shop.orders.selectors import dienst_order_overviews, gemeinden_for_ordering
-from tests.factories import GemeindeFactory, KreisFactory, UserFactory, VerwaltungFactory
-from tests.order_factories import (
+from tests.factories import (
+    GemeindeFactory,
+    KreisFactory,
+    UserFactory,
+    VerwaltungFactory,
     amt_with_gemeinden,
     member_create,
     order_place,

@@ -10,8 +10,10 @@ from django.test.utils import CaptureQueriesContext
 from openapi_spec_validator import validate
 
 from shop.models import AcceptanceRecord, Membership
-from tests.factories import GemeindeFactory, KreisFactory, UserFactory
-from tests.order_factories import (
+from tests.factories import (
+    GemeindeFactory,
+    KreisFactory,
+    UserFactory,
     amt_with_gemeinden,
     dienst_create,
     member_create,

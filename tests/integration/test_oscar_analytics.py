@@ -17,7 +17,7 @@ from oscar.core.loading import get_model
 
 from tests.checkout import basket_add
 from tests.conftest import migration_data_restore
-from tests.order_factories import (
+from tests.factories import (
     amt_with_gemeinden,
     dienst_create,
     member_create,

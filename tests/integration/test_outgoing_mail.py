@@ -19,8 +19,8 @@ from shop.mail.services import MAX_ATTEMPTS, mail_sweep
 from shop.models import OutgoingMail
 from tests.checkout import basket_add, checkout_complete
 from tests.conftest import migration_data_restore
-from tests.factories import UserFactory
-from tests.order_factories import (
+from tests.factories import (
+    UserFactory,
     amt_with_gemeinden,
     dienst_create,
     member_create,

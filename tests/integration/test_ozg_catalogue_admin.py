@@ -8,13 +8,13 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from shop.models import OzgLeistung
-from tests.catalogue_factories import (
+from tests.factories import (
     LageFactory,
     LeikaLeistungFactory,
     OzgLeistungFactory,
     ThemenfeldFactory,
+    UserFactory,
 )
-from tests.factories import UserFactory
 
 INDEX = "/cms/snippets/shop/ozgleistung/"
 CHOOSER = "/cms/snippets/choose/shop/ozgleistung/"

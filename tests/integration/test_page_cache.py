@@ -12,8 +12,13 @@ from django.urls import reverse
 
 from ozg_site.page_cache import CSRF_PLACEHOLDER, page_cache_clear
 from shop.models import Dienst
-from tests.factories import UserFactory
-from tests.order_factories import amt_with_gemeinden, dienst_create, member_create, order_place
+from tests.factories import (
+    UserFactory,
+    amt_with_gemeinden,
+    dienst_create,
+    member_create,
+    order_place,
+)
 from tests.pages import service_page_create
 
 pytestmark = pytest.mark.django_db

@@ -10,8 +10,8 @@ from shop.models import OrderedService, RolloutEvent, ServiceCoverage
 from shop.orders.pipeline import mail_type_defaults
 from shop.orders.rollout import lines_status_change, rollout_mail_types_ensure
 from shop.orders.selectors import order_plan
-from tests.factories import UserFactory
-from tests.order_factories import (
+from tests.factories import (
+    UserFactory,
     amt_with_gemeinden,
     dienst_create,
     member_create,

@@ -9,8 +9,7 @@ from cms_pages.models import ServicePage
 from cms_pages.services import editorial_workflow_ensure
 from shop.accounts.services import EDITORS_GROUP
 from shop.models import Dienst
-from tests.catalogue_factories import OzgLeistungFactory
-from tests.factories import UserFactory
+from tests.factories import OzgLeistungFactory, UserFactory
 from tests.pages import add_url, profile_form
 
 pytestmark = pytest.mark.django_db

@@ -9,7 +9,7 @@ from django_tasks_db.models import DBTaskResult
 
 from shop.models import OutgoingMail
 from tests.checkout import basket_add, checkout_complete
-from tests.order_factories import (
+from tests.factories import (
     amt_with_gemeinden,
     dienst_create,
     member_create,

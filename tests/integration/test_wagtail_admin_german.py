@@ -9,9 +9,13 @@ from django.contrib.auth.models import Group
 
 from shop.accounts.services import EDITORS_GROUP
 from shop.models import VerwaltungKind
-from tests.agreement_factories import published_version
-from tests.catalogue_factories import OzgLeistungFactory
-from tests.factories import GemeindeFactory, UserFactory, VerwaltungFactory
+from tests.factories import (
+    GemeindeFactory,
+    OzgLeistungFactory,
+    UserFactory,
+    VerwaltungFactory,
+    published_version,
+)
 from tests.pages import service_page_create
 
 pytestmark = pytest.mark.django_db

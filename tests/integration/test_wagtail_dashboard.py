@@ -9,8 +9,7 @@ from django.test.utils import CaptureQueriesContext
 from cms_pages.services import editorial_workflow_ensure
 from shop.accounts.services import EDITORS_GROUP
 from shop.models import Membership
-from tests.catalogue_factories import OzgLeistungFactory
-from tests.factories import UserFactory, VerwaltungFactory
+from tests.factories import OzgLeistungFactory, UserFactory, VerwaltungFactory
 from tests.pages import add_url, profile_form
 
 pytestmark = pytest.mark.django_db

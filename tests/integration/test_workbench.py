@@ -19,8 +19,8 @@ from shop.models import OrderDetails
 from shop.orders.messages import order_message_post
 from shop.orders.rollout import lines_status_change
 from shop.orders.staff import WORKBENCH_STATUSES, workbench_for_staff
-from tests.factories import UserFactory
-from tests.order_factories import (
+from tests.factories import (
+    UserFactory,
     amt_with_gemeinden,
     dienst_create,
     member_create,

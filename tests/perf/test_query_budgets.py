@@ -16,8 +16,7 @@ from django.test.utils import CaptureQueriesContext
 
 from shop.accounts.services import FULFILMENT_GROUP, staff_groups_ensure
 from shop.models import Dienst
-from tests.factories import UserFactory
-from tests.order_factories import amt_with_gemeinden, member_create, order_place
+from tests.factories import UserFactory, amt_with_gemeinden, member_create, order_place
 from tests.pages import service_page_create
 
 pytestmark = pytest.mark.django_db

@@ -28,7 +28,7 @@ from shop.models import (
     ImmutableError,
 )
 from shop.models.agreements import text_hash
-from tests.agreement_factories import (
+from tests.factories import (
     AgreementFactory,
     AgreementVersionFactory,
     publish,

@@ -56,7 +56,7 @@ class VerwaltungFactory(DjangoModelFactory):
     kreis = factory.Maybe(
         "is_kreis_level",
         yes_declaration=None,
-        no_declaration=factory.SubFactory("tests.factories.KreisFactory"),
+        no_declaration=factory.SubFactory("tests.factories.registry.KreisFactory"),
     )
     regional_key = factory.LazyAttributeSequence(_regional_key)
 

@@ -13,8 +13,8 @@ from shop.models import ContactRole, Dienst, Gemeinde, Membership, User, Verwalt
 from shop.orders.selectors import gemeinden_for_ordering
 from shop.orders.services import ContactData, OrderSubmission
 from shop.orders.services import order_place as order_place_service
-from tests.agreement_factories import published_version
-from tests.factories import GemeindeFactory, UserFactory, VerwaltungFactory
+from tests.factories.agreements import published_version
+from tests.factories.registry import GemeindeFactory, UserFactory, VerwaltungFactory
 
 _page_ids = itertools.count(900_000)
 
