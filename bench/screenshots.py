@@ -6,7 +6,7 @@ development server on 127.0.0.1:$SCREENSHOT_PORT (default 8299) and, with Playwr
 Debian's /usr/bin/chromium, writes a full-page PNG of every page type for each role at 1280 and
 320 px: var/screenshots/<role>/<page>-<width>.png. The pages are the public Wagtail pages, what
 a municipal member reaches (the namespaces of the isolation sweep, tests/integration/
-test_isolation.py), the fulfilment team's dashboard and pages, and the Wagtail admin.
+site/test_isolation.py), the fulfilment team's dashboard and pages, and the Wagtail admin.
 With --keep-database the database of the last run is used again (minutes less, for looking at
 a change of templates).
 """

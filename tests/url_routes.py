@@ -1,6 +1,6 @@
 """Every URL pattern of the project, from the resolver: for the sweeps that request each URL
-(tests/integration/test_isolation.py, tests/integration/test_odd_input.py), so that a new URL is
-swept without anyone adding it to a list."""
+(tests/integration/site/test_isolation.py, tests/integration/site/test_odd_input.py), so that a
+new URL is swept without anyone adding it to a list."""
 
 import dataclasses
 import re

@@ -27,7 +27,6 @@ from tests.manage import run_manage
 
 pytestmark = pytest.mark.django_db
 
-PROJECT_ROOT = Path(__file__).resolve().parents[2]
 REPORT_TYPES = ["themenfeld", "lage", "ozg_leistung", "leika_leistung"]
 # The issue asks for "14 Themenfelder, 58 Lagen, 557 OZG-Leistungen, 5,251 LeiKa-Leistungen".
 # The shipped file names 55 distinct Lagen, however counted (by name, by whitespace-normalised

@@ -6,7 +6,8 @@ function keeps it."""
 import ast
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2]
+from tests import PROJECT_ROOT
+
 # Package name -> its folder (site/ is installed as ozg_site, see pyproject.toml).
 PACKAGES = {
     "shop": "shop",
@@ -26,10 +27,10 @@ ALLOWED = {
 def project_modules() -> dict[str, Path]:
     modules = {}
     for package, folder in PACKAGES.items():
-        for path in (ROOT / folder).rglob("*.py"):
+        for path in (PROJECT_ROOT / folder).rglob("*.py"):
             if "migrations" in path.parts:
                 continue
-            parts = [package, *path.relative_to(ROOT / folder).with_suffix("").parts]
+            parts = [package, *path.relative_to(PROJECT_ROOT / folder).with_suffix("").parts]
             if parts[-1] == "__init__":
                 parts.pop()
             modules[".".join(parts)] = path

@@ -23,7 +23,7 @@ from tests.factories import (
     order_place,
     terms_of_use_publish,
 )
-from tests.integration.test_concurrent_ordering import client_at_preview
+from tests.integration.checkout.test_concurrent_ordering import client_at_preview
 
 # The role must see what the test wrote, from its own connection: each test commits for real
 # and flushes the database afterwards; the module puts back what the migrations wrote.

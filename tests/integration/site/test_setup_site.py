@@ -59,7 +59,7 @@ def test_setup_site_a_second_time_changes_nothing(capsys):
 
 
 def test_an_app_role_on_sqlite_is_refused_and_nothing_is_set_up():
-    """On PostgreSQL: tests/integration/test_database_roles.py."""
+    """On PostgreSQL: tests/integration/site/test_database_roles.py."""
     if connection.vendor != "sqlite":
         pytest.skip("Die Ablehnung gilt SQLite.")
 

@@ -3,12 +3,12 @@ CI, a fresh machine and production install the same versions, production without
 
 import re
 import tomllib
-from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[2]
-PROJECT = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
+from tests import PROJECT_ROOT
+
+PROJECT = tomllib.loads((PROJECT_ROOT / "pyproject.toml").read_text())["project"]
 PIN = re.compile(r"^([A-Za-z0-9_.-]+)(?:\[[^\]]*\])?==([^\s;]+)")
 
 
@@ -26,7 +26,7 @@ def pins(lines: list[str]) -> dict[str, str]:
 
 
 def locked(name: str) -> tuple[dict[str, str], str]:
-    text = (ROOT / "requirements" / f"{name}.txt").read_text()
+    text = (PROJECT_ROOT / "requirements" / f"{name}.txt").read_text()
     return pins(text.splitlines()), text
 
 

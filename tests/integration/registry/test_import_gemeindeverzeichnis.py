@@ -20,7 +20,6 @@ from tests.manage import run_manage
 
 pytestmark = pytest.mark.django_db
 
-PROJECT_ROOT = Path(__file__).resolve().parents[2]
 REPORT_TYPES = [
     "kreisfreie_stadt",
     "kreis",

@@ -1,6 +1,6 @@
 """What odd input gets (ozg_site.odd_input): 400 with a German page, JSON under /api/, 404 for
 keys that cannot exist; and that ordinary requests, a `%` in a search included, pass untouched.
-The sweep over every URL is tests/integration/test_odd_input.py."""
+The sweep over every URL is tests/integration/site/test_odd_input.py."""
 
 from urllib.parse import urlencode
 

@@ -11,7 +11,7 @@ from shop.accounts.services import EDITORS_GROUP
 from shop.mail.services import mail_sweep
 from shop.models import OutgoingMail
 from tests.factories import OzgLeistungFactory, UserFactory
-from tests.integration.test_service_page_admin import add_url, profile_form
+from tests.integration.catalogue.test_service_page_admin import add_url, profile_form
 
 pytestmark = pytest.mark.django_db
 

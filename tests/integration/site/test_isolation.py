@@ -317,10 +317,10 @@ EXEMPT_URLS = {
     # Looks the voucher up in the requester's own basket only.
     "basket:vouchers-remove(pk)",
     # The link of the registration e-mail: a signed one-time token (tests/integration/
-    # test_registration.py).
+    # accounts/test_registration.py).
     "shop_accounts:confirm(token,uidb64)",
     # The link that confirms a new sign-in address: signed, and refused unless the signed-in
-    # person is the one it names (tests/integration/test_account_safety.py).
+    # person is the one it names (tests/integration/accounts/test_account_safety.py).
     "shop_accounts:email_change_confirm(token)",
     # Keys of product alerts of people without an account, sent by e-mail; a signed-in person's
     # alerts have none (and are swept as alerts-cancel-by-pk).

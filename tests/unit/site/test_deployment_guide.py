@@ -1,11 +1,11 @@
 """docs/deployment.md names only commands that CI runs (.ci/run, .ci/deployment-smoke)."""
 
 import re
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2]
-GUIDE = ROOT / "docs" / "deployment.md"
-CI_SCRIPTS = (ROOT / ".ci" / "run", ROOT / ".ci" / "deployment-smoke")
+from tests import PROJECT_ROOT
+
+GUIDE = PROJECT_ROOT / "docs" / "deployment.md"
+CI_SCRIPTS = (PROJECT_ROOT / ".ci" / "run", PROJECT_ROOT / ".ci" / "deployment-smoke")
 SH_BLOCK = re.compile(r"```sh\n(.*?)```", re.DOTALL)
 # systemd units start the same commands from the project directory.
 EXEC_START = re.compile(r"^ExecStart=/srv/ozg-shop/(.+)$", re.MULTILINE)
@@ -61,4 +61,4 @@ def test_every_command_of_the_guide_is_run_by_ci():
 
 
 def test_ci_runs_the_deployment_smoke_script():
-    assert "bash .ci/deployment-smoke" in (ROOT / ".ci" / "run").read_text()
+    assert "bash .ci/deployment-smoke" in (PROJECT_ROOT / ".ci" / "run").read_text()
