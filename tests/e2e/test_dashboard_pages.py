@@ -6,7 +6,6 @@ import re
 from urllib.parse import urlsplit
 
 import pytest
-from django.contrib.auth.models import Group
 from playwright.sync_api import Page
 
 from shop.accounts.services import FULFILMENT_GROUP
@@ -16,11 +15,11 @@ from tests.e2e.conftest import DESKTOP, MOBILE
 from tests.e2e.session import log_in
 from tests.factories import (
     GemeindeFactory,
-    UserFactory,
     VerwaltungFactory,
     dienst_create,
     member_create,
     order_place,
+    staff_create,
     terms_of_use_publish,
 )
 
@@ -44,8 +43,7 @@ def number(site_pages):
     amt = VerwaltungFactory(name="Amt Hüttener Berge")
     GemeindeFactory(verwaltung=amt, name="Ascheffel")
     member = member_create(verwaltung=amt)
-    staff = UserFactory(email="fulfilment@example.org", is_staff=True)
-    staff.groups.add(Group.objects.get(name=FULFILMENT_GROUP))
+    staff_create(group=FULFILMENT_GROUP, email="fulfilment@example.org", is_staff=True)
     order = order_place(user=member, verwaltung=amt, dienste=[dienst_create(title="Wohngeld")])
     order_message_post(
         details=order.ozg_details, author=member, text="Wann geht es los?", from_staff=False

@@ -8,11 +8,11 @@ from tests.e2e.axe import assert_accessible
 from tests.e2e.session import log_in, log_out
 from tests.factories import (
     GemeindeFactory,
-    UserFactory,
     VerwaltungFactory,
     dienst_create,
     member_create,
     order_place,
+    staff_create,
     terms_of_use_publish,
 )
 
@@ -21,7 +21,6 @@ SERVICE_URL = "https://amt-huettener-berge.example/wohngeld"
 
 @pytest.fixture
 def order(site_pages):
-    from django.contrib.auth.models import Group
 
     from shop.accounts.services import FULFILMENT_GROUP
 
@@ -30,8 +29,7 @@ def order(site_pages):
     for name in ("Ascheffel", "Bünsdorf"):
         GemeindeFactory(verwaltung=amt, name=name)
     member = member_create(verwaltung=amt, email="amt-huettener-berge@example.org")
-    staff = UserFactory(email="fulfilment@example.org", is_staff=True)
-    staff.groups.add(Group.objects.get(name=FULFILMENT_GROUP))
+    staff_create(group=FULFILMENT_GROUP, email="fulfilment@example.org", is_staff=True)
     return order_place(user=member, verwaltung=amt, dienste=[dienst_create(title="Wohngeld")])
 
 

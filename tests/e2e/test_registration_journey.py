@@ -11,7 +11,6 @@ import datetime
 import re
 
 import pytest
-from django.contrib.auth.models import Group
 from django.core import mail
 from django.utils import timezone
 from playwright.sync_api import Page, expect
@@ -20,7 +19,7 @@ from shop.accounts.services import EDITORS_GROUP
 from shop.models import AcceptanceRecord, Membership, OrderDetails, User
 from tests.e2e.axe import assert_accessible
 from tests.e2e.session import log_in, log_in_to_cms, log_out
-from tests.factories import UserFactory
+from tests.factories import staff_create
 
 FIRST_NAME, LAST_NAME = "Jonas", "Jensen"
 EMAIL = "jonas.jensen@amt-huettener-berge.example"
@@ -51,8 +50,12 @@ CONTACTS = {
 @pytest.fixture
 def staff(demo_site, amt_huettener_berge):
     """A member of the Redaktion, which decides membership requests (shop.change_membership)."""
-    user = UserFactory(email="redaktion@example.org", first_name="Rieke", last_name="Redaktion")
-    user.groups.add(Group.objects.get(name=EDITORS_GROUP))
+    user = staff_create(
+        group=EDITORS_GROUP,
+        email="redaktion@example.org",
+        first_name="Rieke",
+        last_name="Redaktion",
+    )
     return user
 
 

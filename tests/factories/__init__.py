@@ -29,6 +29,8 @@ from tests.factories.registry import (
     KreisFactory,
     UserFactory,
     VerwaltungFactory,
+    add_permission,
+    staff_create,
 )
 
 __all__ = [
@@ -44,11 +46,13 @@ __all__ = [
     "ThemenfeldFactory",
     "UserFactory",
     "VerwaltungFactory",
+    "add_permission",
     "amt_with_gemeinden",
     "dienst_create",
     "member_create",
     "order_place",
     "publish",
     "published_version",
+    "staff_create",
     "terms_of_use_publish",
 ]

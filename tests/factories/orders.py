@@ -9,7 +9,7 @@ from django.utils import timezone
 from shop.accounts.services import membership_ensure_approved
 from shop.agreements.selectors import agreements_required_for
 from shop.dienste.services import dienst_sync
-from shop.models import ContactRole, Dienst, Gemeinde, Membership, User, Verwaltung
+from shop.models import Agreement, ContactRole, Dienst, Gemeinde, Membership, User, Verwaltung
 from shop.orders.selectors import gemeinden_for_ordering
 from shop.orders.services import ContactData, OrderSubmission
 from shop.orders.services import order_place as order_place_service
@@ -34,7 +34,9 @@ def dienst_create(*, title: str = "", **fields) -> Dienst:
 
 
 def terms_of_use_publish() -> None:
-    """The general Nutzungsbedingungen every order needs, in a published version."""
+    """The general Nutzungsbedingungen every order needs, in a published version; once."""
+    if Agreement.objects.filter(slug="nutzungsbedingungen").exists():
+        return
     published_version(
         agreement__kind="nutzungsbedingungen",
         agreement__required_for_every_order=True,

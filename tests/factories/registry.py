@@ -10,6 +10,7 @@ from typing import Any
 
 import factory
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group, Permission
 from factory.django import DjangoModelFactory, Password
 
 from shop.models import Gemeinde, Verwaltung, VerwaltungKind
@@ -26,6 +27,23 @@ class UserFactory(DjangoModelFactory):
     last_name = factory.Sequence(lambda n: f"Mustermann {n}")
     password = Password(DEFAULT_PASSWORD)
     is_active = True
+
+
+def staff_create(*, group: str, **fields) -> Any:
+    """A person in one of the staff groups (Redaktion, Fulfilment), as the group name says."""
+    user = UserFactory(**fields)
+    user.groups.add(Group.objects.get(name=group))
+    return user
+
+
+def add_permission(holder: Any, code: str) -> None:
+    """Grant a permission ("app_label.codename") to a group or a user."""
+    app_label, codename = code.split(".")
+    permission = Permission.objects.get(content_type__app_label=app_label, codename=codename)
+    if isinstance(holder, Group):
+        holder.permissions.add(permission)
+    else:
+        holder.user_permissions.add(permission)
 
 
 KREIS_LEVEL_KINDS = (VerwaltungKind.KREIS, VerwaltungKind.KREISFREIE_STADT)

@@ -16,7 +16,6 @@ from shop.models import AcceptanceRecord
 from tests.factories import (
     DEFAULT_PASSWORD,
     UserFactory,
-    VerwaltungFactory,
     amt_with_gemeinden,
     dienst_create,
     member_create,
@@ -32,11 +31,6 @@ REGISTER_URL = "/konto/registrieren/"
 RESEND_URL = "/konto/bestaetigung-erneut-senden/"
 EMAIL_CHANGE_URL = "/konto/e-mail-adresse/"
 LOGOUT_URL = reverse("customer:logout")
-
-
-@pytest.fixture
-def amt():
-    return VerwaltungFactory(kind="amt", name="Hüttener Berge")
 
 
 @pytest.fixture

@@ -11,24 +11,12 @@ from django.urls import reverse
 from shop.accounts.selectors import membership_ordering_obstacle, verwaltungen_user_may_order_for
 from shop.accounts.services import EDITORS_GROUP
 from shop.models import Membership
-from tests.factories import GemeindeFactory, UserFactory, VerwaltungFactory
+from tests.factories import UserFactory, VerwaltungFactory, staff_create
 from tests.signin import is_signed_in, sign_in
 
 pytestmark = pytest.mark.django_db
 
 PASSWORD = "ein-sicheres-Passwort-2026"
-
-
-@pytest.fixture
-def amt():
-    kreis = VerwaltungFactory(kind="kreis", name="Rendsburg-Eckernförde", regional_key="01058")
-    amt = VerwaltungFactory(
-        kind="amt", name="Hüttener Berge", regional_key="010585890", kreis=kreis
-    )
-    GemeindeFactory(
-        name="Ascheffel", ags="01058008", ars="010585890008", verwaltung=amt, kreis=kreis
-    )
-    return amt
 
 
 def registration_data(chosen, **changes) -> dict:
@@ -71,8 +59,7 @@ def test_register_confirm_and_get_approved(client, amt, django_capture_on_commit
     assert "wird noch geprüft" in membership_ordering_obstacle(user=user)
     assert not verwaltungen_user_may_order_for(user=user).exists()
 
-    staff = UserFactory()
-    staff.groups.add(Group.objects.get(name=EDITORS_GROUP))
+    staff = staff_create(group=EDITORS_GROUP)
     client.force_login(staff)
     pending = client.get("/cms/mitgliedschaften/")
     assert "hanna.huettmann@amt-huettener-berge.example" in pending.content.decode()
@@ -140,8 +127,7 @@ def test_rejection_needs_a_reason_and_tells_the_person(
 ):
     person = UserFactory()
     membership = Membership.objects.create(user=person, verwaltung=amt)
-    staff = UserFactory()
-    staff.groups.add(Group.objects.get(name=EDITORS_GROUP))
+    staff = staff_create(group=EDITORS_GROUP)
     client.force_login(staff)
 
     without_reason = client.post(f"/cms/mitgliedschaften/{membership.pk}/", {"decision": "reject"})

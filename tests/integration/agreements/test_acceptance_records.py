@@ -292,11 +292,6 @@ def test_the_accepted_version_and_the_order_cannot_be_deleted(record):
 # == Never changed, never deleted: Django admin ==
 
 
-@pytest.fixture
-def superuser():
-    return UserFactory(email="admin@example.org", is_staff=True, is_superuser=True)
-
-
 def admin_url(name: str, *args) -> str:
     return reverse(f"admin:shop_acceptancerecord_{name}", args=args)
 

@@ -5,13 +5,14 @@ a new version. People without the permissions are turned away."""
 import datetime
 
 import pytest
-from django.contrib.auth.models import Group, Permission
+from django.contrib.auth.models import Group
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 from wagtail.test.utils.form_data import nested_form_data, rich_text
 
+from shop.accounts.services import EDITORS_GROUP
 from shop.agreements.admin_views import AGREEMENT_TEXT_FEATURES
 from shop.agreements.selectors import agreement_current_version
 from shop.models import Agreement, AgreementKind, AgreementVersion
@@ -20,6 +21,7 @@ from tests.factories import (
     AgreementFactory,
     AgreementVersionFactory,
     UserFactory,
+    add_permission,
     published_version,
 )
 
@@ -44,28 +46,11 @@ def version_url(name: str, *args) -> str:
     return reverse(f"wagtailsnippets_shop_agreementversion:{name}", args=args)
 
 
-def add_permission(holder, code: str) -> None:
-    app_label, codename = code.split(".")
-    permission = Permission.objects.get(content_type__app_label=app_label, codename=codename)
-    if isinstance(holder, Group):
-        holder.permissions.add(permission)
-    else:
-        holder.user_permissions.add(permission)
-
-
-@pytest.fixture
-def editor(db):
-    group = Group.objects.get(name="Redaktion")
+@pytest.fixture(autouse=True)
+def _editors_manage_agreements(db):
+    group = Group.objects.get(name=EDITORS_GROUP)
     for code in AGREEMENT_EDITOR_PERMISSIONS:
         add_permission(group, code)
-    user = UserFactory(email="redaktion@itvsh.example")
-    user.groups.add(group)
-    return user
-
-
-@pytest.fixture
-def superuser(db):
-    return UserFactory(email="admin@example.org", is_staff=True, is_superuser=True)
 
 
 def version_form(agreement: Agreement, **values) -> dict:

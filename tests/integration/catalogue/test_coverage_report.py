@@ -56,6 +56,7 @@ from tests.factories import (
     dienst_create,
     member_create,
     order_place,
+    staff_create,
     terms_of_use_publish,
 )
 
@@ -297,12 +298,9 @@ def test_home_page_shows_the_public_figures(client, page_tree, land):
 @pytest.fixture
 def people(db):
     staff_groups_ensure()
-    editor = UserFactory(is_staff=True)
-    editor.groups.add(Group.objects.get(name=EDITORS_GROUP))
-    fulfilment = UserFactory(is_staff=True)
-    fulfilment.groups.add(Group.objects.get(name=FULFILMENT_GROUP))
-    fulfilment_without_staff_flag = UserFactory()
-    fulfilment_without_staff_flag.groups.add(Group.objects.get(name=FULFILMENT_GROUP))
+    editor = staff_create(group=EDITORS_GROUP, is_staff=True)
+    fulfilment = staff_create(group=FULFILMENT_GROUP, is_staff=True)
+    fulfilment_without_staff_flag = staff_create(group=FULFILMENT_GROUP)
     return {
         "municipal": member_create(verwaltung=VerwaltungFactory()),
         "editor": editor,

@@ -2,11 +2,12 @@
 nobody adds, edits or deletes them there, and people without the permission are turned away."""
 
 import pytest
-from django.contrib.auth.models import Group, Permission
+from django.contrib.auth.models import Group
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from shop.accounts.services import EDITORS_GROUP
 from shop.models import OzgLeistung
 from tests.factories import (
     LageFactory,
@@ -14,6 +15,7 @@ from tests.factories import (
     OzgLeistungFactory,
     ThemenfeldFactory,
     UserFactory,
+    add_permission,
 )
 
 INDEX = "/cms/snippets/shop/ozgleistung/"
@@ -24,13 +26,10 @@ def url(name: str, *args: object) -> str:
     return reverse(f"wagtailsnippets_shop_ozgleistung:{name}", args=args)
 
 
-def add_permission(holder: Group | object, code: str) -> None:
-    app_label, codename = code.split(".")
-    permission = Permission.objects.get(content_type__app_label=app_label, codename=codename)
-    if isinstance(holder, Group):
-        holder.permissions.add(permission)
-    else:
-        holder.user_permissions.add(permission)
+@pytest.fixture(autouse=True)
+def _editors_view_the_catalogue(db):
+    # Not (yet) among the group's permissions in shop.accounts.services.EDITOR_PERMISSIONS.
+    add_permission(Group.objects.get(name=EDITORS_GROUP), "shop.view_ozgleistung")
 
 
 @pytest.fixture
@@ -47,21 +46,6 @@ def catalogue(db) -> dict[str, OzgLeistung]:
     )
     ausweis = OzgLeistungFactory(ozg_id="10119", name="Personalausweis", lage=buerger)
     return {"elterngeld": elterngeld, "ausweis": ausweis}
-
-
-@pytest.fixture
-def editor(db):
-    group = Group.objects.get(name="Redaktion")
-    # Not (yet) among the group's permissions in shop.accounts.services.EDITOR_PERMISSIONS.
-    add_permission(group, "shop.view_ozgleistung")
-    user = UserFactory(email="redaktion@example.org")
-    user.groups.add(group)
-    return user
-
-
-@pytest.fixture
-def superuser(db):
-    return UserFactory(email="admin@example.org", is_staff=True, is_superuser=True)
 
 
 @pytest.fixture

@@ -14,7 +14,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
-from shop.accounts.services import EDITORS_GROUP, FULFILMENT_GROUP
+from shop.accounts.services import EDITORS_GROUP
 from shop.mail.services import MAX_ATTEMPTS, mail_sweep
 from shop.models import OutgoingMail
 from tests.checkout import basket_add, checkout_complete
@@ -49,13 +49,6 @@ def failed_mail(**fields) -> OutgoingMail:
             **fields,
         }
     )
-
-
-@pytest.fixture
-def fulfilment():
-    person = UserFactory(is_staff=True)
-    person.groups.add(Group.objects.get(name=FULFILMENT_GROUP))
-    return person
 
 
 def test_an_order_placed_while_smtp_is_down_keeps_its_confirmation(

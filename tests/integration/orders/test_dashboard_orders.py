@@ -6,7 +6,6 @@ import datetime
 import io
 
 import pytest
-from django.contrib.auth.models import Group
 from django.core import mail
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -15,12 +14,10 @@ from django.utils import timezone
 from openpyxl import load_workbook
 from oscar.core.loading import get_model
 
-from shop.accounts.services import FULFILMENT_GROUP
 from shop.models import OrderedService, RolloutEvent
 from tests.factories import (
     GemeindeFactory,
     KreisFactory,
-    UserFactory,
     VerwaltungFactory,
     dienst_create,
     member_create,
@@ -30,13 +27,6 @@ from tests.factories import (
 
 Order = get_model("order", "Order")
 LIST_URL = "/shop/dashboard/orders/"
-
-
-@pytest.fixture
-def fulfilment(db):
-    user = UserFactory(email="umsetzung@dataport.example", is_staff=True)
-    user.groups.add(Group.objects.get(name=FULFILMENT_GROUP))
-    return user
 
 
 @pytest.fixture

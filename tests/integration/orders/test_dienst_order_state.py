@@ -1,7 +1,7 @@
 """A service already ordered or live for a Gemeinde (a Kreis: for itself) says so on its profile
 and in the basket ("bereits bestellt", "bestellt für 2 von 3 Gemeinden"), per Verwaltung of the
 person, with a link to its status. Once nothing is left to order, the profile refuses it
-(tests/integration/test_order_refusal.py)."""
+(tests/integration/orders/test_order_refusal.py)."""
 
 import re
 
@@ -33,16 +33,6 @@ pytestmark = pytest.mark.django_db
 
 COMPLETE_TEXT = "bereits bestellt. Siehe <a"
 USUAL_TEXT = "Sie legen den Dienst in den Warenkorb"
-
-
-@pytest.fixture
-def amt(db):
-    return amt_with_gemeinden(count=3, name="Amt Hüttener Berge")
-
-
-@pytest.fixture
-def member(amt):
-    return member_create(verwaltung=amt)
 
 
 def status_url(verwaltung, dienst) -> str:
@@ -97,9 +87,9 @@ def test_profile_says_bereits_bestellt_with_a_link_to_its_status(client, wohngel
 
     html = profile_html(client, page)
 
-    assert "<strong>Amt Hüttener Berge</strong>: bereits bestellt" in html
+    assert "<strong>Hüttener Berge</strong>: bereits bestellt" in html
     assert f'href="{status_url(amt, dienst)}"' in html
-    assert 'Stand ansehen<span class="kern-sr-only">: Wohngeld für Amt Hüttener Berge' in html
+    assert 'Stand ansehen<span class="kern-sr-only">: Wohngeld für Hüttener Berge' in html
     # Nothing is left to order for the only Verwaltung the person orders for: the text says so,
     # instead of the button.
     assert COMPLETE_TEXT in html
@@ -115,7 +105,7 @@ def test_profile_says_for_how_many_gemeinden_when_partly_ordered(client, wohngel
 
     html = profile_html(client, page)
 
-    assert "<strong>Amt Hüttener Berge</strong>: bestellt für 2 von 3 Gemeinden" in html
+    assert "<strong>Hüttener Berge</strong>: bestellt für 2 von 3 Gemeinden" in html
     assert f'href="{status_url(amt, dienst)}"' in html
     assert USUAL_TEXT in html
     assert COMPLETE_TEXT not in html
@@ -156,7 +146,7 @@ def test_nothing_for_a_member_of_another_verwaltung(client, wohngeld, amt, membe
     html = profile_html(client, page)
 
     assert "bereits bestellt" not in html
-    assert "Amt Hüttener Berge" not in html
+    assert "Hüttener Berge" not in html
     assert status_url(amt, dienst) not in html
     assert USUAL_TEXT in html
 
@@ -184,7 +174,7 @@ def test_a_gemeinde_retired_since_the_order_no_longer_counts(client, wohngeld, a
 
     html = profile_html(client, page)
 
-    assert "<strong>Amt Hüttener Berge</strong>: bestellt für 1 von 2 Gemeinden" in html
+    assert "<strong>Hüttener Berge</strong>: bestellt für 1 von 2 Gemeinden" in html
 
 
 def test_complete_for_one_verwaltung_but_not_the_other_keeps_the_usual_text(
@@ -203,7 +193,7 @@ def test_complete_for_one_verwaltung_but_not_the_other_keeps_the_usual_text(
 
     html = profile_html(client, page)
 
-    assert "<strong>Amt Hüttener Berge</strong>: bereits bestellt" in html
+    assert "<strong>Hüttener Berge</strong>: bereits bestellt" in html
     assert "Amt Dänischer Wohld</strong>" not in html
     assert USUAL_TEXT in html
     assert COMPLETE_TEXT not in html
@@ -219,7 +209,7 @@ def test_a_read_only_member_sees_the_state_but_not_that_nothing_is_left_to_order
 
     html = profile_html(client, page)
 
-    assert "<strong>Amt Hüttener Berge</strong>: bereits bestellt" in html
+    assert "<strong>Hüttener Berge</strong>: bereits bestellt" in html
     assert COMPLETE_TEXT not in html
 
 
@@ -264,13 +254,13 @@ def test_basket_shows_each_lines_state_under_its_title(client, amt, member):
 
     html = basket_html(client)
 
-    assert "<strong>Amt Hüttener Berge</strong>: bereits bestellt" in html
-    assert "<strong>Amt Hüttener Berge</strong>: bestellt für 2 von 3 Gemeinden" in html
+    assert "<strong>Hüttener Berge</strong>: bereits bestellt" in html
+    assert "<strong>Hüttener Berge</strong>: bestellt für 2 von 3 Gemeinden" in html
     assert f'href="{status_url(amt, ordered)}"' in html
     assert f'href="{status_url(amt, partly)}"' in html
     assert status_url(amt, fresh) not in html
-    assert ": Kfz-Abmeldung für Amt Hüttener Berge" in html
-    assert ": Wohnsitzanmeldung für Amt Hüttener Berge" in html
+    assert ": Kfz-Abmeldung für Hüttener Berge" in html
+    assert ": Wohnsitzanmeldung für Hüttener Berge" in html
     # Under the title of its own line.
     assert html.index("Kfz-Abmeldung</a></h2>") < html.index(status_url(amt, ordered))
     assert html.index(status_url(amt, ordered)) < html.index("Wohnsitzanmeldung</a></h2>")

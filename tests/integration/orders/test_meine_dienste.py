@@ -2,7 +2,6 @@
 orders and ordered services, with status, Gemeinden, contacts, accepted agreements and, once live,
 the service's address; nobody else sees any of it."""
 
-import datetime
 import itertools
 import re
 
@@ -14,7 +13,6 @@ from django.utils import timezone
 
 from shop.models import Membership, OrderedService, ServiceCoverage
 from tests.factories import (
-    GemeindeFactory,
     KreisFactory,
     UserFactory,
     amt_with_gemeinden,
@@ -29,34 +27,6 @@ pytestmark = pytest.mark.django_db
 OVERVIEW = "/konto/meine-dienste/"
 ORDERS = "/konto/meine-dienste/bestellungen/"
 LIVE_URL = "https://wohngeld.amt-huettener-berge.example/antrag"
-# Within the bound for a wished start date, whenever the tests run.
-WISHED_START = datetime.date.today() + datetime.timedelta(days=400)
-
-
-@pytest.fixture
-def amt(db):
-    terms_of_use_publish()
-    amt = amt_with_gemeinden(count=0, name="Amt Hüttener Berge")
-    for name in ("Ascheffel", "Bünsdorf", "Holzbunge"):
-        GemeindeFactory(verwaltung=amt, name=name)
-    return amt
-
-
-@pytest.fixture
-def orderer(amt):
-    return member_create(verwaltung=amt, first_name="Hanna", last_name="Hüttmann")
-
-
-@pytest.fixture
-def order(amt, orderer):
-    wohngeld = dienst_create(title="Wohngeld")
-    return order_place(
-        user=orderer,
-        verwaltung=amt,
-        dienste=[wohngeld],
-        wished_start_date=WISHED_START,
-        remarks="Bitte zuerst Ascheffel.",
-    )
 
 
 def order_url(order) -> str:
@@ -101,11 +71,13 @@ def test_urls_and_names():
 
 
 @pytest.mark.parametrize("role", [Membership.Role.ORDERING, Membership.Role.READ_ONLY])
-def test_every_approved_member_sees_overview_order_and_service(client, amt, order, role):
+def test_every_approved_member_sees_overview_order_and_service(
+    client, amt, order, role, wished_start
+):
     client.force_login(member_create(verwaltung=amt, role=role))
 
     overview = page_text(client.get(OVERVIEW))
-    assert "Amt Hüttener Berge" in overview
+    assert "Hüttener Berge" in overview
     assert f"Ihre Rolle: {role}" in overview
     assert "Wohngeld</a>" in overview
     assert "3 Gemeinden" in overview
@@ -117,18 +89,18 @@ def test_every_approved_member_sees_overview_order_and_service(client, amt, orde
 
     detail = page_text(client.get(order_url(order)))
     assert f"Bestellung {order.number}</h1>" in detail
-    assert f"{WISHED_START:%d.%m.%Y}" in detail
+    assert f"{wished_start:%d.%m.%Y}" in detail
     assert "Bitte zuerst Ascheffel." in detail
     assert "Ascheffel, Bünsdorf, Holzbunge" in detail
 
     service = page_text(client.get(service_url(order)))
-    assert "Wohngeld für Amt Hüttener Berge</h1>" in service
+    assert "Wohngeld für Hüttener Berge</h1>" in service
     assert f"Bestellung {order.number}</a>" in service
     assert "Ascheffel, Bünsdorf, Holzbunge" in service
 
 
-def test_order_page_shows_contacts_by_role_and_accepted_agreements(client, orderer, order):
-    client.force_login(orderer)
+def test_order_page_shows_contacts_by_role_and_accepted_agreements(client, member, order):
+    client.force_login(member)
 
     html = page_text(client.get(order_url(order)))
 
@@ -151,8 +123,8 @@ def test_order_page_shows_contacts_by_role_and_accepted_agreements(client, order
     assert "Eingegangen" in html
 
 
-def test_live_url_is_shown_only_once_the_service_is_live(client, orderer, order):
-    client.force_login(orderer)
+def test_live_url_is_shown_only_once_the_service_is_live(client, member, order):
+    client.force_login(member)
     service = order.lines.get().ozg_service
     service.service_url = LIVE_URL
     service.save()
@@ -188,7 +160,7 @@ def test_overview_empty_state_links_to_the_catalogue(client, amt):
 
     html = page_text(client.get(OVERVIEW))
 
-    assert "Amt Hüttener Berge hat noch keine Dienste bestellt." in html
+    assert "Hüttener Berge hat noch keine Dienste bestellt." in html
     assert '<a class="kern-link" href="/dienste/">Dienste im Katalog ansehen</a>' in html
     assert "<table" not in html
 
@@ -228,18 +200,18 @@ def test_members_of_several_verwaltungen_choose_which_one_to_see(client, amt, or
     assert "Amt Dänischer Wohld</h2>" in first
     assert other_order.number in first
     assert order.number not in first
-    assert f'<a class="kern-link" href="{OVERVIEW}?verwaltung={amt.pk}">Amt Hüttener Berge</a>' in (
+    assert f'<a class="kern-link" href="{OVERVIEW}?verwaltung={amt.pk}">Hüttener Berge</a>' in (
         first
     )
 
     chosen = page_text(client.get(OVERVIEW, {"verwaltung": amt.pk}))
-    assert "Amt Hüttener Berge</h2>" in chosen
+    assert "Hüttener Berge</h2>" in chosen
     assert order.number in chosen
     assert other_order.number not in chosen
-    assert '<strong aria-current="true">Amt Hüttener Berge</strong>' in chosen
+    assert '<strong aria-current="true">Hüttener Berge</strong>' in chosen
     # the filter and the list of all orders stay with the chosen Verwaltung
     assert f'<input type="hidden" name="verwaltung" value="{amt.pk}">' in chosen
-    assert f'href="{ORDERS}?verwaltung={amt.pk}">Alle Bestellungen von Amt Hüttener Berge</a>' in (
+    assert f'href="{ORDERS}?verwaltung={amt.pk}">Alle Bestellungen von Hüttener Berge</a>' in (
         chosen
     )
     orders = page_text(client.get(ORDERS, {"verwaltung": amt.pk}))
@@ -274,8 +246,8 @@ def test_pages_of_another_verwaltung_are_404(client, amt, order):
             assert client.get(url, {"verwaltung": "x"}).status_code == 404
 
 
-def test_service_page_404_for_a_service_not_ordered_or_unknown_ids(client, amt, orderer, order):
-    client.force_login(orderer)
+def test_service_page_404_for_a_service_not_ordered_or_unknown_ids(client, amt, member, order):
+    client.force_login(member)
     dienst = order.lines.get().ozg_service.dienst
     not_ordered = dienst_create()
 
@@ -303,16 +275,16 @@ def test_anonymous_is_sent_to_login(client, order):
         assert "next=" in response.url
 
 
-def test_pages_are_read_only(client, orderer, order):
-    client.force_login(orderer)
+def test_pages_are_read_only(client, member, order):
+    client.force_login(member)
     for url in (OVERVIEW, ORDERS, order_url(order), service_url(order)):
         assert client.post(url).status_code == 405
         assert client.put(url).status_code == 405
         assert client.delete(url).status_code == 405
 
 
-def test_pages_have_captions_scoped_headers_and_ordered_headings(client, orderer, order):
-    client.force_login(orderer)
+def test_pages_have_captions_scoped_headers_and_ordered_headings(client, member, order):
+    client.force_login(member)
     for url in (OVERVIEW, ORDERS, order_url(order), service_url(order)):
         html = page_text(client.get(url))
         main = html[html.index("<main") : html.index("</main>")]
@@ -324,9 +296,9 @@ def test_pages_have_captions_scoped_headers_and_ordered_headings(client, orderer
         assert all('scope="' in th for th in re.findall(r"<th\b[^>]*>", main))
 
 
-def test_header_links_to_meine_dienste_for_signed_in_people(client, orderer):
+def test_header_links_to_meine_dienste_for_signed_in_people(client, member):
     assert "Meine Dienste" not in client.get("/konto/registrieren/").content.decode()
-    client.force_login(orderer)
+    client.force_login(member)
 
     html = page_text(client.get(OVERVIEW))
 
@@ -348,14 +320,14 @@ def queries_for(client, url: str) -> int:
     return len(queries)
 
 
-def test_overview_query_count_is_fixed_for_2_and_40_ordered_services(client, amt, orderer):
-    client.force_login(orderer)
+def test_overview_query_count_is_fixed_for_2_and_40_ordered_services(client, amt, member):
+    client.force_login(member)
     dienste = [dienst_create(title=f"Dienst {number:02}") for number in range(40)]
-    order_place(user=orderer, verwaltung=amt, dienste=dienste[:2])
+    order_place(user=member, verwaltung=amt, dienste=dienste[:2])
     two = queries_for(client, OVERVIEW)
     assert service_rows(page_text(client.get(OVERVIEW))) == 2
 
-    order_place(user=orderer, verwaltung=amt, dienste=dienste[2:])
+    order_place(user=member, verwaltung=amt, dienste=dienste[2:])
     forty = queries_for(client, OVERVIEW)
 
     assert forty == two
@@ -364,11 +336,11 @@ def test_overview_query_count_is_fixed_for_2_and_40_ordered_services(client, amt
     assert queries_for(client, ORDERS) == queries_for(client, ORDERS + "?seite=1")
 
 
-def test_order_and_service_page_query_counts_do_not_grow(client, amt, orderer):
-    client.force_login(orderer)
+def test_order_and_service_page_query_counts_do_not_grow(client, amt, member):
+    client.force_login(member)
     dienste = [dienst_create() for _ in range(11)]
-    small = order_place(user=orderer, verwaltung=amt, dienste=dienste[:1])
-    large = order_place(user=orderer, verwaltung=amt, dienste=dienste[1:])
+    small = order_place(user=member, verwaltung=amt, dienste=dienste[:1])
+    large = order_place(user=member, verwaltung=amt, dienste=dienste[1:])
 
     assert queries_for(client, order_url(large)) == queries_for(client, order_url(small))
 
@@ -378,7 +350,7 @@ def test_order_and_service_page_query_counts_do_not_grow(client, amt, orderer):
     line.save()
     OrderedService.objects.filter(pk=line.ozg_service.pk).update(is_active=False)
     ServiceCoverage.objects.filter(ordered_service=line.ozg_service).update(is_active=False)
-    again = order_place(user=orderer, verwaltung=amt, dienste=dienste[:1])
+    again = order_place(user=member, verwaltung=amt, dienste=dienste[:1])
 
     assert queries_for(client, service_url(again)) == one
     html = page_text(client.get(service_url(again)))
@@ -389,14 +361,14 @@ def test_order_and_service_page_query_counts_do_not_grow(client, amt, orderer):
 
 
 @pytest.fixture
-def thirty_services(amt, orderer):
+def thirty_services(amt, member):
     """30 services in one order, titled so that they sort as numbered."""
     dienste = [dienst_create(title=f"Dienst {number:02}") for number in range(1, 31)]
-    return order_place(user=orderer, verwaltung=amt, dienste=dienste)
+    return order_place(user=member, verwaltung=amt, dienste=dienste)
 
 
-def test_overview_shows_25_services_a_page_with_a_german_pager(client, orderer, thirty_services):
-    client.force_login(orderer)
+def test_overview_shows_25_services_a_page_with_a_german_pager(client, member, thirty_services):
+    client.force_login(member)
 
     first = page_text(client.get(OVERVIEW))
     assert service_rows(first) == 25
@@ -416,22 +388,22 @@ def test_overview_shows_25_services_a_page_with_a_german_pager(client, orderer, 
     assert ">Dienst 25</a>" not in second
     assert '<a class="kern-link" href="?seite=1" rel="prev">Vorherige Seite</a>' in second
     assert "Nächste Seite" not in second
-    assert "Meine Dienste: Amt Hüttener Berge (Seite 2) – " in second
+    assert "Meine Dienste: Hüttener Berge (Seite 2) – " in second
 
 
 @pytest.mark.parametrize(("seite", "shown"), [("99", 2), ("0", 2), ("-1", 2), ("x", 1), ("", 1)])
 def test_overview_page_out_of_range_or_invalid_shows_last_or_first(
-    client, orderer, thirty_services, seite, shown
+    client, member, thirty_services, seite, shown
 ):
-    client.force_login(orderer)
+    client.force_login(member)
 
     html = page_text(client.get(OVERVIEW, {"seite": seite}))
 
     assert f'<span aria-current="page">Seite {shown} von 2</span>' in html
 
 
-def test_overview_without_pager_for_one_page(client, orderer, order):
-    client.force_login(orderer)
+def test_overview_without_pager_for_one_page(client, member, order):
+    client.force_login(member)
 
     html = page_text(client.get(OVERVIEW))
 
@@ -439,8 +411,8 @@ def test_overview_without_pager_for_one_page(client, orderer, order):
     assert "<strong>1</strong> Dienst</p>" in html
 
 
-def test_overview_filters_by_status_of_the_newest_order(client, amt, orderer, thirty_services):
-    client.force_login(orderer)
+def test_overview_filters_by_status_of_the_newest_order(client, amt, member, thirty_services):
+    client.force_login(member)
     lines = list(thirty_services.lines.order_by("pk"))
     for line in lines[:3]:
         line.status = "Live"
@@ -455,7 +427,7 @@ def test_overview_filters_by_status_of_the_newest_order(client, amt, orderer, th
     assert "site-pagination" not in html
 
     none = page_text(client.get(OVERVIEW, {"status": "Storniert"}))
-    assert "Kein Dienst von Amt Hüttener Berge hat zurzeit den Status „Storniert“." in none
+    assert "Kein Dienst von Hüttener Berge hat zurzeit den Status „Storniert“." in none
     assert 'id="tabelle-dienste"' not in none
 
     unknown = page_text(client.get(OVERVIEW, {"status": "<b>Kaputt</b>"}))  # ignored: all
@@ -470,10 +442,10 @@ def test_overview_filters_by_status_of_the_newest_order(client, amt, orderer, th
     assert 'href="?status=Live&amp;seite=2" rel="next"' in paged
 
 
-def test_overview_one_row_per_service_with_counts_over_its_orders(client, amt, orderer, order):
+def test_overview_one_row_per_service_with_counts_over_its_orders(client, amt, member, order):
     """Ordered first for one Gemeinde (now live), then for the two others: one row, live in 1
     of 3, the newest order's status and number; the Gemeinden are on the service's page."""
-    client.force_login(orderer)
+    client.force_login(member)
     wohngeld = order.lines.get().ozg_service.dienst
     ascheffel, *others = amt.gemeinden.order_by("name")
     # replace the fixture's order by one for Ascheffel only
@@ -482,9 +454,9 @@ def test_overview_one_row_per_service_with_counts_over_its_orders(client, amt, o
     line.save()
     OrderedService.objects.filter(pk=line.ozg_service.pk).update(is_active=False)
     ServiceCoverage.objects.filter(ordered_service=line.ozg_service).update(is_active=False)
-    first = order_place(user=orderer, verwaltung=amt, dienste=[wohngeld], gemeinden=[ascheffel])
+    first = order_place(user=member, verwaltung=amt, dienste=[wohngeld], gemeinden=[ascheffel])
     go_live(first)
-    second = order_place(user=orderer, verwaltung=amt, dienste=[wohngeld], gemeinden=others)
+    second = order_place(user=member, verwaltung=amt, dienste=[wohngeld], gemeinden=others)
 
     html = page_text(client.get(OVERVIEW))
 
@@ -502,10 +474,10 @@ def test_overview_one_row_per_service_with_counts_over_its_orders(client, amt, o
     assert "Ascheffel" in service
 
 
-def test_order_list_shows_every_order_25_a_page(client, amt, orderer):
-    client.force_login(orderer)
+def test_order_list_shows_every_order_25_a_page(client, amt, member):
+    client.force_login(member)
     orders = [
-        order_place(user=orderer, verwaltung=amt, dienste=[dienst_create()]) for _ in range(27)
+        order_place(user=member, verwaltung=amt, dienste=[dienst_create()]) for _ in range(27)
     ]
 
     overview = page_text(client.get(OVERVIEW))
@@ -513,10 +485,10 @@ def test_order_list_shows_every_order_25_a_page(client, amt, orderer):
     assert newest.count('<th class="kern-table__cell" scope="row">') == 5
     assert f">Bestellung {orders[-1].number}</a>" in newest
     assert f">Bestellung {orders[0].number}</a>" not in newest
-    assert f'href="{ORDERS}">Alle Bestellungen von Amt Hüttener Berge</a>' in newest
+    assert f'href="{ORDERS}">Alle Bestellungen von Hüttener Berge</a>' in newest
 
     first = page_text(client.get(ORDERS))
-    assert "Bestellungen von Amt Hüttener Berge</h1>" in first
+    assert "Bestellungen von Hüttener Berge</h1>" in first
     assert "<strong>27</strong> Bestellungen, Seite 1 von 2" in first
     assert f">Bestellung {orders[-1].number}</a>" in first
     assert '<a class="kern-link" href="?seite=2" rel="next">Nächste Seite</a>' in first

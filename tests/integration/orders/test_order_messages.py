@@ -26,7 +26,7 @@ from tests.factories import (
     dienst_create,
     member_create,
     order_place,
-    terms_of_use_publish,
+    staff_create,
 )
 
 pytestmark = pytest.mark.django_db
@@ -42,19 +42,6 @@ def mail_settings(settings):
 
 
 @pytest.fixture
-def amt(db):
-    terms_of_use_publish()
-    return amt_with_gemeinden(count=2, name="Amt Hüttener Berge")
-
-
-@pytest.fixture
-def orderer(amt):
-    return member_create(
-        verwaltung=amt, first_name="Hanna", last_name="Hüttmann", email="hanna@amt.example"
-    )
-
-
-@pytest.fixture
 def reader(amt):
     return member_create(
         verwaltung=amt,
@@ -65,20 +52,8 @@ def reader(amt):
     )
 
 
-@pytest.fixture
-def order(amt, orderer):
-    return order_place(user=orderer, verwaltung=amt, dienste=[dienst_create(title="Wohngeld")])
-
-
 def fulfilment_create(**fields):
-    person = UserFactory(is_staff=True, **fields)
-    person.groups.add(Group.objects.get(name=FULFILMENT_GROUP))
-    return person
-
-
-@pytest.fixture
-def staff(db):
-    return fulfilment_create(first_name="Fiete", last_name="Fulfilment", email="fiete@land.example")
+    return staff_create(group=FULFILMENT_GROUP, is_staff=True, **fields)
 
 
 def order_url(order) -> str:
@@ -124,12 +99,12 @@ def test_fulfilment_group_may_change_orders():
 
 
 def test_member_question_reaches_the_fulfilment_staff(
-    client, order, orderer, staff, mailoutbox, django_capture_on_commit_callbacks
+    client, order, member, fulfilment, mailoutbox, django_capture_on_commit_callbacks
 ):
     colleague = fulfilment_create(email="frida@land.example")
     fulfilment_create(email="weg@land.example", is_active=False)
     UserFactory(is_staff=True, email="andere@land.example")  # staff, not in Fulfilment
-    client.force_login(orderer)
+    client.force_login(member)
 
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(post_url(order), {"text": "  Wann geht es los?\r\nDanke.  "})
@@ -138,15 +113,15 @@ def test_member_question_reaches_the_fulfilment_staff(
     assert response["Location"] == order_url(order) + "#rueckfragen"
     message = OrderMessage.objects.get()
     assert message.text == "Wann geht es los?\nDanke."
-    assert message.author == orderer
+    assert message.author == member
     assert message.from_staff is False
     assert message.details == order.ozg_details
     assert message.read_at is None
 
     assert len(mailoutbox) == 1
     mail = mailoutbox[0]
-    assert sorted(mail.to) == sorted([staff.email, colleague.email])
-    assert mail.subject == f"Neue Rückfrage zu Bestellung {order.number} (Amt Hüttener Berge)"
+    assert sorted(mail.to) == sorted([fulfilment.email, colleague.email])
+    assert mail.subject == f"Neue Rückfrage zu Bestellung {order.number} (Hüttener Berge)"
     assert "Wann geht es los?\nDanke." in mail.body
     assert "Hanna Hüttmann (hanna@amt.example)" in mail.body
     assert f"{BASE_URL}/umsetzung/bestellungen/{order.number}/rueckfragen/" in mail.body
@@ -160,10 +135,10 @@ def test_member_question_reaches_the_fulfilment_staff(
 
 
 def test_fulfilment_email_setting_replaces_the_group(
-    client, settings, order, orderer, staff, mailoutbox, django_capture_on_commit_callbacks
+    client, settings, order, member, fulfilment, mailoutbox, django_capture_on_commit_callbacks
 ):
     settings.FULFILMENT_EMAIL = "umsetzung@dataport.example"
-    client.force_login(orderer)
+    client.force_login(member)
 
     with django_capture_on_commit_callbacks(execute=True):
         client.post(post_url(order), {"text": "Frage"})
@@ -172,9 +147,9 @@ def test_fulfilment_email_setting_replaces_the_group(
 
 
 def test_staff_reply_reaches_the_mailbox_and_the_orderer(
-    client, order, orderer, staff, mailoutbox, django_capture_on_commit_callbacks
+    client, order, member, fulfilment, mailoutbox, django_capture_on_commit_callbacks
 ):
-    client.force_login(staff)
+    client.force_login(fulfilment)
 
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(
@@ -185,7 +160,7 @@ def test_staff_reply_reaches_the_mailbox_and_the_orderer(
     assert response["Location"] == staff_url(order)
     message = OrderMessage.objects.get()
     assert message.from_staff is True
-    assert message.author == staff
+    assert message.author == fulfilment
 
     assert len(mailoutbox) == 1
     mail = mailoutbox[0]
@@ -201,7 +176,7 @@ def test_staff_reply_reaches_the_mailbox_and_the_orderer(
     assert "Umsetzungsteam (Fiete Fulfilment)</strong>" in staff_page
     assert "Bitte nennen Sie &lt;b&gt;die DVDV-Kennung&lt;/b&gt;." in staff_page
 
-    client.force_login(orderer)
+    client.force_login(member)
     member_page = thread_of(page_text(client.get(order_url(order))))
     assert "Umsetzungsteam</strong>" in member_page
     assert "Fiete" not in member_page
@@ -209,10 +184,10 @@ def test_staff_reply_reaches_the_mailbox_and_the_orderer(
 
 
 def test_staff_reply_skips_an_orderer_who_left_the_verwaltung(
-    client, order, orderer, staff, mailoutbox, django_capture_on_commit_callbacks
+    client, order, member, fulfilment, mailoutbox, django_capture_on_commit_callbacks
 ):
-    Membership.objects.filter(user=orderer).update(status=Membership.Status.REJECTED)
-    client.force_login(staff)
+    Membership.objects.filter(user=member).update(status=Membership.Status.REJECTED)
+    client.force_login(fulfilment)
 
     with django_capture_on_commit_callbacks(execute=True):
         client.post(staff_url(order), {"text": "Antwort"})
@@ -221,7 +196,7 @@ def test_staff_reply_skips_an_orderer_who_left_the_verwaltung(
 
 
 def test_read_only_members_may_ask_too(
-    client, order, reader, staff, mailoutbox, django_capture_on_commit_callbacks
+    client, order, reader, fulfilment, mailoutbox, django_capture_on_commit_callbacks
 ):
     client.force_login(reader)
 
@@ -233,8 +208,8 @@ def test_read_only_members_may_ask_too(
     assert len(mailoutbox) == 1
 
 
-def test_page_shows_form_with_label_and_csrf(client, order, orderer):
-    client.force_login(orderer)
+def test_page_shows_form_with_label_and_csrf(client, order, member):
+    client.force_login(member)
 
     html = page_text(client.get(order_url(order)))
     thread = thread_of(html)
@@ -253,11 +228,11 @@ def test_page_shows_form_with_label_and_csrf(client, order, orderer):
 
 
 def test_new_marker_until_the_other_side_has_opened_the_thread(
-    client, order, orderer, reader, staff
+    client, order, member, reader, fulfilment
 ):
     details = order.ozg_details
     question = order_message_post(
-        details=details, author=orderer, text="Frage der Kommune", from_staff=False
+        details=details, author=member, text="Frage der Kommune", from_staff=False
     )
     assert unread_counts_for_staff(order_ids=[order.pk]) == {order.pk: 1}
 
@@ -268,18 +243,18 @@ def test_new_marker_until_the_other_side_has_opened_the_thread(
     assert question.read_at is None
 
     # The staff see it as new once; opening the page marks it read.
-    client.force_login(staff)
+    client.force_login(fulfilment)
     assert thread_of(page_text(client.get(staff_url(order)))).count(NEW_MARKER) == 1
     question.refresh_from_db()
     assert question.read_at is not None
     assert unread_counts_for_staff(order_ids=[order.pk]) == {order.pk: 0}
     assert NEW_MARKER not in thread_of(page_text(client.get(staff_url(order))))
 
-    answer = order_message_post(details=details, author=staff, text="Antwort", from_staff=True)
+    answer = order_message_post(details=details, author=fulfilment, text="Antwort", from_staff=True)
     assert NEW_MARKER not in thread_of(page_text(client.get(staff_url(order))))
     answer.refresh_from_db()
     assert answer.read_at is None
-    assert unread_count_for_member(user=orderer) == 1
+    assert unread_count_for_member(user=member) == 1
     assert unread_count_for_member(user=reader) == 1
 
     # Any member opening the order marks it read for the Verwaltung (read_at: first reading).
@@ -290,20 +265,20 @@ def test_new_marker_until_the_other_side_has_opened_the_thread(
     answer.refresh_from_db()
     first_read = answer.read_at
     assert first_read is not None
-    assert unread_count_for_member(user=orderer) == 0
+    assert unread_count_for_member(user=member) == 0
 
-    client.force_login(orderer)
+    client.force_login(member)
     assert NEW_MARKER not in thread_of(page_text(client.get(order_url(order))))
     answer.refresh_from_db()
     assert answer.read_at == first_read
 
 
-def test_mark_read_and_unread_counts(order, orderer, staff, amt):
+def test_mark_read_and_unread_counts(order, member, fulfilment, amt):
     details = order.ozg_details
-    other_order = order_place(user=orderer, verwaltung=amt, dienste=[dienst_create()])
+    other_order = order_place(user=member, verwaltung=amt, dienste=[dienst_create()])
     for text in ("eins", "zwei"):
-        order_message_post(details=details, author=orderer, text=text, from_staff=False)
-    order_message_post(details=details, author=staff, text="drei", from_staff=True)
+        order_message_post(details=details, author=member, text=text, from_staff=False)
+    order_message_post(details=details, author=fulfilment, text="drei", from_staff=True)
     outsider = member_create(verwaltung=amt_with_gemeinden(count=1))
 
     assert unread_counts_for_staff(order_ids=[order.pk, other_order.pk]) == {
@@ -311,13 +286,13 @@ def test_mark_read_and_unread_counts(order, orderer, staff, amt):
         other_order.pk: 0,
     }
     assert unread_counts_for_staff(order_ids=[]) == {}
-    assert unread_count_for_member(user=orderer) == 1
+    assert unread_count_for_member(user=member) == 1
     assert unread_count_for_member(user=outsider) == 0
 
     assert order_messages_mark_read(details=details, reader_is_staff=True) == 2
     assert order_messages_mark_read(details=details, reader_is_staff=True) == 0
     assert unread_counts_for_staff(order_ids=[order.pk]) == {order.pk: 0}
-    assert unread_count_for_member(user=orderer) == 1
+    assert unread_count_for_member(user=member) == 1
     assert [m.text for m in order_message_list(details=details)] == ["eins", "zwei", "drei"]
 
 
@@ -333,9 +308,9 @@ def test_mark_read_and_unread_counts(order, orderer, staff, amt):
     ],
 )
 def test_invalid_text_is_refused_and_kept_on_both_sides(
-    client, order, orderer, staff, mailoutbox, django_capture_on_commit_callbacks, text, error
+    client, order, member, fulfilment, mailoutbox, django_capture_on_commit_callbacks, text, error
 ):
-    for person, url in ((orderer, post_url(order)), (staff, staff_url(order))):
+    for person, url in ((member, post_url(order)), (fulfilment, staff_url(order))):
         client.force_login(person)
         with django_capture_on_commit_callbacks(execute=True):
             response = client.post(url, {"text": text})
@@ -349,8 +324,8 @@ def test_invalid_text_is_refused_and_kept_on_both_sides(
     assert mailoutbox == []
 
 
-def test_missing_field_and_the_limit_itself(client, order, orderer):
-    client.force_login(orderer)
+def test_missing_field_and_the_limit_itself(client, order, member):
+    client.force_login(member)
 
     assert "Bitte geben Sie Ihre Nachricht ein." in page_text(client.post(post_url(order), {}))
     assert not OrderMessage.objects.exists()
@@ -384,26 +359,25 @@ def test_other_verwaltungen_and_unapproved_people_get_404(
     assert mailoutbox == []
 
 
-def test_municipal_post_url_is_post_only_and_needs_login(client, order, orderer):
+def test_municipal_post_url_is_post_only_and_needs_login(client, order, member):
     response = client.post(post_url(order), {"text": "Hallo"})
     assert response.status_code == 302
     assert response.url.startswith(reverse("customer:login"))
 
-    client.force_login(orderer)
+    client.force_login(member)
     assert client.get(post_url(order)).status_code == 405
     assert client.put(staff_url(order)).status_code in (403, 405)
     assert not OrderMessage.objects.exists()
 
 
 @pytest.fixture
-def people(amt, orderer, staff):
-    editor = UserFactory(is_staff=True)
-    editor.groups.add(Group.objects.get(name=EDITORS_GROUP))
+def people(amt, member, fulfilment):
+    editor = staff_create(group=EDITORS_GROUP, is_staff=True)
     return {
-        "member": orderer,
+        "member": member,
         "editor": editor,
         "staff_without_permission": UserFactory(is_staff=True),
-        "fulfilment": staff,
+        "fulfilment": fulfilment,
         "superuser": UserFactory(is_staff=True, is_superuser=True),
     }
 
@@ -427,7 +401,7 @@ def test_staff_page_is_for_fulfilment_staff(client, order, people, person, statu
     if status == 200:
         html = page_text(response)
         assert f"Rückfragen zu Bestellung {order.number}" in html
-        assert "Amt Hüttener Berge" in html
+        assert "Hüttener Berge" in html
         dashboard_order = reverse("dashboard:order-detail", kwargs={"number": order.number})
         assert f'href="{dashboard_order}"' in html
         assert f'<form method="post" action="{staff_url(order)}"' in html
@@ -443,21 +417,21 @@ def test_fulfilment_without_change_order_gets_403(client, order):
     assert client.get(staff_url(order)).status_code == 403
 
 
-def test_staff_page_anonymous_goes_to_login_unknown_order_404(client, order, staff):
+def test_staff_page_anonymous_goes_to_login_unknown_order_404(client, order, fulfilment):
     response = client.get(staff_url(order))
     assert response.status_code == 302
     assert response.url.startswith(reverse("dashboard:login"))
     assert "next=" in response.url
 
-    client.force_login(staff)
+    client.force_login(fulfilment)
     assert client.get(staff_url(order).replace(order.number, "999999999")).status_code == 404
 
 
-def test_csrf_is_enforced_on_both_sides(order, orderer, staff):
+def test_csrf_is_enforced_on_both_sides(order, member, fulfilment):
     csrf_client = Client(enforce_csrf_checks=True)
-    csrf_client.force_login(orderer)
+    csrf_client.force_login(member)
     assert csrf_client.post(post_url(order), {"text": "Hallo"}).status_code == 403
-    csrf_client.force_login(staff)
+    csrf_client.force_login(fulfilment)
     assert csrf_client.post(staff_url(order), {"text": "Hallo"}).status_code == 403
     assert not OrderMessage.objects.exists()
 
@@ -465,11 +439,11 @@ def test_csrf_is_enforced_on_both_sides(order, orderer, staff):
 # Query budgets
 
 
-def messages_create(order, *, member, staff, count: int) -> None:
+def messages_create(order, *, member, fulfilment, count: int) -> None:
     OrderMessage.objects.bulk_create(
         OrderMessage(
             details=order.ozg_details,
-            author=member if index % 2 else staff,
+            author=member if index % 2 else fulfilment,
             from_staff=not index % 2,
             text=f"Nachricht {index}",
         )
@@ -488,20 +462,20 @@ def queries_for(client, url: str) -> tuple[int, int]:
     return counts[0], counts[1]
 
 
-def test_thread_query_counts_do_not_grow_with_messages(client, amt, orderer, staff):
+def test_thread_query_counts_do_not_grow_with_messages(client, amt, member, fulfilment):
     # One message of each side against ten of each: each side has something new in both.
-    small = order_place(user=orderer, verwaltung=amt, dienste=[dienst_create()])
-    large = order_place(user=orderer, verwaltung=amt, dienste=[dienst_create()])
-    messages_create(small, member=orderer, staff=staff, count=2)
-    messages_create(large, member=orderer, staff=staff, count=20)
+    small = order_place(user=member, verwaltung=amt, dienste=[dienst_create()])
+    large = order_place(user=member, verwaltung=amt, dienste=[dienst_create()])
+    messages_create(small, member=member, fulfilment=fulfilment, count=2)
+    messages_create(large, member=member, fulfilment=fulfilment, count=20)
 
-    client.force_login(staff)
+    client.force_login(fulfilment)
     staff_small = queries_for(client, staff_url(small))
     staff_large = queries_for(client, staff_url(large))
     assert staff_large == staff_small
     assert staff_small[1] == staff_small[0] - 1  # nothing new: no UPDATE
 
-    client.force_login(orderer)
+    client.force_login(member)
     client.get(reverse("shop_orders:overview"))  # the footer's legal links, cached once
     member_small = queries_for(client, order_url(small))
     member_large = queries_for(client, order_url(large))

@@ -33,16 +33,6 @@ AMT_DONE = "Dieser Dienst ist für alle Gemeinden des Amtes Hüttener Berge bere
 BUTTON = "In den Warenkorb"
 
 
-@pytest.fixture
-def amt(db):
-    return amt_with_gemeinden(count=3, name="Hüttener Berge")
-
-
-@pytest.fixture
-def member(amt):
-    return member_create(verwaltung=amt)
-
-
 def flensburg():
     stadt = VerwaltungFactory(kind=VerwaltungKind.KREISFREIE_STADT, name="Flensburg, Stadt")
     GemeindeFactory(verwaltung=stadt, name="Flensburg")

@@ -11,7 +11,6 @@ from openapi_spec_validator import validate
 
 from shop.models import AcceptanceRecord, Membership
 from tests.factories import (
-    GemeindeFactory,
     KreisFactory,
     UserFactory,
     amt_with_gemeinden,
@@ -24,34 +23,7 @@ from tests.factories import (
 pytestmark = pytest.mark.django_db
 
 LIVE_URL = "https://wohngeld.amt-huettener-berge.example/antrag"
-# Within the bound for a wished start date, whenever the tests run.
-WISHED_START = datetime.date.today() + datetime.timedelta(days=400)
 LISTS = ("/api/konto/verwaltungen", "/api/konto/bestellungen", "/api/konto/dienste")
-
-
-@pytest.fixture
-def amt(db):
-    terms_of_use_publish()
-    amt = amt_with_gemeinden(count=0, name="Amt Hüttener Berge", regional_key="010585890")
-    GemeindeFactory(verwaltung=amt, name="Ascheffel", ags="01058008")
-    GemeindeFactory(verwaltung=amt, name="Bünsdorf", ags="01058033")
-    return amt
-
-
-@pytest.fixture
-def orderer(amt):
-    return member_create(verwaltung=amt, first_name="Hanna", last_name="Hüttmann")
-
-
-@pytest.fixture
-def order(amt, orderer):
-    return order_place(
-        user=orderer,
-        verwaltung=amt,
-        dienste=[dienst_create(title="Wohngeld")],
-        wished_start_date=WISHED_START,
-        remarks="Bitte zuerst Ascheffel.",
-    )
 
 
 def detail_url(order) -> str:
@@ -84,7 +56,7 @@ def test_verwaltungen_of_the_person_with_role(client, amt, role):
     assert response.json() == [
         {
             "id": amt.pk,
-            "name": "Amt Hüttener Berge",
+            "name": "Hüttener Berge",
             "kind": "amt",
             "regional_key": "010585890",
             "role": role,
@@ -106,7 +78,7 @@ def test_orders_list_with_services_and_gemeinden(client, amt, order, role):
             "number": order.number,
             "date_placed": orders[0]["date_placed"],
             "status": "Eingegangen",
-            "verwaltung": {"id": amt.pk, "name": "Amt Hüttener Berge"},
+            "verwaltung": {"id": amt.pk, "name": "Hüttener Berge"},
             "services": [
                 {
                     "dienst": {"id": dienst.pk, "title": "Wohngeld"},
@@ -115,7 +87,8 @@ def test_orders_list_with_services_and_gemeinden(client, amt, order, role):
                     "for_itself": False,
                     "gemeinden": [
                         {"ags": "01058008", "name": "Ascheffel"},
-                        {"ags": "01058033", "name": "Bünsdorf"},
+                        {"ags": "01058035", "name": "Bünsdorf"},
+                        {"ags": "01058081", "name": "Holzbunge"},
                     ],
                 }
             ],
@@ -124,8 +97,8 @@ def test_orders_list_with_services_and_gemeinden(client, amt, order, role):
     assert same_moment(orders[0]["date_placed"], order.date_placed)
 
 
-def test_order_detail_with_contacts_and_accepted_agreements(client, orderer, order):
-    client.force_login(orderer)
+def test_order_detail_with_contacts_and_accepted_agreements(client, member, order, wished_start):
+    client.force_login(member)
 
     detail = client.get(detail_url(order)).json()
 
@@ -134,7 +107,7 @@ def test_order_detail_with_contacts_and_accepted_agreements(client, orderer, ord
     )
     assert detail["number"] == order.number
     assert detail["placed_by"] == "Hanna Hüttmann"
-    assert detail["wished_start_date"] == WISHED_START.isoformat()
+    assert detail["wished_start_date"] == wished_start.isoformat()
     assert detail["remarks"] == "Bitte zuerst Ascheffel."
     assert [contact["role"] for contact in detail["contacts"]] == [
         "fachlich",
@@ -155,8 +128,8 @@ def test_order_detail_with_contacts_and_accepted_agreements(client, orderer, ord
             "version": record.agreement_version.version,
             "text_sha256": record.text_sha256,
             "person_name": "Hanna Hüttmann",
-            "person_email": orderer.email,
-            "verwaltung_name": "Amt Hüttener Berge",
+            "person_email": member.email,
+            "verwaltung_name": "Hüttener Berge",
             "accepted_at": detail["agreements"][0]["accepted_at"],
         }
     ]
@@ -166,8 +139,8 @@ def test_order_detail_with_contacts_and_accepted_agreements(client, orderer, ord
     assert detail["services"][0]["gemeinden"][0]["name"] == "Ascheffel"
 
 
-def test_ordered_services_and_live_url_only_when_live(client, amt, orderer, order):
-    client.force_login(orderer)
+def test_ordered_services_and_live_url_only_when_live(client, amt, member, order):
+    client.force_login(member)
     service = order.lines.get().ozg_service
     service.service_url = LIVE_URL
     service.save()
@@ -177,13 +150,14 @@ def test_ordered_services_and_live_url_only_when_live(client, amt, orderer, orde
         {
             "id": service.pk,
             "dienst": {"id": service.dienst_id, "title": "Wohngeld"},
-            "verwaltung": {"id": amt.pk, "name": "Amt Hüttener Berge"},
+            "verwaltung": {"id": amt.pk, "name": "Hüttener Berge"},
             "status": "Eingegangen",
             "service_url": None,
             "for_itself": False,
             "gemeinden": [
                 {"ags": "01058008", "name": "Ascheffel"},
-                {"ags": "01058033", "name": "Bünsdorf"},
+                {"ags": "01058035", "name": "Bünsdorf"},
+                {"ags": "01058081", "name": "Holzbunge"},
             ],
             "order_number": order.number,
         }
@@ -239,8 +213,8 @@ def test_nothing_of_another_verwaltung(client, amt, order):
     assert client.get("/api/konto/bestellungen/gibt-es-nicht").status_code == 404
 
 
-def test_api_is_read_only_and_acceptance_records_cannot_be_changed(client, orderer, order):
-    client.force_login(orderer)
+def test_api_is_read_only_and_acceptance_records_cannot_be_changed(client, member, order):
+    client.force_login(member)
 
     for method in ("put", "patch", "delete", "post"):
         response = getattr(client, method)(detail_url(order), content_type="application/json")
@@ -251,18 +225,18 @@ def test_api_is_read_only_and_acceptance_records_cannot_be_changed(client, order
     assert AcceptanceRecord.objects.filter(order=order).count() == 1
 
 
-def test_inactive_person_sees_nothing(client, orderer, order):
-    client.force_login(orderer)
-    orderer.is_active = False
-    orderer.save()
+def test_inactive_person_sees_nothing(client, member, order):
+    client.force_login(member)
+    member.is_active = False
+    member.save()
 
     for url in (*LISTS, detail_url(order)):
         assert client.get(url).status_code in (401, 404)
 
 
-def place_orders(amt, orderer, count: int) -> None:
+def place_orders(amt, member, count: int) -> None:
     for _ in range(count):
-        order_place(user=orderer, verwaltung=amt, dienste=[dienst_create(), dienst_create()])
+        order_place(user=member, verwaltung=amt, dienste=[dienst_create(), dienst_create()])
 
 
 def queries_for(client, url: str) -> int:
@@ -273,19 +247,19 @@ def queries_for(client, url: str) -> int:
     return len(queries)
 
 
-def test_query_counts_do_not_grow_with_orders(client, amt, orderer):
+def test_query_counts_do_not_grow_with_orders(client, amt, member):
     other = amt_with_gemeinden(count=2)
-    Membership.objects.create(user=orderer, verwaltung=other, status=Membership.Status.APPROVED)
-    client.force_login(orderer)
-    place_orders(amt, orderer, 1)
+    Membership.objects.create(user=member, verwaltung=other, status=Membership.Status.APPROVED)
+    client.force_login(member)
+    place_orders(amt, member, 1)
     one = {url: queries_for(client, url) for url in LISTS}
     first = client.get("/api/konto/bestellungen").json()["items"][0]["number"]
     one_detail = queries_for(client, f"/api/konto/bestellungen/{first}")
 
-    place_orders(amt, orderer, 9)
+    place_orders(amt, member, 9)
     place_orders(other, member_create(verwaltung=other), 1)
     ten = {url: queries_for(client, url) for url in LISTS}
-    many = order_place(user=orderer, verwaltung=amt, dienste=[dienst_create() for _ in range(5)])
+    many = order_place(user=member, verwaltung=amt, dienste=[dienst_create() for _ in range(5)])
 
     assert ten == one
     assert queries_for(client, f"/api/konto/bestellungen/{many.number}") == one_detail
@@ -293,9 +267,9 @@ def test_query_counts_do_not_grow_with_orders(client, amt, orderer):
     assert client.get("/api/konto/dienste").json()["count"] == 27
 
 
-def test_lists_come_in_pages_of_limit_and_offset(client, amt, orderer):
-    client.force_login(orderer)
-    place_orders(amt, orderer, 3)  # 3 orders, 6 ordered services
+def test_lists_come_in_pages_of_limit_and_offset(client, amt, member):
+    client.force_login(member)
+    place_orders(amt, member, 3)  # 3 orders, 6 ordered services
     numbers = [
         item["number"] for item in client.get("/api/konto/bestellungen?limit=10").json()["items"]
     ]
@@ -312,12 +286,12 @@ def test_lists_come_in_pages_of_limit_and_offset(client, amt, orderer):
         assert response.json()["detail"]
 
 
-def test_a_page_costs_the_same_queries_for_few_and_many_rows(client, amt, orderer):
-    client.force_login(orderer)
-    place_orders(amt, orderer, 2)
+def test_a_page_costs_the_same_queries_for_few_and_many_rows(client, amt, member):
+    client.force_login(member)
+    place_orders(amt, member, 2)
     few = {url: queries_for(client, url + "?limit=2") for url in LISTS[1:]}
 
-    place_orders(amt, orderer, 20)
+    place_orders(amt, member, 20)
 
     assert {url: queries_for(client, url + "?limit=2") for url in LISTS[1:]} == few
 

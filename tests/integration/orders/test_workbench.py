@@ -7,14 +7,12 @@ import datetime
 import io
 
 import pytest
-from django.contrib.auth.models import Group
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from openpyxl import load_workbook
 from oscar.core.loading import get_model
 
-from shop.accounts.services import FULFILMENT_GROUP
 from shop.models import OrderDetails
 from shop.orders.messages import order_message_post
 from shop.orders.rollout import lines_status_change
@@ -32,13 +30,6 @@ Order = get_model("order", "Order")
 INDEX = "/shop/dashboard/"
 LIST_URL = "/shop/dashboard/orders/"
 WEBSHOP_WORDS = ("Webshop", "Umsatz", "Kunden", "Lager", "Gutschein", "oscar.png", "Verwalten")
-
-
-@pytest.fixture
-def fulfilment(db):
-    user = UserFactory(is_staff=True)
-    user.groups.add(Group.objects.get(name=FULFILMENT_GROUP))
-    return user
 
 
 def _place(*, member, amt, title, days_ago, start_in_days=30):
@@ -103,7 +94,7 @@ def test_the_queue_counts_open_services_per_status_oldest_first(world):
     bench = workbench_for_staff()
 
     queues = {queue.status: queue for queue in bench.queues}
-    # A queue per open status, in the pipeline's order (tests/unit/test_rollout_pipeline.py).
+    # A queue per open status, in the pipeline's order (tests/unit/orders/test_rollout_pipeline.py).
     assert tuple(queues) == WORKBENCH_STATUSES
     assert queues["Eingegangen"].count == 2
     assert queues["Eingegangen"].oldest_age_days == 5

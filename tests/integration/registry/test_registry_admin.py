@@ -35,15 +35,6 @@ def registry(db):
 
 
 @pytest.fixture
-def editor(db):
-    from django.contrib.auth.models import Group
-
-    user = UserFactory(email="redaktion@example.org")
-    user.groups.add(Group.objects.get(name="Redaktion"))
-    return user
-
-
-@pytest.fixture
 def municipal_user(db, registry):
     from shop.models import Membership
 

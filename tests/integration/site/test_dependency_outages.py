@@ -13,7 +13,11 @@ from django.test import Client
 from django.urls import reverse
 
 from ozg_site.cache_backend import FailSoftRedisCache
-from tests.factories import DEFAULT_PASSWORD, UserFactory, amt_with_gemeinden, member_create
+from tests.factories import (
+    DEFAULT_PASSWORD,
+    amt_with_gemeinden,
+    member_create,
+)
 from tests.faults import unreachable_redis_url
 from tests.pages import service_page_create
 from tests.signin import is_signed_in, sign_in
@@ -39,18 +43,6 @@ def redis_unreachable(settings):
 @pytest.fixture
 def member(db):
     return member_create(verwaltung=amt_with_gemeinden(count=2))
-
-
-@pytest.fixture
-def fulfilment_staff(db):
-    from django.contrib.auth.models import Group
-
-    from shop.accounts.services import FULFILMENT_GROUP, staff_groups_ensure
-
-    staff_groups_ensure()
-    person = UserFactory(is_staff=True)
-    person.groups.add(Group.objects.get(name=FULFILMENT_GROUP))
-    return person
 
 
 def test_these_tests_run_on_the_fail_soft_backend(redis_unreachable):
@@ -90,9 +82,9 @@ def test_members_sign_in_and_see_their_pages_while_redis_is_unreachable(
 
 
 def test_staff_reports_are_computed_while_redis_is_unreachable(
-    client, redis_unreachable, fulfilment_staff
+    client, redis_unreachable, fulfilment
 ):
-    client.force_login(fulfilment_staff)
+    client.force_login(fulfilment)
 
     response = client.get(reverse("shop_reports:coverage"))
 

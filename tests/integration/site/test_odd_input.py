@@ -26,7 +26,6 @@ from urllib.parse import quote
 
 import pytest
 from django.conf import settings
-from django.contrib.auth.models import Group
 from django.db import transaction
 from django.test import Client, RequestFactory
 from django.urls import Resolver404, resolve
@@ -44,6 +43,7 @@ from tests.factories import (
     amt_with_gemeinden,
     member_create,
     order_place,
+    staff_create,
     terms_of_use_publish,
 )
 from tests.pages import service_page_create
@@ -89,8 +89,7 @@ def world(django_db_setup, django_db_blocker) -> Iterator[World]:
         order = order_place(user=member, verwaltung=amt, dienste=[dienst])
         wishlist = WishListFactory(owner=member)
         wishlist.add(dienst.product)
-        fulfilment = UserFactory(is_staff=True)
-        fulfilment.groups.add(Group.objects.get(name=FULFILMENT_GROUP))
+        fulfilment = staff_create(group=FULFILMENT_GROUP, is_staff=True)
         yield World(
             values={
                 "app_label": "shop",

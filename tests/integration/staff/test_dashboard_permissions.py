@@ -4,7 +4,6 @@ superusers; editors (Wagtail
 only) and municipal people get 403 on every dashboard URL, anonymous people the login."""
 
 import pytest
-from django.contrib.auth.models import Group
 
 from shop.accounts.services import EDITORS_GROUP, FULFILMENT_GROUP
 from tests.factories import (
@@ -13,6 +12,7 @@ from tests.factories import (
     dienst_create,
     member_create,
     order_place,
+    staff_create,
     terms_of_use_publish,
 )
 
@@ -42,10 +42,8 @@ SUPERUSER_URLS = [
 
 @pytest.fixture
 def people(db):
-    editor = UserFactory()
-    editor.groups.add(Group.objects.get(name=EDITORS_GROUP))
-    fulfilment = UserFactory(is_staff=True)
-    fulfilment.groups.add(Group.objects.get(name=FULFILMENT_GROUP))
+    editor = staff_create(group=EDITORS_GROUP)
+    fulfilment = staff_create(group=FULFILMENT_GROUP, is_staff=True)
     terms_of_use_publish()
     amt = amt_with_gemeinden(count=1)
     member = member_create(verwaltung=amt)

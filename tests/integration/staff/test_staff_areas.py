@@ -1,20 +1,17 @@
 """Each staff area lets in only its people: Django admin superusers, Oscar's dashboard staff."""
 
 import pytest
-from django.contrib.auth.models import Group
 
 from shop.accounts.services import EDITORS_GROUP, FULFILMENT_GROUP
-from tests.factories import UserFactory
+from tests.factories import UserFactory, staff_create
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
 def people():
-    editor = UserFactory()
-    editor.groups.add(Group.objects.get(name=EDITORS_GROUP))
-    fulfilment = UserFactory(is_staff=True)
-    fulfilment.groups.add(Group.objects.get(name=FULFILMENT_GROUP))
+    editor = staff_create(group=EDITORS_GROUP)
+    fulfilment = staff_create(group=FULFILMENT_GROUP, is_staff=True)
     return {
         "superuser": UserFactory(is_staff=True, is_superuser=True),
         "editor": editor,

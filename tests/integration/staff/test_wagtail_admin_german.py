@@ -5,14 +5,11 @@ import re
 from html.parser import HTMLParser
 
 import pytest
-from django.contrib.auth.models import Group
 
-from shop.accounts.services import EDITORS_GROUP
 from shop.models import VerwaltungKind
 from tests.factories import (
     GemeindeFactory,
     OzgLeistungFactory,
-    UserFactory,
     VerwaltungFactory,
     published_version,
 )
@@ -50,14 +47,6 @@ def visible_text(html: str) -> str:
     return " ".join(parser.parts)
 
 
-@pytest.fixture
-def editor(client, page_tree):
-    user = UserFactory()
-    user.groups.add(Group.objects.get(name=EDITORS_GROUP))
-    client.force_login(user)
-    return user
-
-
 def test_the_login_page_is_german(client):
     text = visible_text(client.get("/cms/login/").content.decode())
 
@@ -67,6 +56,7 @@ def test_the_login_page_is_german(client):
 
 
 def test_editors_pages_have_no_english_or_generated_labels(client, editor, page_tree):
+    client.force_login(editor)
     amt = VerwaltungFactory(kind=VerwaltungKind.AMT)
     gemeinde = GemeindeFactory(verwaltung=amt)
     profile = service_page_create(
@@ -98,7 +88,8 @@ def test_editors_pages_have_no_english_or_generated_labels(client, editor, page_
         assert not found, (path, found, text[max(found.start() - 80, 0) : found.end() + 80])
 
 
-def test_the_registry_list_and_inspect_view_show_gemeinden_and_yes_or_no(client, editor):
+def test_the_registry_list_and_inspect_view_show_gemeinden_and_yes_or_no(client, editor, page_tree):
+    client.force_login(editor)
     amt = VerwaltungFactory(kind=VerwaltungKind.AMT, name="Amt Probe")
     GemeindeFactory(verwaltung=amt)
 

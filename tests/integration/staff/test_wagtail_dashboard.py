@@ -9,17 +9,10 @@ from django.test.utils import CaptureQueriesContext
 from cms_pages.services import editorial_workflow_ensure
 from shop.accounts.services import EDITORS_GROUP
 from shop.models import Membership
-from tests.factories import OzgLeistungFactory, UserFactory, VerwaltungFactory
+from tests.factories import OzgLeistungFactory, UserFactory, VerwaltungFactory, staff_create
 from tests.pages import add_url, profile_form
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def editor():
-    user = UserFactory(first_name="Rita", last_name="Redakteurin")
-    user.groups.add(Group.objects.get(name=EDITORS_GROUP))
-    return user
 
 
 def membership_request(number: int) -> Membership:
@@ -64,8 +57,7 @@ def test_without_requests_or_permission_there_is_no_panel(client, editor, page_t
     assert "Mitgliedschaftsanträge (" not in client.get("/cms/").content.decode()
 
     membership_request(1)
-    others = UserFactory()
-    others.groups.add(Group.objects.get(name=EDITORS_GROUP))
+    others = staff_create(group=EDITORS_GROUP)
     Group.objects.get(name=EDITORS_GROUP).permissions.remove(
         *Group.objects.get(name=EDITORS_GROUP).permissions.filter(codename="change_membership")
     )
@@ -92,8 +84,7 @@ def test_pages_awaiting_review_show_for_the_second_editor_not_the_submitter(
     client, page_tree, editor
 ):
     editorial_workflow_ensure(approvers=Group.objects.get(name=EDITORS_GROUP))
-    reviewer = UserFactory()
-    reviewer.groups.add(Group.objects.get(name=EDITORS_GROUP))
+    reviewer = staff_create(group=EDITORS_GROUP)
     client.force_login(editor)
     client.post(
         add_url(page_tree.service_index),
