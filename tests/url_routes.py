@@ -4,10 +4,14 @@ new URL is swept without anyone adding it to a list."""
 
 import dataclasses
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
+from collections.abc import Iterator
 
 from django.db.models import Model
-from django.urls import URLPattern, URLResolver, get_resolver, resolve
+from django.urls import URLPattern
+from django.urls import URLResolver
+from django.urls import get_resolver
+from django.urls import resolve
 from django.urls.converters import IntConverter
 from django.urls.resolvers import RoutePattern
 from django.utils.regex_helper import normalize

@@ -11,17 +11,16 @@ from playwright.sync_api import Page
 from shop.accounts.services import FULFILMENT_GROUP
 from shop.orders.messages import order_message_post
 from tests.e2e.axe import assert_accessible
-from tests.e2e.conftest import DESKTOP, MOBILE
+from tests.e2e.conftest import DESKTOP
+from tests.e2e.conftest import MOBILE
 from tests.e2e.session import log_in
-from tests.factories import (
-    GemeindeFactory,
-    VerwaltungFactory,
-    dienst_create,
-    member_create,
-    order_place,
-    staff_create,
-    terms_of_use_publish,
-)
+from tests.factories import GemeindeFactory
+from tests.factories import VerwaltungFactory
+from tests.factories import dienst_create
+from tests.factories import member_create
+from tests.factories import order_place
+from tests.factories import staff_create
+from tests.factories import terms_of_use_publish
 
 PAGES = [
     "/shop/dashboard/",

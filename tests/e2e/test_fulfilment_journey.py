@@ -2,19 +2,19 @@
 address in Oscar's dashboard; the Amt's member then finds the address under Meine Dienste."""
 
 import pytest
-from playwright.sync_api import Page, expect
+from playwright.sync_api import Page
+from playwright.sync_api import expect
 
 from tests.e2e.axe import assert_accessible
-from tests.e2e.session import log_in, log_out
-from tests.factories import (
-    GemeindeFactory,
-    VerwaltungFactory,
-    dienst_create,
-    member_create,
-    order_place,
-    staff_create,
-    terms_of_use_publish,
-)
+from tests.e2e.session import log_in
+from tests.e2e.session import log_out
+from tests.factories import GemeindeFactory
+from tests.factories import VerwaltungFactory
+from tests.factories import dienst_create
+from tests.factories import member_create
+from tests.factories import order_place
+from tests.factories import staff_create
+from tests.factories import terms_of_use_publish
 
 SERVICE_URL = "https://amt-huettener-berge.example/wohngeld"
 

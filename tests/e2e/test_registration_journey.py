@@ -13,12 +13,18 @@ import re
 import pytest
 from django.core import mail
 from django.utils import timezone
-from playwright.sync_api import Page, expect
+from playwright.sync_api import Page
+from playwright.sync_api import expect
 
 from shop.accounts.services import EDITORS_GROUP
-from shop.models import AcceptanceRecord, Membership, OrderDetails, User
+from shop.models import AcceptanceRecord
+from shop.models import Membership
+from shop.models import OrderDetails
+from shop.models import User
 from tests.e2e.axe import assert_accessible
-from tests.e2e.session import log_in, log_in_to_cms, log_out
+from tests.e2e.session import log_in
+from tests.e2e.session import log_in_to_cms
+from tests.e2e.session import log_out
 from tests.factories import staff_create
 
 FIRST_NAME, LAST_NAME = "Jonas", "Jensen"

@@ -10,7 +10,9 @@ import factory
 from factory.django import DjangoModelFactory
 
 from shop.agreements.services import agreement_version_publish
-from shop.models import Agreement, AgreementKind, AgreementVersion
+from shop.models import Agreement
+from shop.models import AgreementKind
+from shop.models import AgreementVersion
 
 
 class AgreementFactory(DjangoModelFactory):

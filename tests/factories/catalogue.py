@@ -9,7 +9,10 @@ import factory
 from django.utils.text import slugify
 from factory.django import DjangoModelFactory
 
-from shop.models import Lage, LeikaLeistung, OzgLeistung, Themenfeld
+from shop.models import Lage
+from shop.models import LeikaLeistung
+from shop.models import OzgLeistung
+from shop.models import Themenfeld
 
 
 class ThemenfeldFactory(DjangoModelFactory):

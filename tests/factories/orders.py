@@ -9,12 +9,21 @@ from django.utils import timezone
 from shop.accounts.services import membership_ensure_approved
 from shop.agreements.selectors import agreements_required_for
 from shop.dienste.services import dienst_sync
-from shop.models import Agreement, ContactRole, Dienst, Gemeinde, Membership, User, Verwaltung
+from shop.models import Agreement
+from shop.models import ContactRole
+from shop.models import Dienst
+from shop.models import Gemeinde
+from shop.models import Membership
+from shop.models import User
+from shop.models import Verwaltung
 from shop.orders.selectors import gemeinden_for_ordering
-from shop.orders.services import ContactData, OrderSubmission
+from shop.orders.services import ContactData
+from shop.orders.services import OrderSubmission
 from shop.orders.services import order_place as order_place_service
 from tests.factories.agreements import published_version
-from tests.factories.registry import GemeindeFactory, UserFactory, VerwaltungFactory
+from tests.factories.registry import GemeindeFactory
+from tests.factories.registry import UserFactory
+from tests.factories.registry import VerwaltungFactory
 
 _page_ids = itertools.count(900_000)
 

@@ -10,10 +10,14 @@ from typing import Any
 
 import factory
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group, Permission
-from factory.django import DjangoModelFactory, Password
+from django.contrib.auth.models import Group
+from django.contrib.auth.models import Permission
+from factory.django import DjangoModelFactory
+from factory.django import Password
 
-from shop.models import Gemeinde, Verwaltung, VerwaltungKind
+from shop.models import Gemeinde
+from shop.models import Verwaltung
+from shop.models import VerwaltungKind
 
 DEFAULT_PASSWORD = "Testpasswort-123"
 

@@ -3,15 +3,14 @@ of the fulfilment team, one superuser (the subdomains' own people live in their 
 
 import pytest
 
-from shop.accounts.services import EDITORS_GROUP, FULFILMENT_GROUP
-from tests.factories import (
-    GemeindeFactory,
-    KreisFactory,
-    UserFactory,
-    VerwaltungFactory,
-    staff_create,
-    terms_of_use_publish,
-)
+from shop.accounts.services import EDITORS_GROUP
+from shop.accounts.services import FULFILMENT_GROUP
+from tests.factories import GemeindeFactory
+from tests.factories import KreisFactory
+from tests.factories import UserFactory
+from tests.factories import VerwaltungFactory
+from tests.factories import staff_create
+from tests.factories import terms_of_use_publish
 
 # Three Gemeinden of the Amt Hüttener Berge (ARS 010585890) as the Gemeindeverzeichnis names them.
 HUETTENER_BERGE_GEMEINDEN = (

@@ -13,14 +13,13 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from shop.accounts.services import FULFILMENT_GROUP, staff_groups_ensure
+from shop.accounts.services import FULFILMENT_GROUP
+from shop.accounts.services import staff_groups_ensure
 from shop.models import Dienst
-from tests.factories import (
-    amt_with_gemeinden,
-    member_create,
-    order_place,
-    staff_create,
-)
+from tests.factories import amt_with_gemeinden
+from tests.factories import member_create
+from tests.factories import order_place
+from tests.factories import staff_create
 from tests.pages import service_page_create
 
 pytestmark = pytest.mark.django_db

@@ -13,15 +13,13 @@ from django.urls import reverse
 from django.utils import timezone
 
 from shop.models import AcceptanceRecord
-from tests.factories import (
-    DEFAULT_PASSWORD,
-    UserFactory,
-    amt_with_gemeinden,
-    dienst_create,
-    member_create,
-    order_place,
-    terms_of_use_publish,
-)
+from tests.factories import DEFAULT_PASSWORD
+from tests.factories import UserFactory
+from tests.factories import amt_with_gemeinden
+from tests.factories import dienst_create
+from tests.factories import member_create
+from tests.factories import order_place
+from tests.factories import terms_of_use_publish
 
 pytestmark = pytest.mark.django_db
 

@@ -5,10 +5,12 @@ from datetime import timedelta
 
 import pytest
 from django.contrib.auth.tokens import default_token_generator
-from django.core import mail, signing
+from django.core import mail
+from django.core import signing
 from django.utils import timezone
 
-from shop.accounts import selectors, services
+from shop.accounts import selectors
+from shop.accounts import services
 from shop.models import ThrottleEvent
 from tests.factories import UserFactory
 

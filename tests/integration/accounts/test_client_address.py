@@ -10,16 +10,16 @@ import pytest
 from django.urls import reverse
 
 from shop.models import AcceptanceRecord
-from tests.checkout import basket_add, checkout_complete
-from tests.factories import (
-    DEFAULT_PASSWORD,
-    UserFactory,
-    amt_with_gemeinden,
-    dienst_create,
-    member_create,
-    terms_of_use_publish,
-)
-from tests.signin import LOGIN_URL, is_signed_in
+from tests.checkout import basket_add
+from tests.checkout import checkout_complete
+from tests.factories import DEFAULT_PASSWORD
+from tests.factories import UserFactory
+from tests.factories import amt_with_gemeinden
+from tests.factories import dienst_create
+from tests.factories import member_create
+from tests.factories import terms_of_use_publish
+from tests.signin import LOGIN_URL
+from tests.signin import is_signed_in
 
 pytestmark = pytest.mark.django_db
 

@@ -6,8 +6,10 @@ import pytest
 from axes.models import AccessAttempt
 from django.utils import timezone
 
-from tests.factories import DEFAULT_PASSWORD, UserFactory
-from tests.signin import is_signed_in, sign_in
+from tests.factories import DEFAULT_PASSWORD
+from tests.factories import UserFactory
+from tests.signin import is_signed_in
+from tests.signin import sign_in
 
 pytestmark = pytest.mark.django_db
 

@@ -8,11 +8,15 @@ from django.contrib.auth.models import Group
 from django.core import mail
 from django.urls import reverse
 
-from shop.accounts.selectors import membership_ordering_obstacle, verwaltungen_user_may_order_for
+from shop.accounts.selectors import membership_ordering_obstacle
+from shop.accounts.selectors import verwaltungen_user_may_order_for
 from shop.accounts.services import EDITORS_GROUP
 from shop.models import Membership
-from tests.factories import UserFactory, VerwaltungFactory, staff_create
-from tests.signin import is_signed_in, sign_in
+from tests.factories import UserFactory
+from tests.factories import VerwaltungFactory
+from tests.factories import staff_create
+from tests.signin import is_signed_in
+from tests.signin import sign_in
 
 pytestmark = pytest.mark.django_db
 

@@ -5,15 +5,22 @@ done below the ORM (raw SQL, on PostgreSQL with the immutability trigger switche
 import datetime
 
 import pytest
-from django.core.management import CommandError, call_command
+from django.core.management import CommandError
+from django.core.management import call_command
 from django.db import connection
 from oscar.test.factories import OrderFactory
 
-from shop.agreements.selectors import ChainPoint, acceptance_chain_verify
+from shop.agreements.selectors import ChainPoint
+from shop.agreements.selectors import acceptance_chain_verify
 from shop.agreements.services import acceptance_records_create
-from shop.models import AcceptanceRecord, AgreementKind
-from shop.models.agreements import CHAIN_START, acceptance_chain_hash
-from tests.factories import AgreementFactory, UserFactory, VerwaltungFactory, published_version
+from shop.models import AcceptanceRecord
+from shop.models import AgreementKind
+from shop.models.agreements import CHAIN_START
+from shop.models.agreements import acceptance_chain_hash
+from tests.factories import AgreementFactory
+from tests.factories import UserFactory
+from tests.factories import VerwaltungFactory
+from tests.factories import published_version
 
 pytestmark = pytest.mark.django_db
 

@@ -7,16 +7,22 @@ import threading
 import time
 
 import pytest
-from django.db import IntegrityError, connection, transaction
+from django.db import IntegrityError
+from django.db import connection
+from django.db import transaction
 from django.db.migrations.executor import MigrationExecutor
 from oscar.test.factories import OrderFactory
 
 from shop.agreements.selectors import acceptance_chain_verify
 from shop.agreements.services import acceptance_records_create
-from shop.models import AcceptanceRecord, AgreementKind
+from shop.models import AcceptanceRecord
+from shop.models import AgreementKind
 from shop.models.agreements import CHAIN_START
 from tests.conftest import migration_data_restore
-from tests.factories import AgreementFactory, UserFactory, VerwaltungFactory, published_version
+from tests.factories import AgreementFactory
+from tests.factories import UserFactory
+from tests.factories import VerwaltungFactory
+from tests.factories import published_version
 
 # Each test commits for real and flushes the database afterwards; the module puts back what the
 # migrations wrote when it is done.

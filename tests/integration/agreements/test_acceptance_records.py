@@ -8,21 +8,24 @@ from contextlib import contextmanager
 import pytest
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db import IntegrityError, connection, transaction
+from django.db import IntegrityError
+from django.db import connection
+from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 from oscar.test.factories import OrderFactory
 
 from shop.agreements.services import acceptance_records_create
-from shop.models import AcceptanceRecord, AgreementKind, AgreementVersion, ImmutableError
+from shop.models import AcceptanceRecord
+from shop.models import AgreementKind
+from shop.models import AgreementVersion
+from shop.models import ImmutableError
 from shop.models.agreements import text_hash
-from tests.factories import (
-    AgreementFactory,
-    AgreementVersionFactory,
-    UserFactory,
-    VerwaltungFactory,
-    published_version,
-)
+from tests.factories import AgreementFactory
+from tests.factories import AgreementVersionFactory
+from tests.factories import UserFactory
+from tests.factories import VerwaltungFactory
+from tests.factories import published_version
 
 pytestmark = pytest.mark.django_db
 

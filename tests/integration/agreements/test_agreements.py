@@ -13,27 +13,21 @@ from oscar.test.factories import ProductFactory
 
 from ozg_site.demo_content import demo_agreements
 from shop.agreements.demo import demo_agreements_ensure
-from shop.agreements.selectors import (
-    agreement_current_version,
-    agreements_required_for,
-    agreements_without_current_version,
-    requires_data_protection_contact,
-)
+from shop.agreements.selectors import agreement_current_version
+from shop.agreements.selectors import agreements_required_for
+from shop.agreements.selectors import agreements_without_current_version
+from shop.agreements.selectors import requires_data_protection_contact
 from shop.agreements.services import agreement_version_publish
-from shop.models import (
-    Agreement,
-    AgreementKind,
-    AgreementVersion,
-    Dienst,
-    ImmutableError,
-)
+from shop.models import Agreement
+from shop.models import AgreementKind
+from shop.models import AgreementVersion
+from shop.models import Dienst
+from shop.models import ImmutableError
 from shop.models.agreements import text_hash
-from tests.factories import (
-    AgreementFactory,
-    AgreementVersionFactory,
-    publish,
-    published_version,
-)
+from tests.factories import AgreementFactory
+from tests.factories import AgreementVersionFactory
+from tests.factories import publish
+from tests.factories import published_version
 
 pytestmark = pytest.mark.django_db
 

@@ -10,20 +10,21 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
-from wagtail.test.utils.form_data import nested_form_data, rich_text
+from wagtail.test.utils.form_data import nested_form_data
+from wagtail.test.utils.form_data import rich_text
 
 from shop.accounts.services import EDITORS_GROUP
 from shop.agreements.admin_views import AGREEMENT_TEXT_FEATURES
 from shop.agreements.selectors import agreement_current_version
-from shop.models import Agreement, AgreementKind, AgreementVersion
+from shop.models import Agreement
+from shop.models import AgreementKind
+from shop.models import AgreementVersion
 from shop.models.agreements import text_hash
-from tests.factories import (
-    AgreementFactory,
-    AgreementVersionFactory,
-    UserFactory,
-    add_permission,
-    published_version,
-)
+from tests.factories import AgreementFactory
+from tests.factories import AgreementVersionFactory
+from tests.factories import UserFactory
+from tests.factories import add_permission
+from tests.factories import published_version
 
 pytestmark = pytest.mark.django_db
 

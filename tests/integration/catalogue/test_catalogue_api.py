@@ -7,12 +7,10 @@ from django.test.utils import CaptureQueriesContext
 from openapi_spec_validator import validate
 
 from shop.models import Dienst
-from tests.factories import (
-    LageFactory,
-    LeikaLeistungFactory,
-    OzgLeistungFactory,
-    ThemenfeldFactory,
-)
+from tests.factories import LageFactory
+from tests.factories import LeikaLeistungFactory
+from tests.factories import OzgLeistungFactory
+from tests.factories import ThemenfeldFactory
 from tests.pages import service_page_create
 
 pytestmark = pytest.mark.django_db

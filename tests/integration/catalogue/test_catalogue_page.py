@@ -4,12 +4,10 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from tests.factories import (
-    LageFactory,
-    LeikaLeistungFactory,
-    OzgLeistungFactory,
-    ThemenfeldFactory,
-)
+from tests.factories import LageFactory
+from tests.factories import LeikaLeistungFactory
+from tests.factories import OzgLeistungFactory
+from tests.factories import ThemenfeldFactory
 from tests.pages import service_page_create
 
 pytestmark = pytest.mark.django_db

@@ -31,34 +31,36 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from shop.accounts.services import EDITORS_GROUP, FULFILMENT_GROUP, staff_groups_ensure
-from shop.generations import COVERAGE_REPORT, generation_bump
-from shop.models import (
-    Dienst,
-    Gemeinde,
-    Membership,
-    OrderedService,
-    RolloutStatus,
-    ServiceCoverage,
-    Verwaltung,
-    VerwaltungKind,
-)
+from shop.accounts.services import EDITORS_GROUP
+from shop.accounts.services import FULFILMENT_GROUP
+from shop.accounts.services import staff_groups_ensure
+from shop.generations import COVERAGE_REPORT
+from shop.generations import generation_bump
+from shop.models import Dienst
+from shop.models import Gemeinde
+from shop.models import Membership
+from shop.models import OrderedService
+from shop.models import RolloutStatus
+from shop.models import ServiceCoverage
+from shop.models import Verwaltung
+from shop.models import VerwaltungKind
 from shop.orders.rollout import lines_status_change
-from shop.registry.gemeindeverzeichnis import DEFAULT_GEMEINDEVERZEICHNIS, parse_gemeindeverzeichnis
+from shop.registry.gemeindeverzeichnis import DEFAULT_GEMEINDEVERZEICHNIS
+from shop.registry.gemeindeverzeichnis import parse_gemeindeverzeichnis
 from shop.registry.services import registry_import_gemeindeverzeichnis
 from shop.reports.exports import CSV_HEADERS
-from shop.reports.selectors import coverage_by_dienst, coverage_by_kreis, public_figures
-from tests.factories import (
-    GemeindeFactory,
-    KreisFactory,
-    UserFactory,
-    VerwaltungFactory,
-    dienst_create,
-    member_create,
-    order_place,
-    staff_create,
-    terms_of_use_publish,
-)
+from shop.reports.selectors import coverage_by_dienst
+from shop.reports.selectors import coverage_by_kreis
+from shop.reports.selectors import public_figures
+from tests.factories import GemeindeFactory
+from tests.factories import KreisFactory
+from tests.factories import UserFactory
+from tests.factories import VerwaltungFactory
+from tests.factories import dienst_create
+from tests.factories import member_create
+from tests.factories import order_place
+from tests.factories import staff_create
+from tests.factories import terms_of_use_publish
 
 pytestmark = pytest.mark.django_db
 

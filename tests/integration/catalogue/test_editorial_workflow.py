@@ -3,17 +3,23 @@ even by a forged request; Redaktion cannot publish without approval; superusers 
 
 import pytest
 from django.contrib.auth.models import Group
-from wagtail.models import GroupApprovalTask, Page, TaskState, Workflow, WorkflowPage, WorkflowTask
+from wagtail.models import GroupApprovalTask
+from wagtail.models import Page
+from wagtail.models import TaskState
+from wagtail.models import Workflow
+from wagtail.models import WorkflowPage
+from wagtail.models import WorkflowTask
 
-from cms_pages.models import SecondPersonApprovalTask, ServicePage
-from cms_pages.services import (
-    EDITORIAL_TASK_NAME,
-    EDITORIAL_WORKFLOW_NAME,
-    editorial_workflow_ensure,
-)
+from cms_pages.models import SecondPersonApprovalTask
+from cms_pages.models import ServicePage
+from cms_pages.services import EDITORIAL_TASK_NAME
+from cms_pages.services import EDITORIAL_WORKFLOW_NAME
+from cms_pages.services import editorial_workflow_ensure
 from shop.accounts.services import EDITORS_GROUP
-from tests.factories import OzgLeistungFactory, UserFactory
-from tests.pages import add_url, profile_form
+from tests.factories import OzgLeistungFactory
+from tests.factories import UserFactory
+from tests.pages import add_url
+from tests.pages import profile_form
 
 pytestmark = pytest.mark.django_db
 

@@ -8,20 +8,23 @@ import json
 from pathlib import Path
 
 import pytest
-from django.core.management import CommandError, call_command
+from django.core.management import CommandError
+from django.core.management import call_command
 from django.db import connection
 from django.db.models import F
 from django.test.utils import CaptureQueriesContext
 from wagtail.search.backends import get_search_backend
 
-from shop.catalogue.ozg_katalog import DEFAULT_LEIKA_LEISTUNGEN, DEFAULT_OZG_LEISTUNGEN
-from shop.catalogue.selectors import (
-    lage_list,
-    ozg_leistung_get,
-    ozg_leistung_list,
-    themenfeld_list,
-)
-from shop.models import Lage, LeikaLeistung, OzgLeistung, Themenfeld
+from shop.catalogue.ozg_katalog import DEFAULT_LEIKA_LEISTUNGEN
+from shop.catalogue.ozg_katalog import DEFAULT_OZG_LEISTUNGEN
+from shop.catalogue.selectors import lage_list
+from shop.catalogue.selectors import ozg_leistung_get
+from shop.catalogue.selectors import ozg_leistung_list
+from shop.catalogue.selectors import themenfeld_list
+from shop.models import Lage
+from shop.models import LeikaLeistung
+from shop.models import OzgLeistung
+from shop.models import Themenfeld
 from tests.factories import LeikaLeistungFactory
 from tests.manage import run_manage
 

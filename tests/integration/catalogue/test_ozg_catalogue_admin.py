@@ -9,14 +9,12 @@ from django.urls import reverse
 
 from shop.accounts.services import EDITORS_GROUP
 from shop.models import OzgLeistung
-from tests.factories import (
-    LageFactory,
-    LeikaLeistungFactory,
-    OzgLeistungFactory,
-    ThemenfeldFactory,
-    UserFactory,
-    add_permission,
-)
+from tests.factories import LageFactory
+from tests.factories import LeikaLeistungFactory
+from tests.factories import OzgLeistungFactory
+from tests.factories import ThemenfeldFactory
+from tests.factories import UserFactory
+from tests.factories import add_permission
 
 INDEX = "/cms/snippets/shop/ozgleistung/"
 CHOOSER = "/cms/snippets/choose/shop/ozgleistung/"

@@ -9,8 +9,10 @@ from cms_pages.models import ServicePage
 from cms_pages.services import editorial_workflow_ensure
 from shop.accounts.services import EDITORS_GROUP
 from shop.models import Dienst
-from tests.factories import OzgLeistungFactory, UserFactory
-from tests.pages import add_url, profile_form
+from tests.factories import OzgLeistungFactory
+from tests.factories import UserFactory
+from tests.pages import add_url
+from tests.pages import profile_form
 
 pytestmark = pytest.mark.django_db
 

@@ -10,43 +10,37 @@ from django.urls import reverse
 from oscar.core.loading import get_model
 
 from shop.accounts.services import membership_ensure_approved
-from shop.models import (
-    AcceptanceRecord,
-    AgreementKind,
-    ContactRole,
-    Membership,
-    OrderContact,
-    OrderDetails,
-    OrderedService,
-    ServiceCoverage,
-    VerwaltungKind,
-)
+from shop.models import AcceptanceRecord
+from shop.models import AgreementKind
+from shop.models import ContactRole
+from shop.models import Membership
+from shop.models import OrderContact
+from shop.models import OrderDetails
+from shop.models import OrderedService
+from shop.models import ServiceCoverage
+from shop.models import VerwaltungKind
 from shop.orders.services import wished_start_date_latest
-from tests.checkout import (
-    CONTACTS,
-    agreements_post_data,
-    basket_add,
-    checkout_complete,
-    order_place_from_review,
-    place_order_data,
-    start_date,
-    step_posts,
-    steps_post,
-)
-from tests.factories import (
-    AgreementVersionFactory,
-    GemeindeFactory,
-    KreisFactory,
-    UserFactory,
-    VerwaltungFactory,
-    amt_with_gemeinden,
-    dienst_create,
-    member_create,
-    order_place,
-    publish,
-    published_version,
-    terms_of_use_publish,
-)
+from tests.checkout import CONTACTS
+from tests.checkout import agreements_post_data
+from tests.checkout import basket_add
+from tests.checkout import checkout_complete
+from tests.checkout import order_place_from_review
+from tests.checkout import place_order_data
+from tests.checkout import start_date
+from tests.checkout import step_posts
+from tests.checkout import steps_post
+from tests.factories import AgreementVersionFactory
+from tests.factories import GemeindeFactory
+from tests.factories import KreisFactory
+from tests.factories import UserFactory
+from tests.factories import VerwaltungFactory
+from tests.factories import amt_with_gemeinden
+from tests.factories import dienst_create
+from tests.factories import member_create
+from tests.factories import order_place
+from tests.factories import publish
+from tests.factories import published_version
+from tests.factories import terms_of_use_publish
 
 Order = get_model("order", "Order")
 Basket = get_model("basket", "Basket")
@@ -878,7 +872,8 @@ def test_conflict_found_only_at_placement_is_refused(client, shop, monkeypatch):
     colleague = member_create(verwaltung=shop["amt"])
     order_place(user=colleague, verwaltung=shop["amt"], dienste=[shop["dienst"]])
     from oscar_overrides import strategy
-    from shop.orders import selectors, services
+    from shop.orders import selectors
+    from shop.orders import services
     from shop.orders.selectors import order_plan
 
     def plan_without_existing_orders(**kwargs):

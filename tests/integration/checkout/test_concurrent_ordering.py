@@ -5,22 +5,27 @@ import threading
 import time
 
 import pytest
-from django.db import IntegrityError, connection, transaction
+from django.db import IntegrityError
+from django.db import connection
+from django.db import transaction
 from django.test import Client
 from django.urls import reverse
 from oscar.core.loading import get_model
 
-from shop.models import AcceptanceRecord, OrderDetails, ServiceCoverage
+from shop.models import AcceptanceRecord
+from shop.models import OrderDetails
+from shop.models import ServiceCoverage
 from shop.orders import selectors
-from tests.checkout import basket_add, place_order_data, step_posts, steps_post
+from tests.checkout import basket_add
+from tests.checkout import place_order_data
+from tests.checkout import step_posts
+from tests.checkout import steps_post
 from tests.conftest import migration_data_restore
-from tests.factories import (
-    amt_with_gemeinden,
-    dienst_create,
-    member_create,
-    order_place,
-    terms_of_use_publish,
-)
+from tests.factories import amt_with_gemeinden
+from tests.factories import dienst_create
+from tests.factories import member_create
+from tests.factories import order_place
+from tests.factories import terms_of_use_publish
 
 Order = get_model("order", "Order")
 

@@ -7,9 +7,16 @@ from django.core import mail
 from django.urls import reverse
 from oscar.core.loading import get_model
 
-from ozg_site.demo import DEMO_PASSWORD, demo_accounts_ensure, demo_site_ensure
-from shop.models import Dienst, Gemeinde, ServiceCoverage, User, Verwaltung
-from tests.checkout import basket_add, checkout_complete
+from ozg_site.demo import DEMO_PASSWORD
+from ozg_site.demo import demo_accounts_ensure
+from ozg_site.demo import demo_site_ensure
+from shop.models import Dienst
+from shop.models import Gemeinde
+from shop.models import ServiceCoverage
+from shop.models import User
+from shop.models import Verwaltung
+from tests.checkout import basket_add
+from tests.checkout import checkout_complete
 
 Order = get_model("order", "Order")
 

@@ -2,7 +2,8 @@
 
 import pytest
 from django.core import mail
-from django.core.mail import EmailMessage, EmailMultiAlternatives
+from django.core.mail import EmailMessage
+from django.core.mail import EmailMultiAlternatives
 
 from shop.mail.backends import OutboxEmailBackend
 from shop.models import OutgoingMail

@@ -8,24 +8,25 @@ from datetime import timedelta
 import pytest
 from django.contrib.auth.models import Group
 from django.core import mail
-from django.db import connection, connections
+from django.db import connection
+from django.db import connections
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
 from shop.accounts.services import EDITORS_GROUP
-from shop.mail.services import MAX_ATTEMPTS, mail_sweep
+from shop.mail.services import MAX_ATTEMPTS
+from shop.mail.services import mail_sweep
 from shop.models import OutgoingMail
-from tests.checkout import basket_add, checkout_complete
+from tests.checkout import basket_add
+from tests.checkout import checkout_complete
 from tests.conftest import migration_data_restore
-from tests.factories import (
-    UserFactory,
-    amt_with_gemeinden,
-    dienst_create,
-    member_create,
-    terms_of_use_publish,
-)
+from tests.factories import UserFactory
+from tests.factories import amt_with_gemeinden
+from tests.factories import dienst_create
+from tests.factories import member_create
+from tests.factories import terms_of_use_publish
 
 pytestmark = pytest.mark.django_db
 

@@ -6,25 +6,26 @@ from types import SimpleNamespace
 
 import pytest
 from django.core import mail
-from django.core.management import CommandError, call_command
+from django.core.management import CommandError
+from django.core.management import call_command
 from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
-from shop.mail import mail_after_commit, services
-from shop.mail.selectors import mail_backlog, undelivered_mails
-from shop.mail.services import (
-    CLAIM_DURATION,
-    MAX_ATTEMPTS,
-    RETRY_DELAYS,
-    TASK_RUNNING_TIMEOUT,
-    MailResendError,
-    SweepResult,
-    mail_sweep,
-    outgoing_mail_deliver,
-    outgoing_mail_resend,
-)
+from shop.mail import mail_after_commit
+from shop.mail import services
+from shop.mail.selectors import mail_backlog
+from shop.mail.selectors import undelivered_mails
+from shop.mail.services import CLAIM_DURATION
+from shop.mail.services import MAX_ATTEMPTS
+from shop.mail.services import RETRY_DELAYS
+from shop.mail.services import TASK_RUNNING_TIMEOUT
+from shop.mail.services import MailResendError
+from shop.mail.services import SweepResult
+from shop.mail.services import mail_sweep
+from shop.mail.services import outgoing_mail_deliver
+from shop.mail.services import outgoing_mail_resend
 from shop.models import OutgoingMail
 
 pytestmark = pytest.mark.django_db

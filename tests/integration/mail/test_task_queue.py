@@ -8,13 +8,12 @@ from django_tasks_db.management.commands import db_worker
 from django_tasks_db.models import DBTaskResult
 
 from shop.models import OutgoingMail
-from tests.checkout import basket_add, checkout_complete
-from tests.factories import (
-    amt_with_gemeinden,
-    dienst_create,
-    member_create,
-    terms_of_use_publish,
-)
+from tests.checkout import basket_add
+from tests.checkout import checkout_complete
+from tests.factories import amt_with_gemeinden
+from tests.factories import dienst_create
+from tests.factories import member_create
+from tests.factories import terms_of_use_publish
 
 
 @pytest.fixture

@@ -10,8 +10,10 @@ from cms_pages.services import editorial_workflow_ensure
 from shop.accounts.services import EDITORS_GROUP
 from shop.mail.services import mail_sweep
 from shop.models import OutgoingMail
-from tests.factories import OzgLeistungFactory, UserFactory
-from tests.integration.catalogue.test_service_page_admin import add_url, profile_form
+from tests.factories import OzgLeistungFactory
+from tests.factories import UserFactory
+from tests.integration.catalogue.test_service_page_admin import add_url
+from tests.integration.catalogue.test_service_page_admin import profile_form
 
 pytestmark = pytest.mark.django_db
 

@@ -4,11 +4,9 @@ import datetime
 
 import pytest
 
-from tests.factories import (
-    dienst_create,
-    member_create,
-    order_place,
-)
+from tests.factories import dienst_create
+from tests.factories import member_create
+from tests.factories import order_place
 
 
 @pytest.fixture

@@ -14,16 +14,15 @@ from django.utils import timezone
 from openpyxl import load_workbook
 from oscar.core.loading import get_model
 
-from shop.models import OrderedService, RolloutEvent
-from tests.factories import (
-    GemeindeFactory,
-    KreisFactory,
-    VerwaltungFactory,
-    dienst_create,
-    member_create,
-    order_place,
-    terms_of_use_publish,
-)
+from shop.models import OrderedService
+from shop.models import RolloutEvent
+from tests.factories import GemeindeFactory
+from tests.factories import KreisFactory
+from tests.factories import VerwaltungFactory
+from tests.factories import dienst_create
+from tests.factories import member_create
+from tests.factories import order_place
+from tests.factories import terms_of_use_publish
 
 Order = get_model("order", "Order")
 LIST_URL = "/shop/dashboard/orders/"

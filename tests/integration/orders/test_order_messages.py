@@ -5,29 +5,28 @@ yet, and nobody else reading or writing it."""
 import re
 
 import pytest
-from django.contrib.auth.models import Group, Permission
+from django.contrib.auth.models import Group
+from django.contrib.auth.models import Permission
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from shop.accounts.services import EDITORS_GROUP, FULFILMENT_GROUP
-from shop.models import Membership, OrderMessage
-from shop.orders.messages import (
-    order_message_list,
-    order_message_post,
-    order_messages_mark_read,
-    unread_count_for_member,
-    unread_counts_for_staff,
-)
-from tests.factories import (
-    UserFactory,
-    amt_with_gemeinden,
-    dienst_create,
-    member_create,
-    order_place,
-    staff_create,
-)
+from shop.accounts.services import EDITORS_GROUP
+from shop.accounts.services import FULFILMENT_GROUP
+from shop.models import Membership
+from shop.models import OrderMessage
+from shop.orders.messages import order_message_list
+from shop.orders.messages import order_message_post
+from shop.orders.messages import order_messages_mark_read
+from shop.orders.messages import unread_count_for_member
+from shop.orders.messages import unread_counts_for_staff
+from tests.factories import UserFactory
+from tests.factories import amt_with_gemeinden
+from tests.factories import dienst_create
+from tests.factories import member_create
+from tests.factories import order_place
+from tests.factories import staff_create
 
 pytestmark = pytest.mark.django_db
 

@@ -15,15 +15,15 @@ from oscar.core.loading import get_model
 from shop import models
 from shop.agreements.selectors import agreements_required_for
 from shop.orders import services
-from shop.orders.services import OrderAlreadyPlaced, OrderSubmission, order_place
-from tests.factories import (
-    DEFAULT_CONTACTS,
-    AgreementVersionFactory,
-    GemeindeFactory,
-    UserFactory,
-    amt_with_gemeinden,
-    dienst_create,
-)
+from shop.orders.services import OrderAlreadyPlaced
+from shop.orders.services import OrderSubmission
+from shop.orders.services import order_place
+from tests.factories import DEFAULT_CONTACTS
+from tests.factories import AgreementVersionFactory
+from tests.factories import GemeindeFactory
+from tests.factories import UserFactory
+from tests.factories import amt_with_gemeinden
+from tests.factories import dienst_create
 from tests.factories import orders as order_factories
 
 Basket = get_model("basket", "Basket")

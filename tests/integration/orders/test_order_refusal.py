@@ -11,18 +11,19 @@ from django.urls import reverse
 from oscar.core.loading import get_model
 
 from shop.accounts.services import membership_ensure_approved
-from shop.models import Dienst, Membership, VerwaltungKind
-from shop.orders.selectors import dienst_order_overviews, gemeinden_for_ordering
-from tests.factories import (
-    GemeindeFactory,
-    KreisFactory,
-    UserFactory,
-    VerwaltungFactory,
-    amt_with_gemeinden,
-    member_create,
-    order_place,
-    terms_of_use_publish,
-)
+from shop.models import Dienst
+from shop.models import Membership
+from shop.models import VerwaltungKind
+from shop.orders.selectors import dienst_order_overviews
+from shop.orders.selectors import gemeinden_for_ordering
+from tests.factories import GemeindeFactory
+from tests.factories import KreisFactory
+from tests.factories import UserFactory
+from tests.factories import VerwaltungFactory
+from tests.factories import amt_with_gemeinden
+from tests.factories import member_create
+from tests.factories import order_place
+from tests.factories import terms_of_use_publish
 from tests.pages import service_page_create
 
 Basket = get_model("basket", "Basket")

@@ -9,16 +9,15 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from openapi_spec_validator import validate
 
-from shop.models import AcceptanceRecord, Membership
-from tests.factories import (
-    KreisFactory,
-    UserFactory,
-    amt_with_gemeinden,
-    dienst_create,
-    member_create,
-    order_place,
-    terms_of_use_publish,
-)
+from shop.models import AcceptanceRecord
+from shop.models import Membership
+from tests.factories import KreisFactory
+from tests.factories import UserFactory
+from tests.factories import amt_with_gemeinden
+from tests.factories import dienst_create
+from tests.factories import member_create
+from tests.factories import order_place
+from tests.factories import terms_of_use_publish
 
 pytestmark = pytest.mark.django_db
 

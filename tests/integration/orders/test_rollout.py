@@ -6,18 +6,19 @@ from django.conf import settings
 from django.core import mail
 from django.core.exceptions import ValidationError
 
-from shop.models import OrderedService, RolloutEvent, ServiceCoverage
+from shop.models import OrderedService
+from shop.models import RolloutEvent
+from shop.models import ServiceCoverage
 from shop.orders.pipeline import mail_type_defaults
-from shop.orders.rollout import lines_status_change, rollout_mail_types_ensure
+from shop.orders.rollout import lines_status_change
+from shop.orders.rollout import rollout_mail_types_ensure
 from shop.orders.selectors import order_plan
-from tests.factories import (
-    UserFactory,
-    amt_with_gemeinden,
-    dienst_create,
-    member_create,
-    order_place,
-    terms_of_use_publish,
-)
+from tests.factories import UserFactory
+from tests.factories import amt_with_gemeinden
+from tests.factories import dienst_create
+from tests.factories import member_create
+from tests.factories import order_place
+from tests.factories import terms_of_use_publish
 
 PIPELINE = settings.OSCAR_LINE_STATUS_PIPELINE
 ALL_STATUSES = list(PIPELINE)

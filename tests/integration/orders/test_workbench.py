@@ -16,15 +16,14 @@ from oscar.core.loading import get_model
 from shop.models import OrderDetails
 from shop.orders.messages import order_message_post
 from shop.orders.rollout import lines_status_change
-from shop.orders.staff import WORKBENCH_STATUSES, workbench_for_staff
-from tests.factories import (
-    UserFactory,
-    amt_with_gemeinden,
-    dienst_create,
-    member_create,
-    order_place,
-    terms_of_use_publish,
-)
+from shop.orders.staff import WORKBENCH_STATUSES
+from shop.orders.staff import workbench_for_staff
+from tests.factories import UserFactory
+from tests.factories import amt_with_gemeinden
+from tests.factories import dienst_create
+from tests.factories import member_create
+from tests.factories import order_place
+from tests.factories import terms_of_use_publish
 
 Order = get_model("order", "Order")
 INDEX = "/shop/dashboard/"

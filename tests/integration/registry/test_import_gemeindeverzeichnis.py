@@ -9,13 +9,17 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
-from django.core.management import CommandError, call_command
+from django.core.management import CommandError
+from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from shop.models import Gemeinde, Verwaltung, VerwaltungKind
+from shop.models import Gemeinde
+from shop.models import Verwaltung
+from shop.models import VerwaltungKind
 from shop.registry.gemeindeverzeichnis import DEFAULT_GEMEINDEVERZEICHNIS
-from shop.registry.selectors import verwaltung_get_by_regional_key, verwaltung_list_with_counts
+from shop.registry.selectors import verwaltung_get_by_regional_key
+from shop.registry.selectors import verwaltung_list_with_counts
 from tests.manage import run_manage
 
 pytestmark = pytest.mark.django_db

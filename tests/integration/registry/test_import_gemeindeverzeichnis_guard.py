@@ -12,10 +12,12 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from django.core.management import CommandError, call_command
+from django.core.management import CommandError
+from django.core.management import call_command
 from django.db import transaction
 
-from shop.models import Gemeinde, Verwaltung
+from shop.models import Gemeinde
+from shop.models import Verwaltung
 from shop.registry.gemeindeverzeichnis import DEFAULT_GEMEINDEVERZEICHNIS
 from tests.manage import run_manage
 

@@ -2,7 +2,9 @@
 
 import pytest
 
-from tests.factories import GemeindeFactory, UserFactory, VerwaltungFactory
+from tests.factories import GemeindeFactory
+from tests.factories import UserFactory
+from tests.factories import VerwaltungFactory
 
 VERWALTUNG_INDEX = "/cms/shop/verwaltung/"
 GEMEINDE_INDEX = "/cms/shop/gemeinde/"

@@ -15,29 +15,28 @@ import pytest
 import schemathesis
 from django.core.handlers.wsgi import WSGIHandler
 from django.core.serializers.json import DjangoJSONEncoder
-from django.core.signals import request_finished, request_started
-from django.db import close_old_connections, transaction
+from django.core.signals import request_finished
+from django.core.signals import request_started
+from django.db import close_old_connections
+from django.db import transaction
 from django.test import Client
-from hypothesis import HealthCheck, settings
+from hypothesis import HealthCheck
+from hypothesis import settings
 from schemathesis.checks import not_a_server_error
-from schemathesis.specs.openapi.checks import (
-    content_type_conformance,
-    response_schema_conformance,
-    status_code_conformance,
-)
+from schemathesis.specs.openapi.checks import content_type_conformance
+from schemathesis.specs.openapi.checks import response_schema_conformance
+from schemathesis.specs.openapi.checks import status_code_conformance
 
 from cms_pages.services import page_tree_ensure
 from ozg_site.api import api
-from tests.factories import (
-    LageFactory,
-    LeikaLeistungFactory,
-    OzgLeistungFactory,
-    amt_with_gemeinden,
-    dienst_create,
-    member_create,
-    order_place,
-    terms_of_use_publish,
-)
+from tests.factories import LageFactory
+from tests.factories import LeikaLeistungFactory
+from tests.factories import OzgLeistungFactory
+from tests.factories import amt_with_gemeinden
+from tests.factories import dienst_create
+from tests.factories import member_create
+from tests.factories import order_place
+from tests.factories import terms_of_use_publish
 from tests.pages import service_page_create
 
 pytestmark = pytest.mark.django_db

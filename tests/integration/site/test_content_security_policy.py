@@ -8,15 +8,15 @@ import pytest
 from django.urls import reverse
 
 from tests.checkout import basket_add
-from tests.factories import (
-    OzgLeistungFactory,
-    amt_with_gemeinden,
-    dienst_create,
-    member_create,
-    order_place,
-    terms_of_use_publish,
-)
-from tests.pages import add_url, profile_form, service_page_create
+from tests.factories import OzgLeistungFactory
+from tests.factories import amt_with_gemeinden
+from tests.factories import dienst_create
+from tests.factories import member_create
+from tests.factories import order_place
+from tests.factories import terms_of_use_publish
+from tests.pages import add_url
+from tests.pages import profile_form
+from tests.pages import service_page_create
 
 pytestmark = pytest.mark.django_db
 

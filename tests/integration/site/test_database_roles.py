@@ -7,7 +7,8 @@ from contextlib import contextmanager
 import psycopg
 import pytest
 from django.core.exceptions import ValidationError
-from django.core.management import CommandError, call_command
+from django.core.management import CommandError
+from django.core.management import call_command
 from django.db import connection
 from django.urls import reverse
 from psycopg import sql
@@ -16,13 +17,11 @@ from ozg_site.setup import database_app_role_ensure
 from shop.agreements.selectors import acceptance_chain_verify
 from shop.models import AcceptanceRecord
 from tests.conftest import migration_data_restore
-from tests.factories import (
-    amt_with_gemeinden,
-    dienst_create,
-    member_create,
-    order_place,
-    terms_of_use_publish,
-)
+from tests.factories import amt_with_gemeinden
+from tests.factories import dienst_create
+from tests.factories import member_create
+from tests.factories import order_place
+from tests.factories import terms_of_use_publish
 from tests.integration.checkout.test_concurrent_ordering import client_at_preview
 
 # The role must see what the test wrote, from its own connection: each test commits for real

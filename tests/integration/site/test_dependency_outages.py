@@ -8,19 +8,19 @@ import logging
 
 import pytest
 from django.core.cache import caches
-from django.db import OperationalError, ProgrammingError
+from django.db import OperationalError
+from django.db import ProgrammingError
 from django.test import Client
 from django.urls import reverse
 
 from ozg_site.cache_backend import FailSoftRedisCache
-from tests.factories import (
-    DEFAULT_PASSWORD,
-    amt_with_gemeinden,
-    member_create,
-)
+from tests.factories import DEFAULT_PASSWORD
+from tests.factories import amt_with_gemeinden
+from tests.factories import member_create
 from tests.faults import unreachable_redis_url
 from tests.pages import service_page_create
-from tests.signin import is_signed_in, sign_in
+from tests.signin import is_signed_in
+from tests.signin import sign_in
 
 pytestmark = pytest.mark.django_db
 

@@ -3,13 +3,11 @@
 import pytest
 from django.core.cache import cache
 
-from shop.generations import (
-    COVERAGE_REPORT,
-    PUBLIC_PAGES,
-    generation_bump,
-    generation_current,
-    generation_key,
-)
+from shop.generations import COVERAGE_REPORT
+from shop.generations import PUBLIC_PAGES
+from shop.generations import generation_bump
+from shop.generations import generation_current
+from shop.generations import generation_key
 
 
 @pytest.mark.django_db

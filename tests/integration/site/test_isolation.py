@@ -18,31 +18,33 @@ in a savepoint inside it, as pytest-django's `db` does.
 """
 
 import dataclasses
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
+from collections.abc import Iterator
 
 import pytest
 from django.db import transaction
 from django.test import Client
-from django.urls import Resolver404, reverse
+from django.urls import Resolver404
+from django.urls import reverse
 from oscar.core.loading import get_model
-from oscar.test.factories import (
-    CountryFactory,
-    ProductAlertFactory,
-    UserAddressFactory,
-    WishListFactory,
-)
+from oscar.test.factories import CountryFactory
+from oscar.test.factories import ProductAlertFactory
+from oscar.test.factories import UserAddressFactory
+from oscar.test.factories import WishListFactory
 
-from shop.models import ContactRole, Membership, OrderMessage
+from shop.models import ContactRole
+from shop.models import Membership
+from shop.models import OrderMessage
 from shop.orders.messages import order_message_post
 from shop.orders.services import ContactData
-from tests.factories import (
-    amt_with_gemeinden,
-    dienst_create,
-    member_create,
-    order_place,
-    terms_of_use_publish,
-)
-from tests.url_routes import Route, model_of, routes
+from tests.factories import amt_with_gemeinden
+from tests.factories import dienst_create
+from tests.factories import member_create
+from tests.factories import order_place
+from tests.factories import terms_of_use_publish
+from tests.url_routes import Route
+from tests.url_routes import model_of
+from tests.url_routes import routes
 
 pytestmark = pytest.mark.django_db
 

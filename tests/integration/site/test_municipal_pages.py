@@ -9,13 +9,11 @@ from django.urls import reverse
 from oscar.core.loading import get_model
 
 from tests.checkout import basket_add
-from tests.factories import (
-    DEFAULT_PASSWORD,
-    UserFactory,
-    amt_with_gemeinden,
-    dienst_create,
-    member_create,
-)
+from tests.factories import DEFAULT_PASSWORD
+from tests.factories import UserFactory
+from tests.factories import amt_with_gemeinden
+from tests.factories import dienst_create
+from tests.factories import member_create
 from tests.signin import sign_in
 
 Basket = get_model("basket", "Basket")

@@ -10,15 +10,24 @@ from urllib.parse import urlsplit
 import pytest
 from django.conf import settings
 from django.core import mail
-from django.db import connection, transaction
+from django.db import connection
+from django.db import transaction
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
 from cms_pages.models import NewsPage
-from shop.models import NewsAnnouncement, NewsSubscription, OutgoingMail
-from shop.news.services import news_announce, news_subscription_set
-from tests.factories import AgreementFactory, AgreementVersionFactory, UserFactory, publish
-from tests.pages import service_page_build, service_page_create, service_page_publish
+from shop.models import NewsAnnouncement
+from shop.models import NewsSubscription
+from shop.models import OutgoingMail
+from shop.news.services import news_announce
+from shop.news.services import news_subscription_set
+from tests.factories import AgreementFactory
+from tests.factories import AgreementVersionFactory
+from tests.factories import UserFactory
+from tests.factories import publish
+from tests.pages import service_page_build
+from tests.pages import service_page_create
+from tests.pages import service_page_publish
 
 pytestmark = pytest.mark.django_db
 

@@ -27,8 +27,10 @@ from urllib.parse import quote
 import pytest
 from django.conf import settings
 from django.db import transaction
-from django.test import Client, RequestFactory
-from django.urls import Resolver404, resolve
+from django.test import Client
+from django.test import RequestFactory
+from django.urls import Resolver404
+from django.urls import resolve
 from django.views.generic import RedirectView
 from oscar.test.factories import WishListFactory
 
@@ -38,16 +40,17 @@ from ozg_site.security import admin_area_refuses
 from ozg_site.views import oscar_product_redirect
 from shop.accounts.services import FULFILMENT_GROUP
 from shop.models import Dienst
-from tests.factories import (
-    UserFactory,
-    amt_with_gemeinden,
-    member_create,
-    order_place,
-    staff_create,
-    terms_of_use_publish,
-)
+from tests.factories import UserFactory
+from tests.factories import amt_with_gemeinden
+from tests.factories import member_create
+from tests.factories import order_place
+from tests.factories import staff_create
+from tests.factories import terms_of_use_publish
 from tests.pages import service_page_create
-from tests.url_routes import Route, ShadowedRoute, model_of, routes
+from tests.url_routes import Route
+from tests.url_routes import ShadowedRoute
+from tests.url_routes import model_of
+from tests.url_routes import routes
 
 pytestmark = pytest.mark.django_db
 

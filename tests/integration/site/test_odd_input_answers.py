@@ -11,7 +11,10 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from ozg_site.odd_input import MAX_QUERY_NUMBER
-from tests.factories import UserFactory, VerwaltungFactory, amt_with_gemeinden, member_create
+from tests.factories import UserFactory
+from tests.factories import VerwaltungFactory
+from tests.factories import amt_with_gemeinden
+from tests.factories import member_create
 from tests.pages import service_page_create
 
 pytestmark = pytest.mark.django_db

@@ -10,15 +10,14 @@ from django.core.cache import caches
 from django.test import Client
 from django.urls import reverse
 
-from ozg_site.page_cache import CSRF_PLACEHOLDER, page_cache_clear
+from ozg_site.page_cache import CSRF_PLACEHOLDER
+from ozg_site.page_cache import page_cache_clear
 from shop.models import Dienst
-from tests.factories import (
-    UserFactory,
-    amt_with_gemeinden,
-    dienst_create,
-    member_create,
-    order_place,
-)
+from tests.factories import UserFactory
+from tests.factories import amt_with_gemeinden
+from tests.factories import dienst_create
+from tests.factories import member_create
+from tests.factories import order_place
 from tests.pages import service_page_create
 
 pytestmark = pytest.mark.django_db

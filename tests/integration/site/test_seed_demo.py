@@ -4,31 +4,30 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from oscar.core.loading import get_model
-from wagtail.models import Page, Site
+from wagtail.models import Page
+from wagtail.models import Site
 
-from cms_pages.models import (
-    HelpPage,
-    HomePage,
-    LegalLinks,
-    LegalPage,
-    NewsPage,
-    ServiceIndexPage,
-    ServicePage,
-)
+from cms_pages.models import HelpPage
+from cms_pages.models import HomePage
+from cms_pages.models import LegalLinks
+from cms_pages.models import LegalPage
+from cms_pages.models import NewsPage
+from cms_pages.models import ServiceIndexPage
+from cms_pages.models import ServicePage
 from cms_pages.services import EDITORIAL_WORKFLOW_NAME
-from ozg_site.demo import DEMO_ACCOUNTS, DEMO_PASSWORD
+from ozg_site.demo import DEMO_ACCOUNTS
+from ozg_site.demo import DEMO_PASSWORD
 from ozg_site.demo_content import demo_services
-from shop.models import (
-    Dienst,
-    Gemeinde,
-    Membership,
-    OrderedService,
-    OzgLeistung,
-    RolloutEvent,
-    RolloutStatus,
-    Verwaltung,
-)
-from tests.signin import is_signed_in, sign_in
+from shop.models import Dienst
+from shop.models import Gemeinde
+from shop.models import Membership
+from shop.models import OrderedService
+from shop.models import OzgLeistung
+from shop.models import RolloutEvent
+from shop.models import RolloutStatus
+from shop.models import Verwaltung
+from tests.signin import is_signed_in
+from tests.signin import sign_in
 
 Product = get_model("catalogue", "Product")
 Order = get_model("order", "Order")

@@ -3,13 +3,20 @@
 import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
-from django.core.management import CommandError, call_command
+from django.core.management import CommandError
+from django.core.management import call_command
 from django.db import connection
 
-from cms_pages.models import LegalPage, ServiceIndexPage, ServicePage
+from cms_pages.models import LegalPage
+from cms_pages.models import ServiceIndexPage
+from cms_pages.models import ServicePage
 from cms_pages.services import EDITORIAL_WORKFLOW_NAME
-from shop.accounts.services import EDITORS_GROUP, FULFILMENT_GROUP
-from shop.models import Agreement, Gemeinde, OzgLeistung, Verwaltung
+from shop.accounts.services import EDITORS_GROUP
+from shop.accounts.services import FULFILMENT_GROUP
+from shop.models import Agreement
+from shop.models import Gemeinde
+from shop.models import OzgLeistung
+from shop.models import Verwaltung
 
 pytestmark = pytest.mark.django_db
 

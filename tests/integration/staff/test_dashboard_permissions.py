@@ -5,16 +5,15 @@ only) and municipal people get 403 on every dashboard URL, anonymous people the 
 
 import pytest
 
-from shop.accounts.services import EDITORS_GROUP, FULFILMENT_GROUP
-from tests.factories import (
-    UserFactory,
-    amt_with_gemeinden,
-    dienst_create,
-    member_create,
-    order_place,
-    staff_create,
-    terms_of_use_publish,
-)
+from shop.accounts.services import EDITORS_GROUP
+from shop.accounts.services import FULFILMENT_GROUP
+from tests.factories import UserFactory
+from tests.factories import amt_with_gemeinden
+from tests.factories import dienst_create
+from tests.factories import member_create
+from tests.factories import order_place
+from tests.factories import staff_create
+from tests.factories import terms_of_use_publish
 
 FULFILMENT_URLS = [
     "/shop/dashboard/",

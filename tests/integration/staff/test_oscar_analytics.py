@@ -17,13 +17,11 @@ from oscar.core.loading import get_model
 
 from tests.checkout import basket_add
 from tests.conftest import migration_data_restore
-from tests.factories import (
-    amt_with_gemeinden,
-    dienst_create,
-    member_create,
-    order_place,
-    terms_of_use_publish,
-)
+from tests.factories import amt_with_gemeinden
+from tests.factories import dienst_create
+from tests.factories import member_create
+from tests.factories import order_place
+from tests.factories import terms_of_use_publish
 
 Basket = get_model("basket", "Basket")
 ANALYTICS_MODELS = [

@@ -2,8 +2,10 @@
 
 import pytest
 
-from shop.accounts.services import EDITORS_GROUP, FULFILMENT_GROUP
-from tests.factories import UserFactory, staff_create
+from shop.accounts.services import EDITORS_GROUP
+from shop.accounts.services import FULFILMENT_GROUP
+from tests.factories import UserFactory
+from tests.factories import staff_create
 
 pytestmark = pytest.mark.django_db
 

@@ -1,10 +1,14 @@
 """Staff groups exist after migrate and carry minimal permissions."""
 
 import pytest
-from django.contrib.auth.models import Group, Permission
-from wagtail.models import GroupPagePermission, Page
+from django.contrib.auth.models import Group
+from django.contrib.auth.models import Permission
+from wagtail.models import GroupPagePermission
+from wagtail.models import Page
 
-from shop.accounts.services import EDITORS_GROUP, FULFILMENT_GROUP, staff_groups_ensure
+from shop.accounts.services import EDITORS_GROUP
+from shop.accounts.services import FULFILMENT_GROUP
+from shop.accounts.services import staff_groups_ensure
 
 pytestmark = pytest.mark.django_db
 

@@ -5,7 +5,8 @@ page, the registry lists of wagtail-modeladmin and Wagtail's deliberate error pa
 import pytest
 from wagtail.models import Workflow
 
-from tests.factories import UserFactory, VerwaltungFactory
+from tests.factories import UserFactory
+from tests.factories import VerwaltungFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -7,12 +7,10 @@ from html.parser import HTMLParser
 import pytest
 
 from shop.models import VerwaltungKind
-from tests.factories import (
-    GemeindeFactory,
-    OzgLeistungFactory,
-    VerwaltungFactory,
-    published_version,
-)
+from tests.factories import GemeindeFactory
+from tests.factories import OzgLeistungFactory
+from tests.factories import VerwaltungFactory
+from tests.factories import published_version
 from tests.pages import service_page_create
 
 pytestmark = pytest.mark.django_db

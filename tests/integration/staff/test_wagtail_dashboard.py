@@ -9,8 +9,12 @@ from django.test.utils import CaptureQueriesContext
 from cms_pages.services import editorial_workflow_ensure
 from shop.accounts.services import EDITORS_GROUP
 from shop.models import Membership
-from tests.factories import OzgLeistungFactory, UserFactory, VerwaltungFactory, staff_create
-from tests.pages import add_url, profile_form
+from tests.factories import OzgLeistungFactory
+from tests.factories import UserFactory
+from tests.factories import VerwaltungFactory
+from tests.factories import staff_create
+from tests.pages import add_url
+from tests.pages import profile_form
 
 pytestmark = pytest.mark.django_db
 

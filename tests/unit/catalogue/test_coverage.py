@@ -7,17 +7,19 @@ import io
 from django.contrib.auth.models import AnonymousUser
 
 from shop.models import User
-from shop.reports.charts import BAR_MAX_WIDTH, ROW_HEIGHT, VALUE_GAP, bar_chart
-from shop.reports.exports import CSV_HEADERS, coverage_csv
-from shop.reports.selectors import (
-    DienstColumn,
-    DienstCoverage,
-    DienstCoverageReport,
-    KreisCoverage,
-    KreisCoverageReport,
-    Share,
-    reports_visible_to,
-)
+from shop.reports.charts import BAR_MAX_WIDTH
+from shop.reports.charts import ROW_HEIGHT
+from shop.reports.charts import VALUE_GAP
+from shop.reports.charts import bar_chart
+from shop.reports.exports import CSV_HEADERS
+from shop.reports.exports import coverage_csv
+from shop.reports.selectors import DienstColumn
+from shop.reports.selectors import DienstCoverage
+from shop.reports.selectors import DienstCoverageReport
+from shop.reports.selectors import KreisCoverage
+from shop.reports.selectors import KreisCoverageReport
+from shop.reports.selectors import Share
+from shop.reports.selectors import reports_visible_to
 
 
 def test_share_gives_the_percentage_and_none_when_there_is_nothing_to_count():

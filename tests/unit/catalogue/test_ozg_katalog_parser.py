@@ -5,14 +5,12 @@ import io
 
 import pytest
 
-from shop.catalogue.ozg_katalog import (
-    DEFAULT_LEIKA_LEISTUNGEN,
-    DEFAULT_OZG_LEISTUNGEN,
-    MAX_REPORTED_PROBLEMS,
-    OzgKatalog,
-    OzgKatalogError,
-    parse_ozg_katalog,
-)
+from shop.catalogue.ozg_katalog import DEFAULT_LEIKA_LEISTUNGEN
+from shop.catalogue.ozg_katalog import DEFAULT_OZG_LEISTUNGEN
+from shop.catalogue.ozg_katalog import MAX_REPORTED_PROBLEMS
+from shop.catalogue.ozg_katalog import OzgKatalog
+from shop.catalogue.ozg_katalog import OzgKatalogError
+from shop.catalogue.ozg_katalog import parse_ozg_katalog
 
 OZG_HEADER = "ozg_id,ozg_leistung,lage,themenfeld"
 # Rows copied from the shipped files; the key is each one's line number in this sample.

@@ -3,7 +3,10 @@ requires is derived from the steps before it, and every step with a form has its
 
 from django.urls import reverse
 
-from oscar_overrides.checkout.steps import STEPS, form_steps, step_after, step_conditions
+from oscar_overrides.checkout.steps import STEPS
+from oscar_overrides.checkout.steps import form_steps
+from oscar_overrides.checkout.steps import step_after
+from oscar_overrides.checkout.steps import step_conditions
 
 
 def test_a_step_requires_every_earlier_step_done_and_its_own_checks():

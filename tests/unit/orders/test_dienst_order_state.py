@@ -2,7 +2,8 @@
 
 import pytest
 
-from shop.models import Verwaltung, VerwaltungKind
+from shop.models import Verwaltung
+from shop.models import VerwaltungKind
 from shop.orders.selectors import DienstOrderState
 
 AMT = Verwaltung(pk=1, name="Amt Hüttener Berge", kind=VerwaltungKind.AMT)

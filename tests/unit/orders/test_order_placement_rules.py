@@ -7,15 +7,14 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
-from shop.models import Dienst, Gemeinde
+from shop.models import Dienst
+from shop.models import Gemeinde
 from shop.orders.selectors import PlannedService
-from shop.orders.services import (
-    OrderConflict,
-    OrderPlanChanged,
-    plan_confirm,
-    wished_start_date_latest,
-    wished_start_date_validate,
-)
+from shop.orders.services import OrderConflict
+from shop.orders.services import OrderPlanChanged
+from shop.orders.services import plan_confirm
+from shop.orders.services import wished_start_date_latest
+from shop.orders.services import wished_start_date_validate
 
 HUNDESTEUER = Dienst(pk=1, title="Hundesteuer online")
 WOHNGELD = Dienst(pk=2, title="Wohngeld online")

@@ -2,8 +2,10 @@
 
 import pytest
 
-from shop.models import Verwaltung, VerwaltungKind
-from shop.orders.selectors import OrderRefusal, _already_ordered_refusal
+from shop.models import Verwaltung
+from shop.models import VerwaltungKind
+from shop.orders.selectors import OrderRefusal
+from shop.orders.selectors import _already_ordered_refusal
 
 
 def verwaltung(pk: int, kind: str, name: str) -> Verwaltung:

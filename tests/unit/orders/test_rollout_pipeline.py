@@ -7,11 +7,15 @@ import dataclasses
 import pytest
 from django.conf import settings
 from django.db import models
-from django.template import Context, Template
+from django.template import Context
+from django.template import Template
 
-from shop.models import ENDED_STATUSES, RolloutStatus
+from shop.models import ENDED_STATUSES
+from shop.models import RolloutStatus
 from shop.orders import pipeline
-from shop.orders.pipeline import STAGES, Stage, StatusMail
+from shop.orders.pipeline import STAGES
+from shop.orders.pipeline import Stage
+from shop.orders.pipeline import StatusMail
 from shop.orders.staff import WORKBENCH_STATUSES
 
 

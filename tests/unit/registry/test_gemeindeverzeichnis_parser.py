@@ -5,14 +5,13 @@ from decimal import Decimal
 
 import pytest
 
-from shop.models import Gemeinde, VerwaltungKind
-from shop.registry.gemeindeverzeichnis import (
-    MAX_REPORTED_PROBLEMS,
-    GemeindeverzeichnisError,
-    parse_count,
-    parse_decimal,
-    parse_gemeindeverzeichnis,
-)
+from shop.models import Gemeinde
+from shop.models import VerwaltungKind
+from shop.registry.gemeindeverzeichnis import MAX_REPORTED_PROBLEMS
+from shop.registry.gemeindeverzeichnis import GemeindeverzeichnisError
+from shop.registry.gemeindeverzeichnis import parse_count
+from shop.registry.gemeindeverzeichnis import parse_decimal
+from shop.registry.gemeindeverzeichnis import parse_gemeindeverzeichnis
 
 HEADER = (
     "satzart,textkennzeichen,land,rb,kreis,vb,gemeinde,gemeindename,flaeche,bevoelkerung,"

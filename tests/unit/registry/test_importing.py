@@ -5,12 +5,10 @@ import io
 
 import pytest
 
-from shop.importing import (
-    REMOVAL_LIMIT_PERCENT,
-    CsvFileError,
-    read_csv_text,
-    removal_limit_problem,
-)
+from shop.importing import REMOVAL_LIMIT_PERCENT
+from shop.importing import CsvFileError
+from shop.importing import read_csv_text
+from shop.importing import removal_limit_problem
 
 
 def read(content: bytes) -> str:

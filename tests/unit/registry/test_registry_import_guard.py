@@ -4,8 +4,10 @@ in key order, as a file cut at a line boundary looks."""
 
 import pytest
 
-from shop.registry.gemeindeverzeichnis import DEFAULT_GEMEINDEVERZEICHNIS, parse_gemeindeverzeichnis
-from shop.registry.services import ImportReport, registry_import_refusal_reasons
+from shop.registry.gemeindeverzeichnis import DEFAULT_GEMEINDEVERZEICHNIS
+from shop.registry.gemeindeverzeichnis import parse_gemeindeverzeichnis
+from shop.registry.services import ImportReport
+from shop.registry.services import registry_import_refusal_reasons
 
 SHIPPED = parse_gemeindeverzeichnis(DEFAULT_GEMEINDEVERZEICHNIS)
 LAST_ARS = max(gemeinde.ars for gemeinde in SHIPPED.gemeinden)

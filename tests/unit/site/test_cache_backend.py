@@ -10,7 +10,9 @@ import pytest
 
 from ozg_site import cache_backend
 from ozg_site.cache_backend import FailSoftRedisCache
-from tests.faults import SilentServer, TcpForwarder, unreachable_redis_url
+from tests.faults import SilentServer
+from tests.faults import TcpForwarder
+from tests.faults import unreachable_redis_url
 
 TIMEOUTS = {"socket_connect_timeout": 0.5, "socket_timeout": 0.5}
 
