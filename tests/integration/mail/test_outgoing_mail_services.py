@@ -244,11 +244,6 @@ def test_a_mail_whose_task_was_never_queued_is_delivered_by_the_sweep(
     assert stored.status == "sent"
 
 
-@pytest.fixture
-def database_queue(settings):
-    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
-
-
 def test_a_task_left_running_by_a_dead_worker_is_queued_again(
     database_queue, django_capture_on_commit_callbacks
 ):

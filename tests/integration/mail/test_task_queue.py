@@ -1,7 +1,6 @@
 """Production's task queue (django-tasks-db): the confirmation mail is stored with the order,
 its delivery is queued when the order commits, and it leaves when the worker runs, not before."""
 
-import pytest
 from django.core import mail
 from django.core.management import call_command
 from django_tasks_db.management.commands import db_worker
@@ -14,11 +13,6 @@ from tests.factories import amt_with_gemeinden
 from tests.factories import dienst_create
 from tests.factories import member_create
 from tests.factories import terms_of_use_publish
-
-
-@pytest.fixture
-def database_queue(db, settings):
-    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
 
 def test_order_confirmation_goes_through_the_database_queue(
