@@ -1,5 +1,6 @@
-"""What every subdomain's integration tests meet: the Amt Hüttener Berge, one editor, one person
-of the fulfilment team, one superuser (the subdomains' own people live in their conftest.py)."""
+"""What every subdomain's integration tests meet: the Amt Hüttener Berge and its member, one
+editor, one person of the fulfilment team, one superuser (the subdomains' own data lives in their
+conftest.py)."""
 
 import pytest
 
@@ -9,6 +10,7 @@ from tests.factories import GemeindeFactory
 from tests.factories import KreisFactory
 from tests.factories import UserFactory
 from tests.factories import VerwaltungFactory
+from tests.factories import member_create
 from tests.factories import staff_create
 from tests.factories import terms_of_use_publish
 
@@ -32,6 +34,14 @@ def amt(db):
     for name, ags in HUETTENER_BERGE_GEMEINDEN:
         GemeindeFactory(verwaltung=amt, name=name, ags=ags)
     return amt
+
+
+@pytest.fixture
+def member(amt):
+    """Hanna Hüttmann, who may order for the Amt."""
+    return member_create(
+        verwaltung=amt, first_name="Hanna", last_name="Hüttmann", email="hanna@amt.example"
+    )
 
 
 @pytest.fixture

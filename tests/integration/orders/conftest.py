@@ -1,20 +1,11 @@
-"""The orders subdomain's people and data: the member who orders for the Amt, and one order."""
+"""The orders subdomain's data: one order of the Amt's member."""
 
 import datetime
 
 import pytest
 
 from tests.factories import dienst_create
-from tests.factories import member_create
 from tests.factories import order_place
-
-
-@pytest.fixture
-def member(amt):
-    """Hanna Hüttmann, who may order for the Amt."""
-    return member_create(
-        verwaltung=amt, first_name="Hanna", last_name="Hüttmann", email="hanna@amt.example"
-    )
 
 
 @pytest.fixture

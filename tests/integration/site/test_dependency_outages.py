@@ -15,8 +15,6 @@ from django.urls import reverse
 
 from ozg_site.cache_backend import FailSoftRedisCache
 from tests.factories import DEFAULT_PASSWORD
-from tests.factories import amt_with_gemeinden
-from tests.factories import member_create
 from tests.faults import unreachable_redis_url
 from tests.pages import service_page_create
 from tests.signin import is_signed_in
@@ -38,11 +36,6 @@ def redis_unreachable(settings):
         }
     }
     settings.PAGE_CACHE_SECONDS = 300
-
-
-@pytest.fixture
-def member(db):
-    return member_create(verwaltung=amt_with_gemeinden(count=2))
 
 
 def test_these_tests_run_on_the_fail_soft_backend(redis_unreachable):

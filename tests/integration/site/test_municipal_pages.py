@@ -11,9 +11,7 @@ from oscar.core.loading import get_model
 from tests.checkout import basket_add
 from tests.factories import DEFAULT_PASSWORD
 from tests.factories import UserFactory
-from tests.factories import amt_with_gemeinden
 from tests.factories import dienst_create
-from tests.factories import member_create
 from tests.signin import sign_in
 
 Basket = get_model("basket", "Basket")
@@ -52,11 +50,6 @@ def assert_municipal_page(response) -> None:
     for word in WEBSHOP_WORDS:
         assert word not in text, word
         assert word not in html, word
-
-
-@pytest.fixture
-def member(db):
-    return member_create(verwaltung=amt_with_gemeinden(count=2))
 
 
 @pytest.fixture
