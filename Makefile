@@ -56,8 +56,11 @@ run: seed
 	@$(BIN)/python manage.py demo_overview --base-url http://$(HOST):$(PORT)
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)
 
+# One pytest-xdist worker a core, each on its copy of one migrated test database
+# (tests/template_database.py); TEST_WORKERS=0 runs everything in this process.
+TEST_WORKERS ?= auto
 test: install
-	$(BIN)/python -m pytest $(PYTEST_ARGS)
+	$(BIN)/python -m pytest -n $(TEST_WORKERS) $(PYTEST_ARGS)
 
 # Benchmark at Land scale (docs/performance.md), not part of `make test`: SQLite with one gunicorn
 # worker; with DATABASE_URL and REDIS_URL set also PostgreSQL + Redis with two workers.

@@ -3,7 +3,8 @@ under /api/v2/, described together by one OpenAPI 3 document at /api/openapi.jso
 
 Every error answer is JSON with a German `detail`, as the document says: 401 without sign-in,
 404 for what does not exist (or is not the person's), 422 for invalid parameters with one entry
-per parameter in `errors`. tests/integration/test_api_schema.py holds the API to the document."""
+per parameter in `errors`. tests/integration/site/test_api_schema.py holds the API to the
+document."""
 
 import functools
 

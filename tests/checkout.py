@@ -10,7 +10,10 @@ from django.utils import timezone
 
 from oscar_overrides.checkout.steps import form_steps
 from shop.agreements.selectors import agreements_required_for
-from shop.models import AgreementVersion, Dienst, Gemeinde, Verwaltung
+from shop.models import AgreementVersion
+from shop.models import Dienst
+from shop.models import Gemeinde
+from shop.models import Verwaltung
 from shop.orders.selectors import gemeinden_for_ordering
 
 CONTACTS = {

@@ -13,7 +13,7 @@ def page_tree(db):
 def wohngeld(page_tree):
     """A published profile "Wohngeld" and its service, orderable under the terms of use."""
     from shop.models import Dienst
-    from tests.order_factories import terms_of_use_publish
+    from tests.factories import terms_of_use_publish
     from tests.pages import service_page_create
 
     terms_of_use_publish()
@@ -32,3 +32,38 @@ def migration_data_restore() -> None:
         contents = getattr(connection, "_test_serialized_contents", None)
         if contents:
             connection.creation.deserialize_db_from_string(contents)
+
+
+def _xdist_worker(config) -> dict | None:
+    return getattr(config, "workerinput", None)
+
+
+@pytest.fixture(scope="session")
+def django_db_modify_db_settings(request, django_db_blocker):
+    """Under pytest-xdist each worker tests against its copy of one migrated template database
+    (tests/template_database.py); without it pytest-django's own setup runs unchanged."""
+    worker = _xdist_worker(request.config)
+    if worker is None:
+        request.getfixturevalue("django_db_modify_db_settings_parallel_suffix")
+        return
+    from tests.template_database import template_database_clone
+
+    with django_db_blocker.unblock():
+        template_database_clone(
+            run_id=worker["testrunuid"],
+            rebuild=request.config.getvalue("create_db") or not request.config.getvalue("reuse_db"),
+            suffix_apply=lambda: request.getfixturevalue(
+                "django_db_modify_db_settings_parallel_suffix"
+            ),
+        )
+
+
+@pytest.fixture(scope="session")
+def django_db_keepdb(request):
+    """A worker keeps its fresh copy: pytest-django then only checks its migrations."""
+    return _xdist_worker(request.config) is not None or request.config.getvalue("reuse_db")
+
+
+@pytest.fixture(scope="session")
+def django_db_createdb(request):
+    return _xdist_worker(request.config) is None and request.config.getvalue("create_db")

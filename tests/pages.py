@@ -3,9 +3,13 @@
 from itertools import count
 
 from wagtail.models import Page
-from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
+from wagtail.test.utils.form_data import inline_formset
+from wagtail.test.utils.form_data import nested_form_data
+from wagtail.test.utils.form_data import rich_text
+from wagtail.test.utils.form_data import streamfield
 
-from cms_pages.models import ServicePage, ServicePageOzgLeistung
+from cms_pages.models import ServicePage
+from cms_pages.models import ServicePageOzgLeistung
 from shop.models import OzgLeistung
 
 _numbers = count(1)

@@ -1,14 +1,18 @@
 """Every URL pattern of the project, from the resolver: for the sweeps that request each URL
-(tests/integration/test_isolation.py, tests/integration/test_odd_input.py,
+(tests/integration/site/test_isolation.py, tests/integration/site/test_odd_input.py,
 tests/e2e/test_municipal_pages.py), so that a new URL is swept without anyone adding it to a
 list."""
 
 import dataclasses
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
+from collections.abc import Iterator
 
 from django.db.models import Model
-from django.urls import URLPattern, URLResolver, get_resolver, resolve
+from django.urls import URLPattern
+from django.urls import URLResolver
+from django.urls import get_resolver
+from django.urls import resolve
 from django.urls.converters import IntConverter
 from django.urls.resolvers import RoutePattern
 from django.utils.regex_helper import normalize

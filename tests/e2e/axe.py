@@ -2,7 +2,8 @@
 
 from axe_playwright_python.sync_playwright import Axe
 
-from tests.e2e.conftest import DESKTOP, MOBILE
+from tests.e2e.conftest import DESKTOP
+from tests.e2e.conftest import MOBILE
 
 WCAG_21_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 

@@ -159,11 +159,9 @@ def _demo_services() -> tuple:
 def _ozg_katalog():
     """The shipped OZG catalogue, cut down to the OZG-Leistungen of the demo services (with their
     Lagen, Themenfelder and LeiKa-Leistungen): importing all of it would cost a second per test."""
-    from shop.catalogue.ozg_katalog import (
-        DEFAULT_LEIKA_LEISTUNGEN,
-        DEFAULT_OZG_LEISTUNGEN,
-        parse_ozg_katalog,
-    )
+    from shop.catalogue.ozg_katalog import DEFAULT_LEIKA_LEISTUNGEN
+    from shop.catalogue.ozg_katalog import DEFAULT_OZG_LEISTUNGEN
+    from shop.catalogue.ozg_katalog import parse_ozg_katalog
 
     katalog = parse_ozg_katalog(leistungen=DEFAULT_OZG_LEISTUNGEN, leika=DEFAULT_LEIKA_LEISTUNGEN)
     ozg_ids = {ozg_id for service in _demo_services() for ozg_id in service.ozg_ids}
@@ -189,10 +187,8 @@ def _huettener_berge_registry():
     """The shipped Gemeindeverzeichnis, cut down to the Amt Hüttener Berge, its Kreis and its 16
     Gemeinden: people pick it by name, AGS or ARS as in production, without importing all 181
     Verwaltungen for every test."""
-    from shop.registry.gemeindeverzeichnis import (
-        DEFAULT_GEMEINDEVERZEICHNIS,
-        parse_gemeindeverzeichnis,
-    )
+    from shop.registry.gemeindeverzeichnis import DEFAULT_GEMEINDEVERZEICHNIS
+    from shop.registry.gemeindeverzeichnis import parse_gemeindeverzeichnis
 
     verzeichnis = parse_gemeindeverzeichnis(DEFAULT_GEMEINDEVERZEICHNIS)
     keys = {HUETTENER_BERGE, HUETTENER_BERGE[:5]}

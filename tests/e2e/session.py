@@ -3,7 +3,8 @@ Oscar's login at /shop/accounts/login/, editors through Wagtail's at /cms/login/
 
 import re
 
-from playwright.sync_api import Page, expect
+from playwright.sync_api import Page
+from playwright.sync_api import expect
 
 from tests.factories import DEFAULT_PASSWORD
 

@@ -8,26 +8,30 @@ Here: every other page, the Verwaltung step and each checkout step answering wit
 """
 
 import re
-from datetime import date, timedelta
+from datetime import date
+from datetime import timedelta
 
 import pytest
 from django.urls import reverse
 from oscar.core.loading import get_model
-from playwright.sync_api import Page, expect
+from playwright.sync_api import Page
+from playwright.sync_api import expect
 
 from shop.accounts.services import membership_ensure_approved
 from shop.models import VerwaltungKind
-from tests.e2e.axe import assert_accessible, describe, violations
-from tests.e2e.conftest import DESKTOP, MOBILE
+from tests.e2e.axe import assert_accessible
+from tests.e2e.axe import describe
+from tests.e2e.axe import violations
+from tests.e2e.conftest import DESKTOP
+from tests.e2e.conftest import MOBILE
 from tests.e2e.session import log_in
-from tests.factories import UserFactory, VerwaltungFactory
-from tests.order_factories import (
-    amt_with_gemeinden,
-    dienst_create,
-    member_create,
-    order_place,
-    terms_of_use_publish,
-)
+from tests.factories import UserFactory
+from tests.factories import VerwaltungFactory
+from tests.factories import amt_with_gemeinden
+from tests.factories import dienst_create
+from tests.factories import member_create
+from tests.factories import order_place
+from tests.factories import terms_of_use_publish
 
 Order = get_model("order", "Order")
 

@@ -7,9 +7,11 @@ The demo content (tests/e2e/conftest.py) has 6 published services; "beantragen" 
 
 import re
 
-from playwright.sync_api import Page, expect
+from playwright.sync_api import Page
+from playwright.sync_api import expect
 
-from tests.e2e.conftest import DESKTOP, MOBILE
+from tests.e2e.conftest import DESKTOP
+from tests.e2e.conftest import MOBILE
 from tests.e2e.keyboard import tab_to
 
 SEARCH_WORD = "beantragen"

@@ -12,13 +12,15 @@ import re
 
 import pytest
 from django.utils import timezone
-from playwright.sync_api import Page, expect
+from playwright.sync_api import Page
+from playwright.sync_api import expect
 
 from tests.e2e.axe import assert_accessible
 from tests.e2e.keyboard import tab_to
 from tests.e2e.session import log_in
-from tests.factories import GemeindeFactory, VerwaltungFactory
-from tests.order_factories import member_create
+from tests.factories import GemeindeFactory
+from tests.factories import VerwaltungFactory
+from tests.factories import member_create
 
 SERVICES = ("Wohngeld online beantragen", "Elterngeld digital")
 GEMEINDEN = ("Ascheffel", "Borgstedt", "Brekendorf", "Bünsdorf")

@@ -5,8 +5,9 @@ import pytest
 from playwright.sync_api import Page
 
 from tests.e2e.session import log_in
-from tests.factories import GemeindeFactory, VerwaltungFactory
-from tests.order_factories import member_create
+from tests.factories import GemeindeFactory
+from tests.factories import VerwaltungFactory
+from tests.factories import member_create
 
 PUBLIC_PATHS = (
     "/",

@@ -7,17 +7,25 @@ import re
 from urllib.parse import urlsplit
 
 import pytest
-from django.contrib.auth.models import Group
-from playwright.sync_api import Page, expect
+from playwright.sync_api import Page
+from playwright.sync_api import expect
 
 from shop.accounts.services import FULFILMENT_GROUP
 from shop.orders.messages import order_message_post
 from tests.e2e.axe import assert_accessible
-from tests.e2e.conftest import DESKTOP, MOBILE
-from tests.e2e.layout import horizontal_overflow, overlapping_elements, words_found
+from tests.e2e.conftest import DESKTOP
+from tests.e2e.conftest import MOBILE
+from tests.e2e.layout import horizontal_overflow
+from tests.e2e.layout import overlapping_elements
+from tests.e2e.layout import words_found
 from tests.e2e.session import log_in
-from tests.factories import GemeindeFactory, UserFactory, VerwaltungFactory
-from tests.order_factories import dienst_create, member_create, order_place, terms_of_use_publish
+from tests.factories import GemeindeFactory
+from tests.factories import VerwaltungFactory
+from tests.factories import dienst_create
+from tests.factories import member_create
+from tests.factories import order_place
+from tests.factories import staff_create
+from tests.factories import terms_of_use_publish
 
 PAGES = [
     "/shop/dashboard/",
@@ -39,8 +47,7 @@ def number(site_pages):
     amt = VerwaltungFactory(name="Amt Hüttener Berge")
     GemeindeFactory(verwaltung=amt, name="Ascheffel")
     member = member_create(verwaltung=amt)
-    staff = UserFactory(email="fulfilment@example.org", is_staff=True)
-    staff.groups.add(Group.objects.get(name=FULFILMENT_GROUP))
+    staff_create(group=FULFILMENT_GROUP, email="fulfilment@example.org", is_staff=True)
     order = order_place(user=member, verwaltung=amt, dienste=[dienst_create(title="Wohngeld")])
     order_message_post(
         details=order.ozg_details, author=member, text="Wann geht es los?", from_staff=False

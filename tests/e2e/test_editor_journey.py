@@ -12,15 +12,20 @@ import re
 import pytest
 from django.contrib.auth.models import Group
 from oscar.core.loading import get_model
-from playwright.sync_api import Page, expect
+from playwright.sync_api import Page
+from playwright.sync_api import expect
 
 from cms_pages.models import ServicePage
-from cms_pages.services import EDITORIAL_WORKFLOW_NAME, editorial_workflow_ensure
+from cms_pages.services import EDITORIAL_WORKFLOW_NAME
+from cms_pages.services import editorial_workflow_ensure
 from shop.accounts.services import EDITORS_GROUP
 from shop.models import Dienst
-from tests.e2e.session import log_in, log_in_to_cms, log_out
+from tests.e2e.session import log_in
+from tests.e2e.session import log_in_to_cms
+from tests.e2e.session import log_out
 from tests.factories import UserFactory
-from tests.order_factories import amt_with_gemeinden, member_create
+from tests.factories import amt_with_gemeinden
+from tests.factories import member_create
 
 Basket = get_model("basket", "Basket")
 

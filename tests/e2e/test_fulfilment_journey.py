@@ -2,19 +2,25 @@
 address in Oscar's dashboard; the Amt's member then finds the address under Meine Dienste."""
 
 import pytest
-from playwright.sync_api import Page, expect
+from playwright.sync_api import Page
+from playwright.sync_api import expect
 
 from tests.e2e.axe import assert_accessible
-from tests.e2e.session import log_in, log_out
-from tests.factories import GemeindeFactory, UserFactory, VerwaltungFactory
-from tests.order_factories import dienst_create, member_create, order_place, terms_of_use_publish
+from tests.e2e.session import log_in
+from tests.e2e.session import log_out
+from tests.factories import GemeindeFactory
+from tests.factories import VerwaltungFactory
+from tests.factories import dienst_create
+from tests.factories import member_create
+from tests.factories import order_place
+from tests.factories import staff_create
+from tests.factories import terms_of_use_publish
 
 SERVICE_URL = "https://amt-huettener-berge.example/wohngeld"
 
 
 @pytest.fixture
 def order(site_pages):
-    from django.contrib.auth.models import Group
 
     from shop.accounts.services import FULFILMENT_GROUP
 
@@ -23,8 +29,7 @@ def order(site_pages):
     for name in ("Ascheffel", "Bünsdorf"):
         GemeindeFactory(verwaltung=amt, name=name)
     member = member_create(verwaltung=amt, email="amt-huettener-berge@example.org")
-    staff = UserFactory(email="fulfilment@example.org", is_staff=True)
-    staff.groups.add(Group.objects.get(name=FULFILMENT_GROUP))
+    staff_create(group=FULFILMENT_GROUP, email="fulfilment@example.org", is_staff=True)
     return order_place(user=member, verwaltung=amt, dienste=[dienst_create(title="Wohngeld")])
 
 

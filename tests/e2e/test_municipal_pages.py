@@ -19,23 +19,28 @@ from django.urls import reverse
 from playwright.sync_api import Page
 
 from shop.accounts.services import membership_ensure_approved
-from shop.models import Dienst, Gemeinde, Membership
+from shop.models import Dienst
+from shop.models import Gemeinde
+from shop.models import Membership
 from shop.orders.messages import order_message_post
-from tests.checkout import basket_add, step_posts, steps_post
+from tests.checkout import basket_add
+from tests.checkout import step_posts
+from tests.checkout import steps_post
 from tests.e2e.axe import assert_accessible
-from tests.e2e.conftest import DESKTOP, MOBILE
-from tests.e2e.layout import (
-    horizontal_overflow,
-    overlapping_elements,
-    text_outside_main,
-    words_found,
-)
+from tests.e2e.conftest import DESKTOP
+from tests.e2e.conftest import MOBILE
+from tests.e2e.layout import horizontal_overflow
+from tests.e2e.layout import overlapping_elements
+from tests.e2e.layout import text_outside_main
+from tests.e2e.layout import words_found
 from tests.e2e.session import log_in
-from tests.factories import GemeindeFactory, VerwaltungFactory
-from tests.order_factories import member_create, order_place
+from tests.factories import GemeindeFactory
+from tests.factories import VerwaltungFactory
+from tests.factories import member_create
+from tests.factories import order_place
 from tests.url_routes import municipal_routes
 
-# The members' JSON API has no pages (tests/integration/test_api_schema.py and the isolation
+# The members' JSON API has no pages (tests/integration/site/test_api_schema.py and the isolation
 # sweep cover it).
 JSON_NAMESPACE = "api"
 

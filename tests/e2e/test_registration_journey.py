@@ -11,16 +11,21 @@ import datetime
 import re
 
 import pytest
-from django.contrib.auth.models import Group
 from django.core import mail
 from django.utils import timezone
-from playwright.sync_api import Page, expect
+from playwright.sync_api import Page
+from playwright.sync_api import expect
 
 from shop.accounts.services import EDITORS_GROUP
-from shop.models import AcceptanceRecord, Membership, OrderDetails, User
+from shop.models import AcceptanceRecord
+from shop.models import Membership
+from shop.models import OrderDetails
+from shop.models import User
 from tests.e2e.axe import assert_accessible
-from tests.e2e.session import log_in, log_in_to_cms, log_out
-from tests.factories import UserFactory
+from tests.e2e.session import log_in
+from tests.e2e.session import log_in_to_cms
+from tests.e2e.session import log_out
+from tests.factories import staff_create
 
 FIRST_NAME, LAST_NAME = "Jonas", "Jensen"
 EMAIL = "jonas.jensen@amt-huettener-berge.example"
@@ -51,8 +56,12 @@ CONTACTS = {
 @pytest.fixture
 def staff(demo_site, amt_huettener_berge):
     """A member of the Redaktion, which decides membership requests (shop.change_membership)."""
-    user = UserFactory(email="redaktion@example.org", first_name="Rieke", last_name="Redaktion")
-    user.groups.add(Group.objects.get(name=EDITORS_GROUP))
+    user = staff_create(
+        group=EDITORS_GROUP,
+        email="redaktion@example.org",
+        first_name="Rieke",
+        last_name="Redaktion",
+    )
     return user
 
 

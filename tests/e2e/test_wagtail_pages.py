@@ -15,15 +15,24 @@ import pytest
 from django.contrib.auth.models import Group
 from playwright.sync_api import Page
 
-from cms_pages.services import editorial_workflow_ensure, news_pages_ensure
+from cms_pages.services import editorial_workflow_ensure
+from cms_pages.services import news_pages_ensure
 from ozg_site.demo_content import demo_news
 from shop.accounts.services import EDITORS_GROUP
-from shop.models import Agreement, Gemeinde, Membership
-from tests.e2e.conftest import DESKTOP, MOBILE
-from tests.e2e.layout import horizontal_overflow, overlapping_elements, words_found
-from tests.e2e.session import log_in_to_cms, log_out
-from tests.factories import UserFactory, VerwaltungFactory
-from tests.url_routes import ShadowedRoute, routes
+from shop.models import Agreement
+from shop.models import Gemeinde
+from shop.models import Membership
+from tests.e2e.conftest import DESKTOP
+from tests.e2e.conftest import MOBILE
+from tests.e2e.layout import horizontal_overflow
+from tests.e2e.layout import overlapping_elements
+from tests.e2e.layout import words_found
+from tests.e2e.session import log_in_to_cms
+from tests.e2e.session import log_out
+from tests.factories import UserFactory
+from tests.factories import VerwaltungFactory
+from tests.url_routes import ShadowedRoute
+from tests.url_routes import routes
 
 # Words of Wagtail's English interface where the German translation is missing or overridden.
 ENGLISH = re.compile(

@@ -10,14 +10,16 @@ numbers in one place, so that a change of any of them is seen.
 """
 
 import pytest
-from django.contrib.auth.models import Group
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from shop.accounts.services import FULFILMENT_GROUP, staff_groups_ensure
+from shop.accounts.services import FULFILMENT_GROUP
+from shop.accounts.services import staff_groups_ensure
 from shop.models import Dienst
-from tests.factories import UserFactory
-from tests.order_factories import amt_with_gemeinden, member_create, order_place
+from tests.factories import amt_with_gemeinden
+from tests.factories import member_create
+from tests.factories import order_place
+from tests.factories import staff_create
 from tests.pages import service_page_create
 
 pytestmark = pytest.mark.django_db
@@ -47,8 +49,7 @@ PAGES = [
 @pytest.fixture
 def shop(page_tree):
     staff_groups_ensure()
-    staff = UserFactory(is_staff=True)
-    staff.groups.add(Group.objects.get(name=FULFILMENT_GROUP))
+    staff = staff_create(group=FULFILMENT_GROUP, is_staff=True)
     amt = amt_with_gemeinden(count=4)
     member = member_create(verwaltung=amt)
     state = {"pages": [], "amt": amt, "member": member, "staff": staff}

@@ -1,0 +1,103 @@
+"""Orders for tests, placed by the service the checkout calls (shop.orders.services.order_place),
+without going through the checkout's pages."""
+
+import datetime
+import itertools
+
+from django.utils import timezone
+
+from shop.accounts.services import membership_ensure_approved
+from shop.agreements.selectors import agreements_required_for
+from shop.dienste.services import dienst_sync
+from shop.models import Agreement
+from shop.models import ContactRole
+from shop.models import Dienst
+from shop.models import Gemeinde
+from shop.models import Membership
+from shop.models import User
+from shop.models import Verwaltung
+from shop.orders.selectors import gemeinden_for_ordering
+from shop.orders.services import ContactData
+from shop.orders.services import OrderSubmission
+from shop.orders.services import order_place as order_place_service
+from tests.factories.agreements import published_version
+from tests.factories.registry import GemeindeFactory
+from tests.factories.registry import UserFactory
+from tests.factories.registry import VerwaltungFactory
+
+_page_ids = itertools.count(900_000)
+
+
+def dienst_create(*, title: str = "", **fields) -> Dienst:
+    """An orderable service, as publishing its profile makes it (no page needed)."""
+    page_id = next(_page_ids)
+    return dienst_sync(
+        page_id=page_id,
+        title=title or f"Dienst Beispiel {page_id}",
+        description="Ein Online-Dienst zum Testen.",
+        url=f"/dienste/dienst-{page_id}/",
+        availability=fields.pop("availability", Dienst.Availability.AVAILABLE),
+        ozg_ids=fields.pop("ozg_ids", []),
+        agreement_ids=fields.pop("agreement_ids", []),
+    )
+
+
+def terms_of_use_publish() -> None:
+    """The general Nutzungsbedingungen every order needs, in a published version; once."""
+    if Agreement.objects.filter(slug="nutzungsbedingungen").exists():
+        return
+    published_version(
+        agreement__kind="nutzungsbedingungen",
+        agreement__required_for_every_order=True,
+        agreement__title="Allgemeine Nutzungsbedingungen",
+        agreement__slug="nutzungsbedingungen",
+    )
+
+
+def amt_with_gemeinden(*, count: int = 3, **fields) -> Verwaltung:
+    amt = VerwaltungFactory(**fields)
+    GemeindeFactory.create_batch(count, verwaltung=amt)
+    return amt
+
+
+def member_create(
+    *, verwaltung: Verwaltung, role: str = Membership.Role.ORDERING, **user_fields
+) -> User:
+    user = UserFactory(**user_fields)
+    membership_ensure_approved(user=user, verwaltung=verwaltung, role=role)
+    return user
+
+
+DEFAULT_CONTACTS = (
+    ContactData(role=ContactRole.SUBJECT, name="Frau Fachlich", email="fach@amt.example"),
+    ContactData(role=ContactRole.TECHNICAL, name="Herr Technik", email="technik@amt.example"),
+    ContactData(role=ContactRole.MAILBOX, name="Bürgerservice", email="postfach@amt.example"),
+    ContactData(role=ContactRole.DATA_PROTECTION, name="Frau Datenschutz", email="ds@amt.example"),
+)
+
+
+def order_place(
+    *,
+    user: User,
+    verwaltung: Verwaltung,
+    dienste: list[Dienst],
+    gemeinden: list[Gemeinde] | None = None,
+    contacts=DEFAULT_CONTACTS,
+    wished_start_date: datetime.date | None = None,
+    remarks: str = "",
+):
+    """Place an order of the services for the Verwaltung (default: all its Gemeinden),
+    accepting every required agreement in its current version. Returns Oscar's order."""
+    if gemeinden is None:
+        gemeinden = gemeinden_for_ordering(verwaltung=verwaltung)
+    submission = OrderSubmission(
+        user=user,
+        verwaltung=verwaltung,
+        gemeinden=tuple(gemeinden),
+        contacts=tuple(contacts),
+        wished_start_date=wished_start_date or timezone.localdate() + datetime.timedelta(30),
+        accepted_version_ids=tuple(v.pk for v in agreements_required_for(dienste=dienste)),
+        remarks=remarks,
+        ip_address="192.0.2.10",
+    )
+    return order_place_service(submission=submission, dienste=dienste)

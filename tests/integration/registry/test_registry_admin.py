@@ -1,0 +1,153 @@
+"""Editors browse the municipal registry in the Wagtail admin; municipal users do not."""
+
+import pytest
+
+from tests.factories import GemeindeFactory
+from tests.factories import UserFactory
+from tests.factories import VerwaltungFactory
+
+VERWALTUNG_INDEX = "/cms/shop/verwaltung/"
+GEMEINDE_INDEX = "/cms/shop/gemeinde/"
+
+
+@pytest.fixture
+def registry(db):
+    kreis = VerwaltungFactory(kind="kreis", name="Rendsburg-Eckernförde", regional_key="01058")
+    other_kreis = VerwaltungFactory(kind="kreis", name="Pinneberg", regional_key="01056")
+    amt = VerwaltungFactory(
+        kind="amt", name="Hüttener Berge", regional_key="010585890", kreis=kreis
+    )
+    other_amt = VerwaltungFactory(
+        kind="amt", name="Pinnau", regional_key="010565655", kreis=other_kreis
+    )
+    ascheffel = GemeindeFactory(
+        name="Ascheffel", ags="01058008", ars="010585890008", verwaltung=amt, kreis=kreis
+    )
+    GemeindeFactory(
+        name="Borgstedt", ags="01058024", ars="010585890024", verwaltung=amt, kreis=kreis
+    )
+    GemeindeFactory(
+        name="Ellerhoop",
+        ags="01056012",
+        ars="010565655012",
+        verwaltung=other_amt,
+        kreis=other_kreis,
+    )
+    return {"kreis": kreis, "amt": amt, "other_amt": other_amt, "ascheffel": ascheffel}
+
+
+@pytest.fixture
+def municipal_user(db, registry):
+    from shop.models import Membership
+
+    user = UserFactory(email="amt@example.org")
+    Membership.objects.create(
+        user=user, verwaltung=registry["amt"], status=Membership.Status.APPROVED
+    )
+    return user
+
+
+def test_editor_lists_verwaltungen_and_searches_by_name_and_key(client, editor, registry):
+    client.force_login(editor)
+
+    listing = client.get(VERWALTUNG_INDEX)
+    assert listing.status_code == 200
+    assert "Hüttener Berge" in listing.content.decode()
+
+    by_name = client.get(VERWALTUNG_INDEX, {"q": "Hüttener"}).content.decode()
+    assert "Hüttener Berge" in by_name
+    assert "Pinnau" not in by_name
+
+    by_ars_of_a_gemeinde = client.get(VERWALTUNG_INDEX, {"q": "010585890008"}).content.decode()
+    assert "Hüttener Berge" in by_ars_of_a_gemeinde
+    assert "Pinnau" not in by_ars_of_a_gemeinde
+
+
+def test_editor_filters_by_kreis_and_type(client, editor, registry):
+    client.force_login(editor)
+
+    by_kreis = client.get(VERWALTUNG_INDEX, {"kreis__id__exact": registry["kreis"].pk})
+    html = by_kreis.content.decode()
+    assert by_kreis.status_code == 200
+    assert "Hüttener Berge" in html
+    assert "Pinnau" not in html
+
+    by_kind = client.get(VERWALTUNG_INDEX, {"kind__exact": "kreis"}).content.decode()
+    assert "Rendsburg-Eckernförde" in by_kind
+    assert "Hüttener Berge" not in by_kind
+
+
+def test_editor_sees_the_gemeinden_of_a_verwaltung(client, editor, registry):
+    client.force_login(editor)
+
+    response = client.get(f"{VERWALTUNG_INDEX}inspect/{registry['amt'].pk}/")
+
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "Verwaltete Gemeinden (2)" in html
+    assert "Ascheffel" in html
+    assert "010585890008" in html
+    assert "Ellerhoop" not in html
+
+
+def test_editor_searches_gemeinden_by_ags_and_filters_by_kreis(client, editor, registry):
+    client.force_login(editor)
+
+    by_ags = client.get(GEMEINDE_INDEX, {"q": "01058008"}).content.decode()
+    assert "Ascheffel" in by_ags
+    assert "Borgstedt" not in by_ags
+
+    by_kreis = client.get(GEMEINDE_INDEX, {"kreis__id__exact": registry["kreis"].pk})
+    assert "Ellerhoop" not in by_kreis.content.decode()
+
+
+@pytest.mark.parametrize(
+    ("method", "action"), [("get", "create/"), ("get", "edit/{pk}/"), ("post", "delete/{pk}/")]
+)
+def test_editor_cannot_change_the_registry_by_hand(client, editor, registry, method, action):
+    """The registry changes only by import; Wagtail answers a denied action with a redirect."""
+    client.force_login(editor)
+    amt = registry["amt"]
+
+    response = getattr(client, method)(VERWALTUNG_INDEX + action.format(pk=amt.pk))
+
+    assert response.status_code == 302
+    assert response["Location"] == "/cms/"
+    amt.refresh_from_db()
+    assert amt.name == "Hüttener Berge"
+
+
+@pytest.mark.parametrize("url", [VERWALTUNG_INDEX, GEMEINDE_INDEX, "/cms/"])
+def test_municipal_user_does_not_reach_the_wagtail_admin(client, municipal_user, url):
+    client.force_login(municipal_user)
+
+    response = client.get(url)
+
+    assert response.status_code == 403
+
+
+def test_anonymous_visitor_is_sent_to_the_wagtail_login(client, registry):
+    response = client.get(VERWALTUNG_INDEX)
+
+    assert response.status_code == 302
+    assert "/cms/login/" in response["Location"]
+
+
+def test_registry_list_query_count_does_not_grow_with_rows(
+    client, editor, registry, django_assert_max_num_queries
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client.force_login(editor)
+    client.get(VERWALTUNG_INDEX)
+    with CaptureQueriesContext(connection) as few:
+        client.get(VERWALTUNG_INDEX)
+    kreis = registry["kreis"]
+    for number in range(40):
+        amt = VerwaltungFactory(kind="amt", regional_key=f"01058{7000 + number:04d}", kreis=kreis)
+        # Numbers of their own: the factory's sequence could meet the fixture's Ascheffel.
+        GemeindeFactory(verwaltung=amt, kreis=kreis, ags=f"01058{500 + number:03d}")
+    with CaptureQueriesContext(connection) as many:
+        client.get(VERWALTUNG_INDEX)
+    assert len(many) == len(few)

@@ -1,0 +1,41 @@
+"""shop.generations: a bump is seen at once and again after the commit, once per transaction."""
+
+import pytest
+from django.core.cache import cache
+
+from shop.generations import COVERAGE_REPORT
+from shop.generations import PUBLIC_PAGES
+from shop.generations import generation_bump
+from shop.generations import generation_current
+from shop.generations import generation_key
+
+
+@pytest.mark.django_db
+def test_a_bump_starts_a_new_generation_at_once_and_again_after_the_commit(
+    django_capture_on_commit_callbacks,
+):
+    before = generation_current(name=PUBLIC_PAGES)
+
+    with django_capture_on_commit_callbacks() as callbacks:
+        generation_bump(name=PUBLIC_PAGES)
+        generation_bump(name=PUBLIC_PAGES)
+        generation_bump(name=COVERAGE_REPORT)
+        during = generation_current(name=PUBLIC_PAGES)
+
+    assert during != before
+    assert len(callbacks) == 2  # one for each name, however often it was bumped
+    for callback in callbacks:
+        callback()
+    assert generation_current(name=PUBLIC_PAGES) not in (before, during)
+
+
+def test_a_lost_generation_key_starts_a_new_generation():
+    old = generation_current(name=COVERAGE_REPORT)
+    cache.delete(generation_key(COVERAGE_REPORT))
+
+    assert generation_current(name=COVERAGE_REPORT) != old
+
+
+def test_an_unknown_name_is_refused():
+    with pytest.raises(ValueError, match="Unbekannte Generation"):
+        generation_bump(name="tippfehler")

@@ -1,0 +1,189 @@
+"""seed_demo builds the demo environment idempotently; no demo accounts in production."""
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.core.management import call_command
+from oscar.core.loading import get_model
+from wagtail.models import Page
+from wagtail.models import Site
+
+from cms_pages.models import HelpPage
+from cms_pages.models import HomePage
+from cms_pages.models import LegalLinks
+from cms_pages.models import LegalPage
+from cms_pages.models import NewsPage
+from cms_pages.models import ServiceIndexPage
+from cms_pages.models import ServicePage
+from cms_pages.services import EDITORIAL_WORKFLOW_NAME
+from ozg_site.demo import DEMO_ACCOUNTS
+from ozg_site.demo import DEMO_PASSWORD
+from ozg_site.demo_content import demo_services
+from shop.models import Dienst
+from shop.models import Gemeinde
+from shop.models import Membership
+from shop.models import OrderedService
+from shop.models import OzgLeistung
+from shop.models import RolloutEvent
+from shop.models import RolloutStatus
+from shop.models import Verwaltung
+from tests.signin import is_signed_in
+from tests.signin import sign_in
+
+Product = get_model("catalogue", "Product")
+Order = get_model("order", "Order")
+Line = get_model("order", "Line")
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def development_mode(settings):
+    """As under `make run` (Django's test runner switches DEBUG off)."""
+    settings.DEBUG = True
+
+
+def snapshot() -> dict[str, int]:
+    return {
+        "pages": Page.objects.count(),
+        "users": get_user_model().objects.count(),
+        "memberships": Membership.objects.count(),
+        "verwaltungen": Verwaltung.objects.count(),
+        "gemeinden": Gemeinde.objects.count(),
+        "sites": Site.objects.count(),
+        "products": Product.objects.count(),
+        "ozg_leistungen": OzgLeistung.objects.count(),
+        "orders": Order.objects.count(),
+        "rollout_events": RolloutEvent.objects.count(),
+    }
+
+
+def test_seed_demo_builds_everything_and_a_second_run_changes_nothing(client, capsys):
+    call_command("seed_demo")
+    first = snapshot()
+    call_command("seed_demo")
+
+    assert snapshot() == first
+    assert first["verwaltungen"] == 181  # see test_import_gemeindeverzeichnis
+    assert first["gemeinden"] == 1106
+    assert "bereits aktuell" in capsys.readouterr().out
+
+    home = HomePage.objects.get()
+    assert Site.objects.get(is_default_site=True).root_page_id == home.pk
+    assert ServiceIndexPage.objects.get().url == "/dienste/"
+    assert {page.url for page in LegalPage.objects.live()} == {
+        "/impressum/",
+        "/datenschutz/",
+        "/barrierefreiheit/",
+    }
+    assert first["ozg_leistungen"] == 557
+    assert ServicePage.objects.live().count() == len(demo_services()) >= 20
+    assert ServicePage.objects.filter(live=False).count() == 3
+    assert first["products"] == len(demo_services())
+    assert Dienst.objects.filter(is_published=True).count() == len(demo_services())
+    wohngeld = ServicePage.objects.get(slug="wohngeld")
+    assert wohngeld.ozg_ids
+    assert wohngeld.body
+    assert wohngeld.contacts.exists()
+    assert ServiceIndexPage.objects.get().get_workflow().name == EDITORIAL_WORKFLOW_NAME
+    wohngeld_agreements = set(
+        Dienst.objects.get(page_id=wohngeld.pk).required_agreements.values_list("slug", flat=True)
+    )
+    assert wohngeld_agreements == {"beitrittserklaerung-efa", "avv"}
+    links = LegalLinks.load()
+    assert links.impressum.slug == "impressum"
+    assert links.accessibility.slug == "barrierefreiheit"
+    assert HelpPage.objects.live().get().url == "/hilfe/"
+    assert NewsPage.objects.live().count() == 2
+    assert client.get("/").status_code == 200
+
+
+def test_seed_demo_places_one_order_per_rollout_status_once():
+    call_command("seed_demo")
+    call_command("seed_demo")
+
+    statuses = sorted(Line.objects.values_list("status", flat=True))
+    assert statuses == sorted(RolloutStatus.values)
+    assert Order.objects.count() == len(RolloutStatus.values)
+    live = OrderedService.objects.get(line__status=RolloutStatus.LIVE)
+    assert live.service_url.startswith("https://")
+    assert {service.verwaltung.regional_key for service in OrderedService.objects.all()} == {
+        "010585890",
+        "01001",
+    }
+
+
+def test_seed_demo_creates_the_demo_accounts_with_their_rights():
+    call_command("seed_demo")
+    users = {user.email: user for user in get_user_model().objects.all()}
+
+    assert set(users) == {account.email for account in DEMO_ACCOUNTS}
+    assert all(user.check_password(DEMO_PASSWORD) for user in users.values())
+    assert users["admin@example.org"].is_superuser
+    editor = users["redaktion@example.org"]
+    assert editor.has_perm("wagtailadmin.access_admin")
+    assert not editor.is_staff
+    assert not editor.has_perm("order.view_order")
+    fulfilment = users["fulfilment@example.org"]
+    assert fulfilment.is_staff
+    assert fulfilment.has_perm("order.change_order")
+    assert not fulfilment.has_perm("wagtailadmin.access_admin")
+    assert not fulfilment.is_superuser
+
+    amt = Membership.objects.get(user=users["amt-huettener-berge@example.org"])
+    assert amt.verwaltung.name == "Hüttener Berge"
+    assert amt.verwaltung.regional_key == "010585890"
+    assert amt.status == Membership.Status.APPROVED
+    assert amt.role == Membership.Role.ORDERING
+    flensburg = Membership.objects.get(
+        user=users["flensburg@example.org"], status=Membership.Status.APPROVED
+    )
+    assert flensburg.verwaltung.kind == "kreisfreie_stadt"
+    assert flensburg.verwaltung.name.startswith("Flensburg")
+    # One request waits for the Redaktion, so that its panel on the Wagtail dashboard shows.
+    (requested,) = Membership.objects.filter(status=Membership.Status.REQUESTED)
+    assert (requested.user, requested.verwaltung.regional_key) == (
+        users["flensburg@example.org"],
+        "01059",
+    )
+    two = Membership.objects.filter(user=users["zwei-verwaltungen@example.org"])
+    assert sorted(two.values_list("verwaltung__kind", "verwaltung__regional_key")) == [
+        ("amt", "010585890"),
+        ("kreis", "01058"),
+    ]
+    assert {membership.status for membership in two} == {Membership.Status.APPROVED}
+
+
+def test_demo_users_log_in_with_the_demo_password(client):
+    call_command("seed_demo")
+
+    sign_in(client, email="amt-huettener-berge@example.org", password=DEMO_PASSWORD)
+
+    assert is_signed_in(client)
+
+
+def test_seed_demo_refuses_demo_accounts_without_debug(settings, capsys):
+    settings.DEBUG = False
+
+    call_command("seed_demo")
+
+    assert not get_user_model().objects.exists()
+    assert "--allow-demo-accounts" in capsys.readouterr().err
+    assert HomePage.objects.exists()
+
+
+def test_seed_demo_creates_demo_accounts_without_debug_when_asked(settings):
+    settings.DEBUG = False
+
+    call_command("seed_demo", allow_demo_accounts=True)
+
+    assert get_user_model().objects.count() == len(DEMO_ACCOUNTS)
+
+
+def test_seed_demo_keeps_what_editors_changed(page_tree):
+    impressum = page_tree.legal_pages["impressum"]
+    impressum.title = "Impressum des ITVSH"
+    impressum.save_revision().publish()
+
+    call_command("seed_demo")
+
+    assert LegalPage.objects.get(slug="impressum").title == "Impressum des ITVSH"

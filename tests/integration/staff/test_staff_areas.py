@@ -1,0 +1,84 @@
+"""Each staff area lets in only its people: Django admin superusers, Oscar's dashboard staff."""
+
+import pytest
+
+from shop.accounts.services import EDITORS_GROUP
+from shop.accounts.services import FULFILMENT_GROUP
+from tests.factories import UserFactory
+from tests.factories import staff_create
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def people():
+    editor = staff_create(group=EDITORS_GROUP)
+    fulfilment = staff_create(group=FULFILMENT_GROUP, is_staff=True)
+    return {
+        "superuser": UserFactory(is_staff=True, is_superuser=True),
+        "editor": editor,
+        "fulfilment": fulfilment,
+        "municipal": UserFactory(),
+    }
+
+
+@pytest.mark.parametrize(
+    ("person", "allowed"),
+    [("superuser", True), ("editor", False), ("fulfilment", False), ("municipal", False)],
+)
+def test_django_admin_is_for_superusers_only(client, people, person, allowed):
+    client.force_login(people[person])
+
+    response = client.get("/django-admin/")
+
+    if allowed:
+        assert response.status_code == 200
+    else:
+        # A signed-in person without access: 403 (ozg_site.security), not the admin's login form.
+        assert response.status_code == 403
+        assert "Kein Zugriff" in response.content.decode()
+
+
+@pytest.mark.parametrize(
+    ("person", "allowed"),
+    [("superuser", True), ("fulfilment", True), ("editor", False), ("municipal", False)],
+)
+def test_oscar_order_dashboard_is_for_fulfilment_staff(client, people, person, allowed):
+    client.force_login(people[person])
+
+    response = client.get("/shop/dashboard/orders/")
+
+    if allowed:
+        assert response.status_code == 200
+    else:
+        assert response.status_code in (302, 403)
+        if response.status_code == 302:
+            assert "/login/" in response["Location"]
+
+
+@pytest.mark.parametrize(
+    ("person", "allowed"),
+    [("superuser", True), ("editor", True), ("fulfilment", False), ("municipal", False)],
+)
+def test_wagtail_admin_is_for_editors(client, people, person, allowed):
+    client.force_login(people[person])
+
+    response = client.get("/cms/")
+
+    if allowed:
+        assert response.status_code == 200
+    else:
+        assert response.status_code == 403
+        assert "Kein Zugriff" in response.content.decode()
+
+
+def test_staff_area_logins_stay_open_to_signed_in_people_without_access(client, people):
+    client.force_login(people["municipal"])
+
+    assert client.get("/cms/login/").status_code == 200
+    assert client.get("/django-admin/login/").status_code == 200
+
+
+def test_anonymous_visitors_are_sent_to_the_admin_logins(client):
+    assert client.get("/cms/").url.startswith("/cms/login/")
+    assert client.get("/django-admin/").url.startswith("/django-admin/login/")

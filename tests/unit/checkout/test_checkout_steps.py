@@ -1,0 +1,41 @@
+"""The checkout's steps as declared once (oscar_overrides.checkout.steps): what each step
+requires is derived from the steps before it, and every step with a form has its URL."""
+
+from django.urls import reverse
+
+from oscar_overrides.checkout.steps import STEPS
+from oscar_overrides.checkout.steps import form_steps
+from oscar_overrides.checkout.steps import step_after
+from oscar_overrides.checkout.steps import step_conditions
+
+
+def test_a_step_requires_every_earlier_step_done_and_its_own_checks():
+    assert step_conditions("verwaltung") == []
+    assert step_conditions("contacts") == [
+        "check_verwaltung_is_chosen",
+        "check_gemeinden_are_chosen",
+    ]
+    assert step_conditions("agreements") == [
+        "check_verwaltung_is_chosen",
+        "check_gemeinden_are_chosen",
+        "check_contacts_are_captured",
+        "check_schedule_is_captured",
+        "check_agreements_have_current_versions",
+    ]
+    assert step_conditions("preview")[-2:] == [
+        "check_agreements_are_accepted",
+        "check_shipping_data_is_captured",
+    ]
+
+
+def test_each_step_goes_on_to_the_next_and_the_last_is_the_review():
+    assert [step_after(step.name) for step in STEPS[:-1]] == list(STEPS[1:])
+    assert STEPS[-1].url_name == "checkout:preview"
+
+
+def test_every_step_with_a_form_has_its_url_below_the_checkout():
+    checkout = reverse("checkout:index")
+    assert [reverse(step.url_name) for step in form_steps()] == [
+        f"{checkout}{step.path}" for step in form_steps()
+    ]
+    assert all(step.form and step.view for step in form_steps())
