@@ -153,7 +153,7 @@ def pages_by_role() -> dict[str, Role]:
         "cms-start": "/cms/",
         "cms-seiten": "/cms/pages/",
         "cms-steckbrief-bearbeiten": f"/cms/pages/{profile_page.pk}/edit/",
-        "cms-freigaben": "/cms/workflows/tasks/index/",
+        "cms-mitgliedschaftsantraege": "/cms/mitgliedschaften/",
         "cms-kommunalregister": "/cms/shop/verwaltung/",
     }
     return {
@@ -175,7 +175,13 @@ def pages_by_role() -> dict[str, Role]:
         "redaktion": Role("redaktion@example.org", editor),
         "superuser": Role(
             "admin@example.org",
-            {**editor, "dashboard": "/shop/dashboard/", "django-admin": "/django-admin/"},
+            {
+                **editor,
+                # The workflow's tasks are administered by superusers only.
+                "cms-freigaben": "/cms/workflows/tasks/index/",
+                "dashboard": "/shop/dashboard/",
+                "django-admin": "/django-admin/",
+            },
         ),
     }
 
