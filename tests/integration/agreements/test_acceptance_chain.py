@@ -60,7 +60,7 @@ def accept(versions):
 
 def below_the_orm(sql: str, *params) -> None:
     """Raw SQL as someone with the owner's rights would run it: on PostgreSQL with the
-    immutability trigger of migration 0005 switched off for it."""
+    immutability trigger switched off for it."""
     trigger = "shop_acceptancerecord_immutable"
     on_postgresql = connection.vendor == "postgresql"
     with connection.cursor() as cursor:

@@ -1,6 +1,5 @@
 """The acceptance records' chain across transactions: two orders appending at the same moment
-(PostgreSQL; SQLite lets one writer in at a time), and the migration that chains the records
-that existed before the chain."""
+(PostgreSQL; SQLite lets one writer in at a time)."""
 
 import datetime
 import threading
@@ -10,14 +9,12 @@ import pytest
 from django.db import IntegrityError
 from django.db import connection
 from django.db import transaction
-from django.db.migrations.executor import MigrationExecutor
 from oscar.test.factories import OrderFactory
 
 from shop.agreements.selectors import acceptance_chain_verify
 from shop.agreements.services import acceptance_records_create
 from shop.models import AcceptanceRecord
 from shop.models import AgreementKind
-from shop.models.agreements import CHAIN_START
 from tests.conftest import migration_data_restore
 from tests.factories import AgreementFactory
 from tests.factories import UserFactory
@@ -27,8 +24,6 @@ from tests.factories import published_version
 # Each test commits for real and flushes the database afterwards; the module puts back what the
 # migrations wrote when it is done.
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
-
-BEFORE_THE_CHAIN = ("shop", "0009_orderedservice_verwaltung_dienst_index")
 
 
 @pytest.fixture(scope="module", autouse=True)
@@ -92,49 +87,3 @@ def test_two_orders_appending_at_once_keep_one_chain(acceptance):
         (orders["second"].pk, 2),
     ]
     assert acceptance_chain_verify().intact
-
-
-def test_the_migration_chains_the_records_that_existed_before_it(acceptance):
-    executor = MigrationExecutor(connection)
-    executor.migrate([BEFORE_THE_CHAIN])
-    try:
-        old_apps = executor.loader.project_state([BEFORE_THE_CHAIN]).apps
-        OldAcceptanceRecord = old_apps.get_model("shop", "AcceptanceRecord")
-        accepted_at = datetime.datetime(2025, 6, 1, 8, tzinfo=datetime.UTC)
-        old_ids = [
-            OldAcceptanceRecord.objects.create(
-                order_id=OrderFactory().pk,
-                agreement_version_id=acceptance["versions"][0].pk,
-                text_sha256=acceptance["versions"][0].text_sha256,
-                user_id=acceptance["user"].pk,
-                person_name="Erika Muster",
-                person_email="amt@kommune.example",
-                verwaltung_id=acceptance["verwaltung"].pk,
-                verwaltung_name="Amt Hüttener Berge",
-                accepted_at=accepted_at + datetime.timedelta(minutes=minutes),
-                ip_address="192.0.2.10",
-            ).pk
-            for minutes in (0, 5, 10)
-        ]
-    finally:
-        # Forward to the newest migrations, not only to the chain's: later migrations' tables
-        # were dropped on the way back and the tests after this one need them.
-        executor = MigrationExecutor(connection)
-        executor.migrate(executor.loader.graph.leaf_nodes())
-
-    records = list(AcceptanceRecord.objects.order_by("sequence"))
-    assert [(r.pk, r.sequence) for r in records] == list(zip(old_ids, [1, 2, 3], strict=True))
-    assert records[0].previous_hash == CHAIN_START
-    report = acceptance_chain_verify()
-    assert (report.intact, report.checked) == (True, 3)
-    # New records continue the chain.
-    acceptance_records_create(order=OrderFactory(), ip_address=None, **acceptance)
-    assert AcceptanceRecord.objects.order_by("-sequence").first().sequence == 4
-    assert acceptance_chain_verify().intact
-    if connection.vendor == "postgresql":
-        # The immutability trigger is back after the migration switched it off.
-        with connection.cursor() as cursor:
-            cursor.execute(
-                "SELECT tgenabled FROM pg_trigger WHERE tgname = 'shop_acceptancerecord_immutable'"
-            )
-            assert cursor.fetchone() == ("O",)
