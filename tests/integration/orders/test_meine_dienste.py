@@ -6,8 +6,6 @@ import itertools
 import re
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
@@ -20,7 +18,10 @@ from tests.factories import amt_with_gemeinden
 from tests.factories import dienst_create
 from tests.factories import member_create
 from tests.factories import order_place
+from tests.factories import people_outside_create
 from tests.factories import terms_of_use_publish
+from tests.responses import page_text
+from tests.responses import queries_for
 
 pytestmark = pytest.mark.django_db
 
@@ -39,11 +40,6 @@ def service_url(order) -> str:
         "shop_orders:service",
         kwargs={"verwaltung_id": service.verwaltung_id, "dienst_id": service.dienst_id},
     )
-
-
-def page_text(response) -> str:
-    assert response.status_code == 200
-    return re.sub(r"\s+", " ", response.content.decode())
 
 
 def go_live(order, url: str = LIVE_URL):
@@ -219,20 +215,8 @@ def test_members_of_several_verwaltungen_choose_which_one_to_see(client, amt, or
     assert other_order.number not in orders
 
 
-def isolated_people(amt, other):
-    """An approved member of another Verwaltung; people whose membership of `amt` is requested
-    or rejected."""
-    outsider = member_create(verwaltung=other)
-    requested = UserFactory()
-    Membership.objects.create(user=requested, verwaltung=amt, status=Membership.Status.REQUESTED)
-    rejected = UserFactory()
-    Membership.objects.create(user=rejected, verwaltung=amt, status=Membership.Status.REJECTED)
-    return [outsider, requested, rejected]
-
-
 def test_pages_of_another_verwaltung_are_404(client, amt, order):
-    other = amt_with_gemeinden(count=1, name="Amt Anderswo")
-    for person in isolated_people(amt, other):
+    for person in people_outside_create(verwaltung=amt):
         client.force_login(person)
         assert client.get(order_url(order)).status_code == 404
         assert client.get(service_url(order)).status_code == 404
@@ -310,14 +294,6 @@ def service_rows(html: str) -> int:
     table = html[html.index('id="tabelle-dienste"') :]
     body = table[table.index("<tbody") : table.index("</tbody>")]
     return body.count("<tr ")
-
-
-def queries_for(client, url: str) -> int:
-    client.get(url)
-    with CaptureQueriesContext(connection) as queries:
-        response = client.get(url)
-    assert response.status_code == 200
-    return len(queries)
 
 
 def test_overview_query_count_is_fixed_for_2_and_40_ordered_services(client, amt, member):
