@@ -12,14 +12,12 @@ from django.utils import timezone
 from shop.models import Membership
 from shop.models import OrderedService
 from shop.models import ServiceCoverage
-from tests.factories import KreisFactory
 from tests.factories import UserFactory
 from tests.factories import amt_with_gemeinden
 from tests.factories import dienst_create
 from tests.factories import member_create
 from tests.factories import order_place
 from tests.factories import people_outside_create
-from tests.factories import terms_of_use_publish
 from tests.responses import page_text
 from tests.responses import queries_for
 
@@ -138,16 +136,10 @@ def test_live_url_is_shown_only_once_the_service_is_live(client, member, order):
         assert ">Live<" in html
 
 
-def test_kreis_order_for_itself(client):
-    terms_of_use_publish()
-    kreis = KreisFactory(name="Kreis Rendsburg-Eckernförde")
-    member = member_create(verwaltung=kreis)
-    order = order_place(
-        user=member, verwaltung=kreis, dienste=[dienst_create(title="Postfach")], gemeinden=[]
-    )
-    client.force_login(member)
+def test_kreis_order_for_itself(client, kreis_order):
+    client.force_login(kreis_order.user)
 
-    for url in (OVERVIEW, order_url(order), service_url(order)):
+    for url in (OVERVIEW, order_url(kreis_order), service_url(kreis_order)):
         assert "für die Verwaltung selbst" in page_text(client.get(url))
 
 

@@ -9,13 +9,11 @@ from openapi_spec_validator import validate
 
 from shop.models import AcceptanceRecord
 from shop.models import Membership
-from tests.factories import KreisFactory
 from tests.factories import amt_with_gemeinden
 from tests.factories import dienst_create
 from tests.factories import member_create
 from tests.factories import order_place
 from tests.factories import people_outside_create
-from tests.factories import terms_of_use_publish
 from tests.responses import queries_for
 
 pytestmark = pytest.mark.django_db
@@ -170,18 +168,12 @@ def test_ordered_services_and_live_url_only_when_live(client, amt, member, order
         assert (services[0]["status"], services[0]["service_url"]) == ("Live", LIVE_URL)
 
 
-def test_kreis_order_for_itself(client):
-    terms_of_use_publish()
-    kreis = KreisFactory(name="Kreis Rendsburg-Eckernförde")
-    member = member_create(verwaltung=kreis)
-    order = order_place(
-        user=member, verwaltung=kreis, dienste=[dienst_create(title="Postfach")], gemeinden=[]
-    )
-    client.force_login(member)
+def test_kreis_order_for_itself(client, kreis_order):
+    client.force_login(kreis_order.user)
 
     service = client.get("/api/konto/dienste").json()["items"][0]
     assert (service["for_itself"], service["gemeinden"]) == (True, [])
-    assert client.get(detail_url(order)).json()["services"][0]["for_itself"] is True
+    assert client.get(detail_url(kreis_order)).json()["services"][0]["for_itself"] is True
 
 
 def test_anonymous_gets_401(client, order):
