@@ -12,6 +12,10 @@ from shop.catalogue.ozg_katalog import OzgKatalog
 from shop.catalogue.ozg_katalog import OzgKatalogError
 from shop.catalogue.ozg_katalog import parse_ozg_katalog
 
+# The two files by the names the messages give them.
+OZG = "ozg_leistungen.csv"
+LEIKA = "leika_leistungen.csv"
+
 OZG_HEADER = "ozg_id,ozg_leistung,lage,themenfeld"
 # Rows copied from the shipped files; the key is each one's line number in this sample.
 OZG_ROWS = {
@@ -70,6 +74,11 @@ def parse_texts(
         leistungen=io.BytesIO((ozg_text() if ozg is None else ozg).encode(ozg_encoding)),
         leika=io.BytesIO((leika_text() if leika is None else leika).encode(leika_encoding)),
     )
+
+
+def sample_of(file: str, **changes: object) -> dict[str, str]:
+    """The sample of `file` (OZG or LEIKA) with `changes`, as the keyword parse_texts takes."""
+    return {"ozg": ozg_text(**changes)} if file == OZG else {"leika": leika_text(**changes)}
 
 
 def parse_error(**kwargs: object) -> OzgKatalogError:
@@ -191,10 +200,6 @@ def test_shipped_files_are_read_completely() -> None:
     assert "Querschnitt" in {record.name for record in katalog.themenfelder}
 
 
-OZG = "ozg_leistungen.csv"
-LEIKA = "leika_leistungen.csv"
-
-
 def assert_names_file_line_and_problem(
     error: OzgKatalogError, *, file: str, line: int, fragments: list[str]
 ) -> None:
@@ -205,63 +210,31 @@ def assert_names_file_line_and_problem(
 
 
 @pytest.mark.parametrize(
-    ("texts", "file", "line", "fragments"),
+    ("file", "header", "fragments"),
     [
         pytest.param(
-            {"ozg": ozg_text(header="ozg_id,ozg_leistung")},
             OZG,
-            1,
+            "ozg_id,ozg_leistung",
             ["fehlen die Spalten „lage“, „themenfeld“", "„ozg_id,ozg_leistung,lage,themenfeld“"],
             id="ozg-missing-columns",
         ),
         pytest.param(
-            {"ozg": ozg_text(append=("10000,Elterngeld Plus,Geburt,Familie & Kind",))},
-            OZG,
-            6,
-            ["Die OZG-ID 10000 steht schon in Zeile 2."],
-            id="duplicate-ozg-id",
-        ),
-        pytest.param(
-            {"ozg": ozg_text(append=("10600,Kinderbonus,Geburt,Bildung",))},
-            OZG,
-            6,
-            [
-                "Die Lage „Geburt“ steht hier im Themenfeld „Bildung“, in Zeile 2 aber im "
-                "Themenfeld „Familie & Kind“",
-            ],
-            id="lage-in-two-themenfelder",
-        ),
-        pytest.param(
-            {"leika": leika_text(header="leika_schluessel,leistung,ozg_id")},
             LEIKA,
-            1,
+            "leika_schluessel,leistung,ozg_id",
             ["fehlen die Spalten „leika_typ“, „rechtsgrundlage“, „gesetze“, „gesetz_kuerzel“"],
             id="leika-missing-columns",
         ),
-        pytest.param(
-            {"leika": leika_text(append=("99041006000000,Elterngeld Antrag,10000,2/3,,,",))},
-            LEIKA,
-            7,
-            ["Der LeiKa-Schlüssel 99041006000000 steht schon in Zeile 2."],
-            id="duplicate-leika-key",
-        ),
-        pytest.param(
-            {"leika": leika_text(append=(WITHOUT_KEY.replace(",1,,,", ",2/3,,,"),))},
-            LEIKA,
-            7,
-            ["ohne Schlüssel steht mit derselben OZG-ID „10280“ schon in Zeile 4"],
-            id="leistung-without-key-twice-with-different-data",
-        ),
     ],
 )
-def test_malformed_file_names_file_line_and_problem(
-    texts: dict[str, str], file: str, line: int, fragments: list[str]
+def test_missing_columns_are_named_with_file_and_line_1(
+    file: str, header: str, fragments: list[str]
 ) -> None:
-    error = parse_error(**texts)
+    error = parse_error(**sample_of(file, header=header))
 
-    assert_names_file_line_and_problem(error, file=file, line=line, fragments=fragments)
+    assert_names_file_line_and_problem(error, file=file, line=1, fragments=fragments)
 
 
+# A row at `line` takes the place of the sample's row there or, after the last, is added.
 @pytest.mark.parametrize(
     ("file", "line", "row", "fragments"),
     [
@@ -329,6 +302,23 @@ def test_malformed_file_names_file_line_and_problem(
             id="field-beyond-csv-limit",
         ),
         pytest.param(
+            OZG,
+            6,
+            "10000,Elterngeld Plus,Geburt,Familie & Kind",
+            ["Die OZG-ID 10000 steht schon in Zeile 2."],
+            id="duplicate-ozg-id",
+        ),
+        pytest.param(
+            OZG,
+            6,
+            "10600,Kinderbonus,Geburt,Bildung",
+            [
+                "Die Lage „Geburt“ steht hier im Themenfeld „Bildung“, in Zeile 2 aber im "
+                "Themenfeld „Familie & Kind“",
+            ],
+            id="lage-in-two-themenfelder",
+        ),
+        pytest.param(
             LEIKA,
             3,
             "9904100615100,Elterngeld Berechnung,10000,2/3,,,",
@@ -363,15 +353,26 @@ def test_malformed_file_names_file_line_and_problem(
             ["Die Typisierung (Spalte „leika_typ“) ist mit 21 Zeichen zu lang"],
             id="leika-type-too-long",
         ),
+        pytest.param(
+            LEIKA,
+            7,
+            "99041006000000,Elterngeld Antrag,10000,2/3,,,",
+            ["Der LeiKa-Schlüssel 99041006000000 steht schon in Zeile 2."],
+            id="duplicate-leika-key",
+        ),
+        pytest.param(
+            LEIKA,
+            7,
+            WITHOUT_KEY.replace(",1,,,", ",2/3,,,"),
+            ["ohne Schlüssel steht mit derselben OZG-ID „10280“ schon in Zeile 4"],
+            id="leistung-without-key-twice-with-different-data",
+        ),
     ],
 )
 def test_malformed_row_is_named_with_file_line_and_problem(
     file: str, line: int, row: str, fragments: list[str]
 ) -> None:
-    if file == OZG:
-        error = parse_error(ozg=ozg_text(replace={line: row}))
-    else:
-        error = parse_error(leika=leika_text(replace={line: row}))
+    error = parse_error(**sample_of(file, replace={line: row}))
 
     assert_names_file_line_and_problem(error, file=file, line=line, fragments=fragments)
 

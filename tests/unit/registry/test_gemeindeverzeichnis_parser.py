@@ -172,54 +172,6 @@ def test_missing_file_is_named() -> None:
             id="missing-columns",
         ),
         pytest.param(
-            sample_text(remove=(12,)),
-            12,
-            ["Gemeindeverband 010585890", "„Ascheffel“", "fehlt in der Datei"],
-            id="gemeinde-without-verband",
-        ),
-        pytest.param(
-            sample_text(remove=(9,)),
-            9,
-            ["Kreis 01058", "fehlt in der Datei"],
-            id="gemeinde-without-kreis",
-        ),
-        pytest.param(
-            sample_text(append=(ASCHEFFEL,)),
-            15,
-            ["Gemeinde 01058008 steht schon in Zeile 13"],
-            id="duplicate-gemeinde",
-        ),
-        pytest.param(
-            sample_text(append=(ROWS[12],)),
-            15,
-            ["Gemeindeverband 010585890 steht schon in Zeile 12"],
-            id="duplicate-verband",
-        ),
-        pytest.param(
-            sample_text(remove=(11,)),
-            10,
-            ["„Rendsburg, Stadt“ (010580135) ist selbst eine Gemeinde", "enthält 0"],
-            id="amtsfreie-gemeinde-without-gemeinde-row",
-        ),
-        pytest.param(
-            sample_text(remove=(2,)),
-            2,
-            ["Vor dieser Zeile fehlt der Satz des Landes 01 (Satzart 10)"],
-            id="missing-land-record",
-        ),
-        pytest.param(
-            sample_text(remove=(7, 8)),
-            6,
-            ["Zum Kreis „Herzogtum Lauenburg“ (01053) stehen keine Gemeindeverbände"],
-            id="kreis-without-verband",
-        ),
-        pytest.param(
-            sample_text(remove=(13, 14)),
-            12,
-            ["Zum Gemeindeverband „Hüttener Berge“ (010585890) stehen keine Gemeinden"],
-            id="amt-without-gemeinden",
-        ),
-        pytest.param(
             sample_text().removesuffix("\r\n")[:-5],
             14,
             ["Die letzte Zeile endet ohne Zeilenumbruch"],
@@ -231,6 +183,7 @@ def test_malformed_file_names_line_and_problem(text: str, line: int, fragments: 
     assert_names_line_and_problem(parse_error(text), line=line, fragments=fragments)
 
 
+# A row at `line` takes the place of the sample's row there or, after the last, is added.
 @pytest.mark.parametrize(
     ("line", "row", "fragments"),
     [
@@ -336,12 +289,73 @@ def test_malformed_file_names_line_and_problem(text: str, line: int, fragments: 
             ["NUL-Byte"],
             id="nul-byte",
         ),
+        pytest.param(
+            15,
+            ASCHEFFEL,
+            ["Gemeinde 01058008 steht schon in Zeile 13"],
+            id="duplicate-gemeinde",
+        ),
+        pytest.param(
+            15,
+            ROWS[12],
+            ["Gemeindeverband 010585890 steht schon in Zeile 12"],
+            id="duplicate-verband",
+        ),
     ],
 )
 def test_malformed_row_is_named_with_its_line_and_problem(
     line: int, row: str, fragments: list[str]
 ) -> None:
     error = parse_error(sample_text(replace={line: row}))
+
+    assert_names_line_and_problem(error, line=line, fragments=fragments)
+
+
+@pytest.mark.parametrize(
+    ("removed", "line", "fragments"),
+    [
+        pytest.param(
+            (12,),
+            12,
+            ["Gemeindeverband 010585890", "„Ascheffel“", "fehlt in der Datei"],
+            id="gemeinde-without-verband",
+        ),
+        pytest.param(
+            (9,),
+            9,
+            ["Kreis 01058", "fehlt in der Datei"],
+            id="gemeinde-without-kreis",
+        ),
+        pytest.param(
+            (11,),
+            10,
+            ["„Rendsburg, Stadt“ (010580135) ist selbst eine Gemeinde", "enthält 0"],
+            id="amtsfreie-gemeinde-without-gemeinde-row",
+        ),
+        pytest.param(
+            (2,),
+            2,
+            ["Vor dieser Zeile fehlt der Satz des Landes 01 (Satzart 10)"],
+            id="missing-land-record",
+        ),
+        pytest.param(
+            (7, 8),
+            6,
+            ["Zum Kreis „Herzogtum Lauenburg“ (01053) stehen keine Gemeindeverbände"],
+            id="kreis-without-verband",
+        ),
+        pytest.param(
+            (13, 14),
+            12,
+            ["Zum Gemeindeverband „Hüttener Berge“ (010585890) stehen keine Gemeinden"],
+            id="amt-without-gemeinden",
+        ),
+    ],
+)
+def test_missing_rows_are_named_with_the_line_that_needs_them(
+    removed: tuple[int, ...], line: int, fragments: list[str]
+) -> None:
+    error = parse_error(sample_text(remove=removed))
 
     assert_names_line_and_problem(error, line=line, fragments=fragments)
 
