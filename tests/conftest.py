@@ -34,6 +34,25 @@ def migration_data_restore() -> None:
             connection.creation.deserialize_db_from_string(contents)
 
 
+def postgresql_only_and_restored(*, reason: str):
+    """The autouse fixture of a module whose tests commit for real on PostgreSQL: it skips the
+    module on any other database, saying `reason`, and puts back what the migrations wrote when
+    the module is done (migration_data_restore)."""
+
+    @pytest.fixture(scope="module", autouse=True, name="_postgresql_only_and_restored")
+    def fixture(django_db_setup, django_db_blocker):
+        from django.db import connection
+
+        with django_db_blocker.unblock():
+            if connection.vendor != "postgresql":
+                pytest.skip(reason)
+        yield
+        with django_db_blocker.unblock():
+            migration_data_restore()
+
+    return fixture
+
+
 def _xdist_worker(config) -> dict | None:
     return getattr(config, "workerinput", None)
 

@@ -34,11 +34,21 @@ def describe(violations: list[dict]) -> str:
     return "\n".join(lines)
 
 
-def assert_accessible(page, *, excluded_rules: dict[str, str] | None = None) -> None:
-    """The page as it is now (no reload), at 1280 px and at 320 px; back at 1280 px after."""
+def assert_accessible(
+    page,
+    *,
+    path: str | None = None,
+    status: int = 200,
+    excluded_rules: dict[str, str] | None = None,
+) -> None:
+    """The page at 320 px and at 1280 px, back at 1280 px after: as it is now (no reload), or,
+    given a `path`, loaded afresh at each width and answering `status`."""
     found = {}
     for name, viewport in (("320 px", MOBILE), ("1280 px", DESKTOP)):
         page.set_viewport_size(viewport)
+        if path is not None:
+            response = page.goto(path)
+            assert response.status == status, f"{path}: HTTP {response.status}"
         found_here = violations(page, excluded_rules=excluded_rules or {})
         if found_here:
             found[name] = found_here

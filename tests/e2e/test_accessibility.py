@@ -20,10 +20,6 @@ from playwright.sync_api import expect
 from shop.accounts.services import membership_ensure_approved
 from shop.models import VerwaltungKind
 from tests.e2e.axe import assert_accessible
-from tests.e2e.axe import describe
-from tests.e2e.axe import violations
-from tests.e2e.conftest import DESKTOP
-from tests.e2e.conftest import MOBILE
 from tests.e2e.session import log_in
 from tests.factories import UserFactory
 from tests.factories import VerwaltungFactory
@@ -58,38 +54,23 @@ OTHER_PAGES = [
 ]
 
 
-def _assert_no_violations(page, path, *, status=200, excluded_rules=None):
-    found = {}
-    for name, viewport in (("1280 px", DESKTOP), ("320 px", MOBILE)):
-        page.set_viewport_size(viewport)
-        response = page.goto(path)
-        assert response.status == status, f"{path}: HTTP {response.status}"
-        found_here = violations(page, excluded_rules=excluded_rules or {})
-        if found_here:
-            found[name] = found_here
-    assert not found, "\n".join(
-        f"axe-core meldet auf {path} bei {name}:\n{describe(found_here)}"
-        for name, found_here in found.items()
-    )
-
-
 @pytest.mark.parametrize(("path", "status", "excluded_rules"), SERVICE_PAGES)
 def test_page_with_services_has_no_wcag_21_aa_violations(
     page, demo_site, path, status, excluded_rules
 ):
-    _assert_no_violations(page, path, status=status, excluded_rules=excluded_rules)
+    assert_accessible(page, path=path, status=status, excluded_rules=excluded_rules)
 
 
 @pytest.mark.parametrize(("path", "status", "excluded_rules"), OTHER_PAGES)
 def test_page_has_no_wcag_21_aa_violations(page, site_pages, path, status, excluded_rules):
-    _assert_no_violations(page, path, status=status, excluded_rules=excluded_rules)
+    assert_accessible(page, path=path, status=status, excluded_rules=excluded_rules)
 
 
 def test_basket_with_a_service_has_no_wcag_21_aa_violations(page, demo_site):
     page.goto("/dienste/wohngeld/")
     page.get_by_role("button", name="In den Warenkorb").click()
     page.get_by_role("link", name="Warenkorb anzeigen").wait_for()
-    _assert_no_violations(page, "/shop/basket/")
+    assert_accessible(page, path="/shop/basket/")
     # No quantity field: each line has a button that names what it removes.
     expect(page.get_by_role("button", name="Entfernen: Wohngeld online beantragen")).to_be_visible()
 
@@ -203,12 +184,12 @@ def test_a_service_under_meine_dienste_has_no_wcag_21_aa_violations(page, member
     member, amt, dienst = member_with_order
     log_in(page, member.email)
     path = reverse("shop_orders:service", kwargs={"verwaltung_id": amt.pk, "dienst_id": dienst.pk})
-    _assert_no_violations(page, path)
+    assert_accessible(page, path=path)
     expect(page.get_by_role("main")).to_contain_text("Wohngeld online beantragen")
 
 
 def test_meine_dienste_without_a_membership_has_no_wcag_21_aa_violations(page, site_pages):
     """The explanation a signed-in person without an approved membership gets."""
     log_in(page, UserFactory(email="neu@kommune.example").email)
-    _assert_no_violations(page, "/konto/meine-dienste/")
+    assert_accessible(page, path="/konto/meine-dienste/")
     expect(page.get_by_role("status")).to_contain_text("noch keiner Verwaltung zugeordnet")

@@ -20,6 +20,7 @@ from cms_pages.services import EDITORIAL_WORKFLOW_NAME
 from cms_pages.services import editorial_workflow_ensure
 from shop.accounts.services import EDITORS_GROUP
 from shop.models import Dienst
+from tests.e2e.basket import basket_add_from_profile
 from tests.e2e.session import log_in
 from tests.e2e.session import log_in_to_cms
 from tests.e2e.session import log_out
@@ -195,13 +196,7 @@ def test_an_editor_writes_a_profile_a_second_approves_and_a_member_orders_it(
     for text in (SHORT_DESCRIPTION, BODY_TEXT, PROVIDER, "Wohnsitzmeldungen"):
         expect(main).to_contain_text(text)
 
-    page.get_by_role("button", name="In den Warenkorb").click()
-    expect(page.get_by_role("status").filter(has_text="Warenkorb hinzugefügt")).to_contain_text(
-        TITLE
-    )
-    page.get_by_role("link", name="Warenkorb anzeigen").click()
-    expect(page).to_have_url(re.compile(r"/shop/basket/$"))
-    expect(page.get_by_role("main")).to_contain_text(TITLE)
+    basket_add_from_profile(page, TITLE)
 
     basket = Basket.objects.get(owner=member, status=Basket.OPEN)
     assert [line.product_id for line in basket.lines.all()] == [dienst.product_id]

@@ -68,6 +68,21 @@ def member_create(
     return user
 
 
+def people_outside_create(*, verwaltung: Verwaltung) -> list[User]:
+    """People who must not see `verwaltung`'s orders: an approved member of another Amt, and
+    people whose membership of `verwaltung` is requested or rejected."""
+    outsider = member_create(verwaltung=amt_with_gemeinden(count=1, name="Amt Anderswo"))
+    requested = UserFactory()
+    Membership.objects.create(
+        user=requested, verwaltung=verwaltung, status=Membership.Status.REQUESTED
+    )
+    rejected = UserFactory()
+    Membership.objects.create(
+        user=rejected, verwaltung=verwaltung, status=Membership.Status.REJECTED
+    )
+    return [outsider, requested, rejected]
+
+
 DEFAULT_CONTACTS = (
     ContactData(role=ContactRole.SUBJECT, name="Frau Fachlich", email="fach@amt.example"),
     ContactData(role=ContactRole.TECHNICAL, name="Herr Technik", email="technik@amt.example"),

@@ -6,8 +6,6 @@ import datetime
 
 import pytest
 from django.contrib.auth.models import Group
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 from wagtail.test.utils.form_data import nested_form_data
@@ -25,6 +23,7 @@ from tests.factories import AgreementVersionFactory
 from tests.factories import UserFactory
 from tests.factories import add_permission
 from tests.factories import published_version
+from tests.responses import queries_for
 
 pytestmark = pytest.mark.django_db
 
@@ -285,16 +284,12 @@ def test_version_listing_filters_by_agreement(client, editor):
 def test_listing_query_count_does_not_grow_with_rows(client, editor, path, rows):
     client.force_login(editor)
     published_version()
-    client.get(path)
-    with CaptureQueriesContext(connection) as few:
-        assert client.get(path).status_code == 200
+    few = queries_for(client, path)
     for _ in range(15):
         published_version()
         AgreementVersionFactory()
-    with CaptureQueriesContext(connection) as many:
-        client.get(path)
 
-    assert len(many) == len(few)
+    assert queries_for(client, path) == few
 
 
 def test_admin_without_the_permissions_gets_no_agreements(client):

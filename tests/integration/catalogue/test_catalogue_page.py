@@ -17,6 +17,8 @@ BODY_WITH_A_RARE_WORD = [
     ("paragraph", "<p>Der Antrag wird über den Kommunalfahrplan eingereicht.</p>"),
 ]
 
+IN_PREPARATION = {"availability": "in_vorbereitung"}
+
 
 @pytest.fixture
 def catalogue_data(page_tree):
@@ -30,40 +32,25 @@ def catalogue_data(page_tree):
     ummeldung = OzgLeistungFactory(ozg_id="10221", name="Meldebescheinigung", lage=wohnen)
     bauantrag = OzgLeistungFactory(ozg_id="10114", name="Baugenehmigung", lage=bau)
     abmeldung = OzgLeistungFactory(ozg_id="10036", name="Außerbetriebsetzung", lage=kfz)
-    parent = page_tree.service_index
-    pages = {
-        "wohngeld": service_page_create(
-            parent=parent,
-            title="Wohngeld",
-            ozg_leistungen=[wohngeld],
-            service_type="online_dienst_efa",
-            reifegrad=3,
-            body=BODY_WITH_A_RARE_WORD,
-        ),
-        "ummeldung": service_page_create(
-            parent=parent,
-            title="Elektronische Wohnsitzanmeldung",
-            ozg_leistungen=[ummeldung],
-            service_type="online_dienst_efa",
-            reifegrad=4,
-        ),
-        "bauantrag": service_page_create(
-            parent=parent,
-            title="Digitaler Bauantrag",
-            ozg_leistungen=[bauantrag],
-            service_type="landesdienst",
-            reifegrad=3,
-            availability="in_vorbereitung",
-        ),
-        "kfz": service_page_create(
-            parent=parent,
-            title="Kfz-Abmeldung",
-            ozg_leistungen=[abmeldung],
-            service_type="basisdienst",
-            reifegrad=2,
-        ),
+    # Type, Reifegrad and availability per service: what the filters below choose between.
+    # Created in this order, so that the Kfz-Abmeldung is the newest.
+    services = [
+        ("wohngeld", "Wohngeld", wohngeld, "online_dienst_efa", 3, {"body": BODY_WITH_A_RARE_WORD}),
+        ("ummeldung", "Elektronische Wohnsitzanmeldung", ummeldung, "online_dienst_efa", 4, {}),
+        ("bauantrag", "Digitaler Bauantrag", bauantrag, "landesdienst", 3, IN_PREPARATION),
+        ("kfz", "Kfz-Abmeldung", abmeldung, "basisdienst", 2, {}),
+    ]
+    return {
+        key: service_page_create(
+            parent=page_tree.service_index,
+            title=title,
+            ozg_leistungen=[leistung],
+            service_type=service_type,
+            reifegrad=reifegrad,
+            **more,
+        )
+        for key, title, leistung, service_type, reifegrad, more in services
     }
-    return pages
 
 
 def titles(response) -> list[str]:

@@ -3,8 +3,6 @@ nobody adds, edits or deletes them there, and people without the permission are 
 
 import pytest
 from django.contrib.auth.models import Group
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from shop.accounts.services import EDITORS_GROUP
@@ -15,6 +13,8 @@ from tests.factories import OzgLeistungFactory
 from tests.factories import ThemenfeldFactory
 from tests.factories import UserFactory
 from tests.factories import add_permission
+from tests.responses import page_text
+from tests.responses import queries_for
 
 INDEX = "/cms/snippets/shop/ozgleistung/"
 CHOOSER = "/cms/snippets/choose/shop/ozgleistung/"
@@ -69,26 +69,29 @@ def test_editor_finds_the_listing_in_the_menu_and_sees_lage_and_themenfeld(
         assert text in html
 
 
-def test_editor_searches_by_name_and_by_ozg_id(client, editor, catalogue):
+# The query of each search or filter, made from the catalogue fixture's records.
+@pytest.mark.parametrize(
+    ("query", "shown", "hidden"),
+    [
+        pytest.param(lambda _: {"q": "Elterng"}, "Elterngeld", "Personalausweis", id="by-name"),
+        pytest.param(lambda _: {"q": "10119"}, "Personalausweis", "Elterngeld", id="by-ozg-id"),
+        pytest.param(
+            lambda catalogue: {"lage__themenfeld": catalogue["ausweis"].lage.themenfeld.pk},
+            "Personalausweis",
+            "Elterngeld",
+            id="by-themenfeld",
+        ),
+    ],
+)
+def test_editor_searches_and_filters_ozg_leistungen(
+    client, editor, catalogue, query, shown, hidden
+):
     client.force_login(editor)
 
-    by_name = client.get(INDEX, {"q": "Elterng"}).content.decode()
-    assert "Elterngeld" in by_name
-    assert "Personalausweis" not in by_name
+    html = page_text(client.get(INDEX, query(catalogue)))
 
-    by_ozg_id = client.get(INDEX, {"q": "10119"}).content.decode()
-    assert "Personalausweis" in by_ozg_id
-    assert "Elterngeld" not in by_ozg_id
-
-
-def test_editor_filters_by_themenfeld(client, editor, catalogue):
-    client.force_login(editor)
-    querschnitt = catalogue["ausweis"].lage.themenfeld
-
-    html = client.get(INDEX, {"lage__themenfeld": querschnitt.pk}).content.decode()
-
-    assert "Personalausweis" in html
-    assert "Elterngeld" not in html
+    assert shown in html
+    assert hidden not in html
 
 
 def test_editor_inspects_an_ozg_leistung_with_its_leika_leistungen(client, editor, catalogue):
@@ -176,12 +179,8 @@ def test_user_without_the_group_gets_403_or_the_wagtail_login(client, catalogue,
 
 def test_listing_query_count_does_not_grow_with_rows(client, editor, catalogue):
     client.force_login(editor)
-    client.get(INDEX)
-    with CaptureQueriesContext(connection) as few:
-        client.get(INDEX)
-    lage = catalogue["elterngeld"].lage
-    OzgLeistungFactory.create_batch(40, lage=lage)
-    with CaptureQueriesContext(connection) as many:
-        client.get(INDEX)
+    few = queries_for(client, INDEX)
 
-    assert len(many) == len(few)
+    OzgLeistungFactory.create_batch(40, lage=catalogue["elterngeld"].lage)
+
+    assert queries_for(client, INDEX) == few

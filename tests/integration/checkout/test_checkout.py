@@ -92,6 +92,19 @@ def up_to(client, shop, step: str, *, dienste=None, gemeinden=None, contacts=CON
     steps_post(client, posts, until=step.removeprefix("checkout:"))
 
 
+def review_reached(client, shop, **walk) -> dict:
+    """Walk up to the review (as up_to) and return what its "Kostenfrei bestellen" posts."""
+    up_to(client, shop, "preview", **walk)
+    return place_order_data(client.get(reverse("checkout:preview")))
+
+
+def assert_only_the_review_as_shown_places_the_order(client, review: dict) -> None:
+    """The refused post saved nothing; the review as the page showed it still orders."""
+    assert nothing_saved()
+    assert client.post(reverse("checkout:preview"), review).status_code == 302
+    assert Order.objects.count() == 1
+
+
 def errors_of(response) -> str:
     assert response.status_code == 200
     return response.content.decode()
@@ -199,8 +212,7 @@ def test_confirmation_mail_lists_services_gemeinden_contacts_and_agreements(
 
 
 def test_no_mail_when_the_order_fails(client, shop, django_capture_on_commit_callbacks):
-    up_to(client, shop, "preview")
-    review = place_order_data(client.get(reverse("checkout:preview")))
+    review = review_reached(client, shop)
     order_place(
         user=member_create(verwaltung=shop["amt"]), verwaltung=shop["amt"], dienste=[shop["dienst"]]
     )
@@ -594,8 +606,7 @@ def test_agreements_step_shows_texts_and_refuses_an_old_version(client, shop, av
 
 
 def test_a_version_published_after_acceptance_stops_the_order(client, shop, avv):
-    up_to(client, shop, "preview", dienste=[shop["dienst_avv"]])
-    review = place_order_data(client.get(reverse("checkout:preview")))
+    review = review_reached(client, shop, dienste=[shop["dienst_avv"]])
     publish(
         AgreementVersionFactory(agreement=avv.agreement, version="2.0", valid_from=start_date(-1))
     )
@@ -616,8 +627,7 @@ def test_agreement_without_published_version_blocks_the_order(client, shop):
 
 
 def test_unorderable_service_in_the_basket_stops_the_checkout(client, shop):
-    up_to(client, shop, "preview")
-    review = place_order_data(client.get(reverse("checkout:preview")))
+    review = review_reached(client, shop)
     shop["dienst"].is_published = False
     shop["dienst"].save()
     response = client.post(reverse("checkout:preview"), review, follow=True)
@@ -645,8 +655,7 @@ def test_preview_shows_everything_to_check(client, shop):
 
 
 def test_double_submit_places_one_order(client, shop, django_capture_on_commit_callbacks):
-    up_to(client, shop, "preview")
-    review = place_order_data(client.get(reverse("checkout:preview")))
+    review = review_reached(client, shop)
     with django_capture_on_commit_callbacks(execute=True):
         first = client.post(reverse("checkout:preview"), review)
         second = client.post(reverse("checkout:preview"), review, follow=True)
@@ -665,8 +674,7 @@ def test_a_second_click_that_read_the_session_before_the_first_was_stored_shows_
     stored the order in it: then its basket is a new, empty one and the session knows no order.
     It must still show the order placed, not "Sie müssen Artikel zu Ihrem Warenkorb
     hinzufügen"."""
-    up_to(client, shop, "preview")
-    review = place_order_data(client.get(reverse("checkout:preview")))
+    review = review_reached(client, shop)
     session_before = dict(client.session.items())
     with django_capture_on_commit_callbacks(execute=True):
         first = client.post(reverse("checkout:preview"), review)
@@ -690,8 +698,7 @@ def test_a_second_click_that_read_the_session_before_the_first_was_stored_shows_
 
 
 def test_the_review_of_a_basket_ordered_in_another_tab_shows_that_order(client, shop):
-    up_to(client, shop, "preview")
-    review = place_order_data(client.get(reverse("checkout:preview")))
+    review = review_reached(client, shop)
     order_place_from_review(client)
     basket_add(client, shop["dienst_avv"])  # the next order has begun meanwhile
 
@@ -709,8 +716,7 @@ def test_a_review_naming_another_persons_basket_shows_nothing_of_that_order(clie
     foreign = order_place(
         user=member_create(verwaltung=other), verwaltung=other, dienste=[shop["dienst"]]
     )
-    up_to(client, shop, "preview")
-    review = place_order_data(client.get(reverse("checkout:preview")))
+    review = review_reached(client, shop)
 
     response = client.post(
         reverse("checkout:preview"), {**review, "basket": str(foreign.basket_id)}, follow=True
@@ -733,32 +739,25 @@ def test_a_review_naming_another_persons_basket_shows_nothing_of_that_order(clie
     ],
 )
 def test_a_garbled_review_is_refused_with_a_message(client, shop, tampered):
-    up_to(client, shop, "preview")
-    review = place_order_data(client.get(reverse("checkout:preview")))
+    review = review_reached(client, shop)
     content = errors_of(client.post(reverse("checkout:preview"), {**review, **tampered}))
     assert "Die Übersicht ist unvollständig angekommen." in content
-    assert nothing_saved()
-    assert client.post(reverse("checkout:preview"), review).status_code == 302
-    assert Order.objects.count() == 1
+    assert_only_the_review_as_shown_places_the_order(client, review)
 
 
 def test_a_nul_character_in_the_review_is_a_400_and_places_nothing(client, shop):
     """Refused before the checkout reads the form (ozg_site.odd_input)."""
-    up_to(client, shop, "preview")
-    review = place_order_data(client.get(reverse("checkout:preview")))
+    review = review_reached(client, shop)
 
     response = client.post(reverse("checkout:preview"), {**review, "shown_plan": "1:2\x00"})
 
     assert response.status_code == 400
     assert "Steuerzeichen (NUL-Byte" in response.content.decode()
-    assert nothing_saved()
-    assert client.post(reverse("checkout:preview"), review).status_code == 302
-    assert Order.objects.count() == 1
+    assert_only_the_review_as_shown_places_the_order(client, review)
 
 
 def test_order_conflict_saves_nothing_and_explains(client, shop):
-    up_to(client, shop, "preview")
-    review = place_order_data(client.get(reverse("checkout:preview")))
+    review = review_reached(client, shop)
     colleague = member_create(verwaltung=shop["amt"])
     order_place(
         user=colleague,
@@ -788,8 +787,7 @@ def test_a_gemeinde_ordered_by_a_colleague_during_the_review_is_not_dropped_sile
     one of them. Placing refuses, names it, keeps the basket; the review shown again states the
     change, and a new click orders the other two."""
     first, second, third = shop["gemeinden"]
-    up_to(client, shop, "preview")
-    review = place_order_data(client.get(reverse("checkout:preview")))
+    review = review_reached(client, shop)
     colleague = member_create(verwaltung=shop["amt"])
     colleague_order = order_place(
         user=colleague, verwaltung=shop["amt"], dienste=[shop["dienst"]], gemeinden=[first]
@@ -828,8 +826,7 @@ def test_a_gemeinde_freed_during_the_review_is_not_added_silently(client, shop):
         dienste=[shop["dienst"]],
         gemeinden=[first],
     )
-    up_to(client, shop, "preview")
-    review = place_order_data(client.get(reverse("checkout:preview")))
+    review = review_reached(client, shop)
     OrderedService.objects.update(is_active=False)  # the colleague's order was cancelled
     ServiceCoverage.objects.update(is_active=False)
 
@@ -851,8 +848,7 @@ def test_a_gemeinde_freed_during_the_review_is_not_added_silently(client, shop):
     ],
 )
 def test_a_review_changed_in_another_window_must_be_confirmed_again(client, shop, change, message):
-    up_to(client, shop, "preview")
-    review = place_order_data(client.get(reverse("checkout:preview")))
+    review = review_reached(client, shop)
     if change == "basket":
         basket_add(client, dienst_create(title="Kfz-Abmeldung"))
     else:
@@ -867,8 +863,7 @@ def test_a_review_changed_in_another_window_must_be_confirmed_again(client, shop
 
 def test_conflict_found_only_at_placement_is_refused(client, shop, monkeypatch):
     """The last check before writing misses a colleague's order: the constraint refuses it."""
-    up_to(client, shop, "preview")
-    review = place_order_data(client.get(reverse("checkout:preview")))
+    review = review_reached(client, shop)
     colleague = member_create(verwaltung=shop["amt"])
     order_place(user=colleague, verwaltung=shop["amt"], dienste=[shop["dienst"]])
     from oscar_overrides import strategy
@@ -909,8 +904,7 @@ def test_a_cancelled_service_may_be_ordered_again(client, shop, django_capture_o
 
 def test_the_session_cannot_point_at_another_verwaltung(client, shop):
     """A session value the person could not have chosen (membership revoked meanwhile)."""
-    up_to(client, shop, "preview")
-    review = place_order_data(client.get(reverse("checkout:preview")))
+    review = review_reached(client, shop)
     Membership.objects.filter(user=shop["user"]).update(status=Membership.Status.REJECTED)
     response = client.post(reverse("checkout:preview"), review)
     assert response["Location"] == reverse("basket:summary")

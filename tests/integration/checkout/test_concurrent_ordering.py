@@ -20,7 +20,7 @@ from tests.checkout import basket_add
 from tests.checkout import place_order_data
 from tests.checkout import step_posts
 from tests.checkout import steps_post
-from tests.conftest import migration_data_restore
+from tests.conftest import postgresql_only_and_restored
 from tests.factories import amt_with_gemeinden
 from tests.factories import dienst_create
 from tests.factories import member_create
@@ -34,14 +34,9 @@ Order = get_model("order", "Order")
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 
-@pytest.fixture(scope="module", autouse=True)
-def _postgresql_only_and_restored(django_db_setup, django_db_blocker):
-    with django_db_blocker.unblock():
-        if connection.vendor != "postgresql":
-            pytest.skip("Concurrent writes are tested on PostgreSQL (DATABASE_URL=postgres://…).")
-    yield
-    with django_db_blocker.unblock():
-        migration_data_restore()
+_postgresql_only_and_restored = postgresql_only_and_restored(
+    reason="Concurrent writes are tested on PostgreSQL (DATABASE_URL=postgres://…)."
+)
 
 
 def client_at_preview(*, user, verwaltung, dienst, gemeinden=None) -> tuple[Client, dict]:

@@ -48,6 +48,15 @@ def profile_html(client, page) -> str:
     return response.content.decode()
 
 
+def assert_profile_shows_nothing_ordered(client, page, *, verwaltung, dienst) -> str:
+    """The profile as the client sees it shows the usual text, no order and no status link."""
+    html = profile_html(client, page)
+    assert "bereits bestellt" not in html
+    assert status_url(verwaltung, dienst) not in html
+    assert USUAL_TEXT in html
+    return html
+
+
 def basket_put(user, *dienste) -> None:
     """Lines as they were put in the person's basket before the services were ordered (now
     "In den Warenkorb" would refuse them)."""
@@ -131,11 +140,7 @@ def test_nothing_for_anonymous_visitors(client, wohngeld, amt, member):
     page, dienst = wohngeld
     order_place(user=member, verwaltung=amt, dienste=[dienst])
 
-    html = profile_html(client, page)
-
-    assert "bereits bestellt" not in html
-    assert status_url(amt, dienst) not in html
-    assert USUAL_TEXT in html
+    assert_profile_shows_nothing_ordered(client, page, verwaltung=amt, dienst=dienst)
 
 
 def test_nothing_for_a_member_of_another_verwaltung(client, wohngeld, amt, member):
@@ -144,12 +149,9 @@ def test_nothing_for_a_member_of_another_verwaltung(client, wohngeld, amt, membe
     other = member_create(verwaltung=amt_with_gemeinden(count=2, name="Amt Dänischer Wohld"))
     client.force_login(other)
 
-    html = profile_html(client, page)
+    html = assert_profile_shows_nothing_ordered(client, page, verwaltung=amt, dienst=dienst)
 
-    assert "bereits bestellt" not in html
     assert "Hüttener Berge" not in html
-    assert status_url(amt, dienst) not in html
-    assert USUAL_TEXT in html
 
 
 def test_a_rejected_or_cancelled_order_no_longer_counts(client, wohngeld, amt, member):
@@ -158,11 +160,7 @@ def test_a_rejected_or_cancelled_order_no_longer_counts(client, wohngeld, amt, m
     order_cancel(order)
     client.force_login(member)
 
-    html = profile_html(client, page)
-
-    assert "bereits bestellt" not in html
-    assert status_url(amt, dienst) not in html
-    assert USUAL_TEXT in html
+    assert_profile_shows_nothing_ordered(client, page, verwaltung=amt, dienst=dienst)
 
 
 def test_a_gemeinde_retired_since_the_order_no_longer_counts(client, wohngeld, amt, member):

@@ -6,21 +6,20 @@ import itertools
 import re
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
 from shop.models import Membership
 from shop.models import OrderedService
 from shop.models import ServiceCoverage
-from tests.factories import KreisFactory
 from tests.factories import UserFactory
 from tests.factories import amt_with_gemeinden
 from tests.factories import dienst_create
 from tests.factories import member_create
 from tests.factories import order_place
-from tests.factories import terms_of_use_publish
+from tests.factories import people_outside_create
+from tests.responses import page_text
+from tests.responses import queries_for
 
 pytestmark = pytest.mark.django_db
 
@@ -39,11 +38,6 @@ def service_url(order) -> str:
         "shop_orders:service",
         kwargs={"verwaltung_id": service.verwaltung_id, "dienst_id": service.dienst_id},
     )
-
-
-def page_text(response) -> str:
-    assert response.status_code == 200
-    return re.sub(r"\s+", " ", response.content.decode())
 
 
 def go_live(order, url: str = LIVE_URL):
@@ -142,16 +136,10 @@ def test_live_url_is_shown_only_once_the_service_is_live(client, member, order):
         assert ">Live<" in html
 
 
-def test_kreis_order_for_itself(client):
-    terms_of_use_publish()
-    kreis = KreisFactory(name="Kreis Rendsburg-Eckernförde")
-    member = member_create(verwaltung=kreis)
-    order = order_place(
-        user=member, verwaltung=kreis, dienste=[dienst_create(title="Postfach")], gemeinden=[]
-    )
-    client.force_login(member)
+def test_kreis_order_for_itself(client, kreis_order):
+    client.force_login(kreis_order.user)
 
-    for url in (OVERVIEW, order_url(order), service_url(order)):
+    for url in (OVERVIEW, order_url(kreis_order), service_url(kreis_order)):
         assert "für die Verwaltung selbst" in page_text(client.get(url))
 
 
@@ -219,20 +207,8 @@ def test_members_of_several_verwaltungen_choose_which_one_to_see(client, amt, or
     assert other_order.number not in orders
 
 
-def isolated_people(amt, other):
-    """An approved member of another Verwaltung; people whose membership of `amt` is requested
-    or rejected."""
-    outsider = member_create(verwaltung=other)
-    requested = UserFactory()
-    Membership.objects.create(user=requested, verwaltung=amt, status=Membership.Status.REQUESTED)
-    rejected = UserFactory()
-    Membership.objects.create(user=rejected, verwaltung=amt, status=Membership.Status.REJECTED)
-    return [outsider, requested, rejected]
-
-
 def test_pages_of_another_verwaltung_are_404(client, amt, order):
-    other = amt_with_gemeinden(count=1, name="Amt Anderswo")
-    for person in isolated_people(amt, other):
+    for person in people_outside_create(verwaltung=amt):
         client.force_login(person)
         assert client.get(order_url(order)).status_code == 404
         assert client.get(service_url(order)).status_code == 404
@@ -310,14 +286,6 @@ def service_rows(html: str) -> int:
     table = html[html.index('id="tabelle-dienste"') :]
     body = table[table.index("<tbody") : table.index("</tbody>")]
     return body.count("<tr ")
-
-
-def queries_for(client, url: str) -> int:
-    client.get(url)
-    with CaptureQueriesContext(connection) as queries:
-        response = client.get(url)
-    assert response.status_code == 200
-    return len(queries)
 
 
 def test_overview_query_count_is_fixed_for_2_and_40_ordered_services(client, amt, member):

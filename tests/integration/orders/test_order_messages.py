@@ -2,8 +2,6 @@
 and the fulfilment staff, with an e-mail to the other side, "neu" for what the reader has not seen
 yet, and nobody else reading or writing it."""
 
-import re
-
 import pytest
 from django.contrib.auth.models import Group
 from django.contrib.auth.models import Permission
@@ -26,7 +24,9 @@ from tests.factories import amt_with_gemeinden
 from tests.factories import dienst_create
 from tests.factories import member_create
 from tests.factories import order_place
+from tests.factories import people_outside_create
 from tests.factories import staff_create
+from tests.responses import page_text
 
 pytestmark = pytest.mark.django_db
 
@@ -51,6 +51,18 @@ def reader(amt):
     )
 
 
+@pytest.fixture
+def post_message(client, django_capture_on_commit_callbacks):
+    """Posts a message to a thread as `author`, with the e-mails that wait for the commit."""
+
+    def post(url: str, text: str, *, author):
+        client.force_login(author)
+        with django_capture_on_commit_callbacks(execute=True):
+            return client.post(url, {"text": text})
+
+    return post
+
+
 def fulfilment_create(**fields):
     return staff_create(group=FULFILMENT_GROUP, is_staff=True, **fields)
 
@@ -65,11 +77,6 @@ def post_url(order) -> str:
 
 def staff_url(order) -> str:
     return reverse("shop_staff_orders:messages", kwargs={"number": order.number})
-
-
-def page_text(response) -> str:
-    assert response.status_code == 200
-    return re.sub(r"\s+", " ", response.content.decode())
 
 
 def thread_of(html: str) -> str:
@@ -98,15 +105,13 @@ def test_fulfilment_group_may_change_orders():
 
 
 def test_member_question_reaches_the_fulfilment_staff(
-    client, order, member, fulfilment, mailoutbox, django_capture_on_commit_callbacks
+    client, order, member, fulfilment, mailoutbox, post_message
 ):
     colleague = fulfilment_create(email="frida@land.example")
     fulfilment_create(email="weg@land.example", is_active=False)
     UserFactory(is_staff=True, email="andere@land.example")  # staff, not in Fulfilment
-    client.force_login(member)
 
-    with django_capture_on_commit_callbacks(execute=True):
-        response = client.post(post_url(order), {"text": "  Wann geht es los?\r\nDanke.  "})
+    response = post_message(post_url(order), "  Wann geht es los?\r\nDanke.  ", author=member)
 
     assert response.status_code == 302
     assert response["Location"] == order_url(order) + "#rueckfragen"
@@ -134,26 +139,21 @@ def test_member_question_reaches_the_fulfilment_staff(
 
 
 def test_fulfilment_email_setting_replaces_the_group(
-    client, settings, order, member, fulfilment, mailoutbox, django_capture_on_commit_callbacks
+    settings, order, member, fulfilment, mailoutbox, post_message
 ):
     settings.FULFILMENT_EMAIL = "umsetzung@dataport.example"
-    client.force_login(member)
 
-    with django_capture_on_commit_callbacks(execute=True):
-        client.post(post_url(order), {"text": "Frage"})
+    post_message(post_url(order), "Frage", author=member)
 
     assert [mail.to for mail in mailoutbox] == [["umsetzung@dataport.example"]]
 
 
 def test_staff_reply_reaches_the_mailbox_and_the_orderer(
-    client, order, member, fulfilment, mailoutbox, django_capture_on_commit_callbacks
+    client, order, member, fulfilment, mailoutbox, post_message
 ):
-    client.force_login(fulfilment)
+    text = "Bitte nennen Sie <b>die DVDV-Kennung</b>."
 
-    with django_capture_on_commit_callbacks(execute=True):
-        response = client.post(
-            staff_url(order), {"text": "Bitte nennen Sie <b>die DVDV-Kennung</b>."}
-        )
+    response = post_message(staff_url(order), text, author=fulfilment)
 
     assert response.status_code == 302
     assert response["Location"] == staff_url(order)
@@ -165,7 +165,7 @@ def test_staff_reply_reaches_the_mailbox_and_the_orderer(
     mail = mailoutbox[0]
     assert mail.to == ["postfach@amt.example", "hanna@amt.example"]
     assert mail.subject == f"Rückfrage zu Ihrer Bestellung {order.number}"
-    assert "Bitte nennen Sie <b>die DVDV-Kennung</b>." in mail.body
+    assert text in mail.body
     assert f"{BASE_URL}/konto/meine-dienste/bestellungen/{order.number}/#rueckfragen" in mail.body
     assert "Fiete" not in mail.body
 
@@ -183,24 +183,17 @@ def test_staff_reply_reaches_the_mailbox_and_the_orderer(
 
 
 def test_staff_reply_skips_an_orderer_who_left_the_verwaltung(
-    client, order, member, fulfilment, mailoutbox, django_capture_on_commit_callbacks
+    order, member, fulfilment, mailoutbox, post_message
 ):
     Membership.objects.filter(user=member).update(status=Membership.Status.REJECTED)
-    client.force_login(fulfilment)
 
-    with django_capture_on_commit_callbacks(execute=True):
-        client.post(staff_url(order), {"text": "Antwort"})
+    post_message(staff_url(order), "Antwort", author=fulfilment)
 
     assert [mail.to for mail in mailoutbox] == [["postfach@amt.example"]]
 
 
-def test_read_only_members_may_ask_too(
-    client, order, reader, fulfilment, mailoutbox, django_capture_on_commit_callbacks
-):
-    client.force_login(reader)
-
-    with django_capture_on_commit_callbacks(execute=True):
-        response = client.post(post_url(order), {"text": "Frage von Lars"})
+def test_read_only_members_may_ask_too(order, reader, fulfilment, mailoutbox, post_message):
+    response = post_message(post_url(order), "Frage von Lars", author=reader)
 
     assert response.status_code == 302
     assert OrderMessage.objects.get().author == reader
@@ -307,12 +300,10 @@ def test_mark_read_and_unread_counts(order, member, fulfilment, amt):
     ],
 )
 def test_invalid_text_is_refused_and_kept_on_both_sides(
-    client, order, member, fulfilment, mailoutbox, django_capture_on_commit_callbacks, text, error
+    order, member, fulfilment, mailoutbox, post_message, text, error
 ):
     for person, url in ((member, post_url(order)), (fulfilment, staff_url(order))):
-        client.force_login(person)
-        with django_capture_on_commit_callbacks(execute=True):
-            response = client.post(url, {"text": text})
+        response = post_message(url, text, author=person)
 
         html = page_text(response)
         assert f'id="id_text-fehler" role="alert">{error}</p>' in html
@@ -341,13 +332,7 @@ def test_missing_field_and_the_limit_itself(client, order, member):
 def test_other_verwaltungen_and_unapproved_people_get_404(
     client, amt, order, mailoutbox, django_capture_on_commit_callbacks
 ):
-    outsider = member_create(verwaltung=amt_with_gemeinden(count=1, name="Amt Anderswo"))
-    requested = UserFactory()
-    Membership.objects.create(user=requested, verwaltung=amt, status=Membership.Status.REQUESTED)
-    rejected = UserFactory()
-    Membership.objects.create(user=rejected, verwaltung=amt, status=Membership.Status.REJECTED)
-
-    for person in (outsider, requested, rejected):
+    for person in people_outside_create(verwaltung=amt):
         client.force_login(person)
         with django_capture_on_commit_callbacks(execute=True):
             assert client.get(order_url(order)).status_code == 404

@@ -5,23 +5,26 @@ authenticated, read-only, and nothing of another Verwaltung."""
 import datetime
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from openapi_spec_validator import validate
 
 from shop.models import AcceptanceRecord
 from shop.models import Membership
-from tests.factories import KreisFactory
-from tests.factories import UserFactory
 from tests.factories import amt_with_gemeinden
 from tests.factories import dienst_create
 from tests.factories import member_create
 from tests.factories import order_place
-from tests.factories import terms_of_use_publish
+from tests.factories import people_outside_create
+from tests.responses import queries_for
 
 pytestmark = pytest.mark.django_db
 
 LIVE_URL = "https://wohngeld.amt-huettener-berge.example/antrag"
+# The three Gemeinden of the Amt (tests/integration/conftest.py) as the API lists them.
+AMT_GEMEINDEN = [
+    {"ags": "01058008", "name": "Ascheffel"},
+    {"ags": "01058035", "name": "Bünsdorf"},
+    {"ags": "01058081", "name": "Holzbunge"},
+]
 LISTS = ("/api/konto/verwaltungen", "/api/konto/bestellungen", "/api/konto/dienste")
 
 
@@ -84,11 +87,7 @@ def test_orders_list_with_services_and_gemeinden(client, amt, order, role):
                     "status": "Eingegangen",
                     "service_url": None,
                     "for_itself": False,
-                    "gemeinden": [
-                        {"ags": "01058008", "name": "Ascheffel"},
-                        {"ags": "01058035", "name": "Bünsdorf"},
-                        {"ags": "01058081", "name": "Holzbunge"},
-                    ],
+                    "gemeinden": AMT_GEMEINDEN,
                 }
             ],
         }
@@ -153,11 +152,7 @@ def test_ordered_services_and_live_url_only_when_live(client, amt, member, order
             "status": "Eingegangen",
             "service_url": None,
             "for_itself": False,
-            "gemeinden": [
-                {"ags": "01058008", "name": "Ascheffel"},
-                {"ags": "01058035", "name": "Bünsdorf"},
-                {"ags": "01058081", "name": "Holzbunge"},
-            ],
+            "gemeinden": AMT_GEMEINDEN,
             "order_number": order.number,
         }
     ]
@@ -173,18 +168,12 @@ def test_ordered_services_and_live_url_only_when_live(client, amt, member, order
         assert (services[0]["status"], services[0]["service_url"]) == ("Live", LIVE_URL)
 
 
-def test_kreis_order_for_itself(client):
-    terms_of_use_publish()
-    kreis = KreisFactory(name="Kreis Rendsburg-Eckernförde")
-    member = member_create(verwaltung=kreis)
-    order = order_place(
-        user=member, verwaltung=kreis, dienste=[dienst_create(title="Postfach")], gemeinden=[]
-    )
-    client.force_login(member)
+def test_kreis_order_for_itself(client, kreis_order):
+    client.force_login(kreis_order.user)
 
     service = client.get("/api/konto/dienste").json()["items"][0]
     assert (service["for_itself"], service["gemeinden"]) == (True, [])
-    assert client.get(detail_url(order)).json()["services"][0]["for_itself"] is True
+    assert client.get(detail_url(kreis_order)).json()["services"][0]["for_itself"] is True
 
 
 def test_anonymous_gets_401(client, order):
@@ -195,14 +184,7 @@ def test_anonymous_gets_401(client, order):
 
 
 def test_nothing_of_another_verwaltung(client, amt, order):
-    other = amt_with_gemeinden(count=1, name="Amt Anderswo")
-    outsider = member_create(verwaltung=other)
-    requested = UserFactory()
-    Membership.objects.create(user=requested, verwaltung=amt, status=Membership.Status.REQUESTED)
-    rejected = UserFactory()
-    Membership.objects.create(user=rejected, verwaltung=amt, status=Membership.Status.REJECTED)
-
-    for person in (outsider, requested, rejected):
+    for person in people_outside_create(verwaltung=amt):
         client.force_login(person)
         assert client.get(detail_url(order)).status_code == 404
         assert client.get("/api/konto/bestellungen").json() == {"items": [], "count": 0}
@@ -236,14 +218,6 @@ def test_inactive_person_sees_nothing(client, member, order):
 def place_orders(amt, member, count: int) -> None:
     for _ in range(count):
         order_place(user=member, verwaltung=amt, dienste=[dienst_create(), dienst_create()])
-
-
-def queries_for(client, url: str) -> int:
-    client.get(url)
-    with CaptureQueriesContext(connection) as queries:
-        response = client.get(url)
-    assert response.status_code == 200
-    return len(queries)
 
 
 def test_query_counts_do_not_grow_with_orders(client, amt, member):

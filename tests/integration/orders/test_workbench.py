@@ -7,8 +7,6 @@ import datetime
 import io
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from openpyxl import load_workbook
 from oscar.core.loading import get_model
@@ -24,6 +22,7 @@ from tests.factories import dienst_create
 from tests.factories import member_create
 from tests.factories import order_place
 from tests.factories import terms_of_use_publish
+from tests.responses import queries_for
 
 Order = get_model("order", "Order")
 INDEX = "/shop/dashboard/"
@@ -200,9 +199,7 @@ def test_anonymous_people_are_sent_to_the_login(client, world):
 
 def test_the_workbench_takes_a_fixed_number_of_queries(client, fulfilment, world):
     client.force_login(fulfilment)
-    client.get(INDEX)
-    with CaptureQueriesContext(connection) as few:
-        client.get(INDEX)
+    few = queries_for(client, INDEX)
     amt, member = world["amt"], world["member"]
     for number in range(30):
         order = _place(member=member, amt=amt, title=f"Dienst {number}", days_ago=number % 7)
@@ -211,11 +208,9 @@ def test_the_workbench_takes_a_fixed_number_of_queries(client, fulfilment, world
             lines_status_change(
                 lines=list(order.lines.all()), new_status="In Prüfung", user=fulfilment
             )
-    with CaptureQueriesContext(connection) as many:
-        response = client.get(INDEX)
 
-    assert "Ungelesene Rückfragen (31)" in response.content.decode()
-    assert len(many) == len(few)
+    assert queries_for(client, INDEX) == few
+    assert "Ungelesene Rückfragen (31)" in client.get(INDEX).content.decode()
 
 
 def test_the_xlsx_export_has_date_and_number_cells(client, fulfilment, world):

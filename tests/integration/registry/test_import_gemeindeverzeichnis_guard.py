@@ -156,16 +156,6 @@ CUTS = [
 ]
 
 
-@pytest.mark.parametrize(("content", "expected"), CUTS)
-def test_a_cut_off_file_is_refused_and_changes_nothing(
-    content: bytes, expected: str, before: dict, tmp_path: Path
-) -> None:
-    message = refusal(write(tmp_path, content))
-
-    assert expected in message
-    assert registry_state() == before
-
-
 def test_the_cut_points_cover_the_whole_file() -> None:
     lengths = sorted(len(param.values[0]) for param in CUTS)
     assert len(CUTS) >= 10
@@ -173,41 +163,40 @@ def test_the_cut_points_cover_the_whole_file() -> None:
     assert lengths[-1] > len(SHIPPED) * 0.99
 
 
-@pytest.mark.parametrize(
-    ("content", "expected"),
-    [
-        pytest.param(
-            SHIPPED.replace(b",Ascheffel,", b",Asch\x00effel,"),
-            f"Zeile {line_of(b',Ascheffel,')}: Die Datei enthält ein NUL-Byte",
-            id="nul-byte",
-        ),
-        pytest.param(
-            SHIPPED.replace(b",Ascheffel,", b",Asch\xffeffel,"),
-            f"Zeile {line_of(b',Ascheffel,')}: Die Datei ist nicht UTF-8-kodiert",
-            id="invalid-utf-8",
-        ),
-        pytest.param(
-            SHIPPED.decode().encode("cp1252"),
-            f"Zeile {line_of('Lübeck'.encode())}: Die Datei ist nicht UTF-8-kodiert",
-            id="windows-1252",
-        ),
-        pytest.param(
-            SHIPPED.decode().encode("utf-16"), "Die Datei ist UTF-16-kodiert", id="utf-16"
-        ),
-        pytest.param(
-            b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR",
-            "Zeile 3: Die Datei enthält ein NUL-Byte",
-            id="binary",
-        ),
-        pytest.param(
-            SHIPPED.replace(b",Ascheffel,", b",Asch\x1beffel,"),
-            "Die Datei enthält das Steuerzeichen U+001B",
-            id="control-character",
-        ),
-        pytest.param(b"", "Die Datei ist leer.", id="empty"),
-    ],
-)
-def test_bytes_that_are_no_text_are_refused_with_their_line(
+# Files that are no text (or no UTF-8), each with what the refusal names.
+NO_TEXT = [
+    pytest.param(
+        SHIPPED.replace(b",Ascheffel,", b",Asch\x00effel,"),
+        f"Zeile {line_of(b',Ascheffel,')}: Die Datei enthält ein NUL-Byte",
+        id="nul-byte",
+    ),
+    pytest.param(
+        SHIPPED.replace(b",Ascheffel,", b",Asch\xffeffel,"),
+        f"Zeile {line_of(b',Ascheffel,')}: Die Datei ist nicht UTF-8-kodiert",
+        id="invalid-utf-8",
+    ),
+    pytest.param(
+        SHIPPED.decode().encode("cp1252"),
+        f"Zeile {line_of('Lübeck'.encode())}: Die Datei ist nicht UTF-8-kodiert",
+        id="windows-1252",
+    ),
+    pytest.param(SHIPPED.decode().encode("utf-16"), "Die Datei ist UTF-16-kodiert", id="utf-16"),
+    pytest.param(
+        b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR",
+        "Zeile 3: Die Datei enthält ein NUL-Byte",
+        id="binary",
+    ),
+    pytest.param(
+        SHIPPED.replace(b",Ascheffel,", b",Asch\x1beffel,"),
+        "Die Datei enthält das Steuerzeichen U+001B",
+        id="control-character",
+    ),
+    pytest.param(b"", "Die Datei ist leer.", id="empty"),
+]
+
+
+@pytest.mark.parametrize(("content", "expected"), [*CUTS, *NO_TEXT])
+def test_a_cut_off_file_or_bytes_that_are_no_text_are_refused_and_change_nothing(
     content: bytes, expected: str, before: dict, tmp_path: Path
 ) -> None:
     message = refusal(write(tmp_path, content))

@@ -16,7 +16,7 @@ from psycopg import sql
 from ozg_site.setup import database_app_role_ensure
 from shop.agreements.selectors import acceptance_chain_verify
 from shop.models import AcceptanceRecord
-from tests.conftest import migration_data_restore
+from tests.conftest import postgresql_only_and_restored
 from tests.factories import amt_with_gemeinden
 from tests.factories import dienst_create
 from tests.factories import member_create
@@ -32,14 +32,9 @@ PASSWORD = "Anwendung-2026!"
 EVIDENCE_TABLE = AcceptanceRecord._meta.db_table
 
 
-@pytest.fixture(scope="module", autouse=True)
-def _postgresql_only_and_restored(django_db_setup, django_db_blocker):
-    with django_db_blocker.unblock():
-        if connection.vendor != "postgresql":
-            pytest.skip("Datenbankrollen gibt es nur mit PostgreSQL (DATABASE_URL=postgres://…).")
-    yield
-    with django_db_blocker.unblock():
-        migration_data_restore()
+_postgresql_only_and_restored = postgresql_only_and_restored(
+    reason="Datenbankrollen gibt es nur mit PostgreSQL (DATABASE_URL=postgres://…)."
+)
 
 
 @pytest.fixture

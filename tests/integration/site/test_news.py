@@ -28,6 +28,7 @@ from tests.factories import publish
 from tests.pages import service_page_build
 from tests.pages import service_page_create
 from tests.pages import service_page_publish
+from tests.responses import page_text
 
 pytestmark = pytest.mark.django_db
 
@@ -68,8 +69,7 @@ def test_subscribing_and_unsubscribing_through_the_csrf_protected_form():
     client.force_login(person)
 
     page = client.get(SUBSCRIPTION_URL)
-    html = page.content.decode()
-    assert page.status_code == 200
+    html = page_text(page)
     assert "Neuigkeiten per E-Mail" in html
     assert "neuer Online-Dienst" in html
     assert "neue Fassung" in html

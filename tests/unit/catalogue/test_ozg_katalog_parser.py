@@ -12,6 +12,10 @@ from shop.catalogue.ozg_katalog import OzgKatalog
 from shop.catalogue.ozg_katalog import OzgKatalogError
 from shop.catalogue.ozg_katalog import parse_ozg_katalog
 
+# The two files by the names the messages give them.
+OZG = "ozg_leistungen.csv"
+LEIKA = "leika_leistungen.csv"
+
 OZG_HEADER = "ozg_id,ozg_leistung,lage,themenfeld"
 # Rows copied from the shipped files; the key is each one's line number in this sample.
 OZG_ROWS = {
@@ -70,6 +74,11 @@ def parse_texts(
         leistungen=io.BytesIO((ozg_text() if ozg is None else ozg).encode(ozg_encoding)),
         leika=io.BytesIO((leika_text() if leika is None else leika).encode(leika_encoding)),
     )
+
+
+def sample_of(file: str, **changes: object) -> dict[str, str]:
+    """The sample of `file` (OZG or LEIKA) with `changes`, as the keyword parse_texts takes."""
+    return {"ozg": ozg_text(**changes)} if file == OZG else {"leika": leika_text(**changes)}
 
 
 def parse_error(**kwargs: object) -> OzgKatalogError:
@@ -191,73 +200,118 @@ def test_shipped_files_are_read_completely() -> None:
     assert "Querschnitt" in {record.name for record in katalog.themenfelder}
 
 
-OZG = "ozg_leistungen.csv"
-LEIKA = "leika_leistungen.csv"
+def assert_names_file_line_and_problem(
+    error: OzgKatalogError, *, file: str, line: int, fragments: list[str]
+) -> None:
+    assert (error.file, error.line) == (file, line)
+    assert str(error).startswith(f"{file}, Zeile {line}: ")
+    for fragment in fragments:
+        assert fragment in error.message
 
 
 @pytest.mark.parametrize(
-    ("texts", "file", "line", "fragments"),
+    ("file", "header", "fragments"),
     [
         pytest.param(
-            {"ozg": ozg_text(header="ozg_id,ozg_leistung")},
             OZG,
-            1,
+            "ozg_id,ozg_leistung",
             ["fehlen die Spalten „lage“, „themenfeld“", "„ozg_id,ozg_leistung,lage,themenfeld“"],
             id="ozg-missing-columns",
         ),
         pytest.param(
-            {"ozg": ozg_text(replace={3: "1001,Vaterschaft,Geburt,Familie & Kind"})},
+            LEIKA,
+            "leika_schluessel,leistung,ozg_id",
+            ["fehlen die Spalten „leika_typ“, „rechtsgrundlage“, „gesetze“, „gesetz_kuerzel“"],
+            id="leika-missing-columns",
+        ),
+    ],
+)
+def test_missing_columns_are_named_with_file_and_line_1(
+    file: str, header: str, fragments: list[str]
+) -> None:
+    error = parse_error(**sample_of(file, header=header))
+
+    assert_names_file_line_and_problem(error, file=file, line=1, fragments=fragments)
+
+
+# A row at `line` takes the place of the sample's row there or, after the last, is added.
+@pytest.mark.parametrize(
+    ("file", "line", "row", "fragments"),
+    [
+        pytest.param(
             OZG,
             3,
+            "1001,Vaterschaft,Geburt,Familie & Kind",
             ["Die OZG-ID „1001“ besteht nicht aus 5 Ziffern."],
             id="ozg-id-four-digits",
         ),
         pytest.param(
-            {"ozg": ozg_text(replace={3: "1000A,Vaterschaft,Geburt,Familie & Kind"})},
             OZG,
             3,
+            "1000A,Vaterschaft,Geburt,Familie & Kind",
             ["Die OZG-ID „1000A“ besteht nicht aus 5 Ziffern."],
             id="ozg-id-with-letter",
         ),
         pytest.param(
-            {"ozg": ozg_text(replace={3: ",Vaterschaft,Geburt,Familie & Kind"})},
             OZG,
             3,
+            ",Vaterschaft,Geburt,Familie & Kind",
             ["Die OZG-ID (Spalte „ozg_id“) fehlt."],
             id="ozg-id-missing",
         ),
         pytest.param(
-            {"ozg": ozg_text(replace={4: "10055,,Studium,Bildung"})},
             OZG,
             4,
+            "10055,,Studium,Bildung",
             ["Der Name der OZG-Leistung (Spalte „ozg_leistung“) fehlt."],
             id="ozg-name-missing",
         ),
         pytest.param(
-            {"ozg": ozg_text(replace={4: "10055,Anerkennung,   ,Bildung"})},
             OZG,
             4,
+            "10055,Anerkennung,   ,Bildung",
             ["Die Lage (Spalte „lage“) fehlt."],
             id="lage-blank",
         ),
         pytest.param(
-            {"ozg": ozg_text(replace={4: "10055,Anerkennung,Studium,"})},
             OZG,
             4,
+            "10055,Anerkennung,Studium,",
             ["Das Themenfeld (Spalte „themenfeld“) fehlt."],
             id="themenfeld-missing",
         ),
         pytest.param(
-            {"ozg": ozg_text(append=("10000,Elterngeld Plus,Geburt,Familie & Kind",))},
+            OZG,
+            4,
+            "10055,Anerkennung,Studium",
+            ["Die Zeile hat 3 statt 4 Spalten."],
+            id="ozg-truncated-row",
+        ),
+        pytest.param(
+            OZG,
+            4,
+            f"10055,{'x' * 301},Studium,Bildung",
+            ["Der Name der OZG-Leistung", "301 Zeichen zu lang", "höchstens 300"],
+            id="ozg-name-too-long",
+        ),
+        pytest.param(
+            OZG,
+            4,
+            f"10055,{'x' * 200_000},Studium,Bildung",
+            ["kein gültiges CSV"],
+            id="field-beyond-csv-limit",
+        ),
+        pytest.param(
             OZG,
             6,
+            "10000,Elterngeld Plus,Geburt,Familie & Kind",
             ["Die OZG-ID 10000 steht schon in Zeile 2."],
             id="duplicate-ozg-id",
         ),
         pytest.param(
-            {"ozg": ozg_text(append=("10600,Kinderbonus,Geburt,Bildung",))},
             OZG,
             6,
+            "10600,Kinderbonus,Geburt,Bildung",
             [
                 "Die Lage „Geburt“ steht hier im Themenfeld „Bildung“, in Zeile 2 aber im "
                 "Themenfeld „Familie & Kind“",
@@ -265,93 +319,62 @@ LEIKA = "leika_leistungen.csv"
             id="lage-in-two-themenfelder",
         ),
         pytest.param(
-            {"ozg": ozg_text(replace={4: "10055,Anerkennung,Studium"})},
-            OZG,
-            4,
-            ["Die Zeile hat 3 statt 4 Spalten."],
-            id="ozg-truncated-row",
-        ),
-        pytest.param(
-            {"ozg": ozg_text(replace={4: f"10055,{'x' * 301},Studium,Bildung"})},
-            OZG,
-            4,
-            ["Der Name der OZG-Leistung", "301 Zeichen zu lang", "höchstens 300"],
-            id="ozg-name-too-long",
-        ),
-        pytest.param(
-            {"ozg": ozg_text(replace={4: f"10055,{'x' * 200_000},Studium,Bildung"})},
-            OZG,
-            4,
-            ["kein gültiges CSV"],
-            id="field-beyond-csv-limit",
-        ),
-        pytest.param(
-            {"leika": leika_text(header="leika_schluessel,leistung,ozg_id")},
-            LEIKA,
-            1,
-            ["fehlen die Spalten „leika_typ“, „rechtsgrundlage“, „gesetze“, „gesetz_kuerzel“"],
-            id="leika-missing-columns",
-        ),
-        pytest.param(
-            {"leika": leika_text(replace={3: "9904100615100,Elterngeld Berechnung,10000,2/3,,,"})},
             LEIKA,
             3,
+            "9904100615100,Elterngeld Berechnung,10000,2/3,,,",
             ["Der LeiKa-Schlüssel „9904100615100“ besteht nicht aus 14 Ziffern"],
             id="leika-key-13-digits",
         ),
         pytest.param(
-            {"leika": leika_text(replace={3: "99041006151OOO,Elterngeld Berechnung,10000,,,,"})},
             LEIKA,
             3,
+            "99041006151OOO,Elterngeld Berechnung,10000,,,,",
             ["Der LeiKa-Schlüssel „99041006151OOO“ besteht nicht aus 14 Ziffern"],
             id="leika-key-with-letters",
         ),
         pytest.param(
-            {"leika": leika_text(append=("99041006000000,Elterngeld Antrag,10000,2/3,,,",))},
-            LEIKA,
-            7,
-            ["Der LeiKa-Schlüssel 99041006000000 steht schon in Zeile 2."],
-            id="duplicate-leika-key",
-        ),
-        pytest.param(
-            {"leika": leika_text(append=(WITHOUT_KEY.replace(",1,,,", ",2/3,,,"),))},
-            LEIKA,
-            7,
-            ["ohne Schlüssel steht mit derselben OZG-ID „10280“ schon in Zeile 4"],
-            id="leistung-without-key-twice-with-different-data",
-        ),
-        pytest.param(
-            {"leika": leika_text(replace={3: "99041006151000,  ,10000,2/3,,,"})},
             LEIKA,
             3,
+            "99041006151000,  ,10000,2/3,,,",
             ["Der Name der LeiKa-Leistung (Spalte „leistung“) fehlt."],
             id="leika-name-missing",
         ),
         pytest.param(
-            {"leika": leika_text(replace={3: "99041006151000,Elterngeld Berechnung,100,2/3,,,"})},
             LEIKA,
             3,
+            "99041006151000,Elterngeld Berechnung,100,2/3,,,",
             ["Die OZG-ID „100“ besteht nicht aus 5 Ziffern."],
             id="leika-ozg-id-malformed",
         ),
         pytest.param(
-            {"leika": leika_text(replace={3: f"99041006151000,Berechnung,10000,{'2' * 21},,,"})},
             LEIKA,
             3,
+            f"99041006151000,Berechnung,10000,{'2' * 21},,,",
             ["Die Typisierung (Spalte „leika_typ“) ist mit 21 Zeichen zu lang"],
             id="leika-type-too-long",
         ),
+        pytest.param(
+            LEIKA,
+            7,
+            "99041006000000,Elterngeld Antrag,10000,2/3,,,",
+            ["Der LeiKa-Schlüssel 99041006000000 steht schon in Zeile 2."],
+            id="duplicate-leika-key",
+        ),
+        pytest.param(
+            LEIKA,
+            7,
+            WITHOUT_KEY.replace(",1,,,", ",2/3,,,"),
+            ["ohne Schlüssel steht mit derselben OZG-ID „10280“ schon in Zeile 4"],
+            id="leistung-without-key-twice-with-different-data",
+        ),
     ],
 )
-def test_malformed_file_names_file_line_and_problem(
-    texts: dict[str, str], file: str, line: int, fragments: list[str]
+def test_malformed_row_is_named_with_file_line_and_problem(
+    file: str, line: int, row: str, fragments: list[str]
 ) -> None:
-    error = parse_error(**texts)
+    error = parse_error(**sample_of(file, replace={line: row}))
 
-    assert (error.file, error.line) == (file, line)
-    assert str(error).startswith(f"{file}, Zeile {line}: ")
-    for fragment in fragments:
-        assert fragment in error.message
+    assert_names_file_line_and_problem(error, file=file, line=line, fragments=fragments)
 
 
 @pytest.mark.parametrize(

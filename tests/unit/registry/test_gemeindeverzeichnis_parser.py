@@ -64,6 +64,15 @@ def parse_error(text: str, **kwargs: object) -> GemeindeverzeichnisError:
     return caught.value
 
 
+def assert_names_line_and_problem(
+    error: GemeindeverzeichnisError, *, line: int, fragments: list[str]
+) -> None:
+    assert error.line == line
+    assert str(error).startswith(f"Zeile {line}: ")
+    for fragment in fragments:
+        assert fragment in error.message
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [("  974", 974), (" 1 604", 1604), (" 90 164", 90164), ("0", 0), ("1\u00a0234", 1234)],
@@ -163,170 +172,192 @@ def test_missing_file_is_named() -> None:
             id="missing-columns",
         ),
         pytest.param(
-            sample_text(replace={13: ASCHEFFEL.replace(",008,", ",08,")}),
-            13,
-            ["„gemeinde“ (Gemeinde)", "3 Ziffern", "„08“"],
-            id="short-gemeinde-key",
-        ),
-        pytest.param(
-            sample_text(replace={12: "50,51,01,0,58,589,,Hüttener Berge,,,,,,,,,,,,"}),
-            12,
-            ["„vb“ (Gemeindeverband)", "4 Ziffern", "„589“"],
-            id="short-verband-key",
-        ),
-        pytest.param(
-            sample_text(replace={9: "40,43,01,0,5A,,,Rendsburg-Eckernförde,,,,,,,,,,,,"}),
-            9,
-            ["„kreis“ (Kreis)", "2 Ziffern", "„5A“"],
-            id="non-digit-kreis-key",
-        ),
-        pytest.param(
-            sample_text(replace={2: "10,,1,,,,,Schleswig-Holstein,,,,,,,,,,,,"}),
-            2,
-            ["„land“ (Land)", "2 Ziffern"],
-            id="short-land-key",
-        ),
-        pytest.param(
-            sample_text(replace={6: "70,43,01,0,53,,,Herzogtum Lauenburg,,,,,,,,,,,,"}),
-            6,
-            ["Unbekannte Satzart „70“"],
-            id="unknown-satzart",
-        ),
-        pytest.param(
-            sample_text(replace={6: "40,44,01,0,53,,,Herzogtum Lauenburg,,,,,,,,,,,,"}),
-            6,
-            ["Unbekanntes Textkennzeichen „44“ für Satzart 40", "43 (Kreis)"],
-            id="unknown-textkennzeichen",
-        ),
-        pytest.param(
-            sample_text(remove=(12,)),
-            12,
-            ["Gemeindeverband 010585890", "„Ascheffel“", "fehlt in der Datei"],
-            id="gemeinde-without-verband",
-        ),
-        pytest.param(
-            sample_text(remove=(9,)),
-            9,
-            ["Kreis 01058", "fehlt in der Datei"],
-            id="gemeinde-without-kreis",
-        ),
-        pytest.param(
-            sample_text(append=(ASCHEFFEL,)),
-            15,
-            ["Gemeinde 01058008 steht schon in Zeile 13"],
-            id="duplicate-gemeinde",
-        ),
-        pytest.param(
-            sample_text(append=(ROWS[12],)),
-            15,
-            ["Gemeindeverband 010585890 steht schon in Zeile 12"],
-            id="duplicate-verband",
-        ),
-        pytest.param(
-            sample_text(replace={13: ASCHEFFEL.replace(",  974,", ", 9x4,")}),
-            13,
-            ["Bevölkerung „9x4“ ist keine ganze Zahl"],
-            id="non-numeric-population",
-        ),
-        pytest.param(
-            sample_text(replace={13: ASCHEFFEL.replace('"9,69823"', '"9,69°"')}),
-            13,
-            ["Längengrad „9,69°“ ist keine Zahl"],
-            id="non-numeric-longitude",
-        ),
-        pytest.param(
-            sample_text(replace={13: ASCHEFFEL.replace('"54,430871"', '"154,43"')}),
-            13,
-            ["Breitengrad „154,43“ liegt nicht zwischen -90 und 90"],
-            id="latitude-out-of-range",
-        ),
-        pytest.param(
-            sample_text(replace={13: ASCHEFFEL.replace(",24358,", ",2435,")}),
-            13,
-            ["Postleitzahl „2435“"],
-            id="short-postcode",
-        ),
-        pytest.param(
-            sample_text(replace={13: "60,64,01,0,58,5890,008,Ascheffel"}),
-            13,
-            ["8 statt 20 Spalten"],
-            id="truncated-row",
-        ),
-        pytest.param(
-            sample_text(remove=(11,)),
-            10,
-            ["„Rendsburg, Stadt“ (010580135) ist selbst eine Gemeinde", "enthält 0"],
-            id="amtsfreie-gemeinde-without-gemeinde-row",
-        ),
-        pytest.param(
-            sample_text(replace={5: ROWS[5].replace("60,61,", "60,64,", 1)}),
-            5,
-            ["liegt in der kreisfreien Stadt „Flensburg, Stadt“"],
-            id="gemeinde-in-kreisfreie-stadt-not-marked-as-such",
-        ),
-        pytest.param(
-            sample_text(replace={13: ASCHEFFEL.replace(",Ascheffel,", "," + "x" * 200_000 + ",")}),
-            13,
-            ["kein gültiges CSV"],
-            id="field-beyond-csv-limit",
-        ),
-        pytest.param(
-            sample_text(replace={13: ASCHEFFEL.replace(",Ascheffel,", ",,")}),
-            13,
-            ["Der Name", "fehlt"],
-            id="missing-name",
-        ),
-        pytest.param(
-            sample_text(remove=(2,)),
-            2,
-            ["Vor dieser Zeile fehlt der Satz des Landes 01 (Satzart 10)"],
-            id="missing-land-record",
-        ),
-        pytest.param(
-            sample_text(remove=(7, 8)),
-            6,
-            ["Zum Kreis „Herzogtum Lauenburg“ (01053) stehen keine Gemeindeverbände"],
-            id="kreis-without-verband",
-        ),
-        pytest.param(
-            sample_text(remove=(13, 14)),
-            12,
-            ["Zum Gemeindeverband „Hüttener Berge“ (010585890) stehen keine Gemeinden"],
-            id="amt-without-gemeinden",
-        ),
-        pytest.param(
-            sample_text(replace={13: ASCHEFFEL.replace("gering besiedelt", "gering bes")}),
-            13,
-            ["Die Verstädterung „gering bes“ passt nicht zum Schlüssel 03", "abgeschnitten"],
-            id="last-field-cut",
-        ),
-        pytest.param(
-            sample_text(replace={13: ASCHEFFEL.replace(",03,gering", ",3,gering")}),
-            13,
-            ["Der Verstädterungsschlüssel „3“ ist unbekannt"],
-            id="unknown-verstaedterung",
-        ),
-        pytest.param(
             sample_text().removesuffix("\r\n")[:-5],
             14,
             ["Die letzte Zeile endet ohne Zeilenumbruch"],
             id="cut-inside-the-last-line",
         ),
-        pytest.param(
-            sample_text(replace={13: ASCHEFFEL.replace("Ascheffel", "Asch\x00effel")}),
-            13,
-            ["NUL-Byte"],
-            id="nul-byte",
-        ),
     ],
 )
 def test_malformed_file_names_line_and_problem(text: str, line: int, fragments: list[str]) -> None:
-    error = parse_error(text)
+    assert_names_line_and_problem(parse_error(text), line=line, fragments=fragments)
 
-    assert error.line == line
-    assert str(error).startswith(f"Zeile {line}: ")
-    for fragment in fragments:
-        assert fragment in error.message
+
+# A row at `line` takes the place of the sample's row there or, after the last, is added.
+@pytest.mark.parametrize(
+    ("line", "row", "fragments"),
+    [
+        pytest.param(
+            13,
+            ASCHEFFEL.replace(",008,", ",08,"),
+            ["„gemeinde“ (Gemeinde)", "3 Ziffern", "„08“"],
+            id="short-gemeinde-key",
+        ),
+        pytest.param(
+            12,
+            "50,51,01,0,58,589,,Hüttener Berge,,,,,,,,,,,,",
+            ["„vb“ (Gemeindeverband)", "4 Ziffern", "„589“"],
+            id="short-verband-key",
+        ),
+        pytest.param(
+            9,
+            "40,43,01,0,5A,,,Rendsburg-Eckernförde,,,,,,,,,,,,",
+            ["„kreis“ (Kreis)", "2 Ziffern", "„5A“"],
+            id="non-digit-kreis-key",
+        ),
+        pytest.param(
+            2,
+            "10,,1,,,,,Schleswig-Holstein,,,,,,,,,,,,",
+            ["„land“ (Land)", "2 Ziffern"],
+            id="short-land-key",
+        ),
+        pytest.param(
+            6,
+            "70,43,01,0,53,,,Herzogtum Lauenburg,,,,,,,,,,,,",
+            ["Unbekannte Satzart „70“"],
+            id="unknown-satzart",
+        ),
+        pytest.param(
+            6,
+            "40,44,01,0,53,,,Herzogtum Lauenburg,,,,,,,,,,,,",
+            ["Unbekanntes Textkennzeichen „44“ für Satzart 40", "43 (Kreis)"],
+            id="unknown-textkennzeichen",
+        ),
+        pytest.param(
+            13,
+            ASCHEFFEL.replace(",  974,", ", 9x4,"),
+            ["Bevölkerung „9x4“ ist keine ganze Zahl"],
+            id="non-numeric-population",
+        ),
+        pytest.param(
+            13,
+            ASCHEFFEL.replace('"9,69823"', '"9,69°"'),
+            ["Längengrad „9,69°“ ist keine Zahl"],
+            id="non-numeric-longitude",
+        ),
+        pytest.param(
+            13,
+            ASCHEFFEL.replace('"54,430871"', '"154,43"'),
+            ["Breitengrad „154,43“ liegt nicht zwischen -90 und 90"],
+            id="latitude-out-of-range",
+        ),
+        pytest.param(
+            13,
+            ASCHEFFEL.replace(",24358,", ",2435,"),
+            ["Postleitzahl „2435“"],
+            id="short-postcode",
+        ),
+        pytest.param(
+            13,
+            "60,64,01,0,58,5890,008,Ascheffel",
+            ["8 statt 20 Spalten"],
+            id="truncated-row",
+        ),
+        pytest.param(
+            5,
+            ROWS[5].replace("60,61,", "60,64,", 1),
+            ["liegt in der kreisfreien Stadt „Flensburg, Stadt“"],
+            id="gemeinde-in-kreisfreie-stadt-not-marked-as-such",
+        ),
+        pytest.param(
+            13,
+            ASCHEFFEL.replace(",Ascheffel,", "," + "x" * 200_000 + ","),
+            ["kein gültiges CSV"],
+            id="field-beyond-csv-limit",
+        ),
+        pytest.param(
+            13,
+            ASCHEFFEL.replace(",Ascheffel,", ",,"),
+            ["Der Name", "fehlt"],
+            id="missing-name",
+        ),
+        pytest.param(
+            13,
+            ASCHEFFEL.replace("gering besiedelt", "gering bes"),
+            ["Die Verstädterung „gering bes“ passt nicht zum Schlüssel 03", "abgeschnitten"],
+            id="last-field-cut",
+        ),
+        pytest.param(
+            13,
+            ASCHEFFEL.replace(",03,gering", ",3,gering"),
+            ["Der Verstädterungsschlüssel „3“ ist unbekannt"],
+            id="unknown-verstaedterung",
+        ),
+        pytest.param(
+            13,
+            ASCHEFFEL.replace("Ascheffel", "Asch\x00effel"),
+            ["NUL-Byte"],
+            id="nul-byte",
+        ),
+        pytest.param(
+            15,
+            ASCHEFFEL,
+            ["Gemeinde 01058008 steht schon in Zeile 13"],
+            id="duplicate-gemeinde",
+        ),
+        pytest.param(
+            15,
+            ROWS[12],
+            ["Gemeindeverband 010585890 steht schon in Zeile 12"],
+            id="duplicate-verband",
+        ),
+    ],
+)
+def test_malformed_row_is_named_with_its_line_and_problem(
+    line: int, row: str, fragments: list[str]
+) -> None:
+    error = parse_error(sample_text(replace={line: row}))
+
+    assert_names_line_and_problem(error, line=line, fragments=fragments)
+
+
+@pytest.mark.parametrize(
+    ("removed", "line", "fragments"),
+    [
+        pytest.param(
+            (12,),
+            12,
+            ["Gemeindeverband 010585890", "„Ascheffel“", "fehlt in der Datei"],
+            id="gemeinde-without-verband",
+        ),
+        pytest.param(
+            (9,),
+            9,
+            ["Kreis 01058", "fehlt in der Datei"],
+            id="gemeinde-without-kreis",
+        ),
+        pytest.param(
+            (11,),
+            10,
+            ["„Rendsburg, Stadt“ (010580135) ist selbst eine Gemeinde", "enthält 0"],
+            id="amtsfreie-gemeinde-without-gemeinde-row",
+        ),
+        pytest.param(
+            (2,),
+            2,
+            ["Vor dieser Zeile fehlt der Satz des Landes 01 (Satzart 10)"],
+            id="missing-land-record",
+        ),
+        pytest.param(
+            (7, 8),
+            6,
+            ["Zum Kreis „Herzogtum Lauenburg“ (01053) stehen keine Gemeindeverbände"],
+            id="kreis-without-verband",
+        ),
+        pytest.param(
+            (13, 14),
+            12,
+            ["Zum Gemeindeverband „Hüttener Berge“ (010585890) stehen keine Gemeinden"],
+            id="amt-without-gemeinden",
+        ),
+    ],
+)
+def test_missing_rows_are_named_with_the_line_that_needs_them(
+    removed: tuple[int, ...], line: int, fragments: list[str]
+) -> None:
+    error = parse_error(sample_text(remove=removed))
+
+    assert_names_line_and_problem(error, line=line, fragments=fragments)
 
 
 def test_file_in_latin1_names_the_line_and_asks_for_utf8() -> None:

@@ -1,0 +1,22 @@
+"""Reading what the site answered: a page's text and what a request costs in queries."""
+
+import re
+
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+
+def page_text(response) -> str:
+    """The HTML of a page that answered 200, its white space folded so that assertions need not
+    know how the templates break their lines."""
+    assert response.status_code == 200
+    return re.sub(r"\s+", " ", response.content.decode())
+
+
+def queries_for(client, url: str) -> int:
+    """The queries of a GET that answers 200, after a first GET has filled what caches keep."""
+    client.get(url)
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+    assert response.status_code == 200
+    return len(queries)
