@@ -1,6 +1,7 @@
 """What the file importers (Gemeindeverzeichnis, OZG-Katalog) share: reading a path or an
-uploaded file as UTF-8 CSV text, naming each row by the line a person sees in an editor, and
-writing only the values that changed, so that a repeated import writes nothing."""
+uploaded file as UTF-8 CSV text, naming each row by the line a person sees in an editor,
+rejecting a file with every problem found (up to a limit), and writing only the values that
+changed, so that a repeated import writes nothing."""
 
 import _csv
 import csv
@@ -9,7 +10,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
-from typing import Any, BinaryIO
+from typing import Any, BinaryIO, Self
 
 from django.db.models import Model
 
@@ -23,6 +24,65 @@ class CsvFileError(Exception):
         self.line = line
         self.message = message
         super().__init__(message)
+
+
+MAX_REPORTED_PROBLEMS = 20
+
+
+@dataclass(frozen=True)
+class Problem:
+    """What is wrong with a file, at a line (None: the file as a whole); `file` names the file
+    where an import reads more than one."""
+
+    line: int | None
+    message: str
+    file: str = ""
+
+    def __str__(self) -> str:
+        line = "" if self.line is None else f"Zeile {self.line}"
+        where = ", ".join(part for part in (self.file, line) if part)
+        return f"{where}: {self.message}" if where else self.message
+
+
+class ImportFileError(Exception):
+    """The file cannot be imported. `file`, `line` and `message` describe the first problem,
+    `problems` every problem reported (at most MAX_REPORTED_PROBLEMS)."""
+
+    def __init__(
+        self,
+        line: int | None,
+        message: str,
+        *,
+        file: str = "",
+        further_problems: tuple[Problem, ...] = (),
+        omitted_count: int = 0,
+    ) -> None:
+        self.file = file
+        self.line = line
+        self.message = message
+        self.problems = (Problem(line, message, file), *further_problems)
+        self.omitted_count = omitted_count
+        text = "\n".join(str(problem) for problem in self.problems)
+        if omitted_count:
+            text += f"\n… und {omitted_count} weitere Fehler."
+        super().__init__(text)
+
+    @classmethod
+    def reporting(cls, problems: list[Problem]) -> Self:
+        """The error for all `problems`, in their order; those beyond the limit only counted."""
+        first, *further = problems[:MAX_REPORTED_PROBLEMS]
+        return cls(
+            first.line,
+            first.message,
+            file=first.file,
+            further_problems=tuple(further),
+            omitted_count=max(0, len(problems) - MAX_REPORTED_PROBLEMS),
+        )
+
+
+def problems_by_line(problems: list[Problem]) -> list[Problem]:
+    """Problems of the file as a whole first, then by line."""
+    return sorted(problems, key=lambda problem: problem.line or 0)
 
 
 def read_csv_text(source: CsvSource, *, document: str) -> str:

@@ -13,14 +13,22 @@ import re
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from shop.importing import CsvFileError, CsvSource, numbered_rows, read_csv_text
+# The limit belongs to the reader too: its callers and tests read it here.
+from shop.importing import MAX_REPORTED_PROBLEMS as MAX_REPORTED_PROBLEMS
+from shop.importing import (
+    CsvFileError,
+    CsvSource,
+    ImportFileError,
+    Problem,
+    numbered_rows,
+    problems_by_line,
+    read_csv_text,
+)
 from shop.models import Lage, LeikaLeistung, OzgLeistung, Themenfeld
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 DEFAULT_OZG_LEISTUNGEN = DATA_DIR / "ozg_leistungen.csv"
 DEFAULT_LEIKA_LEISTUNGEN = DATA_DIR / "leika_leistungen.csv"
-
-MAX_REPORTED_PROBLEMS = 20
 
 OZG_ID = re.compile(r"[0-9]{5}")
 LEIKA_KEY = re.compile(r"[0-9]{14}")
@@ -74,39 +82,8 @@ LEIKA_LEISTUNGEN_COLUMNS = (
 )
 
 
-@dataclass(frozen=True)
-class Problem:
-    file: str
-    line: int | None
-    message: str
-
-    def __str__(self) -> str:
-        where = self.file if self.line is None else f"{self.file}, Zeile {self.line}"
-        return f"{where}: {self.message}"
-
-
-class OzgKatalogError(Exception):
-    """The files cannot be imported. `file`, `line` and `message` describe the first problem,
-    `problems` every problem reported (at most MAX_REPORTED_PROBLEMS)."""
-
-    def __init__(
-        self,
-        line: int | None,
-        message: str,
-        *,
-        file: str,
-        further_problems: tuple[Problem, ...] = (),
-        omitted_count: int = 0,
-    ) -> None:
-        self.file = file
-        self.line = line
-        self.message = message
-        self.problems = (Problem(file, line, message), *further_problems)
-        self.omitted_count = omitted_count
-        text = "\n".join(str(problem) for problem in self.problems)
-        if omitted_count:
-            text += f"\n… und {omitted_count} weitere Fehler."
-        super().__init__(text)
+class OzgKatalogError(ImportFileError):
+    """The two files cannot be imported; each problem names its file and line."""
 
 
 @dataclass(frozen=True)
@@ -187,16 +164,9 @@ def parse_ozg_katalog(*, leistungen: CsvSource, leika: CsvSource) -> OzgKatalog:
     ozg_reader.read(leistungen)
     leika_reader = _LeikaLeistungenReader(file=_file_name(leika, DEFAULT_LEIKA_LEISTUNGEN))
     leika_reader.read(leika)
-    problems = ozg_reader.sorted_problems() + leika_reader.sorted_problems()
+    problems = problems_by_line(ozg_reader.problems) + problems_by_line(leika_reader.problems)
     if problems:
-        first, *further = problems[:MAX_REPORTED_PROBLEMS]
-        raise OzgKatalogError(
-            first.line,
-            first.message,
-            file=first.file,
-            further_problems=tuple(further),
-            omitted_count=max(0, len(problems) - MAX_REPORTED_PROBLEMS),
-        )
+        raise OzgKatalogError.reporting(problems)
     return OzgKatalog(
         themenfelder=tuple(ozg_reader.themenfelder.values()),
         lagen=tuple(ozg_reader.lagen.values()),
@@ -225,10 +195,7 @@ class _CsvFileReader:
         self.repeated_rows: list[RepeatedRow] = []
 
     def problem(self, line: int | None, message: str) -> None:
-        self.problems.append(Problem(self.file, line, message))
-
-    def sorted_problems(self) -> list[Problem]:
-        return sorted(self.problems, key=lambda problem: problem.line or 0)
+        self.problems.append(Problem(line, message, self.file))
 
     def read(self, source: CsvSource) -> None:
         try:

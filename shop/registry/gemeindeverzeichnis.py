@@ -21,14 +21,21 @@ from functools import cached_property
 from pathlib import Path
 from typing import BinaryIO
 
-from shop.importing import CsvFileError, numbered_rows, read_csv_text
+# The limit belongs to the reader too: its callers and tests read it here.
+from shop.importing import MAX_REPORTED_PROBLEMS as MAX_REPORTED_PROBLEMS
+from shop.importing import (
+    CsvFileError,
+    ImportFileError,
+    Problem,
+    numbered_rows,
+    problems_by_line,
+    read_csv_text,
+)
 from shop.models import Gemeinde, VerwaltungKind
 
 DEFAULT_GEMEINDEVERZEICHNIS = (
     Path(__file__).resolve().parent.parent / "data" / "gemeindeverzeichnis_sh.csv"
 )
-
-MAX_REPORTED_PROBLEMS = 20
 
 REQUIRED_COLUMNS = (
     "satzart",
@@ -132,35 +139,8 @@ POSTCODE = re.compile(r"[0-9]{5}")
 LAND_KEY = re.compile(r"[0-9]{2}")
 
 
-@dataclass(frozen=True)
-class Problem:
-    line: int | None
-    message: str
-
-    def __str__(self) -> str:
-        return f"Zeile {self.line}: {self.message}" if self.line is not None else self.message
-
-
-class GemeindeverzeichnisError(Exception):
-    """The file cannot be imported. `line` and `message` describe the first problem,
-    `problems` every problem reported (at most MAX_REPORTED_PROBLEMS)."""
-
-    def __init__(
-        self,
-        line: int | None,
-        message: str,
-        *,
-        further_problems: tuple[Problem, ...] = (),
-        omitted_count: int = 0,
-    ) -> None:
-        self.line = line
-        self.message = message
-        self.problems = (Problem(line, message), *further_problems)
-        self.omitted_count = omitted_count
-        text = "\n".join(str(problem) for problem in self.problems)
-        if omitted_count:
-            text += f"\n… und {omitted_count} weitere Fehler."
-        super().__init__(text)
+class GemeindeverzeichnisError(ImportFileError):
+    """The Gemeindeverzeichnis cannot be imported; its problems name only the line."""
 
 
 @dataclass(frozen=True)
@@ -530,7 +510,7 @@ class _FileReader:
         if not self.problems:
             self._check_references()
         if self.problems:
-            self._raise_problems()
+            raise GemeindeverzeichnisError.reporting(problems_by_line(self.problems))
         return Gemeindeverzeichnis(
             verwaltungen=self._verwaltung_records(),
             gemeinden=tuple(self._gemeinde_record(row) for row in self.gemeinden.values()),
@@ -720,14 +700,4 @@ class _FileReader:
             longitude=row.longitude,
             kreis_key=row.kreis_key,
             verwaltung_key=self._verwaltung_key(row),
-        )
-
-    def _raise_problems(self) -> None:
-        problems = sorted(self.problems, key=lambda problem: problem.line or 0)
-        first, *further = problems[:MAX_REPORTED_PROBLEMS]
-        raise GemeindeverzeichnisError(
-            first.line,
-            first.message,
-            further_problems=tuple(further),
-            omitted_count=max(0, len(problems) - MAX_REPORTED_PROBLEMS),
         )
