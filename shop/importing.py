@@ -225,6 +225,16 @@ def removal_limit_problem(*, removed: int, existing: int, entries: str, outcome:
     )
 
 
+class ImportRefused(Exception):
+    """The import would retire more than it may without explicit permission; nothing was
+    written. `reasons` say why (German), `report` what the import would have done."""
+
+    def __init__(self, *, reasons: tuple[str, ...], report: Any) -> None:
+        self.reasons = reasons
+        self.report = report
+        super().__init__("\n".join(reasons))
+
+
 class ChangeKind(StrEnum):
     CREATED = "created"
     RENAMED = "renamed"

@@ -7,15 +7,20 @@ from typing import Any, ClassVar
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from shop.importing import ChangeKind, ImportChange, german_number
+from shop.importing import (
+    ChangeKind,
+    ImportChange,
+    ImportFileError,
+    ImportRefused,
+    german_number,
+)
 
 
 class ImportCommand(BaseCommand):
     not_imported: ClassVar[str]
-    # Errors of the file (German, with the line) and the import's refusal of a suspicious result
-    # (with `.reasons` and `.report`).
-    file_error: ClassVar[type[Exception]]
-    refusal: ClassVar[type[Exception]]
+    # Errors of the file (German, with the line) and the import's refusal of a suspicious result.
+    file_error: ClassVar[type[ImportFileError]]
+    refusal: ClassVar[type[ImportRefused]]
     change_labels: ClassVar[dict[ChangeKind, str]]
     no_changes_in_dry_run: ClassVar[str]
     # The change whose share the guard limits, how a refusal names them, and what to do then.
@@ -91,7 +96,7 @@ class ImportCommand(BaseCommand):
         if not report.changes:
             self.stdout.write(self.no_changes_in_dry_run)
 
-    def _refusal_message(self, refusal: Any) -> str:
+    def _refusal_message(self, refusal: ImportRefused) -> str:
         guarded = refusal.report.changes_of(self.guarded_change)
         return "\n".join(
             [
