@@ -6,7 +6,7 @@ changed, so that a repeated import writes nothing."""
 import _csv
 import csv
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
@@ -171,6 +171,27 @@ def _line_of(content: str | bytes, position: int) -> int:
     """The line of a position, counted as an editor counts lines."""
     newline = "\n" if isinstance(content, str) else b"\n"
     return content.count(newline, 0, position) + 1
+
+
+def read_header(reader: _csv.Reader, *, required: Iterable[str], expected: str) -> list[str]:
+    """The header's column names in lower case. CsvFileError if it is not valid CSV, the file is
+    empty or a `required` column is missing; `expected` describes the header to write instead,
+    e.g. "„ozg_id,ozg_leistung,lage,themenfeld“"."""
+    try:
+        header = [column.strip().lower() for column in next(reader, [])]
+    except csv.Error as error:
+        raise CsvFileError(1, f"Die Kopfzeile ist kein gültiges CSV ({error}).") from None
+    if not any(header):
+        raise CsvFileError(None, "Die Datei ist leer.")
+    missing = [column for column in required if column not in header]
+    if missing:
+        names = ", ".join(f"„{column}“" for column in missing)
+        raise CsvFileError(
+            1,
+            f"In der Kopfzeile fehlen die Spalten {names}. Erwartet wird die Kopfzeile "
+            f"{expected}, durch Kommas getrennt.",
+        )
+    return header
 
 
 def numbered_rows(

@@ -6,7 +6,6 @@ Both files are either accepted together or rejected with every problem found in 
 limit), each naming its file and line, so that a person can fix the files and try again.
 """
 
-import _csv
 import csv
 import io
 import re
@@ -23,6 +22,7 @@ from shop.importing import (
     numbered_rows,
     problems_by_line,
     read_csv_text,
+    read_header,
 )
 from shop.models import Lage, LeikaLeistung, OzgLeistung, Themenfeld
 
@@ -198,14 +198,13 @@ class _CsvFileReader:
         self.problems.append(Problem(line, message, self.file))
 
     def read(self, source: CsvSource) -> None:
+        names = [column.name for column in self.columns]
         try:
             text = read_csv_text(source, document=self.document)
+            reader = csv.reader(io.StringIO(text, newline=""))
+            header = read_header(reader, required=names, expected=f"„{','.join(names)}“")
         except CsvFileError as error:
             self.problem(error.line, error.message)
-            return
-        reader = csv.reader(io.StringIO(text, newline=""))
-        header = self._read_header(reader)
-        if header is None:
             return
         data_row_count = 0
         for line, values in numbered_rows(reader, report_problem=self.problem):
@@ -218,27 +217,6 @@ class _CsvFileReader:
                 self.read_row(line, row)
         if data_row_count == 0 and not self.problems:
             self.problem(None, "Die Datei enthält keine Datenzeilen.")
-
-    def _read_header(self, reader: _csv.Reader) -> list[str] | None:
-        try:
-            header = [column.strip().lower() for column in next(reader, [])]
-        except csv.Error as error:
-            self.problem(1, f"Die Kopfzeile ist kein gültiges CSV ({error}).")
-            return None
-        if not any(header):
-            self.problem(None, "Die Datei ist leer.")
-            return None
-        missing = [column.name for column in self.columns if column.name not in header]
-        if missing:
-            names = ", ".join(f"„{name}“" for name in missing)
-            expected = ",".join(column.name for column in self.columns)
-            self.problem(
-                1,
-                f"In der Kopfzeile fehlen die Spalten {names}. Erwartet wird die Kopfzeile "
-                f"„{expected}“, durch Kommas getrennt.",
-            )
-            return None
-        return header
 
     def _cleaned_row(self, row: dict[str, str]) -> dict[str, str]:
         cleaned = {column: value.strip() for column, value in row.items()}

@@ -9,7 +9,6 @@ A file is either accepted as a whole or rejected with every problem found (up to
 naming its line, so that a person can fix the file and try again.
 """
 
-import _csv
 import csv
 import io
 import re
@@ -30,6 +29,7 @@ from shop.importing import (
     numbered_rows,
     problems_by_line,
     read_csv_text,
+    read_header,
 )
 from shop.models import Gemeinde, VerwaltungKind
 
@@ -309,7 +309,14 @@ class _FileReader:
 
     def read(self, text: str) -> None:
         reader = csv.reader(io.StringIO(text, newline=""))
-        header = self._read_header(reader)
+        try:
+            header = read_header(
+                reader,
+                required=REQUIRED_COLUMNS,
+                expected="des Destatis-Gemeindeverzeichnisses (AuszugGV)",
+            )
+        except CsvFileError as error:
+            raise GemeindeverzeichnisError(error.line, error.message) from None
         for line, values in numbered_rows(reader, report_problem=self.problem):
             row = dict(zip(header, (value.strip() for value in values), strict=False))
             if self.land is not None and row.get("land") != self.land:
@@ -319,20 +326,6 @@ class _FileReader:
                 self.problem(line, f"Die Zeile hat {len(values)} statt {len(header)} Spalten.")
                 continue
             self._read_row(line, row)
-
-    def _read_header(self, reader: _csv.Reader) -> list[str]:
-        header = [column.strip().lower() for column in next(reader, [])]
-        if not any(header):
-            raise GemeindeverzeichnisError(None, "Die Datei ist leer.")
-        missing = [column for column in REQUIRED_COLUMNS if column not in header]
-        if missing:
-            names = ", ".join(f"„{column}“" for column in missing)
-            raise GemeindeverzeichnisError(
-                1,
-                f"In der Kopfzeile fehlen die Spalten {names}. Erwartet wird die Kopfzeile "
-                "des Destatis-Gemeindeverzeichnisses (AuszugGV), durch Kommas getrennt.",
-            )
-        return header
 
     def _read_row(self, line: int, row: dict[str, str]) -> None:
         satzart, textkennzeichen = row["satzart"], row["textkennzeichen"]
