@@ -80,9 +80,20 @@ class ImportFileError(Exception):
         )
 
 
-def problems_by_line(problems: list[Problem]) -> list[Problem]:
-    """Problems of the file as a whole first, then by line."""
-    return sorted(problems, key=lambda problem: problem.line or 0)
+class ProblemCollector:
+    """Collects the problems of a file instead of stopping at the first; `file` names the file
+    where an import reads more than one."""
+
+    def __init__(self, *, file: str = "") -> None:
+        self.file = file
+        self.problems: list[Problem] = []
+
+    def problem(self, line: int | None, message: str) -> None:
+        self.problems.append(Problem(line, message, self.file))
+
+    def sorted_problems(self) -> list[Problem]:
+        """Problems of the file as a whole first, then by line."""
+        return sorted(self.problems, key=lambda problem: problem.line or 0)
 
 
 def read_csv_text(source: CsvSource, *, document: str) -> str:

@@ -18,9 +18,8 @@ from shop.importing import (
     CsvFileError,
     CsvSource,
     ImportFileError,
-    Problem,
+    ProblemCollector,
     numbered_rows,
-    problems_by_line,
     read_csv_text,
     read_header,
 )
@@ -164,7 +163,7 @@ def parse_ozg_katalog(*, leistungen: CsvSource, leika: CsvSource) -> OzgKatalog:
     ozg_reader.read(leistungen)
     leika_reader = _LeikaLeistungenReader(file=_file_name(leika, DEFAULT_LEIKA_LEISTUNGEN))
     leika_reader.read(leika)
-    problems = problems_by_line(ozg_reader.problems) + problems_by_line(leika_reader.problems)
+    problems = ozg_reader.sorted_problems() + leika_reader.sorted_problems()
     if problems:
         raise OzgKatalogError.reporting(problems)
     return OzgKatalog(
@@ -183,19 +182,15 @@ def _file_name(source: CsvSource, default: Path) -> str:
     return Path(name).name if isinstance(name, str | Path) else default.name
 
 
-class _CsvFileReader:
-    """Reads one file row by row, collecting problems instead of stopping at the first."""
+class _CsvFileReader(ProblemCollector):
+    """Reads one file row by row."""
 
     columns: tuple[Column, ...]
     document: str
 
     def __init__(self, *, file: str) -> None:
-        self.file = file
-        self.problems: list[Problem] = []
+        super().__init__(file=file)
         self.repeated_rows: list[RepeatedRow] = []
-
-    def problem(self, line: int | None, message: str) -> None:
-        self.problems.append(Problem(line, message, self.file))
 
     def read(self, source: CsvSource) -> None:
         names = [column.name for column in self.columns]

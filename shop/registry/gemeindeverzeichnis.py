@@ -25,9 +25,8 @@ from shop.importing import MAX_REPORTED_PROBLEMS as MAX_REPORTED_PROBLEMS
 from shop.importing import (
     CsvFileError,
     ImportFileError,
-    Problem,
+    ProblemCollector,
     numbered_rows,
-    problems_by_line,
     read_csv_text,
     read_header,
 )
@@ -286,13 +285,13 @@ class _GemeindeRow:
     longitude: Decimal | None
 
 
-class _FileReader:
+class _FileReader(ProblemCollector):
     """Two passes: each row on its own, then (only if all rows are fine, so that one broken row
     does not cause a cascade of follow-up errors) how the rows fit together."""
 
     def __init__(self, *, land: str | None) -> None:
+        super().__init__()
         self.land = land
-        self.problems: list[Problem] = []
         self.data_row_count = 0
         self.laender: set[str] = set()
         self.land_lines: dict[str, int] = {}
@@ -303,9 +302,6 @@ class _FileReader:
         self.skipped_rows: list[SkippedRow] = []
         self.verband_keys_of_skipped_rows: set[str] = set()
         self.kreis_keys_with_verband_rows: set[str] = set()
-
-    def problem(self, line: int | None, message: str) -> None:
-        self.problems.append(Problem(line, message))
 
     def read(self, text: str) -> None:
         reader = csv.reader(io.StringIO(text, newline=""))
@@ -503,7 +499,7 @@ class _FileReader:
         if not self.problems:
             self._check_references()
         if self.problems:
-            raise GemeindeverzeichnisError.reporting(problems_by_line(self.problems))
+            raise GemeindeverzeichnisError.reporting(self.sorted_problems())
         return Gemeindeverzeichnis(
             verwaltungen=self._verwaltung_records(),
             gemeinden=tuple(self._gemeinde_record(row) for row in self.gemeinden.values()),
