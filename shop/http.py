@@ -1,5 +1,6 @@
-"""The client's address: the one place that reads it, for sign-in throttling (django-axes), the
-acceptance records, throttling of mails and the logs.
+"""The base of the middlewares that act on the resolved view, and the client's address: the one
+place that reads it, for sign-in throttling (django-axes), the acceptance records, throttling of
+mails and the logs.
 
 Behind `CLIENT_PROXY_COUNT` reverse proxies (setting AXES_PROXY_COUNT in the environment) the
 client is the address that the outermost proxy appended to X-Forwarded-For, counted from the
@@ -7,7 +8,7 @@ right, so that a client cannot forge it by sending its own X-Forwarded-For.
 """
 
 from django.conf import settings
-from django.http import HttpRequest
+from django.http import HttpRequest, HttpResponseBase
 from python_ipware import IpWare
 
 _CONNECTED_PEER = IpWare(precedence=("REMOTE_ADDR",))
@@ -37,3 +38,14 @@ def client_address(request: HttpRequest) -> str | None:
         address, _trusted_route = _CONNECTED_PEER.get_client_ip(request.META, strict=False)
     request._client_address = str(address) if address is not None else ""
     return request._client_address or None
+
+
+class ProcessViewMiddleware:
+    """A middleware that acts only in `process_view`, once the URL is resolved (the view name is
+    known); every request passes through it otherwise."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponseBase:
+        return self.get_response(request)

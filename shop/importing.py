@@ -1,15 +1,16 @@
 """What the file importers (Gemeindeverzeichnis, OZG-Katalog) share: reading a path or an
-uploaded file as UTF-8 CSV text, naming each row by the line a person sees in an editor, and
-writing only the values that changed, so that a repeated import writes nothing."""
+uploaded file as UTF-8 CSV text, naming each row by the line a person sees in an editor,
+rejecting a file with every problem found (up to a limit), and writing only the values that
+changed, so that a repeated import writes nothing."""
 
 import _csv
 import csv
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
-from typing import Any, BinaryIO
+from typing import Any, BinaryIO, Self
 
 from django.db.models import Model
 
@@ -23,6 +24,76 @@ class CsvFileError(Exception):
         self.line = line
         self.message = message
         super().__init__(message)
+
+
+MAX_REPORTED_PROBLEMS = 20
+
+
+@dataclass(frozen=True)
+class Problem:
+    """What is wrong with a file, at a line (None: the file as a whole); `file` names the file
+    where an import reads more than one."""
+
+    line: int | None
+    message: str
+    file: str = ""
+
+    def __str__(self) -> str:
+        line = "" if self.line is None else f"Zeile {self.line}"
+        where = ", ".join(part for part in (self.file, line) if part)
+        return f"{where}: {self.message}" if where else self.message
+
+
+class ImportFileError(Exception):
+    """The file cannot be imported. `file`, `line` and `message` describe the first problem,
+    `problems` every problem reported (at most MAX_REPORTED_PROBLEMS)."""
+
+    def __init__(
+        self,
+        line: int | None,
+        message: str,
+        *,
+        file: str = "",
+        further_problems: tuple[Problem, ...] = (),
+        omitted_count: int = 0,
+    ) -> None:
+        self.file = file
+        self.line = line
+        self.message = message
+        self.problems = (Problem(line, message, file), *further_problems)
+        self.omitted_count = omitted_count
+        text = "\n".join(str(problem) for problem in self.problems)
+        if omitted_count:
+            text += f"\n… und {omitted_count} weitere Fehler."
+        super().__init__(text)
+
+    @classmethod
+    def reporting(cls, problems: list[Problem]) -> Self:
+        """The error for all `problems`, in their order; those beyond the limit only counted."""
+        first, *further = problems[:MAX_REPORTED_PROBLEMS]
+        return cls(
+            first.line,
+            first.message,
+            file=first.file,
+            further_problems=tuple(further),
+            omitted_count=max(0, len(problems) - MAX_REPORTED_PROBLEMS),
+        )
+
+
+class ProblemCollector:
+    """Collects the problems of a file instead of stopping at the first; `file` names the file
+    where an import reads more than one."""
+
+    def __init__(self, *, file: str = "") -> None:
+        self.file = file
+        self.problems: list[Problem] = []
+
+    def problem(self, line: int | None, message: str) -> None:
+        self.problems.append(Problem(line, message, self.file))
+
+    def sorted_problems(self) -> list[Problem]:
+        """Problems of the file as a whole first, then by line."""
+        return sorted(self.problems, key=lambda problem: problem.line or 0)
 
 
 def read_csv_text(source: CsvSource, *, document: str) -> str:
@@ -113,6 +184,27 @@ def _line_of(content: str | bytes, position: int) -> int:
     return content.count(newline, 0, position) + 1
 
 
+def read_header(reader: _csv.Reader, *, required: Iterable[str], expected: str) -> list[str]:
+    """The header's column names in lower case. CsvFileError if it is not valid CSV, the file is
+    empty or a `required` column is missing; `expected` describes the header to write instead,
+    e.g. "„ozg_id,ozg_leistung,lage,themenfeld“"."""
+    try:
+        header = [column.strip().lower() for column in next(reader, [])]
+    except csv.Error as error:
+        raise CsvFileError(1, f"Die Kopfzeile ist kein gültiges CSV ({error}).") from None
+    if not any(header):
+        raise CsvFileError(None, "Die Datei ist leer.")
+    missing = [column for column in required if column not in header]
+    if missing:
+        names = ", ".join(f"„{column}“" for column in missing)
+        raise CsvFileError(
+            1,
+            f"In der Kopfzeile fehlen die Spalten {names}. Erwartet wird die Kopfzeile "
+            f"{expected}, durch Kommas getrennt.",
+        )
+    return header
+
+
 def numbered_rows(
     reader: _csv.Reader, *, report_problem: Callable[[int, str], None]
 ) -> Iterator[tuple[int, list[str]]]:
@@ -163,6 +255,16 @@ def removal_limit_problem(*, removed: int, existing: int, entries: str, outcome:
         f"{outcome} ({share}); ohne ausdrückliche Freigabe sind höchstens "
         f"{REMOVAL_LIMIT_PERCENT} % erlaubt, mehr ändert keine jährliche Aktualisierung."
     )
+
+
+class ImportRefused(Exception):
+    """The import would retire more than it may without explicit permission; nothing was
+    written. `reasons` say why (German), `report` what the import would have done."""
+
+    def __init__(self, *, reasons: tuple[str, ...], report: Any) -> None:
+        self.reasons = reasons
+        self.report = report
+        super().__init__("\n".join(reasons))
 
 
 class ChangeKind(StrEnum):

@@ -6,6 +6,8 @@ from django.contrib import admin
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponseBase
 
+from shop.http import ProcessViewMiddleware
+
 # Wagtail's admin, Oscar's dashboard and Django's admin write inline scripts and styles of their
 # own; only staff reach them, and only there are these sources allowed.
 STAFF_AREA_PREFIXES = ("/cms/", "/shop/dashboard/", "/django-admin/")
@@ -75,14 +77,8 @@ ADMIN_PAGES_FOR_EVERYONE = frozenset(
 )
 
 
-class AdminAccessMiddleware:
+class AdminAccessMiddleware(ProcessViewMiddleware):
     """403 for signed-in people without access to Wagtail's or Django's admin."""
-
-    def __init__(self, get_response):
-        self.get_response = get_response
-
-    def __call__(self, request: HttpRequest) -> HttpResponseBase:
-        return self.get_response(request)
 
     def process_view(self, request: HttpRequest, view_func, view_args, view_kwargs) -> None:
         if admin_area_refuses(request):

@@ -3,10 +3,10 @@ the shop's own forms and for Oscar's and Wagtail's password reset, whose views a
 wrap), and signing out of Wagtail by POST only."""
 
 from django.conf import settings
-from django.http import HttpRequest, HttpResponseBase, HttpResponseNotAllowed
+from django.http import HttpRequest, HttpResponseNotAllowed
 from django.template.response import TemplateResponse
 
-from shop.http import client_address
+from shop.http import ProcessViewMiddleware, client_address
 
 from . import services
 
@@ -21,14 +21,8 @@ MAIL_SENDING_VIEWS = frozenset(
 )
 
 
-class AccountRequestThrottleMiddleware:
+class AccountRequestThrottleMiddleware(ProcessViewMiddleware):
     """429 with a German page once a client has submitted too many of these forms."""
-
-    def __init__(self, get_response):
-        self.get_response = get_response
-
-    def __call__(self, request: HttpRequest) -> HttpResponseBase:
-        return self.get_response(request)
 
     def process_view(self, request: HttpRequest, view_func, view_args, view_kwargs):
         if request.method != "POST" or request.resolver_match.view_name not in MAIL_SENDING_VIEWS:
@@ -46,16 +40,10 @@ class AccountRequestThrottleMiddleware:
         return response
 
 
-class WagtailLogoutByPostMiddleware:
+class WagtailLogoutByPostMiddleware(ProcessViewMiddleware):
     """405 for anything but a POST to Wagtail's logout: Wagtail answers a GET with 405 itself but
     deletes the session cookie all the same, so a link or an image on any page would sign staff
     out."""
-
-    def __init__(self, get_response):
-        self.get_response = get_response
-
-    def __call__(self, request: HttpRequest) -> HttpResponseBase:
-        return self.get_response(request)
 
     def process_view(self, request: HttpRequest, view_func, view_args, view_kwargs):
         if request.resolver_match.view_name == "wagtailadmin_logout" and request.method != "POST":

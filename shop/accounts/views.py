@@ -11,6 +11,8 @@ from django.utils.encoding import force_str
 from django.utils.http import urlsafe_base64_decode
 from django.views.decorators.http import require_http_methods
 
+from shop.models import Verwaltung
+
 from . import selectors, services
 from .forms import (
     ConfirmationResendForm,
@@ -23,8 +25,12 @@ from .links import user_token_link
 SEARCH_PARAMETER = "verwaltung_suche"
 
 
-def _search_text(request: HttpRequest) -> str:
-    return request.GET.get(SEARCH_PARAMETER, "")[:100]
+def _verwaltung_search(request: HttpRequest) -> tuple[list[Verwaltung], dict[str, object]]:
+    """The Verwaltungen a form offers (those the search parameter finds) and what the template
+    needs to show the search."""
+    search = request.GET.get(SEARCH_PARAMETER, "")[:100]
+    found = list(selectors.verwaltung_search(text=search, limit=200))
+    return found, {"search": search, "search_parameter": SEARCH_PARAMETER, "found": found}
 
 
 def _confirm_url_for(request: HttpRequest):
@@ -37,8 +43,7 @@ def _confirm_url_for(request: HttpRequest):
 def register(request: HttpRequest) -> HttpResponse:
     if request.user.is_authenticated:
         return redirect("shop_accounts:memberships")
-    search = _search_text(request)
-    verwaltungen = list(selectors.verwaltung_search(text=search, limit=200))
+    verwaltungen, search_context = _verwaltung_search(request)
     form = RegistrationForm(request.POST or None, verwaltungen=verwaltungen)
     if request.method == "POST" and form.is_valid():
         try:
@@ -60,9 +65,7 @@ def register(request: HttpRequest) -> HttpResponse:
         "shop/accounts/register.html",
         {
             "form": form,
-            "search": search,
-            "search_parameter": SEARCH_PARAMETER,
-            "found": verwaltungen,
+            **search_context,
         },
     )
 
@@ -105,8 +108,7 @@ def confirm(request: HttpRequest, uidb64: str, token: str) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def memberships(request: HttpRequest) -> HttpResponse:
-    search = _search_text(request)
-    verwaltungen = list(selectors.verwaltung_search(text=search, limit=200))
+    verwaltungen, search_context = _verwaltung_search(request)
     form = MembershipFields(request.POST or None, verwaltungen=verwaltungen)
     if request.method == "POST" and form.is_valid():
         try:
@@ -131,9 +133,7 @@ def memberships(request: HttpRequest) -> HttpResponse:
             "form": form,
             "memberships": selectors.membership_list_for_user(user=request.user),
             "ordering_obstacle": selectors.membership_ordering_obstacle(user=request.user),
-            "search": search,
-            "search_parameter": SEARCH_PARAMETER,
-            "found": verwaltungen,
+            **search_context,
         },
     )
 

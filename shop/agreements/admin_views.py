@@ -12,7 +12,7 @@ Registered from shop/wagtail_hooks.py with `register_snippet(AgreementViewSetGro
 
 from django import forms
 from django.contrib.admin.utils import quote
-from django.db.models import Exists, OuterRef, Subquery
+from django.db.models import Exists, OuterRef, Q, Subquery
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils import timezone
@@ -61,11 +61,18 @@ WRITE_ACTIONS = frozenset({"change", "delete"})
 # == Permission policies ==
 
 
-class AgreementVersionPermissionPolicy(ModelPermissionPolicy):
-    """The model permissions, except that nobody changes or deletes a published version."""
+class RestrictedPermissionPolicy(ModelPermissionPolicy):
+    """The model permissions, except that nobody may take the `restricted_actions` on an
+    instance that `is_restricted`; the instances that are not match `unrestricted`."""
+
+    restricted_actions: frozenset[str]
+    unrestricted: Q
+
+    def is_restricted(self, instance) -> bool:
+        raise NotImplementedError
 
     def user_has_permission_for_instance(self, user, action: str, instance) -> bool:
-        if action in WRITE_ACTIONS and instance.is_published:
+        if action in self.restricted_actions and self.is_restricted(instance):
             return False
         return super().user_has_permission_for_instance(user, action, instance)
 
@@ -76,42 +83,36 @@ class AgreementVersionPermissionPolicy(ModelPermissionPolicy):
 
     def instances_user_has_any_permission_for(self, user, actions):
         instances = super().instances_user_has_any_permission_for(user, actions)
-        if set(actions) <= WRITE_ACTIONS:
-            instances = instances.filter(published_at__isnull=True)
+        if set(actions) <= self.restricted_actions:
+            instances = instances.filter(self.unrestricted)
         return instances
 
     def users_with_any_permission_for_instance(self, actions, instance):
         actions = set(actions)
-        if instance.is_published:
-            actions -= WRITE_ACTIONS
+        if self.is_restricted(instance):
+            actions -= self.restricted_actions
         return self.users_with_any_permission(actions)
 
 
-class AgreementPermissionPolicy(ModelPermissionPolicy):
-    """The model permissions, except that an agreement with versions is never deleted (its
-    versions protect it; the published ones are evidence)."""
+class AgreementVersionPermissionPolicy(RestrictedPermissionPolicy):
+    """Nobody changes or deletes a published version."""
 
-    def user_has_permission_for_instance(self, user, action: str, instance) -> bool:
-        if action == "delete" and _has_versions(instance):
-            return False
-        return super().user_has_permission_for_instance(user, action, instance)
+    restricted_actions = WRITE_ACTIONS
+    unrestricted = Q(published_at__isnull=True)
 
-    def user_has_any_permission_for_instance(self, user, actions, instance) -> bool:
-        return any(
-            self.user_has_permission_for_instance(user, action, instance) for action in actions
-        )
+    def is_restricted(self, instance) -> bool:
+        return instance.is_published
 
-    def instances_user_has_any_permission_for(self, user, actions):
-        instances = super().instances_user_has_any_permission_for(user, actions)
-        if set(actions) == {"delete"}:
-            instances = instances.filter(versions__isnull=True)
-        return instances
 
-    def users_with_any_permission_for_instance(self, actions, instance):
-        actions = set(actions)
-        if _has_versions(instance):
-            actions.discard("delete")
-        return self.users_with_any_permission(actions)
+class AgreementPermissionPolicy(RestrictedPermissionPolicy):
+    """An agreement with versions is never deleted (its versions protect it; the published
+    ones are evidence)."""
+
+    restricted_actions = frozenset({"delete"})
+    unrestricted = Q(versions__isnull=True)
+
+    def is_restricted(self, instance) -> bool:
+        return _has_versions(instance)
 
 
 def _has_versions(agreement: Agreement) -> bool:

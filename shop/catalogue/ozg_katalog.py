@@ -6,21 +6,28 @@ Both files are either accepted together or rejected with every problem found in 
 limit), each naming its file and line, so that a person can fix the files and try again.
 """
 
-import _csv
 import csv
 import io
 import re
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from shop.importing import CsvFileError, CsvSource, numbered_rows, read_csv_text
+# The limit belongs to the reader too: its callers and tests read it here.
+from shop.importing import MAX_REPORTED_PROBLEMS as MAX_REPORTED_PROBLEMS
+from shop.importing import (
+    CsvFileError,
+    CsvSource,
+    ImportFileError,
+    ProblemCollector,
+    numbered_rows,
+    read_csv_text,
+    read_header,
+)
 from shop.models import Lage, LeikaLeistung, OzgLeistung, Themenfeld
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 DEFAULT_OZG_LEISTUNGEN = DATA_DIR / "ozg_leistungen.csv"
 DEFAULT_LEIKA_LEISTUNGEN = DATA_DIR / "leika_leistungen.csv"
-
-MAX_REPORTED_PROBLEMS = 20
 
 OZG_ID = re.compile(r"[0-9]{5}")
 LEIKA_KEY = re.compile(r"[0-9]{14}")
@@ -74,39 +81,8 @@ LEIKA_LEISTUNGEN_COLUMNS = (
 )
 
 
-@dataclass(frozen=True)
-class Problem:
-    file: str
-    line: int | None
-    message: str
-
-    def __str__(self) -> str:
-        where = self.file if self.line is None else f"{self.file}, Zeile {self.line}"
-        return f"{where}: {self.message}"
-
-
-class OzgKatalogError(Exception):
-    """The files cannot be imported. `file`, `line` and `message` describe the first problem,
-    `problems` every problem reported (at most MAX_REPORTED_PROBLEMS)."""
-
-    def __init__(
-        self,
-        line: int | None,
-        message: str,
-        *,
-        file: str,
-        further_problems: tuple[Problem, ...] = (),
-        omitted_count: int = 0,
-    ) -> None:
-        self.file = file
-        self.line = line
-        self.message = message
-        self.problems = (Problem(file, line, message), *further_problems)
-        self.omitted_count = omitted_count
-        text = "\n".join(str(problem) for problem in self.problems)
-        if omitted_count:
-            text += f"\n… und {omitted_count} weitere Fehler."
-        super().__init__(text)
+class OzgKatalogError(ImportFileError):
+    """The two files cannot be imported; each problem names its file and line."""
 
 
 @dataclass(frozen=True)
@@ -189,14 +165,7 @@ def parse_ozg_katalog(*, leistungen: CsvSource, leika: CsvSource) -> OzgKatalog:
     leika_reader.read(leika)
     problems = ozg_reader.sorted_problems() + leika_reader.sorted_problems()
     if problems:
-        first, *further = problems[:MAX_REPORTED_PROBLEMS]
-        raise OzgKatalogError(
-            first.line,
-            first.message,
-            file=first.file,
-            further_problems=tuple(further),
-            omitted_count=max(0, len(problems) - MAX_REPORTED_PROBLEMS),
-        )
+        raise OzgKatalogError.reporting(problems)
     return OzgKatalog(
         themenfelder=tuple(ozg_reader.themenfelder.values()),
         lagen=tuple(ozg_reader.lagen.values()),
@@ -213,32 +182,24 @@ def _file_name(source: CsvSource, default: Path) -> str:
     return Path(name).name if isinstance(name, str | Path) else default.name
 
 
-class _CsvFileReader:
-    """Reads one file row by row, collecting problems instead of stopping at the first."""
+class _CsvFileReader(ProblemCollector):
+    """Reads one file row by row."""
 
     columns: tuple[Column, ...]
     document: str
 
     def __init__(self, *, file: str) -> None:
-        self.file = file
-        self.problems: list[Problem] = []
+        super().__init__(file=file)
         self.repeated_rows: list[RepeatedRow] = []
 
-    def problem(self, line: int | None, message: str) -> None:
-        self.problems.append(Problem(self.file, line, message))
-
-    def sorted_problems(self) -> list[Problem]:
-        return sorted(self.problems, key=lambda problem: problem.line or 0)
-
     def read(self, source: CsvSource) -> None:
+        names = [column.name for column in self.columns]
         try:
             text = read_csv_text(source, document=self.document)
+            reader = csv.reader(io.StringIO(text, newline=""))
+            header = read_header(reader, required=names, expected=f"„{','.join(names)}“")
         except CsvFileError as error:
             self.problem(error.line, error.message)
-            return
-        reader = csv.reader(io.StringIO(text, newline=""))
-        header = self._read_header(reader)
-        if header is None:
             return
         data_row_count = 0
         for line, values in numbered_rows(reader, report_problem=self.problem):
@@ -251,27 +212,6 @@ class _CsvFileReader:
                 self.read_row(line, row)
         if data_row_count == 0 and not self.problems:
             self.problem(None, "Die Datei enthält keine Datenzeilen.")
-
-    def _read_header(self, reader: _csv.Reader) -> list[str] | None:
-        try:
-            header = [column.strip().lower() for column in next(reader, [])]
-        except csv.Error as error:
-            self.problem(1, f"Die Kopfzeile ist kein gültiges CSV ({error}).")
-            return None
-        if not any(header):
-            self.problem(None, "Die Datei ist leer.")
-            return None
-        missing = [column.name for column in self.columns if column.name not in header]
-        if missing:
-            names = ", ".join(f"„{name}“" for name in missing)
-            expected = ",".join(column.name for column in self.columns)
-            self.problem(
-                1,
-                f"In der Kopfzeile fehlen die Spalten {names}. Erwartet wird die Kopfzeile "
-                f"„{expected}“, durch Kommas getrennt.",
-            )
-            return None
-        return header
 
     def _cleaned_row(self, row: dict[str, str]) -> dict[str, str]:
         cleaned = {column: value.strip() for column, value in row.items()}

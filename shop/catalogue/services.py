@@ -21,6 +21,7 @@ from shop.catalogue.ozg_katalog import LeikaLeistungRecord, OzgKatalog, leika_id
 from shop.importing import (
     ChangeKind,
     ImportChange,
+    ImportRefused,
     assign_changed_values,
     removal_limit_problem,
 )
@@ -96,15 +97,9 @@ class KatalogImportReport:
         }
 
 
-class KatalogImportRefused(Exception):
+class KatalogImportRefused(ImportRefused):
     """The files leave out more of the catalogue than an import may without explicit
-    permission; nothing was written. `reasons` say why (German), `report` what the import would
-    have done."""
-
-    def __init__(self, *, reasons: tuple[str, ...], report: KatalogImportReport) -> None:
-        self.reasons = reasons
-        self.report = report
-        super().__init__("\n".join(reasons))
+    permission; `report` is a KatalogImportReport."""
 
 
 def ozg_katalog_import(

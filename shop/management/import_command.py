@@ -5,29 +5,72 @@ import json
 from collections.abc import Callable
 from typing import Any, ClassVar
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from shop.importing import ChangeKind, ImportChange, german_number
+from shop.importing import (
+    ChangeKind,
+    ImportChange,
+    ImportFileError,
+    ImportRefused,
+    german_number,
+)
 
 
 class ImportCommand(BaseCommand):
     not_imported: ClassVar[str]
-    # Errors of the file (German, with the line) and the import's refusal of a suspicious result
-    # (with `.reasons` and `.report`).
-    file_error: ClassVar[type[Exception]]
-    refusal: ClassVar[type[Exception]]
+    # Errors of the file (German, with the line) and the import's refusal of a suspicious result.
+    file_error: ClassVar[type[ImportFileError]]
+    refusal: ClassVar[type[ImportRefused]]
     change_labels: ClassVar[dict[ChangeKind, str]]
     no_changes_in_dry_run: ClassVar[str]
     # The change whose share the guard limits, how a refusal names them, and what to do then.
     guarded_change: ClassVar[ChangeKind]
     guarded_heading: ClassVar[str]
     refusal_advice: ClassVar[str]
+    # The table of counts: a row a report type, a column a count (created, updated, ...), each
+    # column right-aligned in its width.
+    type_labels: ClassVar[dict[str, str]]
+    column_labels: ClassVar[dict[str, str]]
+    column_widths: ClassVar[dict[str, int]]
+    imported: ClassVar[str]
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument(
+            "--json",
+            action="store_true",
+            help="das Ergebnis als JSON-Objekt in der letzten Zeile ausgeben",
+        )
 
     def describe_change(self, change: ImportChange) -> str:
         raise NotImplementedError
 
-    def write_table(self, report: Any, *, dry_run: bool) -> None:
+    def write_notes(self, report: Any) -> None:
+        """The lines between the table and the outcome."""
         raise NotImplementedError
+
+    def no_changes_message(self, report: Any) -> str:
+        raise NotImplementedError
+
+    def write_table(self, report: Any, *, dry_run: bool) -> None:
+        counts = report.as_dict()
+        label_width = max(len(label) for label in self.type_labels.values())
+        header = "".join(
+            f"{label:>{self.column_widths[column]}}" for column, label in self.column_labels.items()
+        )
+        self.stdout.write(f"{'':<{label_width}}{header}")
+        for report_type, label in self.type_labels.items():
+            cells = "".join(
+                f"{german_number(counts[column][report_type]):>{width}}"
+                for column, width in self.column_widths.items()
+            )
+            self.stdout.write(f"{label:<{label_width}}{cells}")
+        self.write_notes(report)
+        if dry_run:
+            self.stdout.write("Probelauf: nichts wurde gespeichert.")
+        elif report.has_changes:
+            self.stdout.write(self.style.SUCCESS(self.imported))
+        else:
+            self.stdout.write(self.no_changes_message(report))
 
     def import_and_report(self, run: Callable[[], Any], *, dry_run: bool, as_json: bool) -> None:
         try:
@@ -53,7 +96,7 @@ class ImportCommand(BaseCommand):
         if not report.changes:
             self.stdout.write(self.no_changes_in_dry_run)
 
-    def _refusal_message(self, refusal: Any) -> str:
+    def _refusal_message(self, refusal: ImportRefused) -> str:
         guarded = refusal.report.changes_of(self.guarded_change)
         return "\n".join(
             [

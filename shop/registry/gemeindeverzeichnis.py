@@ -9,7 +9,6 @@ A file is either accepted as a whole or rejected with every problem found (up to
 naming its line, so that a person can fix the file and try again.
 """
 
-import _csv
 import csv
 import io
 import re
@@ -21,14 +20,21 @@ from functools import cached_property
 from pathlib import Path
 from typing import BinaryIO
 
-from shop.importing import CsvFileError, numbered_rows, read_csv_text
+# The limit belongs to the reader too: its callers and tests read it here.
+from shop.importing import MAX_REPORTED_PROBLEMS as MAX_REPORTED_PROBLEMS
+from shop.importing import (
+    CsvFileError,
+    ImportFileError,
+    ProblemCollector,
+    numbered_rows,
+    read_csv_text,
+    read_header,
+)
 from shop.models import Gemeinde, VerwaltungKind
 
 DEFAULT_GEMEINDEVERZEICHNIS = (
     Path(__file__).resolve().parent.parent / "data" / "gemeindeverzeichnis_sh.csv"
 )
-
-MAX_REPORTED_PROBLEMS = 20
 
 REQUIRED_COLUMNS = (
     "satzart",
@@ -132,35 +138,8 @@ POSTCODE = re.compile(r"[0-9]{5}")
 LAND_KEY = re.compile(r"[0-9]{2}")
 
 
-@dataclass(frozen=True)
-class Problem:
-    line: int | None
-    message: str
-
-    def __str__(self) -> str:
-        return f"Zeile {self.line}: {self.message}" if self.line is not None else self.message
-
-
-class GemeindeverzeichnisError(Exception):
-    """The file cannot be imported. `line` and `message` describe the first problem,
-    `problems` every problem reported (at most MAX_REPORTED_PROBLEMS)."""
-
-    def __init__(
-        self,
-        line: int | None,
-        message: str,
-        *,
-        further_problems: tuple[Problem, ...] = (),
-        omitted_count: int = 0,
-    ) -> None:
-        self.line = line
-        self.message = message
-        self.problems = (Problem(line, message), *further_problems)
-        self.omitted_count = omitted_count
-        text = "\n".join(str(problem) for problem in self.problems)
-        if omitted_count:
-            text += f"\n… und {omitted_count} weitere Fehler."
-        super().__init__(text)
+class GemeindeverzeichnisError(ImportFileError):
+    """The Gemeindeverzeichnis cannot be imported; its problems name only the line."""
 
 
 @dataclass(frozen=True)
@@ -306,13 +285,13 @@ class _GemeindeRow:
     longitude: Decimal | None
 
 
-class _FileReader:
+class _FileReader(ProblemCollector):
     """Two passes: each row on its own, then (only if all rows are fine, so that one broken row
     does not cause a cascade of follow-up errors) how the rows fit together."""
 
     def __init__(self, *, land: str | None) -> None:
+        super().__init__()
         self.land = land
-        self.problems: list[Problem] = []
         self.data_row_count = 0
         self.laender: set[str] = set()
         self.land_lines: dict[str, int] = {}
@@ -324,12 +303,16 @@ class _FileReader:
         self.verband_keys_of_skipped_rows: set[str] = set()
         self.kreis_keys_with_verband_rows: set[str] = set()
 
-    def problem(self, line: int | None, message: str) -> None:
-        self.problems.append(Problem(line, message))
-
     def read(self, text: str) -> None:
         reader = csv.reader(io.StringIO(text, newline=""))
-        header = self._read_header(reader)
+        try:
+            header = read_header(
+                reader,
+                required=REQUIRED_COLUMNS,
+                expected="des Destatis-Gemeindeverzeichnisses (AuszugGV)",
+            )
+        except CsvFileError as error:
+            raise GemeindeverzeichnisError(error.line, error.message) from None
         for line, values in numbered_rows(reader, report_problem=self.problem):
             row = dict(zip(header, (value.strip() for value in values), strict=False))
             if self.land is not None and row.get("land") != self.land:
@@ -339,20 +322,6 @@ class _FileReader:
                 self.problem(line, f"Die Zeile hat {len(values)} statt {len(header)} Spalten.")
                 continue
             self._read_row(line, row)
-
-    def _read_header(self, reader: _csv.Reader) -> list[str]:
-        header = [column.strip().lower() for column in next(reader, [])]
-        if not any(header):
-            raise GemeindeverzeichnisError(None, "Die Datei ist leer.")
-        missing = [column for column in REQUIRED_COLUMNS if column not in header]
-        if missing:
-            names = ", ".join(f"„{column}“" for column in missing)
-            raise GemeindeverzeichnisError(
-                1,
-                f"In der Kopfzeile fehlen die Spalten {names}. Erwartet wird die Kopfzeile "
-                "des Destatis-Gemeindeverzeichnisses (AuszugGV), durch Kommas getrennt.",
-            )
-        return header
 
     def _read_row(self, line: int, row: dict[str, str]) -> None:
         satzart, textkennzeichen = row["satzart"], row["textkennzeichen"]
@@ -530,7 +499,7 @@ class _FileReader:
         if not self.problems:
             self._check_references()
         if self.problems:
-            self._raise_problems()
+            raise GemeindeverzeichnisError.reporting(self.sorted_problems())
         return Gemeindeverzeichnis(
             verwaltungen=self._verwaltung_records(),
             gemeinden=tuple(self._gemeinde_record(row) for row in self.gemeinden.values()),
@@ -720,14 +689,4 @@ class _FileReader:
             longitude=row.longitude,
             kreis_key=row.kreis_key,
             verwaltung_key=self._verwaltung_key(row),
-        )
-
-    def _raise_problems(self) -> None:
-        problems = sorted(self.problems, key=lambda problem: problem.line or 0)
-        first, *further = problems[:MAX_REPORTED_PROBLEMS]
-        raise GemeindeverzeichnisError(
-            first.line,
-            first.message,
-            further_problems=tuple(further),
-            omitted_count=max(0, len(problems) - MAX_REPORTED_PROBLEMS),
         )

@@ -1,7 +1,9 @@
 """Writes to the municipal registry."""
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any
+from datetime import datetime
+from typing import Any, TypeVar
 
 from django.db import transaction
 from django.db.models import Q
@@ -10,6 +12,7 @@ from django.utils import timezone
 from shop.importing import (
     ChangeKind,
     ImportChange,
+    ImportRefused,
     assign_changed_values,
     removal_limit_problem,
 )
@@ -87,14 +90,9 @@ class ImportReport:
         }
 
 
-class RegistryImportRefused(Exception):
-    """The import would deactivate more than an import may without explicit permission;
-    nothing was written. `reasons` say why (German), `report` what the import would have done."""
-
-    def __init__(self, *, reasons: tuple[str, ...], report: ImportReport) -> None:
-        self.reasons = reasons
-        self.report = report
-        super().__init__("\n".join(reasons))
+class RegistryImportRefused(ImportRefused):
+    """The import would deactivate more Verwaltungen or Gemeinden than it may without explicit
+    permission; `report` is an ImportReport."""
 
 
 def registry_import_gemeindeverzeichnis(
@@ -233,16 +231,13 @@ def _import_verwaltungen(
     Verwaltung.objects.bulk_create(new_below_kreis_level)
     verwaltung_by_key |= {v.regional_key: v for v in new_below_kreis_level}
 
-    keys_in_file = {record.regional_key for record in records.verwaltungen}
-    for key, verwaltung in existing_by_key.items():
-        if key not in keys_in_file and verwaltung.active:
-            verwaltung.active = False
-            verwaltung.updated_at = now
-            changed.append(verwaltung)
-            report.deactivated[verwaltung.kind] += 1
-            report.changes.append(
-                ImportChange(ChangeKind.DEACTIVATED, verwaltung.kind, key, verwaltung.name)
-            )
+    changed += _deactivate_missing(
+        existing_by_key,
+        keys_in_file={record.regional_key for record in records.verwaltungen},
+        report_type_of=lambda verwaltung: verwaltung.kind,
+        report=report,
+        now=now,
+    )
     Verwaltung.objects.bulk_update(changed, VERWALTUNG_IMPORTED_FIELDS)
     return verwaltung_by_key
 
@@ -295,20 +290,44 @@ def _import_gemeinden(
                 )
             )
 
-    ags_in_file = {record.ags for record in records.gemeinden}
-    for ags, gemeinde in existing_by_ags.items():
-        if ags not in ags_in_file and gemeinde.active:
-            gemeinde.active = False
-            gemeinde.updated_at = now
-            changed.append(gemeinde)
-            report.deactivated[GEMEINDE_REPORT_TYPE] += 1
-            report.deactivated_gemeinde_ars.append(gemeinde.ars)
-            report.changes.append(
-                ImportChange(ChangeKind.DEACTIVATED, GEMEINDE_REPORT_TYPE, ags, gemeinde.name)
-            )
+    deactivated = _deactivate_missing(
+        existing_by_ags,
+        keys_in_file={record.ags for record in records.gemeinden},
+        report_type_of=lambda gemeinde: GEMEINDE_REPORT_TYPE,
+        report=report,
+        now=now,
+    )
+    changed += deactivated
+    report.deactivated_gemeinde_ars += [gemeinde.ars for gemeinde in deactivated]
 
     Gemeinde.objects.bulk_create(new)
     Gemeinde.objects.bulk_update(changed, GEMEINDE_IMPORTED_FIELDS)
+
+
+Entry = TypeVar("Entry", Verwaltung, Gemeinde)
+
+
+def _deactivate_missing(
+    existing_by_key: dict[str, Entry],
+    *,
+    keys_in_file: set[str],
+    report_type_of: Callable[[Entry], str],
+    report: ImportReport,
+    now: datetime,
+) -> list[Entry]:
+    """Deactivate the active entries the file no longer lists; returns them for writing."""
+    deactivated = []
+    for key, entry in existing_by_key.items():
+        if key not in keys_in_file and entry.active:
+            entry.active = False
+            entry.updated_at = now
+            report_type = report_type_of(entry)
+            report.deactivated[report_type] += 1
+            report.changes.append(
+                ImportChange(ChangeKind.DEACTIVATED, report_type, key, entry.name)
+            )
+            deactivated.append(entry)
+    return deactivated
 
 
 def _note_renamed_or_reactivated(

@@ -40,6 +40,10 @@ class Command(ImportCommand):
     file_error = GemeindeverzeichnisError
     refusal = RegistryImportRefused
     change_labels = CHANGE_LABELS
+    type_labels = TYPE_LABELS
+    column_labels = COLUMN_LABELS
+    column_widths = dict.fromkeys(COLUMN_LABELS, 13)
+    imported = "Gemeindeverzeichnis importiert."
     no_changes_in_dry_run = (
         "Keine Verwaltung und keine Gemeinde würde angelegt, umbenannt, neu zugeordnet "
         "oder deaktiviert."
@@ -78,11 +82,7 @@ class Command(ImportCommand):
             help=f"auch mehr als {REMOVAL_LIMIT_PERCENT} % der aktiven Verwaltungen oder "
             "Gemeinden deaktivieren (nach einer Gebietsreform, vorher mit --dry-run prüfen)",
         )
-        parser.add_argument(
-            "--json",
-            action="store_true",
-            help="das Ergebnis als JSON-Objekt in der letzten Zeile ausgeben",
-        )
+        super().add_arguments(parser)
 
     def handle(
         self,
@@ -104,23 +104,11 @@ class Command(ImportCommand):
             as_json=options["json"],
         )
 
-    def write_table(self, report: ImportReport, *, dry_run: bool) -> None:
-        counts = report.as_dict()
-        label_width = max(len(label) for label in TYPE_LABELS.values())
-        header = "".join(f"{label:>13}" for label in COLUMN_LABELS.values())
-        self.stdout.write(f"{'':<{label_width}}{header}")
-        for report_type, label in TYPE_LABELS.items():
-            cells = "".join(
-                f"{german_number(counts[column][report_type]):>13}" for column in COLUMN_LABELS
-            )
-            self.stdout.write(f"{label:<{label_width}}{cells}")
+    def write_notes(self, report: ImportReport) -> None:
         self.stdout.write(f"Übersprungen (gemeindefreie Gebiete): {german_number(report.skipped)}")
-        if dry_run:
-            self.stdout.write("Probelauf: nichts wurde gespeichert.")
-        elif report.has_changes:
-            self.stdout.write(self.style.SUCCESS("Gemeindeverzeichnis importiert."))
-        else:
-            self.stdout.write("Keine Änderungen: der Bestand entspricht bereits der Datei.")
+
+    def no_changes_message(self, report: ImportReport) -> str:
+        return "Keine Änderungen: der Bestand entspricht bereits der Datei."
 
     def describe_change(self, change: ImportChange) -> str:
         """'Amt „Hüttener Berge“ (010585890)', with the old and new name or Verwaltung if any."""

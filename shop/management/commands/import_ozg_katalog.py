@@ -46,6 +46,10 @@ class Command(ImportCommand):
     file_error = OzgKatalogError
     refusal = KatalogImportRefused
     change_labels = CHANGE_LABELS
+    type_labels = TYPE_LABELS
+    column_labels = COLUMN_LABELS
+    column_widths = {column: len(label) + 3 for column, label in COLUMN_LABELS.items()}
+    imported = "OZG-Katalog importiert."
     no_changes_in_dry_run = (
         "Nichts würde angelegt, umbenannt, neu zugeordnet oder als „nicht mehr im Katalog“ "
         "markiert."
@@ -96,11 +100,7 @@ class Command(ImportCommand):
             help=f"auch importieren, wenn mehr als {REMOVAL_LIMIT_PERCENT} % der OZG- oder "
             "LeiKa-Leistungen nicht mehr in den Dateien stehen (vorher mit --dry-run prüfen)",
         )
-        parser.add_argument(
-            "--json",
-            action="store_true",
-            help="das Ergebnis als JSON-Objekt in der letzten Zeile ausgeben",
-        )
+        super().add_arguments(parser)
 
     def handle(
         self,
@@ -121,20 +121,7 @@ class Command(ImportCommand):
             as_json=options["json"],
         )
 
-    def write_table(self, report: KatalogImportReport, *, dry_run: bool) -> None:
-        counts = report.as_dict()
-        label_width = max(len(label) for label in TYPE_LABELS.values())
-        column_widths = {column: len(label) + 3 for column, label in COLUMN_LABELS.items()}
-        header = "".join(
-            f"{label:>{column_widths[column]}}" for column, label in COLUMN_LABELS.items()
-        )
-        self.stdout.write(f"{'':<{label_width}}{header}")
-        for report_type, label in TYPE_LABELS.items():
-            cells = "".join(
-                f"{german_number(counts[column][report_type]):>{width}}"
-                for column, width in column_widths.items()
-            )
-            self.stdout.write(f"{label:<{label_width}}{cells}")
+    def write_notes(self, report: KatalogImportReport) -> None:
         self.stdout.write(
             "LeiKa-Leistungen ohne OZG-Leistung im Katalog: "
             f"{german_number(report.without_ozg_leistung)}"
@@ -143,17 +130,14 @@ class Command(ImportCommand):
             self.stdout.write(
                 f"Wiederholte Zeilen übersprungen: {german_number(report.repeated_rows)}"
             )
-        if dry_run:
-            self.stdout.write("Probelauf: nichts wurde gespeichert.")
-        elif report.has_changes:
-            self.stdout.write(self.style.SUCCESS("OZG-Katalog importiert."))
-        elif any(report.missing.values()):
-            self.stdout.write(
+
+    def no_changes_message(self, report: KatalogImportReport) -> str:
+        if any(report.missing.values()):
+            return (
                 "Keine Änderungen: der Katalog enthält bereits alles aus den Dateien; was dort "
                 "nicht mehr steht, bleibt erhalten (Spalte „nicht mehr im Katalog“)."
             )
-        else:
-            self.stdout.write("Keine Änderungen: der Katalog entspricht bereits den Dateien.")
+        return "Keine Änderungen: der Katalog entspricht bereits den Dateien."
 
     def describe_change(self, change: ImportChange) -> str:
         """'OZG-Leistung „Elterngeld“ (10000)', with the old and new name or Lage if any."""
