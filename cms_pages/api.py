@@ -17,7 +17,7 @@ from shop.models import Dienst
 from .catalogue import CatalogueQuery
 from .models import ServicePage, ServicePageOzgLeistung
 from .profile_fields import CATALOGUE_FILTERS, PROFILE_FIELDS, CatalogueFilter, ProfileField
-from .selectors import PAGE_SIZE, service_page_catalogue
+from .selectors import PAGE_SIZE, service_page_catalogue, service_pages_for_cards
 
 router = Router(tags=["Dienste"])
 
@@ -190,7 +190,9 @@ def service_list(request: HttpRequest, parameters: Query[CatalogueParameters]):
         "page": result.page.number,
         "pages": result.page.paginator.num_pages,
         "page_size": PAGE_SIZE,
-        "results": [_summary(page) for page in result.page.object_list],
+        "results": [
+            _summary(page) for page in service_pages_for_cards(page_ids=result.page.object_list)
+        ],
         "facets": result.facets,
     }
 

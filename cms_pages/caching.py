@@ -48,20 +48,35 @@ def cache_key_digest(parts: tuple) -> str:
 
 def generation_cached(name: str, parts: tuple, compute: Callable[[], T], request=None) -> T:
     """`compute()`'s value for this generation and these key parts (any repr-able values)."""
-    key = f"{name}:{cache_generation(request)}:{cache_key_digest(parts)}"
+    return generation_cached_many(name, [parts], lambda missing: {parts: compute()}, request)[parts]
+
+
+def generation_cached_many(
+    name: str, parts: list[tuple], compute: Callable[[list[tuple]], dict[tuple, T]], request=None
+) -> dict[tuple, T]:
+    """The values of many key parts at once: `compute(missing)` gets the parts not kept for this
+    generation and returns their values by part (one query for all of them, say)."""
+    generation = cache_generation(request)
+    keys = {part: f"{name}:{generation}:{cache_key_digest(part)}" for part in parts}
     now = time.monotonic()
+    found: dict[tuple, T] = {}
     with _lock:
-        found = _entries.get(key)
-        if found is not None and found[0] > now:
-            _entries.move_to_end(key)
-            return found[1]
-    value = compute()
-    with _lock:
-        _entries[key] = (now + ENTRY_SECONDS, value)
-        _entries.move_to_end(key)
-        while len(_entries) > MAX_ENTRIES:
-            _entries.popitem(last=False)
-    return value
+        for part, key in keys.items():
+            entry = _entries.get(key)
+            if entry is not None and entry[0] > now:
+                _entries.move_to_end(key)
+                found[part] = entry[1]
+    missing = [part for part in parts if part not in found]
+    if missing:
+        computed = compute(missing)
+        found.update(computed)
+        with _lock:
+            for part, value in computed.items():
+                _entries[keys[part]] = (now + ENTRY_SECONDS, value)
+                _entries.move_to_end(keys[part])
+            while len(_entries) > MAX_ENTRIES:
+                _entries.popitem(last=False)
+    return found
 
 
 def view_restrictions_exist(request=None) -> bool:

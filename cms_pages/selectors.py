@@ -1,5 +1,6 @@
 """Reads on the service profiles: the catalogue with search and facets, home page selections."""
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from django.core.paginator import Page as PaginatorPage
@@ -33,6 +34,8 @@ class Facet:
 
 @dataclass(frozen=True)
 class CatalogueResult:
+    # A page of the matching profiles' IDs: the catalogue shows them as cards
+    # (cms_pages.cards), the API loads them with `service_pages_for_cards`.
     page: PaginatorPage
     total: int
     facets: list[Facet]
@@ -80,10 +83,18 @@ def _with_card_data(services: QuerySet) -> QuerySet:
     )
 
 
+def service_pages_for_cards(*, page_ids: Iterable[int]) -> list[ServicePage]:
+    """The profiles with what a card shows of them, in the order of `page_ids`."""
+    page_ids = list(page_ids)
+    by_pk = {page.pk: page for page in _with_card_data(ServicePage.objects.filter(pk__in=page_ids))}
+    return [by_pk[pk] for pk in page_ids if pk in by_pk]
+
+
 def service_page_catalogue(
     *, query: CatalogueQuery, page_size: int = PAGE_SIZE, request=None
 ) -> CatalogueResult:
-    """The live service profiles matching the query, one page of them, and the facet counts.
+    """The live service profiles matching the query, one page of their IDs, and the facet
+    counts.
 
     Facet counts follow the usual rule: an option's count is what the result would be with that
     option added, keeping every other filter. The number of queries is fixed. Serving the page
@@ -114,19 +125,15 @@ def service_page_catalogue(
     else:
         results = results.order_by("title")
 
-    paginator = Paginator(_with_card_data(results), page_size, allow_empty_first_page=True)
     if sort == SORT_RELEVANCE:
         # The search ranked the pages; keep that order across the paginated, filtered result.
         rank = {pk: position for position, pk in enumerate(relevance_order)}
-        matching = sorted(results.values_list("pk", flat=True), key=rank.__getitem__)
-        paginator = Paginator(matching, page_size, allow_empty_first_page=True)
+        page_ids = sorted(results.values_list("pk", flat=True), key=rank.__getitem__)
+    else:
+        page_ids = results.values_list("pk", flat=True)
+    paginator = Paginator(page_ids, page_size, allow_empty_first_page=True)
     page = paginator.get_page(query.page)
-    if sort == SORT_RELEVANCE:
-        by_pk = {
-            service.pk: service
-            for service in _with_card_data(results.filter(pk__in=page.object_list))
-        }
-        page.object_list = [by_pk[pk] for pk in page.object_list]
+    page.object_list = list(page.object_list)
 
     facets_state = (
         query.text,
@@ -207,19 +214,26 @@ def _facets(
 
 @dataclass(frozen=True)
 class HomeSelection:
-    featured: list[ServicePage]
-    newest: list[ServicePage]
+    featured: list[int]  # page IDs, shown as cards (cms_pages.cards)
+    newest: list[int]
     total: int
 
 
 def service_page_home_selection(
     *, featured_limit: int = 6, newest_limit: int = 3, request=None
 ) -> HomeSelection:
-    # Home page cards leave out the Themenfelder, which saves a prefetch query per list.
     live = public(ServicePage.objects.live(), request)
     return HomeSelection(
-        featured=list(live.filter(featured=True).order_by("title")[:featured_limit]),
-        newest=list(live.order_by("-first_published_at", "title")[:newest_limit]),
+        featured=list(
+            live.filter(featured=True)
+            .order_by("title")
+            .values_list("pk", flat=True)[:featured_limit]
+        ),
+        newest=list(
+            live.order_by("-first_published_at", "title").values_list("pk", flat=True)[
+                :newest_limit
+            ]
+        ),
         total=live.count(),
     )
 

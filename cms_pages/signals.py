@@ -5,7 +5,7 @@ One receiver per signal; each hands plain values to shop.dienste.services.
 
 from django.db.models.signals import post_delete, post_save, pre_delete
 from django.dispatch import receiver
-from wagtail.models import PageViewRestriction
+from wagtail.models import PageViewRestriction, Site
 from wagtail.signals import page_published, page_unpublished
 
 from shop.dienste.services import dienst_remove, dienst_sync, dienst_withdraw
@@ -50,4 +50,11 @@ def service_page_deleted(sender, instance: ServicePage, **kwargs) -> None:
 @receiver(post_delete, sender=PageViewRestriction)
 def page_view_restriction_changed(sender, **kwargs) -> None:
     # Which pages are public is part of what the page cache and cms_pages.caching keep.
+    generation_bump(name=PUBLIC_PAGES)
+
+
+@receiver(post_save, sender=Site)
+@receiver(post_delete, sender=Site)
+def site_changed(sender, **kwargs) -> None:
+    # cms_pages.middleware keeps each worker's site lookup for the generation.
     generation_bump(name=PUBLIC_PAGES)

@@ -152,6 +152,7 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
+    "cms_pages.middleware.SiteMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "ozg_site.security.AdminAccessMiddleware",
@@ -222,6 +223,9 @@ elif DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
             "timeout": 20,
         }
     )
+    # A worker keeps its connection: opening one costs more than most pages' queries (Django
+    # registers its SQL functions and the PRAGMAs above run on every connect).
+    DATABASES["default"]["CONN_MAX_AGE"] = env.int("DATABASE_CONN_MAX_AGE", default=600)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # /healthz waits at most this long for a database connection (below the load balancer's
@@ -485,6 +489,7 @@ OSCAR_LINE_STATUS_PIPELINE = pipeline.line_status_pipeline()
 OSCAR_ORDER_STATUS_PIPELINE = pipeline.order_status_pipeline()
 OSCAR_ORDER_STATUS_CASCADE = pipeline.order_status_cascade()
 # Oscar's dashboard menu plus the coverage report (shop.reports) for fulfilment staff.
+OSCAR_DASHBOARD_DEFAULT_ACCESS_FUNCTION = "oscar_overrides.dashboard.nav.dashboard_access"
 from oscar_overrides.dashboard.nav import coverage_report_access  # noqa: E402  (a plain function)
 
 OSCAR_DASHBOARD_NAVIGATION = [

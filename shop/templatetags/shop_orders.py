@@ -9,8 +9,8 @@ there are, and none for a person who is not signed in.
     {% dienst_order_overview dienst as overview %}        one service (the profile)
     {% dienst_order_state overview.states dienst.title alert=True %}
     {% include "shop/orders/includes/order_refusal.html" with refusal=overview.refusal %}
-    {% order_refusals_for_pages pages as refusals %}      the cards of a list of profiles
-    {% order_refusal_for_page refusals page %}            one card's refusal
+    {% order_refusals_for_pages page_ids as refusals %}   the cards of a list of profiles
+    {% order_refusal_for_page refusals page_id %}         one card's refusal
     {% dienst_order_states_for_basket basket as states %} all lines of a basket at once
     {% dienst_order_state_for_line states line %}         one line's states
 """
@@ -57,15 +57,13 @@ def dienst_order_overview(context, dienst: Dienst | None) -> DienstOrderOverview
 
 
 @register.simple_tag(takes_context=True)
-def order_refusals_for_pages(context, pages) -> dict[int, OrderRefusal]:
+def order_refusals_for_pages(context, page_ids) -> dict[int, OrderRefusal]:
     """Why the person may not order each of the listed service profiles' services, by page id,
     only for those they may not order: four queries for a whole list (none when signed out)."""
     user = _signed_in_user(context)
     if user is None:
         return {}
-    dienst_by_page = dict(
-        Dienst.objects.filter(page_id__in=[page.pk for page in pages]).values_list("page_id", "pk")
-    )
+    dienst_by_page = dict(Dienst.objects.filter(page_id__in=page_ids).values_list("page_id", "pk"))
     overviews = selectors.dienst_order_overviews(user=user, dienst_ids=dienst_by_page.values())
     return {
         page_id: overviews[dienst_id].refusal
@@ -75,9 +73,9 @@ def order_refusals_for_pages(context, pages) -> dict[int, OrderRefusal]:
 
 
 @register.inclusion_tag(REFUSAL_TEMPLATE)
-def order_refusal_for_page(refusals: Mapping[int, OrderRefusal], page) -> dict:
+def order_refusal_for_page(refusals: Mapping[int, OrderRefusal], page_id: int) -> dict:
     """One listed profile's refusal, from `order_refusals_for_pages`'s result."""
-    return {"refusal": (refusals or {}).get(page.pk)}
+    return {"refusal": (refusals or {}).get(page_id)}
 
 
 @register.simple_tag(takes_context=True)

@@ -51,16 +51,19 @@ def test_home_page_is_served_by_wagtail_at_root_with_registry_figures(client, pa
 def test_home_page_shows_featured_and_newest_services_and_their_number(client, page_tree):
     from tests.pages import service_page_create
 
-    service_page_create(parent=page_tree.service_index, title="Empfohlener Dienst", featured=True)
-    service_page_create(parent=page_tree.service_index, title="Neuer Dienst")
+    featured = service_page_create(
+        parent=page_tree.service_index, title="Empfohlener Dienst", featured=True
+    )
+    newest = service_page_create(parent=page_tree.service_index, title="Neuer Dienst")
     response = client.get("/")
 
     html = response.content.decode()
     assert response.context["services"].total == 2
-    assert [s.title for s in response.context["services"].featured] == ["Empfohlener Dienst"]
-    assert response.context["services"].newest[0].title == "Neuer Dienst"
-    assert "Empfohlene Dienste" in html
-    assert "Neu im Katalog" in html
+    assert response.context["services"].featured == [featured.pk]
+    assert response.context["services"].newest[0] == newest.pk
+    recommended, new = html.split('id="empfohlen"')[1].split('id="neu"')
+    assert "Empfohlener Dienst" in recommended
+    assert "Neuer Dienst" in new
 
 
 @pytest.mark.django_db
