@@ -5,9 +5,10 @@ from shop.reports.selectors import public_figures
 
 from .caching import generation_cached
 from .catalogue import CatalogueQuery
+from .fragments import service_profile_body
 from .models import HomePage, ServiceIndexPage, ServicePage
 from .page_context import page_context_builder
-from .selectors import service_page_catalogue, service_page_home_selection, service_page_profile
+from .selectors import service_page_catalogue, service_page_dienst, service_page_home_selection
 
 
 @page_context_builder(HomePage)
@@ -36,4 +37,7 @@ def service_index_page_context(*, page: ServiceIndexPage, request) -> dict:
 
 @page_context_builder(ServicePage)
 def service_page_context(*, page: ServicePage, request) -> dict:
-    return {"profile": service_page_profile(page=page, request=request)}
+    return {
+        "profile_body": service_profile_body(page=page, request=request),
+        "dienst": service_page_dienst(page=page),
+    }

@@ -306,9 +306,13 @@ class ServiceProfile:
     leika_leistungen: list[LeikaLeistung]
     lagen: list[Lage]
     themenfelder: list[Themenfeld]
-    dienst: Dienst | None
     related: list[RelatedService]
     catalogue_url: str
+
+
+def service_page_dienst(*, page: ServicePage) -> Dienst | None:
+    """The shop's service of the profile (none before its first publication)."""
+    return Dienst.objects.filter(page_id=page.pk).first() if page.pk else None
 
 
 def service_page_profile(*, page: ServicePage, request=None) -> ServiceProfile:
@@ -329,7 +333,6 @@ def service_page_profile(*, page: ServicePage, request=None) -> ServiceProfile:
         ),
         lagen=lagen,
         themenfelder=list({lage.themenfeld_id: lage.themenfeld for lage in lagen}.values()),
-        dienst=Dienst.objects.filter(page_id=page.pk).first(),
         # A new profile in the editor's preview is not saved yet and relates to nothing.
         related=_related_links(page=page, request=request) if page.pk else [],
         catalogue_url=(catalogue.get_url(request) or "/dienste/") if catalogue else "/dienste/",

@@ -1,6 +1,6 @@
 from django import template
 
-from cms_pages import cards
+from cms_pages import fragments
 from cms_pages.catalogue import SORT_OPTIONS, SORT_RELEVANCE, CatalogueQuery
 
 register = template.Library()
@@ -28,7 +28,7 @@ def sort_options(query: CatalogueQuery) -> list[tuple[str, str]]:
 
 @register.simple_tag(takes_context=True)
 def service_cards(context, page_ids, heading_level: int = 2, show_topics: bool = False):
-    return cards.service_cards(
+    return fragments.service_cards(
         page_ids=page_ids,
         request=context["request"],
         heading_level=heading_level,

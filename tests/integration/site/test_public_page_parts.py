@@ -56,3 +56,30 @@ def test_a_card_is_the_same_for_everyone(client, page_tree, member):
         == (anonymous.split(card)[1].split("</article>")[0])
     )
     assert member.email not in anonymous
+
+
+def test_a_profile_shows_a_published_change_at_once(client, page_tree):
+    page = service_page_create(parent=page_tree.service_index, provider="Dataport")
+    assert "Dataport" in page_text(client.get(page.url))
+
+    page.provider = "ITVSH"
+    page.save_revision().publish()
+
+    html = page_text(client.get(page.url))
+    assert "ITVSH" in html
+    assert "Dataport" not in html
+
+
+def test_a_preview_shows_the_draft_and_keeps_nothing(client, page_tree):
+    """An editor's preview renders the unsaved state; the public page keeps showing what is live,
+    before and after the preview."""
+    page = service_page_create(parent=page_tree.service_index, provider="Dataport")
+    client.get(page.url)
+
+    page.provider = "Entwurf eines Anbieters"
+    preview = page.make_preview_request().content.decode()
+    public = page_text(client.get(page.url))
+
+    assert "Entwurf eines Anbieters" in preview
+    assert "Entwurf eines Anbieters" not in public
+    assert "Dataport" in public
