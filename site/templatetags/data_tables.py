@@ -45,8 +45,8 @@ class DataTableNode(template.Node):
 
 @register.tag
 def data_table(parser, token) -> DataTableNode:
-    name, style, *arguments = token.split_contents()
-    frame = FRAMES.get(style.strip("\"'"))
+    name, *arguments = token.split_contents()
+    frame = FRAMES.get(arguments.pop(0).strip("\"'") if arguments else "")
     options = token_kwargs(arguments, parser)  # takes the name=value options off `arguments`
     if frame is None or arguments:
         raise template.TemplateSyntaxError(
