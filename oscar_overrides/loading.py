@@ -8,19 +8,29 @@ from importlib import import_module
 
 from oscar.core.loading import default_class_loader
 
+# (Oscar's module, our module): the classes of Oscar's module that ours replaces.
+REPLACEMENTS = {
+    ("partner.strategy", "oscar_overrides.strategy"): ("Selector",),
+    ("basket.views", "oscar_overrides.basket_views"): ("BasketView",),
+    ("customer.views", "oscar_overrides.customer_views"): (
+        "AccountAuthView",
+        "AccountRegistrationView",
+        "OrderHistoryView",
+        "OrderDetailView",
+        "OrderLineView",
+        "LogoutView",
+    ),
+    ("communication.utils", "oscar_overrides.communication"): ("Dispatcher",),
+    ("customer.forms", "oscar_overrides.customer_forms"): (
+        "PasswordResetForm",
+        "ProfileForm",
+        "EmailAuthenticationForm",
+    ),
+}
 REPLACED_CLASSES = {
-    ("partner.strategy", "Selector"): "oscar_overrides.strategy",
-    ("basket.views", "BasketView"): "oscar_overrides.basket_views",
-    ("customer.views", "AccountAuthView"): "oscar_overrides.customer_views",
-    ("customer.views", "AccountRegistrationView"): "oscar_overrides.customer_views",
-    ("customer.views", "OrderHistoryView"): "oscar_overrides.customer_views",
-    ("customer.views", "OrderDetailView"): "oscar_overrides.customer_views",
-    ("customer.views", "OrderLineView"): "oscar_overrides.customer_views",
-    ("communication.utils", "Dispatcher"): "oscar_overrides.communication",
-    ("customer.views", "LogoutView"): "oscar_overrides.customer_views",
-    ("customer.forms", "PasswordResetForm"): "oscar_overrides.customer_forms",
-    ("customer.forms", "ProfileForm"): "oscar_overrides.customer_forms",
-    ("customer.forms", "EmailAuthenticationForm"): "oscar_overrides.customer_forms",
+    (module_label, name): ours
+    for (module_label, ours), names in REPLACEMENTS.items()
+    for name in names
 }
 
 

@@ -2,6 +2,8 @@ from django.conf import settings
 from django.db import models
 from oscar.apps.customer.abstract_models import AbstractUser
 
+from .fields import verwaltung_foreign_key
+
 
 class User(AbstractUser):
     """A person; the e-mail address is the login (Oscar's user, unique e-mail)."""
@@ -30,12 +32,7 @@ class Membership(models.Model):
         related_name="memberships",
         verbose_name="Person",
     )
-    verwaltung = models.ForeignKey(
-        "shop.Verwaltung",
-        on_delete=models.PROTECT,
-        related_name="memberships",
-        verbose_name="Verwaltung",
-    )
+    verwaltung = verwaltung_foreign_key(related_name="memberships")
     role = models.CharField("Rolle", max_length=20, choices=Role.choices, default=Role.ORDERING)
     status = models.CharField(
         "Status", max_length=20, choices=Status.choices, default=Status.REQUESTED

@@ -10,6 +10,8 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 
+from .fields import verwaltung_foreign_key
+
 
 class AgreementKind(models.TextChoices):
     TERMS_OF_USE = "nutzungsbedingungen", "Allgemeine Nutzungsbedingungen"
@@ -194,12 +196,7 @@ class AcceptanceRecord(models.Model):
     )
     person_name = models.CharField("Name der Person", max_length=300)
     person_email = models.EmailField("E-Mail der Person")
-    verwaltung = models.ForeignKey(
-        "shop.Verwaltung",
-        on_delete=models.PROTECT,
-        related_name="acceptance_records",
-        verbose_name="Verwaltung",
-    )
+    verwaltung = verwaltung_foreign_key(related_name="acceptance_records")
     verwaltung_name = models.CharField("Name der Verwaltung", max_length=200)
     accepted_at = models.DateTimeField("angenommen am")
     ip_address = models.GenericIPAddressField("IP-Adresse", null=True, blank=True)

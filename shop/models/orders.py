@@ -10,6 +10,8 @@ from django.db.models import Q
 
 from shop.orders import pipeline
 
+from .fields import verwaltung_foreign_key
+
 # The status of an order line (one service) and of an order in Oscar's pipeline, one member per
 # stage of shop.orders.pipeline.STAGES (RolloutStatus.LIVE == "Live").
 RolloutStatus = models.TextChoices("RolloutStatus", pipeline.enum_members(), module=__name__)
@@ -33,12 +35,7 @@ class OrderDetails(models.Model):
         related_name="ozg_details",
         verbose_name="Bestellung",
     )
-    verwaltung = models.ForeignKey(
-        "shop.Verwaltung",
-        on_delete=models.PROTECT,
-        related_name="order_details",
-        verbose_name="Verwaltung",
-    )
+    verwaltung = verwaltung_foreign_key(related_name="order_details")
     wished_start_date = models.DateField("gewünschter Start")
     remarks = models.TextField("Anmerkungen", blank=True)
     created_at = models.DateTimeField("angelegt am", auto_now_add=True)
@@ -108,12 +105,7 @@ class OrderedService(models.Model):
         related_name="ordered_services",
         verbose_name="Dienst",
     )
-    verwaltung = models.ForeignKey(
-        "shop.Verwaltung",
-        on_delete=models.PROTECT,
-        related_name="ordered_services",
-        verbose_name="Verwaltung",
-    )
+    verwaltung = verwaltung_foreign_key(related_name="ordered_services")
     service_url = models.URLField(
         "Adresse des Dienstes", max_length=500, blank=True, help_text="Sobald der Dienst live ist."
     )
@@ -148,12 +140,7 @@ class ServiceCoverage(models.Model):
     dienst = models.ForeignKey(
         "shop.Dienst", on_delete=models.PROTECT, related_name="coverage", verbose_name="Dienst"
     )
-    verwaltung = models.ForeignKey(
-        "shop.Verwaltung",
-        on_delete=models.PROTECT,
-        related_name="service_coverage",
-        verbose_name="Verwaltung",
-    )
+    verwaltung = verwaltung_foreign_key(related_name="service_coverage")
     gemeinde = models.ForeignKey(
         "shop.Gemeinde",
         on_delete=models.PROTECT,
