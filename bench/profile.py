@@ -25,6 +25,12 @@ from bench.run import VAR, environment, pages
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("names", nargs="*", help="pages to profile (default: all)")
+    parser.add_argument(
+        "--path",
+        action="append",
+        default=[],
+        help="another path, as the member (repeatable), e.g. to compare with a plain page",
+    )
     parser.add_argument("--database-url", default=f"sqlite:///{VAR / 'bench.sqlite3'}")
     parser.add_argument("--requests", type=int, default=200)
     parser.add_argument("--top", type=int, default=30)
@@ -42,8 +48,10 @@ def main() -> None:
 
     from bench.prepare import prepare
 
-    for name, path, cookie, _public in pages(prepare()):
-        if args.names and name not in args.names:
+    prepared = prepare()
+    extra = [(path, path, prepared["member_cookie"], False) for path in args.path]
+    for name, path, cookie, _public in [*pages(prepared), *extra]:
+        if (args.names or args.path) and name not in args.names and name not in args.path:
             continue
         client = Client(SERVER_NAME="127.0.0.1", HTTP_COOKIE=cookie or "")
         for _ in range(20):

@@ -182,9 +182,10 @@ TEMPLATES = [
                 "wagtail.contrib.settings.context_processors.settings",
                 # Not Oscar's search_form: its storefront search redirects to /dienste/, and
                 # Wagtail's listings that have no search of their own took it for theirs (a
-                # search box sorted by "Kundenbewertung" and "Preis" in the page history).
+                # search box sorted by "Kundenbewertung" and "Preis" in the page history). Nor its
+                # notifications: their count (a query on every page) is shown only in Oscar's
+                # storefront header, which the site replaces (site/templates/oscar/layout.html).
                 "oscar.apps.checkout.context_processors.checkout",
-                "oscar.apps.communication.notifications.context_processors.notifications",
                 "oscar.core.context_processors.metadata",
             ],
         },

@@ -31,7 +31,7 @@ from shop.models import (
     ServiceCoverage,
     Verwaltung,
 )
-from shop.orders.messages import unread_for_staff
+from shop.orders.messages import unread_counts_for_staff, unread_for_staff
 from shop.orders.pipeline import progress
 from shop.orders.selectors import order_lines_prefetch
 
@@ -58,9 +58,10 @@ def _day_start(day: datetime.date) -> datetime.datetime:
 
 def order_list_for_staff(*, filters: OrderFilters) -> QuerySet[OrderDetails]:
     """The orders of the rollout (those with details), newest first, as their details with
-    order, person, Verwaltung and Kreis joined; `orders_with_lines` turns a page of them into
-    orders. The text is searched in the order number (start), the Verwaltung's name, its key and
-    the AGS/ARS of its Gemeinden or of the Gemeinden the order is for.
+    order, person, Verwaltung and Kreis joined; `order_row_values` and `order_rows_for_staff`
+    turn them into the rows of the list. The text is searched in the order number (start), the
+    Verwaltung's name, its key and the AGS/ARS of its Gemeinden or of the Gemeinden the order is
+    for.
 
     Built for the paginated list over the whole Land: every condition on several rows of an
     order (lines, services, Gemeinden) is an EXISTS, so no order is repeated and no DISTINCT or
@@ -108,15 +109,65 @@ def order_list_for_staff(*, filters: OrderFilters) -> QuerySet[OrderDetails]:
     )
 
 
-def orders_with_lines(*, details: Iterable[OrderDetails]) -> list:
-    """The orders of the listed details with their lines (title and status: what the list
-    shows). One query."""
-    orders = [item.order for item in details]
-    prefetch_related_objects(
-        orders,
-        Prefetch("lines", queryset=Line.objects.only("order_id", "title", "status").order_by("pk")),
-    )
-    return orders
+@dataclasses.dataclass(frozen=True)
+class StaffOrderRow:
+    """One order of the dashboard's list, as plain values."""
+
+    order_id: int
+    number: str
+    date_placed: datetime.datetime
+    status: str
+    verwaltung_name: str
+    regional_key: str
+    kreis_name: str
+    lines: list[tuple[str, str]]  # title and status of each ordered service
+    unread_messages: int
+
+
+ORDER_ROW_FIELDS = (
+    "order_id",
+    "order__number",
+    "order__date_placed",
+    "order__status",
+    "verwaltung__name",
+    "verwaltung__regional_key",
+    "verwaltung__kreis__name",
+)
+
+
+def order_row_values(*, details: QuerySet[OrderDetails]) -> QuerySet:
+    """`order_list_for_staff`'s orders as the values a row of the list shows, for a Paginator:
+    no model instances for a page that shows only a few of their fields."""
+    return details.values(*ORDER_ROW_FIELDS)
+
+
+def order_rows_for_staff(*, rows: Iterable[dict]) -> list[StaffOrderRow]:
+    """A page of `order_row_values` with the title and status of each order's lines and its
+    unread questions. Two queries."""
+    rows = list(rows)
+    order_ids = [row["order_id"] for row in rows]
+    lines: dict[int, list[tuple[str, str]]] = {order_id: [] for order_id in order_ids}
+    for order_id, title, status in (
+        Line.objects.filter(order_id__in=order_ids)
+        .order_by("pk")
+        .values_list("order_id", "title", "status")
+    ):
+        lines[order_id].append((title, status))
+    unread = unread_counts_for_staff(order_ids=order_ids)
+    return [
+        StaffOrderRow(
+            order_id=row["order_id"],
+            number=row["order__number"],
+            date_placed=row["order__date_placed"],
+            status=row["order__status"],
+            verwaltung_name=row["verwaltung__name"],
+            regional_key=row["verwaltung__regional_key"],
+            kreis_name=row["verwaltung__kreis__name"] or "",
+            lines=lines[row["order_id"]],
+            unread_messages=unread[row["order_id"]],
+        )
+        for row in rows
+    ]
 
 
 def orders_for_export(*, details: Iterable[OrderDetails]) -> list:

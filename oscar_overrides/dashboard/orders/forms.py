@@ -2,35 +2,53 @@ from collections.abc import Callable, Iterable, Iterator
 from html import escape
 
 from django import forms
+from django.core.cache import cache
 from django.forms.utils import flatatt
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
+from shop.generations import COVERAGE_REPORT, generation_current
 from shop.models import Dienst, RolloutStatus, Verwaltung, VerwaltungKind
 from shop.orders.staff import OrderFilters
 
 DATE_FORMATS = ["%d.%m.%Y", "%Y-%m-%d"]
 INVALID_DATE = "Bitte geben Sie ein Datum als TT.MM.JJJJ an."
+OPTIONS_SECONDS = 3600
 
 
 class OptionsSelect(forms.Select):
     """A select written in Python. Django renders every option through a template; with the
     Land's 557 services and 181 Verwaltungen that was most of the order list's time. `options`,
     if given, yields the (value, label) pairs from the database without building model
-    instances (the field's own queryset still validates the input)."""
+    instances (the field's own queryset still validates the input); their HTML is kept in the
+    cache for the generation COVERAGE_REPORT, which every change of a service, a Verwaltung or a
+    Gemeinde ends (shop.receivers)."""
 
     def __init__(self, attrs=None, choices=(), options: Callable[[], Iterable] | None = None):
         super().__init__(attrs, choices)
         self.options = options
 
+    def _options_html(self, name: str) -> str:
+        def written(choices) -> str:
+            return "".join(
+                f'<option value="{escape(str(option))}">{escape(str(label))}</option>'
+                for option, label in choices
+            )
+
+        if not self.options:
+            return written(self.choices)
+        key = f"order-filter-options:{name}:{generation_current(name=COVERAGE_REPORT)}"
+        html = cache.get(key)
+        if html is None:
+            html = written([("", "alle"), *self.options()])
+            cache.set(key, html, OPTIONS_SECONDS)
+        return html
+
     def render(self, name, value, attrs=None, renderer=None):
-        selected = set(self.format_value(value))
-        choices = [("", "alle"), *self.options()] if self.options else self.choices
-        options = "".join(
-            f'<option value="{escape(str(option))}"'
-            f"{' selected' if str(option) in selected else ''}>{escape(str(label))}</option>"
-            for option, label in choices
-        )
+        options = self._options_html(name)
+        for selected in self.format_value(value):
+            tag = f'<option value="{escape(str(selected))}">'
+            options = options.replace(tag, f"{tag[:-1]} selected>", 1)
         final_attrs = flatatt(self.build_attrs(self.attrs, attrs))
         # Every value and label is escaped above (html.escape, as Django's escape does).
         safe_options = mark_safe(options)  # noqa: S308

@@ -6,6 +6,7 @@ shop.orders.rollout (never Oscar's own set_status, which knows none of the rules
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import HttpResponse
+from django.urls import reverse
 from django.utils import timezone
 from oscar.apps.dashboard.orders import views
 
@@ -33,7 +34,7 @@ class OrderListView(views.OrderListView):
             return self.export(export)
         return super(views.OrderListView, self).get(request, *args, **kwargs)
 
-    def get_queryset(self):
+    def _details(self):
         """The filtered orders as their details (see staff.order_list_for_staff)."""
         if self.filter_form.is_bound:
             self.filter_form.is_valid()
@@ -44,9 +45,12 @@ class OrderListView(views.OrderListView):
             return details
         return details.filter(order_id__in=self.base_queryset.values("pk"))
 
+    def get_queryset(self):
+        return staff.order_row_values(details=self._details())
+
     def export(self, kind: str) -> HttpResponse:
         content_type, write = EXPORT_FORMATS[kind]
-        orders = staff.orders_for_export(details=self.get_queryset())
+        orders = staff.orders_for_export(details=self._details())
         response = HttpResponse(write(orders=orders), content_type=content_type)
         stamp = timezone.localtime().strftime("%Y-%m-%d")
         response["Content-Disposition"] = f'attachment; filename="bestellungen-{stamp}.{kind}"'
@@ -63,11 +67,11 @@ class OrderListView(views.OrderListView):
         paginator = ctx.get("paginator")
         ctx["order_count"] = paginator.count if paginator else len(ctx["orders"])
         # Only the page's orders get their lines and unread questions.
-        orders = staff.orders_with_lines(details=ctx["orders"])
-        unread = order_messages.unread_counts_for_staff(order_ids=[order.pk for order in orders])
-        for order in orders:
-            order.unread_messages = unread[order.pk]
-        ctx["orders"] = orders
+        ctx["orders"] = staff.order_rows_for_staff(rows=ctx["orders"])
+        # The order pages' address up to the number, reversed once rather than once a row.
+        ctx["order_url_prefix"] = reverse(
+            "dashboard:order-detail", kwargs={"number": "0"}
+        ).removesuffix("0/")
         return ctx
 
 

@@ -146,6 +146,8 @@ def test_list_query_count_does_not_grow_with_orders(client, fulfilment, world):
     user = member_create(verwaltung=amt)
     for _ in range(98):
         order_place(user=user, verwaltung=amt, dienste=[dienst_create()])
+    # The orders started a new generation: the filter's options are read once more.
+    client.get(LIST_URL)
     with CaptureQueriesContext(connection) as many:
         response = client.get(LIST_URL)
     assert len(response.context["orders"]) == 20  # one page
@@ -273,3 +275,22 @@ def test_unread_questions_are_shown_in_list_and_order_page(client, fulfilment, w
     assert "1 neu" in client.get(LIST_URL).content.decode()
     detail = client.get(reverse("dashboard:order-detail", kwargs={"number": order.number}))
     assert "Rückfragen zu dieser Bestellung (1 neu)" in detail.content.decode()
+
+
+def test_the_filter_marks_what_is_chosen_and_shows_new_options_at_once(client, fulfilment, world):
+    """The options are kept per generation of the coverage report (OptionsSelect): a new
+    Verwaltung or service is offered on the next request."""
+    client.force_login(fulfilment)
+    amt = world["amt"]
+    client.get(LIST_URL)
+    verwaltung = VerwaltungFactory(name="Amt Neu im Verzeichnis")
+    dienst = dienst_create()
+
+    html = client.get(LIST_URL, {"verwaltung": amt.pk, "status": "Live"}).content.decode()
+
+    assert f'<option value="{amt.pk}" selected>' in html
+    assert '<option value="Live" selected>' in html
+    verwaltung_select = html.split('<select name="verwaltung"')[1].split("</select>")[0]
+    assert verwaltung_select.count(" selected>") == 1
+    assert f'<option value="{verwaltung.pk}">Amt Neu im Verzeichnis (Amt)</option>' in html
+    assert f'<option value="{dienst.pk}">' in html
