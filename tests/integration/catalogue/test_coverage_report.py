@@ -552,11 +552,11 @@ def test_the_report_costs_the_same_queries_for_small_and_large_data(client, peop
 
     assert (large, large_computed) == (small, small_computed)
     # From the cache, both: session, user, the permissions (user's and groups'),
-    # ATOMIC_REQUESTS' savepoint and its release; the page also Oscar's notification count.
-    assert small == (7, 6)
+    # ATOMIC_REQUESTS' savepoint and its release.
+    assert small == (6, 6)
     # Computed, each adds the 4 queries for the services and the 4 for the Kreise (the figures
     # are computed once for page and CSV and stored for both).
-    assert small_computed == (15, 14)
+    assert small_computed == (14, 14)
     assert len(coverage_by_kreis().kreise) == 8  # the 4 added Kreise are in it
 
 
