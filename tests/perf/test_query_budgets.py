@@ -4,10 +4,10 @@ the same fixed number of queries with 2 services and 2 orders as with 20 of each
 The counts are those of the test client inside the test transaction: they include the two
 savepoint statements of ATOMIC_REQUESTS (a running server sends BEGIN and COMMIT instead) and,
 for signed-in people, the session and the user. Public pages after a first request has filled
-what a worker keeps per generation (the site, the service cards, the profile's body). Equality of small
-and large data is also asserted next to each view's own tests (test_site, test_catalogue_page,
-test_meine_dienste, test_dashboard_orders, test_coverage_report); this file holds the absolute
-numbers in one place, so that a change of any of them is seen.
+what a worker keeps per generation (the site, the service cards, the profile's body). Equality
+of small and large data is also asserted next to each view's own tests (test_site,
+test_catalogue_page, test_meine_dienste, test_dashboard_orders, test_coverage_report); this file
+holds the absolute numbers in one place, so that a change of any of them is seen.
 """
 
 import pytest
