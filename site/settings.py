@@ -190,6 +190,13 @@ TEMPLATES = [
             ],
         },
     },
+    {
+        # Only the rows of the long tables, included with `{% jinja_rows %}` (ozg_site.jinja2).
+        "BACKEND": "django.template.backends.jinja2.Jinja2",
+        "DIRS": [BASE_DIR / "site" / "templates"],
+        "APP_DIRS": False,
+        "OPTIONS": {"environment": "ozg_site.jinja2.environment"},
+    },
 ]
 # Every form's fields in KERN markup (site/forms.py, site/templates/kern/forms/).
 FORM_RENDERER = "ozg_site.forms.KernFormRenderer"

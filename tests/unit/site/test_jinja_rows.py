@@ -1,0 +1,56 @@
+"""ozg_site.jinja2 and {% jinja_rows %}: rows rendered by Jinja2 read as Django would render them
+(German dates in the current time zone, Django's plural, escaped values) inside a Django page."""
+
+import datetime
+
+from django.template import Context
+from django.template import Template
+from django.template import engines
+from django.utils import translation
+
+
+def render_jinja(source: str, **variables) -> str:
+    return engines["jinja2"].from_string(source).template.render(variables)
+
+
+def test_dates_are_shown_in_the_current_time_zone_in_german_format(settings):
+    settings.TIME_ZONE = "Europe/Berlin"
+    placed = datetime.datetime(2026, 12, 31, 23, 30, tzinfo=datetime.UTC)
+
+    assert render_jinja('{{ placed|date("d.m.Y H:i") }}', placed=placed) == "01.01.2027 00:30"
+
+
+def test_plural_and_url_encoding_follow_django_filters():
+    rows = render_jinja(
+        'Gemeinde{{ count|pluralize("n") }} {{ number|urlencode }}', count=2, number="100 001/a"
+    )
+
+    assert rows == "Gemeinden 100%20001/a"
+
+
+def test_values_are_escaped():
+    assert render_jinja("{{ title }}", title="<script>") == "&lt;script&gt;"
+
+
+def test_jinja_rows_renders_only_the_named_variables_inside_a_django_template():
+    page = Template(
+        '{% load jinja_rows %}<tbody>{% jinja_rows "shop/orders/includes/order_rows.jinja" '
+        'orders=orders order_prefix="/konto/bestellungen/" %}</tbody>'
+    )
+    order = {
+        "number": "100042",
+        "date_placed": datetime.datetime(2026, 3, 2, 9, 0, tzinfo=datetime.UTC),
+        "user__email": "a@amt.example",
+        "user__first_name": "Anna",
+        "user__last_name": "<Muster>",
+        "services_count": 3,
+        "status": "In Bearbeitung",
+    }
+
+    with translation.override("de"):
+        html = page.render(Context({"orders": [order], "secret": "nicht zeigen"}))
+
+    assert 'href="/konto/bestellungen/100042/"' in html
+    assert "02.03.2026" in html
+    assert "Anna &lt;Muster&gt;" in html
+    assert "nicht zeigen" not in html
