@@ -32,9 +32,9 @@ PUBLIC_PAGE_LIMIT = 10
 FILTER = "?typ=online_dienst_efa&verfuegbarkeit=verfuegbar"
 SEARCH = "?q=Dienst"
 
-EXPORT_BUDGET = 99
+EXPORT_BUDGET = 8
 # The order page with each service's history (tests/integration/orders/test_timeline_export.py).
-ORDER_PAGE_BUDGET = 99
+ORDER_PAGE_BUDGET = 11
 
 # (name, url or None for the profile, who, budget). Budgets are today's exact counts.
 PAGES = [
