@@ -437,7 +437,10 @@ def service_timeline(*, order: "Order", events: Iterable[RolloutEvent]) -> list[
                 old_status=event.old_status,
                 actor=timeline_actor(user=event.changed_by, by_staff=event.by_staff),
                 reason=event.reason,
-                service_url=event.service_url,
+                # As ServiceState.live_url: only a web address becomes a link.
+                service_url=event.service_url
+                if event.service_url.startswith(("https://", "http://"))
+                else "",
             )
             for event in events
         ),

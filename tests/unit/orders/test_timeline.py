@@ -142,3 +142,18 @@ def test_xlsx_has_real_date_cells_in_german_notation_and_no_formulas():
         "DD.MM.YYYY",
     )
     assert sheet.freeze_panes == "A2"
+
+
+@pytest.mark.parametrize(
+    ("recorded", "shown"),
+    [(LIVE := "https://wohngeld.example/antrag", LIVE), ("javascript:alert(1)", "")],
+)
+def test_only_a_web_address_of_a_change_becomes_its_link(recorded, shown):
+    placed = datetime.datetime(2026, 3, 2, tzinfo=UTC)
+    event = RolloutEvent(
+        old_status="Im Test", new_status="Live", service_url=recorded, created_at=placed
+    )
+
+    entries = service_timeline(order=Placed(user=HANNA, date_placed=placed), events=[event])
+
+    assert entries[-1].service_url == shown
