@@ -195,6 +195,13 @@ class RolloutEvent(models.Model):
         related_name="+",
         verbose_name="geändert von",
     )
+    # Recorded with the change, not read from the person later: the Verwaltung sees changes of
+    # the rollout team only as "ITVSH/Dataport", changes of its own members by name.
+    by_staff = models.BooleanField(
+        "vom Umsetzungsteam",
+        default=True,
+        help_text="Für die Verwaltung ohne Namen als „ITVSH/Dataport“ angezeigt.",
+    )
     created_at = models.DateTimeField("geändert am", auto_now_add=True, db_index=True)
 
     class Meta:

@@ -1,7 +1,7 @@
 """Meine Dienste as JSON: a signed-in member's Verwaltungen, their orders with services, statuses,
-Gemeinden and accepted agreements, and their ordered services. Read-only: acceptance records are
-evidence and no endpoint changes or deletes anything. Session authentication (401 otherwise);
-another Verwaltung's order is 404."""
+Gemeinden, each service's history and accepted agreements, and their ordered services.
+Read-only: acceptance records are evidence and no endpoint changes or deletes anything. Session
+authentication (401 otherwise); another Verwaltung's order is 404."""
 
 import datetime
 from collections.abc import Callable, Sequence
@@ -45,12 +45,31 @@ class GemeindeOut(Schema):
     name: str
 
 
+STATUSES = ", ".join(stage.status for stage in pipeline.STAGES)
+
+
+class HistoryEntryOut(Schema):
+    at: datetime.datetime = Field(description="Zeitpunkt der Bestellung oder der Änderung")
+    status: str = Field(description=f"Status danach: {STATUSES}")
+    old_status: str | None = Field(description="Status davor; leer beim Eintrag der Bestellung")
+    changed_by: str = Field(
+        description=f"„{selectors.STAFF_ACTOR}“ für das Umsetzungsteam, sonst der Name des "
+        "Mitglieds der Verwaltung"
+    )
+    reason: str = Field(description="Begründung bei Abgelehnt und Storniert, sonst leer")
+    service_url: str | None = Field(description="beim Wechsel auf Live: die Adresse des Dienstes")
+
+
+HISTORY = "Verlauf: die Bestellung und jede Statusänderung, älteste zuerst"
+
+
 class OrderServiceOut(Schema):
     dienst: DienstRef
-    status: str = Field(description=", ".join(stage.status for stage in pipeline.STAGES))
+    status: str = Field(description=STATUSES)
     service_url: str | None = Field(description="Adresse des Dienstes, erst wenn er live ist")
     for_itself: bool = Field(description="von einem Kreis für sich selbst bestellt")
     gemeinden: list[GemeindeOut]
+    history: list[HistoryEntryOut] = Field(description=HISTORY)
 
 
 class OrderOut(Schema):
@@ -95,6 +114,7 @@ class OrderedServiceOut(Schema):
     service_url: str | None = Field(description="Adresse des Dienstes, erst wenn er live ist")
     for_itself: bool
     gemeinden: list[GemeindeOut]
+    history: list[HistoryEntryOut] = Field(description=HISTORY)
     order_number: str
 
 
@@ -122,6 +142,17 @@ def _service(state: selectors.ServiceState) -> dict:
         "service_url": state.live_url or None,
         "for_itself": state.for_itself,
         "gemeinden": [{"ags": g.ags, "name": g.name} for g in state.gemeinden],
+        "history": [
+            {
+                "at": entry.at,
+                "status": entry.status,
+                "old_status": entry.old_status or None,
+                "changed_by": entry.actor,
+                "reason": entry.reason,
+                "service_url": entry.service_url or None,
+            }
+            for entry in state.history
+        ],
     }
 
 

@@ -74,12 +74,15 @@ def lines_status_change(
     user: User | None,
     reason: str = "",
     service_url: str = "",
+    by_staff: bool = True,
 ) -> list[RolloutEvent]:
     """Move the order lines (of one order) to `new_status`, all or none.
 
     Refuses (ValidationError, German, one message per problem) a transition the pipeline does
     not allow, Abgelehnt/Storniert without reason, Live without an https address (Live is set
-    per line). Records a RolloutEvent per line; an ended line no longer blocks ordering it
+    per line). Records a RolloutEvent per line with who changed it and whether as the rollout
+    team (`by_staff`, the default: the Verwaltung then sees "ITVSH/Dataport", not the name) or
+    as a member of the Verwaltung (shown by name); an ended line no longer blocks ordering it
     again for its Gemeinden; the order's status follows; the order's contacts get the status
     e-mail after commit.
     """
@@ -121,6 +124,7 @@ def lines_status_change(
                 reason=reason.strip(),
                 service_url=service.service_url if new_status == RolloutStatus.LIVE else "",
                 changed_by=user,
+                by_staff=by_staff,
             )
         )
     if new_status in ENDED_STATUSES:

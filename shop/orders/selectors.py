@@ -20,12 +20,15 @@ from shop.models import (
     OrderContact,
     OrderDetails,
     OrderedService,
+    RolloutEvent,
     RolloutStatus,
     ServiceCoverage,
     User,
     Verwaltung,
     VerwaltungKind,
 )
+from shop.orders.pipeline import initial_status
+from shop.spreadsheets import Table, local_minute, number_or_text
 
 Order = get_model("order", "Order")
 Line = get_model("order", "Line")
@@ -315,8 +318,9 @@ def order_placed_from_basket(*, user: User, basket_id: int) -> "Order | None":
 
 
 def order_get_for_user(*, user: User, number: str):
-    """One order of the person's Verwaltungen with everything the order page shows, or
-    Order.DoesNotExist (also when it belongs to another Verwaltung). Five queries."""
+    """One order of the person's Verwaltungen with everything the order page shows (also each
+    service's status changes), or Order.DoesNotExist (also when it belongs to another
+    Verwaltung). Six queries."""
     return (
         _order_queryset()
         .filter(ozg_details__verwaltung__in=verwaltungen_visible_to(user=user))
@@ -326,6 +330,7 @@ def order_get_for_user(*, user: User, number: str):
                 queryset=OrderContact.objects.order_by("role"),
             ),
             *order_lines_prefetch(),
+            rollout_events_prefetch("lines__ozg_service__events"),
             Prefetch(
                 "acceptance_records",
                 queryset=get_model("shop", "AcceptanceRecord")
@@ -348,7 +353,7 @@ def ordered_service_list_for_user(
     if dienst is not None:
         services = services.filter(dienst=dienst)
     return (
-        services.select_related("dienst", "verwaltung", "line", "details__order")
+        services.select_related("dienst", "verwaltung", "line__order__user", "details__order")
         .annotate(gemeinden_count=Count("coverage", filter=Q(coverage__gemeinde__isnull=False)))
         .order_by("verwaltung__name", "dienst__title", "-pk")
     )
@@ -382,10 +387,80 @@ def approved_membership_list_for_user(*, user: User) -> QuerySet[Membership]:
     )
 
 
+# Who changed a status, as the Verwaltung sees it: the rollout team (ITVSH and its service
+# provider Dataport) without names, the Verwaltung's own members by name.
+STAFF_ACTOR = "ITVSH/Dataport"
+UNKNOWN_MEMBER = "ein Mitglied der Verwaltung"
+
+
+def timeline_actor(*, user: User | None, by_staff: bool) -> str:
+    """ "ITVSH/Dataport" for a change by the rollout team (or by nobody, e.g. a command);
+    otherwise the member's name, else their e-mail address (a deleted person: a neutral
+    phrase)."""
+    if by_staff:
+        return STAFF_ACTOR
+    if user is None:
+        return UNKNOWN_MEMBER
+    return user.get_full_name().strip() or user.email
+
+
+@dataclasses.dataclass(frozen=True)
+class TimelineEntry:
+    """One step in the history of an ordered service: when, to which status (from which; empty
+    for the order itself), by whom (see timeline_actor), the reason given for a rejection or
+    cancellation, the address recorded when it went live."""
+
+    at: datetime.datetime
+    status: str
+    old_status: str
+    actor: str
+    reason: str = ""
+    service_url: str = ""
+
+
+def service_timeline(*, order: "Order", events: Iterable[RolloutEvent]) -> list[TimelineEntry]:
+    """The history of one ordered service, oldest first: its order (the first status, by the
+    member who placed it), then each status change. No queries of its own: the order's user
+    and each event's person must be loaded (rollout_events_prefetch)."""
+    placed = TimelineEntry(
+        at=order.date_placed,
+        status=initial_status(),
+        old_status="",
+        actor=timeline_actor(user=order.user, by_staff=False),
+    )
+    return [
+        placed,
+        *(
+            TimelineEntry(
+                at=event.created_at,
+                status=event.new_status,
+                old_status=event.old_status,
+                actor=timeline_actor(user=event.changed_by, by_staff=event.by_staff),
+                reason=event.reason,
+                # As ServiceState.live_url: only a web address becomes a link.
+                service_url=event.service_url
+                if event.service_url.startswith(("https://", "http://"))
+                else "",
+            )
+            for event in events
+        ),
+    ]
+
+
+def rollout_events_prefetch(lookup: str) -> Prefetch:
+    """The status changes at `lookup` (ending in an ordered service's `events`), oldest first,
+    with the person who made each. One query."""
+    return Prefetch(
+        lookup,
+        queryset=RolloutEvent.objects.select_related("changed_by").order_by("created_at", "pk"),
+    )
+
+
 @dataclasses.dataclass(frozen=True)
 class ServiceState:
     """One ordered service (one order line) as the Verwaltung sees it: the line's status, the
-    Gemeinden it is set up for (none: a Kreis ordered it for itself), its address once live."""
+    Gemeinden it is set up for (none: a Kreis ordered it for itself), its address once live,
+    its history (where the selector loaded the status changes)."""
 
     line: "Line"
     ordered_service: OrderedService | None
@@ -421,6 +496,13 @@ class ServiceState:
     def for_itself(self) -> bool:
         return self.ordered_service is not None and not self.gemeinden
 
+    @property
+    def history(self) -> list[TimelineEntry]:
+        """Oldest first; the order's line and its status changes must be loaded (see the
+        selectors that say so)."""
+        events = self.ordered_service.events.all() if self.ordered_service is not None else []
+        return service_timeline(order=self.line.order, events=events)
+
 
 def _service_state_from_line(line) -> ServiceState:
     try:
@@ -452,8 +534,8 @@ def ordered_service_states_for_user(
     *, user: User, verwaltung: Verwaltung | None = None, dienst: Dienst | None = None
 ) -> list[ServiceState]:
     """The services ordered by the person's Verwaltungen (optionally one Verwaltung and one
-    service) with status, Gemeinden and live address, by Verwaltung, title, newest first. Two
-    queries."""
+    service) with status, Gemeinden, live address and history, by Verwaltung, title, newest
+    first. Three queries."""
     return ordered_service_states(
         services=ordered_service_list_for_user(user=user, verwaltung=verwaltung, dienst=dienst)
     )
@@ -461,8 +543,8 @@ def ordered_service_states_for_user(
 
 def ordered_service_states(*, services: QuerySet[OrderedService]) -> list[ServiceState]:
     """The given ordered services (e.g. a page of ordered_service_list_for_user) with status,
-    Gemeinden and live address. Two queries."""
-    services = list(services)
+    Gemeinden, live address and history. Three queries."""
+    services = list(services.prefetch_related(rollout_events_prefetch("events")))
     gemeinden = ordered_service_gemeinden(ordered_services=services) if services else {}
     return [
         ServiceState(
@@ -493,6 +575,16 @@ class DienstSummary:
     @property
     def for_itself(self) -> bool:
         return self.itself_count > 0 and self.gemeinden_count == 0
+
+    @property
+    def coverage_label(self) -> str:
+        """For whom it is set up, as the overview and its export say it."""
+        if self.for_itself:
+            return "für die Verwaltung selbst"
+        if self.gemeinden_count:
+            plural = "n" if self.gemeinden_count != 1 else ""
+            return f"live in {self.live_count} von {self.gemeinden_count} Gemeinde{plural}"
+        return "keine aktive Bestellung"
 
 
 def dienst_summary_queryset(*, verwaltung: Verwaltung, status: str = "") -> QuerySet:
@@ -590,6 +682,48 @@ def dienst_summaries(*, verwaltung: Verwaltung, page: Iterable[dict]) -> list[Di
     return summaries
 
 
+DIENST_SUMMARY_HEADER = (
+    "Dienst",
+    "eingerichtet für",
+    "Gemeinden bestellt",
+    "Gemeinden live",
+    "Status der neuesten Bestellung",
+    "Adresse des Dienstes",
+    "letzte Änderung",
+    "neueste Bestellung",
+    "Anzahl Bestellungen",
+)
+
+
+def dienst_summary_table(*, verwaltung: Verwaltung, status: str = "") -> Table:
+    """Every row of the overview of "Meine Dienste" with the same filter (`status`), not a page
+    of them, for the CSV and XLSX export: the last change to the minute (local_minute), counts
+    and the order number as numbers. Three queries. The caller has checked that the person is
+    an approved member."""
+    summaries = dienst_summaries(
+        verwaltung=verwaltung,
+        page=dienst_summary_queryset(verwaltung=verwaltung, status=status),
+    )
+    return Table(
+        title="Meine Dienste",
+        header=DIENST_SUMMARY_HEADER,
+        rows=[
+            (
+                summary.title,
+                summary.coverage_label,
+                summary.gemeinden_count,
+                summary.live_count,
+                summary.status,
+                summary.live_url,
+                local_minute(summary.last_change),
+                number_or_text(summary.order_number),
+                summary.orders_count,
+            )
+            for summary in summaries
+        ],
+    )
+
+
 def order_rows_for_verwaltung(*, verwaltung: Verwaltung) -> QuerySet:
     """The orders of a Verwaltung, newest first, as rows (number, date, status, who ordered,
     number of services) for the order tables of "Meine Dienste". The caller has checked that
@@ -635,9 +769,11 @@ class OrderRecord(OrderSummary):
 
 
 def order_summaries(*, orders: QuerySet) -> list[OrderSummary]:
-    """The given orders (e.g. a page of order_list_for_user) with their services, statuses and
-    Gemeinden. Three queries."""
-    orders = orders.prefetch_related(*order_lines_prefetch())
+    """The given orders (e.g. a page of order_list_for_user) with their services, statuses,
+    Gemeinden and histories. Four queries."""
+    orders = orders.prefetch_related(
+        *order_lines_prefetch(), rollout_events_prefetch("lines__ozg_service__events")
+    )
     return [
         OrderSummary(
             order=order, services=[_service_state_from_line(line) for line in order.lines.all()]
@@ -647,8 +783,9 @@ def order_summaries(*, orders: QuerySet) -> list[OrderSummary]:
 
 
 def order_record_for_user(*, user: User, number: str) -> OrderRecord:
-    """One order of the person's Verwaltungen with services, contacts and acceptance records, or
-    Order.DoesNotExist (also for another Verwaltung's order). Five queries."""
+    """One order of the person's Verwaltungen with services (and their histories), contacts and
+    acceptance records, or Order.DoesNotExist (also for another Verwaltung's order). Six
+    queries."""
     order = order_get_for_user(user=user, number=number[:128])
     role_order = {role: index for index, role in enumerate(ContactRole.values)}
     return OrderRecord(
@@ -676,7 +813,7 @@ def service_history_for_user(
 ) -> ServiceHistory | None:
     """One service of one of the person's Verwaltungen with each time it was ordered, or None
     when the person is no approved member of that Verwaltung or it never ordered the service.
-    Three queries."""
+    Four queries."""
     if not (0 < verwaltung_id < 2**63 and 0 < dienst_id < 2**63):
         return None
     verwaltung = verwaltungen_visible_to(user=user).filter(pk=verwaltung_id).first()

@@ -1,10 +1,8 @@
 """Reads for the fulfilment staff: the order list with its filters and search, and its export.
 A fixed number of queries, however many orders."""
 
-import csv
 import dataclasses
 import datetime
-import io
 from collections.abc import Iterable
 
 from django.db.models import (
@@ -27,13 +25,13 @@ from shop.models import (
     OrderContact,
     OrderDetails,
     OrderedService,
-    RolloutEvent,
     ServiceCoverage,
     Verwaltung,
 )
 from shop.orders.messages import unread_counts_for_staff, unread_for_staff
 from shop.orders.pipeline import progress
-from shop.orders.selectors import order_lines_prefetch
+from shop.orders.selectors import order_lines_prefetch, rollout_events_prefetch
+from shop.spreadsheets import Table, local_minute, number_or_text, table_csv, table_xlsx
 
 Order = get_model("order", "Order")
 Line = get_model("order", "Line")
@@ -187,12 +185,7 @@ def order_for_staff(*, number: str):
         .prefetch_related(
             Prefetch("ozg_details__contacts", queryset=OrderContact.objects.order_by("pk")),
             *order_lines_prefetch(),
-            Prefetch(
-                "lines__ozg_service__events",
-                queryset=RolloutEvent.objects.select_related("changed_by").order_by(
-                    "created_at", "pk"
-                ),
-            ),
+            rollout_events_prefetch("lines__ozg_service__events"),
             Prefetch(
                 "acceptance_records",
                 queryset=AcceptanceRecord.objects.select_related(
@@ -219,10 +212,6 @@ EXPORT_HEADER = (
     "Adresse des Dienstes",
     "Gewünschter Start",
 )
-# The columns that hold a datetime and a date, and how a spreadsheet shows them.
-EXPORT_DATETIME_COLUMN = EXPORT_HEADER.index("Bestellt am")
-EXPORT_DATE_COLUMN = EXPORT_HEADER.index("Gewünschter Start")
-XLSX_FORMATS = {EXPORT_DATETIME_COLUMN: "DD.MM.YYYY HH:MM", EXPORT_DATE_COLUMN: "DD.MM.YYYY"}
 
 
 def order_export_rows(*, orders) -> list[tuple]:
@@ -234,7 +223,7 @@ def order_export_rows(*, orders) -> list[tuple]:
     for order in orders:
         details = order.ozg_details
         verwaltung = details.verwaltung
-        placed = timezone.localtime(order.date_placed).replace(tzinfo=None, second=0, microsecond=0)
+        placed = local_minute(order.date_placed)
         for line in order.lines.all():
             service = getattr(line, "ozg_service", None)
             gemeinden = (
@@ -244,7 +233,7 @@ def order_export_rows(*, orders) -> list[tuple]:
             )
             rows.append(
                 (
-                    int(order.number) if order.number.isdigit() else order.number,
+                    number_or_text(order.number),
                     placed,
                     order.status,
                     verwaltung.name,
@@ -263,50 +252,16 @@ def order_export_rows(*, orders) -> list[tuple]:
     return rows
 
 
-def _spreadsheet_safe(value):
-    """A cell that a spreadsheet would read as a formula is written as text (CSV injection)."""
-    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
-        return "'" + value
-    return value
-
-
-def _csv_text(value) -> str:
-    """Dates in German notation; everything else as itself."""
-    if isinstance(value, datetime.datetime):
-        return value.strftime("%d.%m.%Y %H:%M")
-    if isinstance(value, datetime.date):
-        return value.strftime("%d.%m.%Y")
-    return _spreadsheet_safe(value)
+def order_export_table(*, orders) -> Table:
+    return Table(title="Bestellungen", header=EXPORT_HEADER, rows=order_export_rows(orders=orders))
 
 
 def order_export_csv(*, orders) -> str:
-    """Semicolon-separated with a BOM, as German Excel opens it."""
-    out = io.StringIO()
-    out.write("\ufeff")
-    writer = csv.writer(out, delimiter=";")
-    writer.writerow(EXPORT_HEADER)
-    for row in order_export_rows(orders=orders):
-        writer.writerow([_csv_text(value) for value in row])
-    return out.getvalue()
+    return table_csv(table=order_export_table(orders=orders))
 
 
 def order_export_xlsx(*, orders) -> bytes:
-    from openpyxl import Workbook
-
-    workbook = Workbook()
-    sheet = workbook.active
-    sheet.title = "Bestellungen"
-    sheet.append(EXPORT_HEADER)
-    for row in order_export_rows(orders=orders):
-        sheet.append([_spreadsheet_safe(value) for value in row])
-    # Real date cells, shown as German dates.
-    for column, number_format in XLSX_FORMATS.items():
-        for (cell,) in sheet.iter_rows(min_row=2, min_col=column + 1, max_col=column + 1):
-            cell.number_format = number_format
-    sheet.freeze_panes = "A2"
-    out = io.BytesIO()
-    workbook.save(out)
-    return out.getvalue()
+    return table_xlsx(table=order_export_table(orders=orders))
 
 
 # The workbench: the dashboard's start page for the fulfilment staff.

@@ -6,6 +6,8 @@ app_name = "shop_orders"
 
 urlpatterns = [
     path("", views.overview, name="overview"),
+    path("export.csv", views.overview_export, {"kind": "csv"}, name="export_csv"),
+    path("export.xlsx", views.overview_export, {"kind": "xlsx"}, name="export_xlsx"),
     path("bestellungen/", views.order_list, name="orders"),
     path("bestellungen/<str:number>/", views.order, name="order"),
     path("bestellungen/<str:number>/rueckfragen/", views.order_message, name="messages"),

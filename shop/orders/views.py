@@ -1,6 +1,7 @@
 """Meine Dienste: what the approved members of a Verwaltung (both roles) see of its orders and
-ordered services. Read-only pages, except the Rückfragen on an order, which both roles may write
-(see shop.orders.messages); each delegates to shop.orders.selectors and shop.orders.messages."""
+ordered services, and the overview as CSV or XLSX. Read-only pages, except the Rückfragen on an
+order, which both roles may write (see shop.orders.messages); each delegates to
+shop.orders.selectors and shop.orders.messages."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -9,10 +10,14 @@ from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils import timezone
+from django.utils.http import urlencode
+from django.utils.text import slugify
 from django.views.decorators.http import require_GET, require_POST
 
 from shop.accounts.selectors import membership_ordering_obstacle
 from shop.models import Membership, RolloutStatus
+from shop.spreadsheets import CONTENT_TYPES, WRITERS
 
 from . import messages as rueckfragen
 from . import selectors
@@ -53,6 +58,18 @@ def _page(request: HttpRequest, queryset, per_page: int):
     return Paginator(queryset, per_page).get_page(request.GET.get("seite"))
 
 
+def _status_filter(request: HttpRequest) -> str:
+    """The overview's filter `?status=`: a status of the pipeline, else none (all)."""
+    status = request.GET.get("status", "")
+    return status if status in RolloutStatus.values else ""
+
+
+def _export_query(request: HttpRequest, *, status: str) -> str:
+    """The overview's filters for its export links: the Verwaltung asked for and the status."""
+    query = {"verwaltung": request.GET.get("verwaltung", ""), "status": status}
+    return urlencode({name: value for name, value in query.items() if value})
+
+
 @require_GET
 @login_required
 def overview(request: HttpRequest) -> HttpResponse:
@@ -66,9 +83,7 @@ def overview(request: HttpRequest) -> HttpResponse:
             "shop/orders/overview.html",
             {"obstacle": membership_ordering_obstacle(user=request.user)},
         )
-    status = request.GET.get("status", "")
-    if status not in RolloutStatus.values:
-        status = ""
+    status = _status_filter(request)
     verwaltung = membership.verwaltung
     page = _page(
         request,
@@ -87,11 +102,30 @@ def overview(request: HttpRequest) -> HttpResponse:
             "services": selectors.dienst_summaries(verwaltung=verwaltung, page=page.object_list),
             "statuses": RolloutStatus.values,
             "status": status,
+            "export_query": _export_query(request, status=status),
             "orders": list(
                 selectors.order_rows_for_verwaltung(verwaltung=verwaltung)[:NEWEST_ORDERS]
             ),
         },
     )
+
+
+@require_GET
+@login_required
+def overview_export(request: HttpRequest, kind: str) -> HttpResponse:
+    """The overview's rows with its filters (`?verwaltung=`, `?status=`), all of them rather
+    than a page, as CSV or XLSX (`kind`, fixed by the URL). 404 for a Verwaltung the person is
+    no approved member of; without any membership back to the overview, which explains."""
+    _memberships, membership = _selected_membership(request)
+    if membership is None:
+        return redirect("shop_orders:overview")
+    verwaltung = membership.verwaltung
+    table = selectors.dienst_summary_table(verwaltung=verwaltung, status=_status_filter(request))
+    response = HttpResponse(WRITERS[kind](table=table), content_type=CONTENT_TYPES[kind])
+    stamp = timezone.localdate().isoformat()
+    name = slugify(verwaltung.name) or "verwaltung"
+    response["Content-Disposition"] = f'attachment; filename="meine-dienste-{name}-{stamp}.{kind}"'
+    return response
 
 
 @require_GET

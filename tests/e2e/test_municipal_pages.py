@@ -124,6 +124,8 @@ ERROR_PAGES = {
 
 EXEMPT: dict[str, str] = {
     "shop_orders:messages(number)": "nur POST: die Rückfrage auf der Bestellseite",
+    "shop_orders:export_csv()": "Download (CSV), keine Seite: test_timeline_export_journey.py",
+    "shop_orders:export_xlsx()": "Download (XLSX), keine Seite: test_timeline_export_journey.py",
     "basket:add(pk)": "nur POST: „In den Warenkorb“ auf dem Steckbrief",
     "basket:saved()": "leitet zum Warenkorb",
     "basket:vouchers-add()": "leitet zum Warenkorb",

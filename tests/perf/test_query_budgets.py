@@ -13,11 +13,14 @@ holds the absolute numbers in one place, so that a change of any of them is seen
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
 
 from shop.accounts.services import FULFILMENT_GROUP
 from shop.accounts.services import staff_groups_ensure
 from shop.models import Dienst
+from shop.orders.rollout import lines_status_change
 from tests.factories import amt_with_gemeinden
+from tests.factories import dienst_create
 from tests.factories import member_create
 from tests.factories import order_place
 from tests.factories import staff_create
@@ -28,6 +31,10 @@ pytestmark = pytest.mark.django_db
 PUBLIC_PAGE_LIMIT = 10
 FILTER = "?typ=online_dienst_efa&verfuegbarkeit=verfuegbar"
 SEARCH = "?q=Dienst"
+
+EXPORT_BUDGET = 8
+# The order page with each service's history (tests/integration/orders/test_timeline_export.py).
+ORDER_PAGE_BUDGET = 11
 
 # (name, url or None for the profile, who, budget). Budgets are today's exact counts.
 PAGES = [
@@ -41,6 +48,14 @@ PAGES = [
     ("Meine Dienste", "/konto/meine-dienste/", "member", 10),
     ("Meine Dienste filtered", "/konto/meine-dienste/?status=Eingegangen", "member", 10),
     ("Meine Dienste orders", "/konto/meine-dienste/bestellungen/", "member", 7),
+    # Every row of the overview, not a page: the same queries as the overview without its pager.
+    ("Meine Dienste CSV", "/konto/meine-dienste/export.csv", "member", EXPORT_BUDGET),
+    (
+        "Meine Dienste XLSX",
+        "/konto/meine-dienste/export.xlsx?status=Eingegangen",
+        "member",
+        EXPORT_BUDGET,
+    ),
     ("dashboard order list", "/shop/dashboard/orders/", "staff", 10),
     # From the cache (shop.reports.cache) after the warm-up request.
     ("coverage report", "/umsetzung/berichte/abdeckung/", "staff", 6),
@@ -99,3 +114,23 @@ def test_query_budget_is_fixed_for_small_and_large_data(client, shop, name, url,
 def test_public_pages_stay_within_ten_queries(client, shop, name, url):
     shop["grow"](2)
     assert queries(client, shop, url, "anonymous") <= PUBLIC_PAGE_LIMIT
+
+
+def test_order_page_with_timeline_costs_the_same_for_one_and_many_services_and_changes(
+    client, shop
+):
+    member, amt, staff = shop["member"], shop["amt"], shop["staff"]
+    small = order_place(user=member, verwaltung=amt, dienste=[dienst_create()])
+    lines_status_change(lines=list(small.lines.all()), new_status="In Prüfung", user=staff)
+    large = order_place(user=member, verwaltung=amt, dienste=[dienst_create() for _ in range(10)])
+    for status in ("In Prüfung", "In Umsetzung", "Im Test"):
+        lines_status_change(lines=list(large.lines.all()), new_status=status, user=staff)
+
+    counts = [
+        queries(
+            client, shop, reverse("shop_orders:order", kwargs={"number": order.number}), "member"
+        )
+        for order in (small, large)
+    ]
+
+    assert counts == [ORDER_PAGE_BUDGET, ORDER_PAGE_BUDGET]

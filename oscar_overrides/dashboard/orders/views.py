@@ -12,15 +12,13 @@ from oscar.apps.dashboard.orders import views
 
 from shop.orders import messages as order_messages
 from shop.orders import rollout, staff
+from shop.spreadsheets import CONTENT_TYPES
 
 from .forms import LineStatusForm, OrderFilterForm
 
 EXPORT_FORMATS = {
-    "csv": ("text/csv; charset=utf-8", staff.order_export_csv),
-    "xlsx": (
-        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        staff.order_export_xlsx,
-    ),
+    "csv": (CONTENT_TYPES["csv"], staff.order_export_csv),
+    "xlsx": (CONTENT_TYPES["xlsx"], staff.order_export_xlsx),
 }
 
 

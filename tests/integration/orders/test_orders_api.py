@@ -37,6 +37,18 @@ def same_moment(text: str, moment: datetime.datetime) -> bool:
     return abs(datetime.datetime.fromisoformat(text) - moment) < datetime.timedelta(milliseconds=1)
 
 
+def placed_entry(at: str) -> dict:
+    """The first entry of a service's history: its order, by the member who placed it."""
+    return {
+        "at": at,
+        "status": "Eingegangen",
+        "old_status": None,
+        "changed_by": "Hanna Hüttmann",
+        "reason": "",
+        "service_url": None,
+    }
+
+
 def go_live(order) -> None:
     line = order.lines.get()
     line.status = "Live"
@@ -88,6 +100,7 @@ def test_orders_list_with_services_and_gemeinden(client, amt, order, role):
                     "service_url": None,
                     "for_itself": False,
                     "gemeinden": AMT_GEMEINDEN,
+                    "history": [placed_entry(orders[0]["date_placed"])],
                 }
             ],
         }
@@ -153,9 +166,11 @@ def test_ordered_services_and_live_url_only_when_live(client, amt, member, order
             "service_url": None,
             "for_itself": False,
             "gemeinden": AMT_GEMEINDEN,
+            "history": [placed_entry(before[0]["history"][0]["at"])],
             "order_number": order.number,
         }
     ]
+    assert same_moment(before[0]["history"][0]["at"], order.date_placed)
     assert client.get(detail_url(order)).json()["services"][0]["service_url"] is None
 
     go_live(order)

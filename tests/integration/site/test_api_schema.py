@@ -30,6 +30,7 @@ from schemathesis.specs.openapi.checks import status_code_conformance
 
 from cms_pages.services import page_tree_ensure
 from ozg_site.api import api
+from shop.orders.rollout import lines_status_change
 from tests.factories import LageFactory
 from tests.factories import LeikaLeistungFactory
 from tests.factories import OzgLeistungFactory
@@ -113,7 +114,17 @@ def shop_data(django_db_setup, django_db_blocker):
         terms_of_use_publish()
         amt = amt_with_gemeinden(count=2)
         member = member_create(verwaltung=amt)
-        order_place(user=member, verwaltung=amt, dienste=[dienst_create(title="Postfach")])
+        order = order_place(user=member, verwaltung=amt, dienste=[dienst_create(title="Postfach")])
+        # A history with a change of the rollout team and one of the member (tests/integration/
+        # orders/test_timeline_export.py), each answer checked against its schema.
+        lines_status_change(lines=list(order.lines.all()), new_status="In Prüfung", user=None)
+        lines_status_change(
+            lines=list(order.lines.all()),
+            new_status="Storniert",
+            user=member,
+            reason="Nicht mehr nötig.",
+            by_staff=False,
+        )
         client = Client()
         client.force_login(member)
         yield {"member_cookies": {name: morsel.value for name, morsel in client.cookies.items()}}
@@ -141,6 +152,26 @@ def test_api_as_a_member(case, shop_data):
 
     if signed_in_only(case):
         assert response.status_code != 401, "the session cookie was not accepted"
+
+
+def test_each_service_of_the_members_api_documents_its_history():
+    schemas = openapi_document()["components"]["schemas"]
+
+    for name in ("OrderServiceOut", "OrderedServiceOut"):
+        history = schemas[name]["properties"]["history"]
+        assert "history" in schemas[name]["required"], name
+        assert history["items"] == {"$ref": "#/components/schemas/HistoryEntryOut"}, name
+    entry = schemas["HistoryEntryOut"]
+    assert set(entry["properties"]) == {
+        "at",
+        "status",
+        "old_status",
+        "changed_by",
+        "reason",
+        "service_url",
+    }
+    assert "ITVSH/Dataport" in entry["properties"]["changed_by"]["description"]
+    assert entry["properties"]["at"]["format"] == "date-time"
 
 
 def test_the_served_document_is_the_one_tested(client):

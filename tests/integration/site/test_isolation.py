@@ -308,6 +308,33 @@ def test_parameters_mixing_two_verwaltungen_are_404(world):
     assert not found, f"Mixed parameters that reach objects of A:{offending(found)}"
 
 
+# Pages of Meine Dienste that choose the Verwaltung by `?verwaltung=ID` (a member of several
+# chooses which one to see or export) rather than by a path parameter; with B's ID, `own_shows`
+# says whether B's order number can be read in the answer (not in a compressed XLSX).
+VERWALTUNG_QUERY_URLS = {
+    "shop_orders:overview": True,
+    "shop_orders:orders": True,
+    "shop_orders:export_csv": True,
+    "shop_orders:export_xlsx": False,
+}
+
+
+def test_a_verwaltung_chosen_by_query_parameter_is_404_for_others(world):
+    client = signed_in(world.b.member)
+
+    found = []
+    for name, own_shows in VERWALTUNG_QUERY_URLS.items():
+        url = reverse(name)
+        foreign = client.get(url, {"verwaltung": world.a.verwaltung.pk})
+        if foreign.status_code != 404 or leaks(foreign, world.a):
+            found.append(f"GET {url}?verwaltung=A: {foreign.status_code}, expected 404")
+        own = client.get(url, {"verwaltung": world.b.verwaltung.pk})
+        shown = world.b.order.number in own.content.decode(errors="replace")
+        if own.status_code != 200 or (own_shows and not shown):
+            found.append(f"GET {url}?verwaltung=B: {own.status_code}, B's order shown: {shown}")
+    assert not found, f"Choosing a Verwaltung by query parameter:{offending(found)}"
+
+
 def test_no_page_without_parameters_shows_anything_of_another_verwaltung(world):
     """Every municipal URL without a parameter (lists, account pages, checkout steps, the API's
     lists) as the member of B: no server error, nothing of A; and B's own order is listed where
@@ -330,6 +357,7 @@ def test_no_page_without_parameters_shows_anything_of_another_verwaltung(world):
 
     listing_b = [
         "shop_orders:overview()",
+        "shop_orders:export_csv()",
         "api:bestellungen()",
         "api:dienste()",
     ]
