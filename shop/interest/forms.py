@@ -10,7 +10,7 @@ class InterestForm(forms.Form):
     """The note and which of the two buttons was pressed ("bekunden" also saves a new note)."""
 
     note = forms.CharField(
-        label="Anmerkung (freiwillig)",
+        label="Anmerkung",
         required=False,
         max_length=NOTE_MAX_LENGTH,
         widget=forms.Textarea(attrs={"rows": 3}),

@@ -44,14 +44,14 @@ def test_a_member_registers_changes_and_withdraws_the_interest(page: Page, upcom
     assert_accessible(page, path=upcoming.url)
     page.set_viewport_size(MOBILE)
     assert not horizontal_overflow(page)
-    page.get_by_label("Anmerkung (freiwillig)").fill("Ab Januar, für beide Gemeinden")
+    page.get_by_label("Anmerkung").fill("Ab Januar, für beide Gemeinden")
     page.get_by_role("button", name="Interesse bekunden").click()
     expect(page.get_by_text("ist gespeichert")).to_be_visible()
     expect(interest_box).to_contain_text("Amt Hüttener Berge hat am")
     assert_accessible(page)
     assert DienstInterest.objects.get().note == "Ab Januar, für beide Gemeinden"
 
-    page.get_by_label("Anmerkung (freiwillig)").fill("Ab März")
+    page.get_by_label("Anmerkung").fill("Ab März")
     page.get_by_role("button", name="Anmerkung speichern").click()
     expect(page.get_by_text("ist gespeichert")).to_be_visible()
     assert DienstInterest.objects.get().note == "Ab März"
