@@ -40,7 +40,7 @@ def dienst_interest_states(*, user: User, dienst_id: int) -> list[InterestState]
         interest.verwaltung_id: interest
         for interest in DienstInterest.objects.filter(
             dienst_id=dienst_id, verwaltung__in=verwaltungen
-        )
+        ).select_related("registered_by")
     }
     return [InterestState(verwaltung=v, interest=interests.get(v.pk)) for v in verwaltungen]
 
@@ -55,7 +55,11 @@ def dienst_interest_state(
     )
     if verwaltung is None:
         return None
-    interest = DienstInterest.objects.filter(dienst_id=dienst_id, verwaltung=verwaltung).first()
+    interest = (
+        DienstInterest.objects.filter(dienst_id=dienst_id, verwaltung=verwaltung)
+        .select_related("registered_by")
+        .first()
+    )
     return InterestState(verwaltung=verwaltung, interest=interest)
 
 

@@ -422,3 +422,22 @@ def test_the_editor_views_cost_the_same_queries_for_one_and_many_rows(
     )
 
     assert few == many
+
+
+def test_the_profile_costs_the_same_queries_for_one_and_many_verwaltungen(upcoming, amt, member):
+    page, dienst = upcoming
+    client = signed_in(member)
+    client.post(interest_url(dienst, amt), {"aktion": "bekunden"})
+    one = queries_for(client, page.url)
+
+    for number in range(4):
+        verwaltung = amt_with_gemeinden(count=1, name=f"Amt Nummer {number}")
+        Membership.objects.create(
+            user=member, verwaltung=verwaltung, status=Membership.Status.APPROVED
+        )
+        client.post(interest_url(dienst, verwaltung), {"aktion": "bekunden"})
+    html = page_text(client.get(page.url))
+    many = queries_for(client, page.url)
+
+    assert html.count('name="aktion" value="zurueckziehen"') == 5
+    assert one == many
