@@ -25,7 +25,7 @@ from .caching import view_restrictions_exist
 from .choices import Reifegrad, ServiceType, TransportRoute, Vertrauensniveau
 from .forms import ServicePageForm
 from .page_context import page_context
-from .panels import GermanMultipleChooserPanel
+from .panels import GermanMultipleChooserPanel, InterestCountPanel
 from .profile_fields import CATALOGUE_FILTERS, PROFILE_FIELDS, wagtail_api_fields
 
 LEGAL_RICH_TEXT_FEATURES = ["h2", "h3", "bold", "italic", "ol", "ul", "link"]
@@ -266,6 +266,7 @@ class ServicePage(PublicPageMixin, Page):
             ],
             heading="Einordnung",
         ),
+        InterestCountPanel(heading="Interesse der Verwaltungen"),
         MultiFieldPanel(
             [
                 FieldRowPanel(

@@ -22,6 +22,7 @@ from .accounts import admin_views as membership_views
 from .accounts.admin_views import DECIDE_PERMISSION
 from .agreements.admin_views import AgreementViewSetGroup
 from .catalogue.admin_views import OzgLeistungViewSet
+from .interest import admin_views as interest_views
 from .models import Gemeinde, Verwaltung
 
 # The OZG catalogue: editors browse it and pick OZG-Leistungen for service profiles.
@@ -188,4 +189,27 @@ def membership_menu_item():
         icon_name="group",
         order=310,
         permission=DECIDE_PERMISSION,
+    )
+
+
+@hooks.register("register_admin_urls")
+def interest_admin_urls():
+    return [
+        path("interessen/", interest_views.interest_overview, name="shop_interest_overview"),
+        path(
+            "interessen/<int:dienst_id>/",
+            interest_views.interest_list,
+            name="shop_interest_list",
+        ),
+    ]
+
+
+@hooks.register("register_admin_menu_item")
+def interest_menu_item():
+    return PermissionMenuItem(
+        "Interesse an Diensten",
+        reverse("shop_interest_overview"),
+        icon_name="help",
+        order=320,
+        permission=interest_views.VIEW_PERMISSION,
     )

@@ -46,6 +46,7 @@ EDITOR_PERMISSIONS = (
     "shop.view_ozgleistung",
     "shop.view_membership",
     "shop.change_membership",
+    "shop.view_dienstinterest",
     "shop.add_agreement",
     "shop.change_agreement",
     "shop.delete_agreement",

@@ -1,5 +1,6 @@
 from django.urls import path
 
+from shop.interest import views as interest_views
 from shop.news import views as news_views
 
 from . import views
@@ -24,4 +25,9 @@ urlpatterns = [
     ),
     path("mitgliedschaften/", views.memberships, name="memberships"),
     path("neuigkeiten/", news_views.subscription, name="news"),
+    path(
+        "interesse/<int:dienst_id>/<int:verwaltung_id>/",
+        interest_views.interest,
+        name="interest",
+    ),
 ]

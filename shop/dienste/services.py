@@ -9,6 +9,7 @@ from decimal import Decimal
 from django.db import transaction
 from oscar.core.loading import get_model
 
+from shop.interest.services import dienst_interest_notify
 from shop.models import Agreement, Dienst, OzgLeistung
 
 Product = get_model("catalogue", "Product")
@@ -71,7 +72,8 @@ def dienst_sync(
 ) -> Dienst:
     """Create or update the Dienst and its product for a published service profile.
 
-    Re-publishing the same content changes nothing and never creates a second product.
+    Re-publishing the same content changes nothing and never creates a second product. Once the
+    service is orderable, the members of Verwaltungen that registered interest are mailed once.
     """
     dienst = Dienst.objects.select_related("product").filter(page_id=page_id).first()
     if dienst is None:
@@ -93,6 +95,8 @@ def dienst_sync(
         product.save()
     dienst.ozg_leistungen.set(OzgLeistung.objects.filter(ozg_id__in=list(ozg_ids)))
     dienst.required_agreements.set(Agreement.objects.filter(pk__in=list(agreement_ids)))
+    # Orderable now: the Verwaltungen that registered interest are told, each once.
+    dienst_interest_notify(dienst=dienst)
     return dienst
 
 

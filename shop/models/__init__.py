@@ -7,6 +7,7 @@ from .agreements import (
     ImmutableError,
 )
 from .catalogue import Dienst, Lage, LeikaLeistung, OzgLeistung, Themenfeld
+from .interest import DienstInterest
 from .mail import OutgoingMail
 from .news import NewsAnnouncement, NewsSubscription
 from .orders import (
@@ -30,6 +31,7 @@ __all__ = [
     "AgreementVersion",
     "ContactRole",
     "Dienst",
+    "DienstInterest",
     "Gemeinde",
     "ImmutableError",
     "Lage",

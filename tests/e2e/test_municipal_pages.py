@@ -53,6 +53,8 @@ class World:
     ordered: Dienst
     # The service that the sweep puts into the basket and orders.
     dienst: Dienst
+    # A service in Vorbereitung, for the interest page.
+    upcoming: Dienst
 
 
 @dataclasses.dataclass(frozen=True)
@@ -93,6 +95,9 @@ PAGES: dict[str, Visit] = {
     "shop_orders:order(number)": Visit(_order),
     "shop_orders:service(dienst_id,verwaltung_id)": Visit(
         lambda world: {"verwaltung_id": world.amt.pk, "dienst_id": world.ordered.pk}
+    ),
+    "shop_accounts:interest(dienst_id,verwaltung_id)": Visit(
+        lambda world: {"verwaltung_id": world.amt.pk, "dienst_id": world.upcoming.pk}
     ),
     "shop_accounts:memberships()": Visit(),
     "shop_accounts:news()": Visit(),
@@ -184,6 +189,7 @@ def world(demo_site) -> World:
         order=order,
         ordered=ordered,
         dienst=Dienst.objects.get(title="Wohngeld online beantragen"),
+        upcoming=Dienst.objects.get(title="Anmeldung der Eheschließung"),
     )
 
 

@@ -20,6 +20,8 @@ from cms_pages.services import news_pages_ensure
 from ozg_site.demo_content import demo_news
 from shop.accounts.services import EDITORS_GROUP
 from shop.models import Agreement
+from shop.models import Dienst
+from shop.models import DienstInterest
 from shop.models import Gemeinde
 from shop.models import Membership
 from tests.e2e.conftest import DESKTOP
@@ -107,6 +109,8 @@ def editorial(demo_site, amt_huettener_berge):
         verwaltung=VerwaltungFactory(name="Amt Probsteierhagen"),
         status=Membership.Status.REQUESTED,
     )
+    upcoming = Dienst.objects.get(title="Anmeldung der Eheschließung")
+    DienstInterest.objects.create(dienst=upcoming, verwaltung=membership.verwaltung, note="Bald")
     agreement = Agreement.objects.first()
     version = agreement.versions.first()
     object_pages = [
@@ -123,6 +127,7 @@ def editorial(demo_site, amt_huettener_berge):
         f"/cms/snippets/shop/agreement/edit/{agreement.pk}/",
         f"/cms/snippets/shop/agreementversion/inspect/{version.pk}/",
         f"/cms/mitgliedschaften/{membership.pk}/",
+        f"/cms/interessen/{upcoming.pk}/",
         "/cms/settings/cms_pages/legallinks/",
         "/cms/pages/search/?q=Wohngeld",
     ]

@@ -27,7 +27,9 @@ from django.test import Client
 from django.urls import Resolver404
 from django.urls import reverse
 
+from shop.interest.services import dienst_interest_register
 from shop.models import ContactRole
+from shop.models import Dienst
 from shop.models import Membership
 from shop.models import OrderMessage
 from shop.orders.messages import order_message_post
@@ -50,7 +52,8 @@ pytestmark = pytest.mark.django_db
 
 @dataclasses.dataclass(frozen=True)
 class Municipality:
-    """One Verwaltung with an ordering member, the order and a Rückfrage on it."""
+    """One Verwaltung with an ordering member, the order and a Rückfrage on it, and its interest
+    in a service in Vorbereitung."""
 
     verwaltung: object
     member: object
@@ -59,6 +62,8 @@ class Municipality:
     dienst: object
     message: OrderMessage
     contact_email: str
+    upcoming: object
+    interest_note: str
 
     @property
     def secrets(self) -> dict[str, str]:
@@ -67,10 +72,11 @@ class Municipality:
             "order number": self.order.number,
             "contact e-mail": self.contact_email,
             "Rückfrage": self.message.text,
+            "interest note": self.interest_note,
         }
 
 
-def municipality_create(*, label: str, shared_dienst, own_dienst) -> Municipality:
+def municipality_create(*, label: str, shared_dienst, own_dienst, upcoming) -> Municipality:
     verwaltung = amt_with_gemeinden(count=2, name=f"Amt {label}")
     member = member_create(verwaltung=verwaltung, email=f"mitglied@{label.lower()}.example")
     contact_email = f"fachlich@{label.lower()}.example"
@@ -91,6 +97,9 @@ def municipality_create(*, label: str, shared_dienst, own_dienst) -> Municipalit
         text=f"Rückfrage aus dem Amt {label} zur Einrichtung",
         from_staff=False,
     )
+    interest = dienst_interest_register(
+        user=member, dienst=upcoming, verwaltung=verwaltung, note=f"Wir im Amt {label} warten"
+    )
     return Municipality(
         verwaltung=verwaltung,
         member=member,
@@ -99,6 +108,8 @@ def municipality_create(*, label: str, shared_dienst, own_dienst) -> Municipalit
         dienst=own_dienst,
         message=message,
         contact_email=contact_email,
+        upcoming=upcoming,
+        interest_note=interest.note,
     )
 
 
@@ -113,16 +124,21 @@ def world(django_db_setup, django_db_blocker) -> Iterator[World]:
     with django_db_blocker.unblock(), transaction.atomic():
         terms_of_use_publish()
         shared = dienst_create(title="Wohngeld")
+        upcoming = dienst_create(
+            title="Hundesteuer", availability=Dienst.Availability.IN_PREPARATION
+        )
         world = World(
             a=municipality_create(
                 label="Ahrensdorf",
                 shared_dienst=shared,
                 own_dienst=dienst_create(title="Dienst nur für Ahrensdorf"),
+                upcoming=upcoming,
             ),
             b=municipality_create(
                 label="Bredstedt",
                 shared_dienst=shared,
                 own_dienst=dienst_create(title="Dienst nur für Bredstedt"),
+                upcoming=upcoming,
             ),
         )
         yield world
@@ -166,6 +182,12 @@ OBJECT_URLS: dict[str, ObjectUrl] = {
     ),
     "shop_orders:service(dienst_id,verwaltung_id)": ObjectUrl(
         lambda m: {"verwaltung_id": m.verwaltung.pk, "dienst_id": m.dienst.pk}
+    ),
+    # The interest of a Verwaltung in a service in Vorbereitung (the profile's form posts here).
+    "shop_accounts:interest(dienst_id,verwaltung_id)": ObjectUrl(
+        lambda m: {"verwaltung_id": m.verwaltung.pk, "dienst_id": m.upcoming.pk},
+        post_data={"aktion": "bekunden", "note": "Noch eine Anmerkung"},
+        owner_post=302,
     ),
     # The members' JSON API.
     "api:bestellung(number)": ObjectUrl(_order),
