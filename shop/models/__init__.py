@@ -7,6 +7,7 @@ from .agreements import (
     ImmutableError,
 )
 from .catalogue import Dienst, Lage, LeikaLeistung, OzgLeistung, Themenfeld
+from .changes import ContactChange, WithdrawalRequest
 from .mail import OutgoingMail
 from .news import NewsAnnouncement, NewsSubscription
 from .orders import (
@@ -28,6 +29,7 @@ __all__ = [
     "Agreement",
     "AgreementKind",
     "AgreementVersion",
+    "ContactChange",
     "ContactRole",
     "Dienst",
     "Gemeinde",
@@ -51,4 +53,5 @@ __all__ = [
     "User",
     "Verwaltung",
     "VerwaltungKind",
+    "WithdrawalRequest",
 ]
