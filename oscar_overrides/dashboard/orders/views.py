@@ -10,8 +10,8 @@ from django.urls import reverse
 from django.utils import timezone
 from oscar.apps.dashboard.orders import views
 
+from shop.orders import changes, staff
 from shop.orders import messages as order_messages
-from shop.orders import rollout, staff
 
 from .forms import LineStatusForm, OrderFilterForm
 
@@ -76,7 +76,7 @@ class OrderListView(views.OrderListView):
 
 
 class OrderDetailView(views.OrderDetailView):
-    order_actions = ("save_note", "delete_note")
+    order_actions = ("save_note", "delete_note", "confirm_withdrawal", "reject_withdrawal")
     line_actions = ("change_line_statuses",)
 
     def get_object(self, queryset=None):
@@ -90,37 +90,48 @@ class OrderDetailView(views.OrderDetailView):
         ctx["unread"] = order_messages.unread_counts_for_staff(order_ids=[self.object.pk])[
             self.object.pk
         ]
+        if ctx["details"] is not None:
+            ctx["contact_changes"] = changes.contact_change_list(details=ctx["details"])
+            ctx["withdrawals"] = changes.withdrawal_request_list(details=ctx["details"])
         return ctx
 
-    def handle_line_action(self, request, order, action):
-        # A service is one line of quantity 1: no quantities to post.
-        if action not in self.line_actions:
-            return self.reload_page(error="Diese Aktion gibt es hier nicht.")
-        line_ids = request.POST.getlist("selected_line")
-        lines = list(self.get_order_lines().filter(id__in=line_ids))
-        if not line_ids or len(lines) != len(set(line_ids)):
-            return self.reload_page(error="Bitte wählen Sie die Dienste dieser Bestellung aus.")
-        return self.change_line_statuses(request, order, lines)
+    def confirm_withdrawal(self, request, order):
+        """The service goes to Storniert with the Verwaltung's reason (shop.orders.changes)."""
+        return self._withdrawal_decide(
+            request,
+            order,
+            decide=lambda withdrawal: changes.withdrawal_confirm(
+                withdrawal=withdrawal, user=request.user
+            ),
+            note="Stornierung von „{title}“ auf Antrag der Verwaltung bestätigt.",
+        )
 
-    def change_line_statuses(self, request, order, lines, quantities=None):
-        form = LineStatusForm(request.POST)
-        if not form.is_valid():
-            return self._form_error(form.errors.get("new_status", ["Ungültige Eingabe."]))
-        data = form.cleaned_data
+    def reject_withdrawal(self, request, order):
+        return self._withdrawal_decide(
+            request,
+            order,
+            decide=lambda withdrawal: changes.withdrawal_reject(
+                withdrawal=withdrawal, user=request.user, reason=request.POST.get("reason", "")
+            ),
+            note="Stornierung von „{title}“ abgelehnt. Begründung: {reason}",
+        )
+
+    def _withdrawal_decide(self, request, order, *, decide, note: str):
+        """The posted request of this order decided, noted on the order, or the reason why
+        not."""
         try:
-            rollout.lines_status_change(
-                lines=lines,
-                new_status=data["new_status"],
-                user=request.user,
-                reason=data["reason"],
-                service_url=data["service_url"],
+            withdrawal = changes.withdrawal_get_for_order(
+                order=order, withdrawal_id=request.POST.get("withdrawal", "")
             )
+        except changes.WithdrawalRequest.DoesNotExist:
+            return self.reload_page(error="Diesen Antrag auf Stornierung gibt es hier nicht.")
+        try:
+            withdrawal = decide(withdrawal)
         except ValidationError as error:
             return self._form_error(error.messages)
-        summary = ", ".join(f"„{line.title}“" for line in lines)
-        message = f"Status von {summary} auf „{data['new_status']}“ gesetzt."
-        if data["reason"]:
-            message += f" Begründung: {data['reason']}"
+        message = note.format(
+            title=withdrawal.ordered_service.line.title, reason=withdrawal.decision_reason
+        )
         order.notes.create(user=request.user, message=message, note_type="System")
         messages.success(request, f"{message} Die Kommune wird per E-Mail informiert.")
         return self.reload_page()
