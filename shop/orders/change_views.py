@@ -22,8 +22,7 @@ class WithdrawalForm(forms.Form):
 
     reason = forms.CharField(
         label="Begründung",
-        required=False,
-        strip=False,
+        error_messages={"required": changes.REASON_REQUIRED},
         help_text=f"Warum soll der Dienst nicht eingerichtet werden? Höchstens "
         f"{changes.REASON_MAX_LENGTH} Zeichen; die Begründung geht an das Umsetzungsteam.",
         widget=forms.Textarea(attrs={"rows": 5, "maxlength": changes.REASON_MAX_LENGTH}),
@@ -117,13 +116,12 @@ def order_withdrawal(request: HttpRequest, number: str, line_id: int) -> HttpRes
     requests = changes.withdrawal_request_list(details=record.details)
     option = changes.withdrawal_options(lines=[state.line], requests=requests)[0]
     form = WithdrawalForm(request.POST or None)
-    if request.method == "POST" and not option.obstacle:
-        form.is_valid()
+    if request.method == "POST" and not option.obstacle and form.is_valid():
         try:
             changes.withdrawal_request_create(
                 ordered_service=state.ordered_service,
                 user=request.user,
-                reason=form.data.get("reason", ""),
+                reason=form.cleaned_data["reason"],
             )
         except ValidationError as error:
             form.add_error("reason", error)

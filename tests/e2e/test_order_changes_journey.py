@@ -81,7 +81,7 @@ def test_a_member_corrects_a_contact_and_withdraws_a_service_fulfilment_confirms
     expect(page.locator("body")).to_contain_text("Der Dienst wurde doppelt bestellt.")
     checked(page, "dashboard-bestellung")
     page.get_by_role("button", name="Stornierung bestätigen").click()
-    expect(page.get_by_text("auf Antrag der Verwaltung bestätigt")).to_be_visible()
+    expect(page.get_by_text("auf Antrag der Verwaltung bestätigt. Die Kommune")).to_be_visible()
     log_out(page)
 
     log_in(page, "amt-huettener-berge@example.org")

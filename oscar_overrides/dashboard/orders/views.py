@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 from oscar.apps.dashboard.orders import views
 
-from shop.orders import changes, staff
+from shop.orders import changes, rollout, staff
 from shop.orders import messages as order_messages
 
 from .forms import LineStatusForm, OrderFilterForm
@@ -94,6 +94,39 @@ class OrderDetailView(views.OrderDetailView):
             ctx["contact_changes"] = changes.contact_change_list(details=ctx["details"])
             ctx["withdrawals"] = changes.withdrawal_request_list(details=ctx["details"])
         return ctx
+
+    def handle_line_action(self, request, order, action):
+        # A service is one line of quantity 1: no quantities to post.
+        if action not in self.line_actions:
+            return self.reload_page(error="Diese Aktion gibt es hier nicht.")
+        line_ids = request.POST.getlist("selected_line")
+        lines = list(self.get_order_lines().filter(id__in=line_ids))
+        if not line_ids or len(lines) != len(set(line_ids)):
+            return self.reload_page(error="Bitte wählen Sie die Dienste dieser Bestellung aus.")
+        return self.change_line_statuses(request, order, lines)
+
+    def change_line_statuses(self, request, order, lines, quantities=None):
+        form = LineStatusForm(request.POST)
+        if not form.is_valid():
+            return self._form_error(form.errors.get("new_status", ["Ungültige Eingabe."]))
+        data = form.cleaned_data
+        try:
+            rollout.lines_status_change(
+                lines=lines,
+                new_status=data["new_status"],
+                user=request.user,
+                reason=data["reason"],
+                service_url=data["service_url"],
+            )
+        except ValidationError as error:
+            return self._form_error(error.messages)
+        summary = ", ".join(f"„{line.title}“" for line in lines)
+        message = f"Status von {summary} auf „{data['new_status']}“ gesetzt."
+        if data["reason"]:
+            message += f" Begründung: {data['reason']}"
+        order.notes.create(user=request.user, message=message, note_type="System")
+        messages.success(request, f"{message} Die Kommune wird per E-Mail informiert.")
+        return self.reload_page()
 
     def confirm_withdrawal(self, request, order):
         """The service goes to Storniert with the Verwaltung's reason (shop.orders.changes)."""
