@@ -357,9 +357,18 @@ def _decide(*, withdrawal: WithdrawalRequest, user: User, status: str, reason: s
 def withdrawal_confirm(*, withdrawal: WithdrawalRequest, user: User) -> WithdrawalRequest:
     """Confirm the open request: its service goes to "Storniert" with the request's reason
     through the rollout (event, order status, the Verwaltung's e-mail). ValidationError
-    (German) when it was decided already or the service can no longer be cancelled; then
+    (German) when it was decided already or the service has gone live or ended since; then
     nothing changes. Whether `user` is fulfilment staff is the caller's check."""
     withdrawal = _open_request_lock(withdrawal=withdrawal)
+    line = withdrawal.ordered_service.line
+    # The service may have gone live since the Verwaltung asked; the pipeline would still let
+    # staff cancel it, a request of the Verwaltung does not.
+    obstacle = withdrawal_obstacle(title=line.title, status=line.status, has_open_request=False)
+    if obstacle:
+        raise ValidationError(
+            f"{obstacle} Der Antrag der Verwaltung kann nicht mehr bestätigt werden; bitte "
+            "lehnen Sie ihn mit Begründung ab."
+        )
     lines_status_change(
         lines=[withdrawal.ordered_service.line],
         new_status=RolloutStatus.CANCELLED,

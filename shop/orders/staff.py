@@ -37,6 +37,7 @@ from shop.orders.selectors import order_lines_prefetch
 
 Order = get_model("order", "Order")
 Line = get_model("order", "Line")
+OrderNote = get_model("order", "OrderNote")
 
 
 @dataclasses.dataclass(frozen=True)
@@ -199,6 +200,9 @@ def order_for_staff(*, number: str):
                     "agreement_version__agreement"
                 ).order_by("agreement_version__agreement__title"),
             ),
+            # Oscar's notes tab names each note's author; status changes and withdrawal
+            # decisions write one note each.
+            Prefetch("notes", queryset=OrderNote.objects.select_related("user")),
         )
         .get(number=number)
     )

@@ -18,6 +18,7 @@ from shop.orders.rollout import lines_status_change
 from tests.factories import amt_with_gemeinden
 from tests.factories import member_create
 from tests.responses import page_text
+from tests.responses import queries_for
 
 pytestmark = pytest.mark.django_db
 
@@ -74,6 +75,12 @@ def withdrawal_url(order, line) -> str:
 
 def dashboard_url(order) -> str:
     return reverse("dashboard:order-detail", kwargs={"number": order.number})
+
+
+def confirm(post, order, withdrawal, fulfilment):
+    """The fulfilment staff's click on "Stornierung bestätigen", and the page it leads to."""
+    data = {"order_action": "confirm_withdrawal", "withdrawal": withdrawal.pk}
+    return post(dashboard_url(order), data, user=fulfilment, follow=True)
 
 
 def withdrawal_request(post, order, line, member, reason="Doppelt bestellt."):
@@ -305,12 +312,7 @@ def test_fulfilment_confirms_and_the_service_is_cancelled_with_the_reason(
     withdrawal = withdrawal_request(post, order, line, member)
     mailoutbox.clear()
 
-    response = post(
-        dashboard_url(order),
-        {"order_action": "confirm_withdrawal", "withdrawal": withdrawal.pk},
-        user=fulfilment,
-        follow=True,
-    )
+    response = confirm(post, order, withdrawal, fulfilment)
 
     assert "Stornierung von „Wohngeld“ auf Antrag der Verwaltung bestätigt." in page_text(response)
     line.refresh_from_db()
@@ -403,3 +405,54 @@ def test_the_dashboard_lists_the_open_request_with_its_actions(
     assert "Doppelt bestellt." in text
     assert "Stornierung bestätigen" in text
     assert "Antrag ablehnen" in text
+
+
+# Queries
+
+
+def test_the_order_pages_cost_the_same_for_one_and_many_changes(
+    client, post, order, line, member, fulfilment
+):
+    """The history and the requests are read in one query each, however long they are."""
+    member_page = reverse("shop_orders:order", kwargs={"number": order.number})
+
+    def counts() -> tuple[int, int]:
+        client.force_login(member)
+        on_member_page = queries_for(client, member_page)
+        client.force_login(fulfilment)
+        return on_member_page, queries_for(client, dashboard_url(order))
+
+    post(contacts_url(order), CONTACTS, user=member)
+    withdrawal_request(post, order, line, member)
+    one = counts()
+
+    for number in range(3):
+        post(contacts_url(order), {**CONTACTS, "technisch_phone": f"0431 {number}"}, user=member)
+        withdrawal = WithdrawalRequest.objects.get(status=WithdrawalRequest.Status.OPEN)
+        post(
+            dashboard_url(order),
+            {"order_action": "reject_withdrawal", "withdrawal": withdrawal.pk, "reason": "Nein."},
+            user=fulfilment,
+        )
+        withdrawal_request(post, order, line, member)
+    assert ContactChange.objects.count() == 4
+    assert WithdrawalRequest.objects.count() == 4
+
+    assert counts() == one
+
+
+def test_a_request_for_a_service_that_went_live_since_cannot_be_confirmed(
+    post, order, line, member, fulfilment
+):
+    withdrawal = withdrawal_request(post, order, line, member)
+    for status in ("In Prüfung", "In Umsetzung", "Im Test", "Live"):
+        url = "https://amt.example/wohngeld" if status == "Live" else ""
+        lines_status_change(lines=[line], new_status=status, user=fulfilment, service_url=url)
+
+    response = confirm(post, order, withdrawal, fulfilment)
+
+    assert "kann nicht mehr bestätigt werden" in page_text(response)
+    line.refresh_from_db()
+    assert line.status == RolloutStatus.LIVE
+    withdrawal.refresh_from_db()
+    assert withdrawal.status == WithdrawalRequest.Status.OPEN
