@@ -7,6 +7,7 @@ from .agreements import (
     ImmutableError,
 )
 from .catalogue import Dienst, Lage, LeikaLeistung, OzgLeistung, Themenfeld
+from .changes import ContactChange, WithdrawalRequest
 from .interest import DienstInterest
 from .mail import OutgoingMail
 from .news import NewsAnnouncement, NewsSubscription
@@ -29,6 +30,7 @@ __all__ = [
     "Agreement",
     "AgreementKind",
     "AgreementVersion",
+    "ContactChange",
     "ContactRole",
     "Dienst",
     "DienstInterest",
@@ -53,4 +55,5 @@ __all__ = [
     "User",
     "Verwaltung",
     "VerwaltungKind",
+    "WithdrawalRequest",
 ]

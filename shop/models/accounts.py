@@ -2,7 +2,7 @@ from django.conf import settings
 from django.db import models
 from oscar.apps.customer.abstract_models import AbstractUser
 
-from .fields import verwaltung_foreign_key
+from .fields import person_foreign_key, verwaltung_foreign_key
 
 
 class User(AbstractUser):
@@ -39,14 +39,7 @@ class Membership(models.Model):
     )
     created_at = models.DateTimeField("beantragt am", auto_now_add=True)
     decided_at = models.DateTimeField("entschieden am", null=True, blank=True)
-    decided_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name="entschieden von",
-    )
+    decided_by = person_foreign_key(verbose_name="entschieden von")
     reason = models.TextField(
         "Begründung", blank=True, help_text="Bei einer Ablehnung: warum (geht an die Person)."
     )

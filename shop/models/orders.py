@@ -10,7 +10,7 @@ from django.db.models import Q
 
 from shop.orders import pipeline
 
-from .fields import verwaltung_foreign_key
+from .fields import person_foreign_key, verwaltung_foreign_key
 
 # The status of an order line (one service) and of an order in Oscar's pipeline, one member per
 # stage of shop.orders.pipeline.STAGES (RolloutStatus.LIVE == "Live").
@@ -187,14 +187,7 @@ class RolloutEvent(models.Model):
     new_status = models.CharField("nachher", max_length=30, choices=rollout_status_choices)
     reason = models.TextField("Begründung", blank=True)
     service_url = models.URLField("Adresse des Dienstes", max_length=500, blank=True)
-    changed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name="geändert von",
-    )
+    changed_by = person_foreign_key(verbose_name="geändert von")
     # Recorded with the change, not read from the person later: the Verwaltung sees changes of
     # the rollout team only as "ITVSH/Dataport", changes of its own members by name.
     by_staff = models.BooleanField(

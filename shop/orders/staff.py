@@ -35,6 +35,7 @@ from shop.spreadsheets import Table, local_minute, number_or_text, table_csv, ta
 
 Order = get_model("order", "Order")
 Line = get_model("order", "Line")
+OrderNote = get_model("order", "OrderNote")
 
 
 @dataclasses.dataclass(frozen=True)
@@ -192,6 +193,9 @@ def order_for_staff(*, number: str):
                     "agreement_version__agreement"
                 ).order_by("agreement_version__agreement__title"),
             ),
+            # Oscar's notes tab names each note's author; status changes and withdrawal
+            # decisions write one note each.
+            Prefetch("notes", queryset=OrderNote.objects.select_related("user")),
         )
         .get(number=number)
     )

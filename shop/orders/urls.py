@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import change_views, views
 
 app_name = "shop_orders"
 
@@ -11,6 +11,16 @@ urlpatterns = [
     path("bestellungen/", views.order_list, name="orders"),
     path("bestellungen/<str:number>/", views.order, name="order"),
     path("bestellungen/<str:number>/rueckfragen/", views.order_message, name="messages"),
+    path(
+        "bestellungen/<str:number>/ansprechpersonen/",
+        change_views.order_contacts,
+        name="contacts",
+    ),
+    path(
+        "bestellungen/<str:number>/dienste/<int:line_id>/stornierung/",
+        change_views.order_withdrawal,
+        name="withdrawal",
+    ),
     path(
         "<int:verwaltung_id>/dienste/<int:dienst_id>/",
         views.service,

@@ -19,8 +19,8 @@ from shop.accounts.selectors import membership_ordering_obstacle
 from shop.models import Membership, RolloutStatus
 from shop.spreadsheets import CONTENT_TYPES, WRITERS
 
+from . import changes, selectors
 from . import messages as rueckfragen
-from . import selectors
 
 SERVICES_PER_PAGE = 25
 ORDERS_PER_PAGE = 25
@@ -165,10 +165,15 @@ def _order_page(
 ) -> HttpResponse:
     """The order page with its Rückfragen; opening it marks the staff's messages read."""
     thread = rueckfragen.order_thread_open(details=record.details, reader_is_staff=False)
+    order_changes = changes.member_changes(
+        user=request.user,
+        details=record.details,
+        lines=[state.line for state in record.services],
+    )
     return render(
         request,
         "shop/orders/order_detail.html",
-        {"record": record, "thread": thread, "message_form": form},
+        {"record": record, "thread": thread, "message_form": form, "changes": order_changes},
     )
 
 

@@ -99,6 +99,10 @@ PAGES: dict[str, Visit] = {
     "shop_accounts:interest(dienst_id,verwaltung_id)": Visit(
         lambda world: {"verwaltung_id": world.amt.pk, "dienst_id": world.upcoming.pk}
     ),
+    "shop_orders:contacts(number)": Visit(_order),
+    "shop_orders:withdrawal(line_id,number)": Visit(
+        lambda world: {**_order(world), "line_id": world.order.lines.get().pk}
+    ),
     "shop_accounts:memberships()": Visit(),
     "shop_accounts:news()": Visit(),
     "shop_accounts:email_change()": Visit(),

@@ -10,8 +10,8 @@ from django.urls import reverse
 from django.utils import timezone
 from oscar.apps.dashboard.orders import views
 
+from shop.orders import changes, rollout, staff
 from shop.orders import messages as order_messages
-from shop.orders import rollout, staff
 from shop.spreadsheets import CONTENT_TYPES
 
 from .forms import LineStatusForm, OrderFilterForm
@@ -74,7 +74,7 @@ class OrderListView(views.OrderListView):
 
 
 class OrderDetailView(views.OrderDetailView):
-    order_actions = ("save_note", "delete_note")
+    order_actions = ("save_note", "delete_note", "confirm_withdrawal", "reject_withdrawal")
     line_actions = ("change_line_statuses",)
 
     def get_object(self, queryset=None):
@@ -88,6 +88,9 @@ class OrderDetailView(views.OrderDetailView):
         ctx["unread"] = order_messages.unread_counts_for_staff(order_ids=[self.object.pk])[
             self.object.pk
         ]
+        if ctx["details"] is not None:
+            ctx["contact_changes"] = changes.contact_change_list(details=ctx["details"])
+            ctx["withdrawals"] = changes.withdrawal_request_list(details=ctx["details"])
         return ctx
 
     def handle_line_action(self, request, order, action):
@@ -119,6 +122,47 @@ class OrderDetailView(views.OrderDetailView):
         message = f"Status von {summary} auf „{data['new_status']}“ gesetzt."
         if data["reason"]:
             message += f" Begründung: {data['reason']}"
+        order.notes.create(user=request.user, message=message, note_type="System")
+        messages.success(request, f"{message} Die Kommune wird per E-Mail informiert.")
+        return self.reload_page()
+
+    def confirm_withdrawal(self, request, order):
+        """The service goes to Storniert with the Verwaltung's reason (shop.orders.changes)."""
+        return self._withdrawal_decide(
+            request,
+            order,
+            decide=lambda withdrawal: changes.withdrawal_confirm(
+                withdrawal=withdrawal, user=request.user
+            ),
+            note="Stornierung von „{title}“ auf Antrag der Verwaltung bestätigt.",
+        )
+
+    def reject_withdrawal(self, request, order):
+        return self._withdrawal_decide(
+            request,
+            order,
+            decide=lambda withdrawal: changes.withdrawal_reject(
+                withdrawal=withdrawal, user=request.user, reason=request.POST.get("reason", "")
+            ),
+            note="Stornierung von „{title}“ abgelehnt. Begründung: {reason}",
+        )
+
+    def _withdrawal_decide(self, request, order, *, decide, note: str):
+        """The posted request of this order decided, noted on the order, or the reason why
+        not."""
+        try:
+            withdrawal = changes.withdrawal_get_for_order(
+                order=order, withdrawal_id=request.POST.get("withdrawal", "")
+            )
+        except changes.WithdrawalRequest.DoesNotExist:
+            return self.reload_page(error="Diesen Antrag auf Stornierung gibt es hier nicht.")
+        try:
+            withdrawal = decide(withdrawal)
+        except ValidationError as error:
+            return self._form_error(error.messages)
+        message = note.format(
+            title=withdrawal.ordered_service.line.title, reason=withdrawal.decision_reason
+        )
         order.notes.create(user=request.user, message=message, note_type="System")
         messages.success(request, f"{message} Die Kommune wird per E-Mail informiert.")
         return self.reload_page()

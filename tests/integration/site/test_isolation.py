@@ -28,10 +28,12 @@ from django.urls import Resolver404
 from django.urls import reverse
 
 from shop.interest.services import dienst_interest_register
+from shop.models import ContactChange
 from shop.models import ContactRole
 from shop.models import Dienst
 from shop.models import Membership
 from shop.models import OrderMessage
+from shop.models import WithdrawalRequest
 from shop.orders.messages import order_message_post
 from shop.orders.services import ContactData
 from tests.factories import amt_with_gemeinden
@@ -174,6 +176,18 @@ def _oscar_order(m: Municipality) -> dict:
     return {"order_number": m.order.number}
 
 
+# A correction of the contacts as the form posts it.
+CHANGED_CONTACTS = {
+    "fachlich_name": "Fach Neu",
+    "fachlich_email": "fach-neu@amt.example",
+    "technisch_name": "Technik",
+    "technisch_email": "t@amt.example",
+    "funktionspostfach_name": "Postfach",
+    "funktionspostfach_email": "p@amt.example",
+    "datenschutz_name": "DS",
+    "datenschutz_email": "ds@amt.example",
+}
+
 OBJECT_URLS: dict[str, ObjectUrl] = {
     # Meine Dienste: the order page, its Rückfragen (POST only) and a service of a Verwaltung.
     "shop_orders:order(number)": ObjectUrl(_order),
@@ -187,6 +201,15 @@ OBJECT_URLS: dict[str, ObjectUrl] = {
     "shop_accounts:interest(dienst_id,verwaltung_id)": ObjectUrl(
         lambda m: {"verwaltung_id": m.verwaltung.pk, "dienst_id": m.upcoming.pk},
         post_data={"aktion": "bekunden", "note": "Noch eine Anmerkung"},
+        owner_post=302,
+    ),
+    # Changes after ordering: the contacts of an order, the withdrawal of one of its services.
+    "shop_orders:contacts(number)": ObjectUrl(
+        _order, post_data=dict(CHANGED_CONTACTS), owner_post=302
+    ),
+    "shop_orders:withdrawal(line_id,number)": ObjectUrl(
+        lambda m: {"number": m.order.number, "line_id": m.line.pk},
+        post_data={"reason": "Doppelt bestellt."},
         owner_post=302,
     ),
     # The members' JSON API.
@@ -283,6 +306,8 @@ def test_a_member_gets_404_for_every_object_of_another_verwaltung(world):
                 )
     assert not found, f"The member of B reaches objects of A:{offending(found)}"
     assert OrderMessage.objects.filter(details__order=world.a.order).count() == 1
+    assert not ContactChange.objects.filter(details__order=world.a.order).exists()
+    assert not WithdrawalRequest.objects.filter(ordered_service__details__order=world.a.order)
 
 
 def test_a_member_gets_every_object_of_their_own_verwaltung(world):
@@ -307,6 +332,14 @@ def test_a_member_gets_every_object_of_their_own_verwaltung(world):
 
 # Parameters of which one belongs to B and another to A: each must be 404 as well.
 MIXED_URLS = [
+    (
+        "shop_orders:withdrawal",
+        lambda a, b: {"number": b.order.number, "line_id": a.line.pk},
+    ),
+    (
+        "shop_orders:withdrawal",
+        lambda a, b: {"number": a.order.number, "line_id": b.line.pk},
+    ),
     (
         "shop_orders:service",
         lambda a, b: {"verwaltung_id": b.verwaltung.pk, "dienst_id": a.dienst.pk},
