@@ -7,7 +7,7 @@ from .agreements import (
     ImmutableError,
 )
 from .catalogue import Dienst, Lage, LeikaLeistung, OzgLeistung, Themenfeld
-from .mail import OutgoingMail
+from .mail import OutgoingMail, OutgoingMailAttachment
 from .news import NewsAnnouncement, NewsSubscription
 from .orders import (
     ENDED_STATUSES,
@@ -42,6 +42,7 @@ __all__ = [
     "OrderMessage",
     "OrderedService",
     "OutgoingMail",
+    "OutgoingMailAttachment",
     "OzgLeistung",
     "RolloutEvent",
     "RolloutStatus",

@@ -11,10 +11,12 @@ import datetime
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING
 
+from django.conf import settings
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.core.validators import RegexValidator, validate_email
 from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils import timezone
 from oscar.core.loading import get_class, get_model
 
@@ -39,6 +41,7 @@ from shop.models import (
     User,
     Verwaltung,
 )
+from shop.orders.documents import CONFIRMATION_DOCUMENT_WAIT, order_confirmation_document_task
 from shop.orders.rollout import order_status_url
 from shop.orders.selectors import (
     NOT_A_SERVICE,
@@ -521,10 +524,14 @@ def order_place(
     submission: OrderSubmission,
     basket: "BasketModel | None" = None,
     dienste: Sequence[Dienst] = (),
+    document: bool = True,
 ) -> "Order":
     """Place the order of the basket's services (without a basket: of `dienste`, in a basket
     made for it) as submitted: Oscar's order, the shop's order details and acceptance records,
     the basket submitted and the confirmation mailed after the commit, all in one transaction.
+    The confirmation carries the order document (PDF), made in the background after the commit
+    (shop.orders.documents); `document=False` sends it at once without (the demo data: the
+    document is made when someone downloads it).
 
     The basket's row is locked first: OrderAlreadyPlaced when it is no longer open (a double
     submit). Then every rule is checked (`_submission_check`: ValidationError by field,
@@ -539,13 +546,34 @@ def order_place(
         order = _oscar_order_create(basket=basket, user=submission.user)
         details = _order_details_create(order=order, submission=submission, checked=checked)
         basket.submit()
-        order_confirmation_send(details=details)
+        order_confirmation_send(details=details, document=document)
     return order
 
 
-def order_confirmation_send(*, details: OrderDetails) -> None:
+def order_confirmation_send(*, details: OrderDetails, document: bool = True) -> None:
     """The German confirmation to the person who ordered and the Verwaltung's Funktionspostfach,
-    after the order has committed."""
+    after the order has committed; with `document` held until the background task has attached
+    the order document (shop.orders.documents)."""
+    order = details.order
+    contacts = list(details.contacts.all())
+    mailbox = next((c.email for c in contacts if c.role == ContactRole.MAILBOX), None)
+    recipients = list(dict.fromkeys(email for email in (order.user.email, mailbox) if email))
+    mail = mail_after_commit(
+        subject=f"Ihre Bestellung {order.number} im OZG-Dienste-Shop",
+        body=order_confirmation_body(details=details, document_attached=document),
+        recipients=recipients,
+        hold=CONFIRMATION_DOCUMENT_WAIT if document else None,
+    )
+    if document:
+        transaction.on_commit(
+            lambda: order_confirmation_document_task.enqueue(order_id=order.pk, mail_id=mail.pk),
+            robust=True,
+        )
+
+
+def order_confirmation_body(*, details: OrderDetails, document_attached: bool) -> str:
+    """The text of the confirmation; it says whether the order document is attached and
+    where to download it in any case."""
     order = details.order
     contacts = list(details.contacts.all())
     services = list(
@@ -556,9 +584,7 @@ def order_confirmation_send(*, details: OrderDetails) -> None:
             "agreement_version__agreement__title"
         )
     )
-    mailbox = next((c.email for c in contacts if c.role == ContactRole.MAILBOX), None)
-    recipients = list(dict.fromkeys(email for email in (order.user.email, mailbox) if email))
-    body = render_to_string(
+    return render_to_string(
         "shop/orders/email/order_confirmation.txt",
         {
             "order": order,
@@ -567,10 +593,8 @@ def order_confirmation_send(*, details: OrderDetails) -> None:
             "services": services,
             "records": records,
             "status_url": order_status_url(order=order),
+            "document_url": settings.SHOP_BASE_URL
+            + reverse("shop_orders:document", kwargs={"number": order.number}),
+            "document_attached": document_attached,
         },
-    )
-    mail_after_commit(
-        subject=f"Ihre Bestellung {order.number} im OZG-Dienste-Shop",
-        body=body,
-        recipients=recipients,
     )

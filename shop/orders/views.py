@@ -14,8 +14,8 @@ from django.views.decorators.http import require_GET, require_POST
 from shop.accounts.selectors import membership_ordering_obstacle
 from shop.models import Membership, RolloutStatus
 
+from . import documents, selectors
 from . import messages as rueckfragen
-from . import selectors
 
 SERVICES_PER_PAGE = 25
 ORDERS_PER_PAGE = 25
@@ -168,6 +168,21 @@ def order_message(request: HttpRequest, number: str) -> HttpResponse:
         "eine E-Mail.",
     )
     return redirect(rueckfragen.member_thread_path(order=record.order))
+
+
+@require_GET
+@login_required
+def order_document(request: HttpRequest, number: str) -> HttpResponse:
+    """The order document as PDF, for every approved member (either role) of the order's
+    Verwaltung; others get 404."""
+    return documents.order_document_response(request, record=_order_record(request, number))
+
+
+@require_GET
+@login_required
+def order_print(request: HttpRequest, number: str) -> HttpResponse:
+    """The order document as a page to print (the same content as the PDF)."""
+    return render(request, "shop/orders/print.html", {"record": _order_record(request, number)})
 
 
 @require_GET
