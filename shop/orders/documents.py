@@ -4,11 +4,11 @@ its hash, the accepting person and the time; the print view shows the same conte
 (site/templates/shop/orders/document/content.html).
 
 The PDF is made from the order's stored rows whenever it is needed: for the confirmation mail in
-the background (`order_confirmation_document_task`) and on each download. Placing an order never
-waits for it and never fails because of it: the confirmation mail is held while the task makes
-the document, released with the PDF attached, without it when making it fails (the mail then
-says where to download it), and sent by the outbox's sweep as it is should the task never run
-(CONFIRMATION_DOCUMENT_WAIT).
+the background (shop.orders.services.order_confirmation_document_task) and on each download.
+Placing an order never waits for it and never fails because of it: the confirmation mail is held
+while the task makes the document, released with the PDF attached, without it when making it
+fails (the mail then says where to download it), and sent by the outbox's sweep as it is should
+the task never run (CONFIRMATION_DOCUMENT_WAIT).
 
 Accessibility, as far as WeasyPrint 70 allows: a tagged PDF (PDF/UA-1 variant: structure tree
 from the HTML's headings, lists and tables with header cells), document language de, title and
@@ -21,12 +21,8 @@ from datetime import timedelta
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.template.loader import render_to_string
-from django_tasks import task
 
-from shop.mail import Attachment
-from shop.mail.services import outgoing_mail_attach, outgoing_mail_release
-
-from .selectors import OrderRecord, order_record_for_staff
+from .selectors import OrderRecord
 
 logger = logging.getLogger(__name__)
 
@@ -84,36 +80,3 @@ def order_document_response(request: HttpRequest, *, record: OrderRecord) -> Htt
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     response["Cache-Control"] = "private, no-store"
     return response
-
-
-def order_confirmation_document_attach(*, order_id: int, mail_id: int) -> str | None:
-    """Make the order's document, attach it to its held confirmation mail and release the mail;
-    whatever fails in making it, the mail is released without it, its text saying where to
-    download the document. Returns the mail's status as the outbox's delivery does."""
-    from .services import order_confirmation_body
-
-    record = None
-    try:
-        record = order_record_for_staff(order_id=order_id)
-        content = order_document_pdf(record=record)
-        outgoing_mail_attach(
-            mail_id=mail_id,
-            attachment=Attachment(
-                filename=order_document_filename(number=record.order.number),
-                content=content,
-                mimetype=PDF_MIMETYPE,
-            ),
-        )
-    except Exception:
-        logger.exception("Bestätigung %s geht ohne Bestelldokument hinaus", mail_id)
-        body = None
-        if record is not None:
-            body = order_confirmation_body(details=record.details, document_attached=False)
-        return outgoing_mail_release(mail_id=mail_id, body=body)
-    return outgoing_mail_release(mail_id=mail_id)
-
-
-@task()
-def order_confirmation_document_task(*, order_id: int, mail_id: int) -> str | None:
-    """The queue's entry point: the confirmation mail of an order, completed with its document."""
-    return order_confirmation_document_attach(order_id=order_id, mail_id=mail_id)

@@ -8,6 +8,7 @@ them again, because a step may be old or tampered with.
 
 import dataclasses
 import datetime
+import logging
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING
 
@@ -18,6 +19,7 @@ from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
+from django_tasks import task
 from oscar.core.loading import get_class, get_model
 
 from shop.accounts.selectors import membership_ordering_obstacle, verwaltungen_user_may_order_for
@@ -27,7 +29,8 @@ from shop.agreements.selectors import (
     requires_data_protection_contact,
 )
 from shop.agreements.services import acceptance_records_create
-from shop.mail import mail_after_commit
+from shop.mail import Attachment, mail_after_commit
+from shop.mail.services import outgoing_mail_attach, outgoing_mail_release
 from shop.models import (
     Agreement,
     AgreementVersion,
@@ -41,7 +44,8 @@ from shop.models import (
     User,
     Verwaltung,
 )
-from shop.orders.documents import CONFIRMATION_DOCUMENT_WAIT, order_confirmation_document_task
+from shop.orders import documents
+from shop.orders.documents import CONFIRMATION_DOCUMENT_WAIT
 from shop.orders.rollout import order_status_url
 from shop.orders.selectors import (
     NOT_A_SERVICE,
@@ -49,11 +53,14 @@ from shop.orders.selectors import (
     gemeinden_for_ordering,
     order_placed_from_basket,
     order_plan,
+    order_record_for_staff,
 )
 
 if TYPE_CHECKING:
     from oscar.apps.basket.models import Basket as BasketModel
     from oscar.apps.order.models import Order
+
+logger = logging.getLogger(__name__)
 
 Basket = get_model("basket", "Basket")
 OrderCreator = get_class("order.utils", "OrderCreator")
@@ -598,3 +605,34 @@ def order_confirmation_body(*, details: OrderDetails, document_attached: bool) -
             "document_attached": document_attached,
         },
     )
+
+
+def order_confirmation_document_attach(*, order_id: int, mail_id: int) -> str | None:
+    """Make the order's document, attach it to its held confirmation mail and release the mail;
+    whatever fails in making it, the mail is released without it, its text saying where to
+    download the document. Returns the mail's status as the outbox's delivery does."""
+    record = None
+    try:
+        record = order_record_for_staff(order_id=order_id)
+        content = documents.order_document_pdf(record=record)
+        outgoing_mail_attach(
+            mail_id=mail_id,
+            attachment=Attachment(
+                filename=documents.order_document_filename(number=record.order.number),
+                content=content,
+                mimetype=documents.PDF_MIMETYPE,
+            ),
+        )
+    except Exception:
+        logger.exception("Bestätigung %s geht ohne Bestelldokument hinaus", mail_id)
+        body = None
+        if record is not None:
+            body = order_confirmation_body(details=record.details, document_attached=False)
+        return outgoing_mail_release(mail_id=mail_id, body=body)
+    return outgoing_mail_release(mail_id=mail_id)
+
+
+@task()
+def order_confirmation_document_task(*, order_id: int, mail_id: int) -> str | None:
+    """The queue's entry point: the confirmation mail of an order, completed with its document."""
+    return order_confirmation_document_attach(order_id=order_id, mail_id=mail_id)
