@@ -7,10 +7,13 @@ import io
 
 import pytest
 from django.core import mail
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 from pypdf import PdfReader
 
+from shop.accounts.services import membership_ensure_approved
 from shop.agreements.selectors import agreements_required_for
 from shop.mail.services import mail_sweep
 from shop.mail.services import outgoing_mail_resend
@@ -283,3 +286,50 @@ def test_without_a_document_the_confirmation_goes_at_once(
     (message,) = mail.outbox
     assert message.attachments == []
     assert "können Sie hier herunterladen" in message.body
+
+
+def _queries(client, url: str) -> int:
+    client.get(url)  # warm what a running server keeps (templates, the site)
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get(url)
+    assert response.status_code == 200, url
+    return len(captured)
+
+
+def test_print_view_and_pdf_cost_the_same_queries_for_a_small_and_a_large_order(
+    client, amt, member, fulfilment
+):
+    small = order_place(user=member, verwaltung=amt, dienste=[dienst_create()])
+    large_amt = amt_with_gemeinden(count=12, name="Amt Groß")
+    membership_ensure_approved(user=member, verwaltung=large_amt, role=Membership.Role.ORDERING)
+    dienste = [
+        dienst_create(
+            agreement_ids=[
+                published_version(
+                    agreement__kind="dienstspezifisch",
+                    agreement__title=f"Bedingungen {number}",
+                    agreement__slug=f"bedingungen-{number}",
+                ).agreement_id
+            ]
+        )
+        for number in range(4)
+    ]
+    large = order_place(user=member, verwaltung=large_amt, dienste=dienste)
+    assert AcceptanceRecord.objects.filter(order=large).count() == 5
+
+    counts = {}
+    for order in (small, large):
+        number = {"number": order.number}
+        client.force_login(member)
+        counts.setdefault("print", []).append(
+            _queries(client, reverse("shop_orders:print", kwargs=number))
+        )
+        counts.setdefault("pdf", []).append(
+            _queries(client, reverse("shop_orders:document", kwargs=number))
+        )
+        client.force_login(fulfilment)
+        counts.setdefault("staff pdf", []).append(
+            _queries(client, reverse("shop_staff_orders:document", kwargs=number))
+        )
+
+    assert counts == {"print": [9, 9], "pdf": [9, 9], "staff pdf": [11, 11]}
