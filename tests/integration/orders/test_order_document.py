@@ -137,10 +137,18 @@ def test_a_member_of_another_verwaltung_gets_404(client, order):
 
 
 def test_anonymous_people_are_sent_to_the_login(client, order):
-    response = client.get(document_url(order))
+    print_url = reverse("shop_orders:print", kwargs={"number": order.number})
+    staff_url = reverse("shop_staff_orders:document", kwargs={"number": order.number})
 
-    assert response.status_code == 302
-    assert response["Location"].startswith(reverse("customer:login"))
+    for url, login in (
+        (document_url(order), "customer:login"),
+        (print_url, "customer:login"),
+        (staff_url, "dashboard:login"),
+    ):
+        response = client.get(url)
+
+        assert response.status_code == 302, url
+        assert response["Location"].startswith(reverse(login)), url
 
 
 def test_fulfilment_downloads_the_pdf_from_the_dashboard(client, fulfilment, member, order):
