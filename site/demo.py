@@ -257,7 +257,9 @@ def demo_orders_ensure() -> int:
             wished_start_date=wished_start_date,
             accepted_version_ids=tuple(v.pk for v in agreements_required_for(dienste=[dienst])),
         )
-        order = order_place(submission=submission, dienste=[dienst])
+        # Without the PDF in the background: seeding stays fast; the document is made when
+        # someone downloads it.
+        order = order_place(submission=submission, dienste=[dienst], document=False)
         for status in demo.steps:
             lines_status_change(
                 lines=list(order.lines.all()),

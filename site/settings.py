@@ -458,6 +458,9 @@ LOGGING = {
         "oscar": {"level": "WARNING"},
         # Lockouts are warnings; every successful sign-in would be an info line.
         "axes": {"level": "WARNING"},
+        # WeasyPrint (order documents) logs each step of each PDF as info.
+        "weasyprint": {"level": "WARNING"},
+        "fontTools": {"level": "WARNING"},
     },
 }
 

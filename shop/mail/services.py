@@ -16,6 +16,7 @@ transaction that causes it and delivered at least once.
 import logging
 import smtplib
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
@@ -27,7 +28,7 @@ from django.utils import timezone
 from django_tasks import TaskResultStatus, task
 from django_tasks_db.models import DBTaskResult
 
-from shop.models import OutgoingMail
+from shop.models import OutgoingMail, OutgoingMailAttachment
 
 logger = logging.getLogger(__name__)
 
@@ -56,6 +57,13 @@ class MailResendError(Exception):
     """Why a mail cannot be sent again; the message is German, for staff."""
 
 
+@dataclass(frozen=True)
+class Attachment:
+    filename: str
+    content: bytes
+    mimetype: str = "application/pdf"
+
+
 def mail_after_commit(
     *,
     subject: str,
@@ -63,17 +71,48 @@ def mail_after_commit(
     recipients: list[str],
     html_body: str = "",
     from_email: str = "",
+    attachments: Sequence[Attachment] = (),
+    hold: timedelta | None = None,
 ) -> OutgoingMail:
-    """Store the mail in the current transaction and deliver it after the commit."""
+    """Store the mail (with its attachments) in the current transaction and deliver it after
+    the commit. With `hold` it is not delivered then: whoever completes it (e.g. attaches a
+    document made in the background) calls `outgoing_mail_release`; should that never come, the
+    sweep sends it as it is once `hold` has passed."""
     mail = OutgoingMail.objects.create(
         subject=subject,
         body=body,
         html_body=html_body,
         from_email=from_email or settings.DEFAULT_FROM_EMAIL,
         recipients=list(recipients),
+        next_attempt_at=timezone.now() + (hold or timedelta(0)),
     )
-    _deliver_after_commit(mail_id=mail.pk)
+    for attachment in attachments:
+        outgoing_mail_attach(mail_id=mail.pk, attachment=attachment)
+    if hold is None:
+        _deliver_after_commit(mail_id=mail.pk)
     return mail
+
+
+def outgoing_mail_attach(*, mail_id: int, attachment: Attachment) -> None:
+    """Add a file to a stored mail; a file of the same name is replaced (a task that runs
+    twice attaches once)."""
+    OutgoingMailAttachment.objects.update_or_create(
+        mail_id=mail_id,
+        filename=attachment.filename,
+        defaults={"mimetype": attachment.mimetype, "content": attachment.content},
+    )
+
+
+def outgoing_mail_release(*, mail_id: int, body: str | None = None) -> str | None:
+    """A held mail is complete (`body`: its text replaced): due now, and one delivery attempt
+    at once. Returns the status as `outgoing_mail_deliver` does."""
+    changes: dict = {"next_attempt_at": timezone.now()}
+    if body is not None:
+        changes["body"] = body
+    OutgoingMail.objects.filter(pk=mail_id, status=OutgoingMail.Status.PENDING, attempts=0).update(
+        **changes
+    )
+    return outgoing_mail_deliver(mail_id=mail_id)
 
 
 def _deliver_after_commit(*, mail_id: int) -> None:
@@ -96,6 +135,8 @@ def _message(mail: OutgoingMail) -> EmailMultiAlternatives:
     )
     if mail.html_body:
         message.attach_alternative(mail.html_body, "text/html")
+    for attachment in mail.attachments.all():
+        message.attach(attachment.filename, bytes(attachment.content), attachment.mimetype)
     return message
 
 

@@ -9,7 +9,7 @@ from .agreements import (
 from .catalogue import Dienst, Lage, LeikaLeistung, OzgLeistung, Themenfeld
 from .changes import ContactChange, WithdrawalRequest
 from .interest import DienstInterest
-from .mail import OutgoingMail
+from .mail import OutgoingMail, OutgoingMailAttachment
 from .news import NewsAnnouncement, NewsSubscription
 from .orders import (
     ENDED_STATUSES,
@@ -46,6 +46,7 @@ __all__ = [
     "OrderMessage",
     "OrderedService",
     "OutgoingMail",
+    "OutgoingMailAttachment",
     "OzgLeistung",
     "RolloutEvent",
     "RolloutStatus",

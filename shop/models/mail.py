@@ -41,3 +41,31 @@ class OutgoingMail(models.Model):
 
     def __str__(self) -> str:
         return self.subject
+
+
+class OutgoingMailAttachment(models.Model):
+    """A file sent with an outgoing mail (the order document, a PDF), stored with it so that a
+    retry after an SMTP failure sends it again."""
+
+    mail = models.ForeignKey(
+        OutgoingMail,
+        on_delete=models.CASCADE,
+        related_name="attachments",
+        verbose_name="E-Mail",
+    )
+    filename = models.CharField("Dateiname", max_length=200)
+    mimetype = models.CharField("Dateityp", max_length=100)
+    content = models.BinaryField("Inhalt")
+
+    class Meta:
+        verbose_name = "Anhang einer E-Mail"
+        verbose_name_plural = "Anhänge von E-Mails"
+        ordering = ["pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["mail", "filename"], name="outgoingmailattachment_one_per_name"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.filename

@@ -322,23 +322,28 @@ def order_get_for_user(*, user: User, number: str):
     service's status changes), or Order.DoesNotExist (also when it belongs to another
     Verwaltung). Six queries."""
     return (
-        _order_queryset()
+        _order_record_queryset()
         .filter(ozg_details__verwaltung__in=verwaltungen_visible_to(user=user))
-        .prefetch_related(
-            Prefetch(
-                "ozg_details__contacts",
-                queryset=OrderContact.objects.order_by("role"),
-            ),
-            *order_lines_prefetch(),
-            rollout_events_prefetch("lines__ozg_service__events"),
-            Prefetch(
-                "acceptance_records",
-                queryset=get_model("shop", "AcceptanceRecord")
-                .objects.select_related("agreement_version__agreement")
-                .order_by("agreement_version__agreement__title"),
-            ),
-        )
+        .prefetch_related(rollout_events_prefetch("lines__ozg_service__events"))
         .get(number=number)
+    )
+
+
+def _order_record_queryset() -> QuerySet:
+    """Orders with what an order's page and document show: contacts, lines with their
+    services and Gemeinden, acceptance records with the agreement versions."""
+    return _order_queryset().prefetch_related(
+        Prefetch(
+            "ozg_details__contacts",
+            queryset=OrderContact.objects.order_by("role"),
+        ),
+        *order_lines_prefetch(),
+        Prefetch(
+            "acceptance_records",
+            queryset=get_model("shop", "AcceptanceRecord")
+            .objects.select_related("agreement_version__agreement")
+            .order_by("agreement_version__agreement__title"),
+        ),
     )
 
 
@@ -786,7 +791,22 @@ def order_record_for_user(*, user: User, number: str) -> OrderRecord:
     """One order of the person's Verwaltungen with services (and their histories), contacts and
     acceptance records, or Order.DoesNotExist (also for another Verwaltung's order). Six
     queries."""
-    order = order_get_for_user(user=user, number=number[:128])
+    return _order_record(order_get_for_user(user=user, number=number[:128]))
+
+
+def order_record_for_staff(
+    *, number: str | None = None, order_id: int | None = None
+) -> OrderRecord:
+    """One order of the shop (one with OrderDetails), by number or id, with services, contacts
+    and acceptance records, for the fulfilment staff and the background tasks; no check of
+    who asks. Order.DoesNotExist when there is none. Five queries."""
+    orders = _order_record_queryset().filter(ozg_details__isnull=False)
+    if order_id is not None:
+        return _order_record(orders.get(pk=order_id))
+    return _order_record(orders.get(number=(number or "")[:128]))
+
+
+def _order_record(order) -> OrderRecord:
     role_order = {role: index for index, role in enumerate(ContactRole.values)}
     return OrderRecord(
         order=order,

@@ -8,14 +8,18 @@ them again, because a step may be old or tampered with.
 
 import dataclasses
 import datetime
+import logging
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING
 
+from django.conf import settings
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.core.validators import RegexValidator, validate_email
 from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils import timezone
+from django_tasks import task
 from oscar.core.loading import get_class, get_model
 
 from shop.accounts.selectors import membership_ordering_obstacle, verwaltungen_user_may_order_for
@@ -25,7 +29,8 @@ from shop.agreements.selectors import (
     requires_data_protection_contact,
 )
 from shop.agreements.services import acceptance_records_create
-from shop.mail import mail_after_commit
+from shop.mail import Attachment, mail_after_commit
+from shop.mail.services import outgoing_mail_attach, outgoing_mail_release
 from shop.models import (
     Agreement,
     AgreementVersion,
@@ -39,6 +44,8 @@ from shop.models import (
     User,
     Verwaltung,
 )
+from shop.orders import documents
+from shop.orders.documents import CONFIRMATION_DOCUMENT_WAIT
 from shop.orders.rollout import order_status_url
 from shop.orders.selectors import (
     NOT_A_SERVICE,
@@ -46,11 +53,14 @@ from shop.orders.selectors import (
     gemeinden_for_ordering,
     order_placed_from_basket,
     order_plan,
+    order_record_for_staff,
 )
 
 if TYPE_CHECKING:
     from oscar.apps.basket.models import Basket as BasketModel
     from oscar.apps.order.models import Order
+
+logger = logging.getLogger(__name__)
 
 Basket = get_model("basket", "Basket")
 OrderCreator = get_class("order.utils", "OrderCreator")
@@ -521,10 +531,14 @@ def order_place(
     submission: OrderSubmission,
     basket: "BasketModel | None" = None,
     dienste: Sequence[Dienst] = (),
+    document: bool = True,
 ) -> "Order":
     """Place the order of the basket's services (without a basket: of `dienste`, in a basket
     made for it) as submitted: Oscar's order, the shop's order details and acceptance records,
     the basket submitted and the confirmation mailed after the commit, all in one transaction.
+    The confirmation carries the order document (PDF), made in the background after the commit
+    (shop.orders.documents); `document=False` sends it at once without (the demo data: the
+    document is made when someone downloads it).
 
     The basket's row is locked first: OrderAlreadyPlaced when it is no longer open (a double
     submit). Then every rule is checked (`_submission_check`: ValidationError by field,
@@ -539,13 +553,34 @@ def order_place(
         order = _oscar_order_create(basket=basket, user=submission.user)
         details = _order_details_create(order=order, submission=submission, checked=checked)
         basket.submit()
-        order_confirmation_send(details=details)
+        order_confirmation_send(details=details, document=document)
     return order
 
 
-def order_confirmation_send(*, details: OrderDetails) -> None:
+def order_confirmation_send(*, details: OrderDetails, document: bool = True) -> None:
     """The German confirmation to the person who ordered and the Verwaltung's Funktionspostfach,
-    after the order has committed."""
+    after the order has committed; with `document` held until the background task has attached
+    the order document (shop.orders.documents)."""
+    order = details.order
+    contacts = list(details.contacts.all())
+    mailbox = next((c.email for c in contacts if c.role == ContactRole.MAILBOX), None)
+    recipients = list(dict.fromkeys(email for email in (order.user.email, mailbox) if email))
+    mail = mail_after_commit(
+        subject=f"Ihre Bestellung {order.number} im OZG-Dienste-Shop",
+        body=order_confirmation_body(details=details, document_attached=document),
+        recipients=recipients,
+        hold=CONFIRMATION_DOCUMENT_WAIT if document else None,
+    )
+    if document:
+        transaction.on_commit(
+            lambda: order_confirmation_document_task.enqueue(order_id=order.pk, mail_id=mail.pk),
+            robust=True,
+        )
+
+
+def order_confirmation_body(*, details: OrderDetails, document_attached: bool) -> str:
+    """The text of the confirmation; it says whether the order document is attached and
+    where to download it in any case."""
     order = details.order
     contacts = list(details.contacts.all())
     services = list(
@@ -556,9 +591,7 @@ def order_confirmation_send(*, details: OrderDetails) -> None:
             "agreement_version__agreement__title"
         )
     )
-    mailbox = next((c.email for c in contacts if c.role == ContactRole.MAILBOX), None)
-    recipients = list(dict.fromkeys(email for email in (order.user.email, mailbox) if email))
-    body = render_to_string(
+    return render_to_string(
         "shop/orders/email/order_confirmation.txt",
         {
             "order": order,
@@ -567,10 +600,39 @@ def order_confirmation_send(*, details: OrderDetails) -> None:
             "services": services,
             "records": records,
             "status_url": order_status_url(order=order),
+            "document_url": settings.SHOP_BASE_URL
+            + reverse("shop_orders:document", kwargs={"number": order.number}),
+            "document_attached": document_attached,
         },
     )
-    mail_after_commit(
-        subject=f"Ihre Bestellung {order.number} im OZG-Dienste-Shop",
-        body=body,
-        recipients=recipients,
-    )
+
+
+def order_confirmation_document_attach(*, order_id: int, mail_id: int) -> str | None:
+    """Make the order's document, attach it to its held confirmation mail and release the mail;
+    whatever fails in making it, the mail is released without it, its text saying where to
+    download the document. Returns the mail's status as the outbox's delivery does."""
+    record = None
+    try:
+        record = order_record_for_staff(order_id=order_id)
+        content = documents.order_document_pdf(record=record)
+        outgoing_mail_attach(
+            mail_id=mail_id,
+            attachment=Attachment(
+                filename=documents.order_document_filename(number=record.order.number),
+                content=content,
+                mimetype=documents.PDF_MIMETYPE,
+            ),
+        )
+    except Exception:
+        logger.exception("Bestätigung %s geht ohne Bestelldokument hinaus", mail_id)
+        body = None
+        if record is not None:
+            body = order_confirmation_body(details=record.details, document_attached=False)
+        return outgoing_mail_release(mail_id=mail_id, body=body)
+    return outgoing_mail_release(mail_id=mail_id)
+
+
+@task()
+def order_confirmation_document_task(*, order_id: int, mail_id: int) -> str | None:
+    """The queue's entry point: the confirmation mail of an order, completed with its document."""
+    return order_confirmation_document_attach(order_id=order_id, mail_id=mail_id)

@@ -7,14 +7,17 @@ from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse_lazy
-from django.views.decorators.http import require_http_methods
+from django.views.decorators.http import require_GET, require_http_methods
 from oscar.views.decorators import permissions_required
 
+from . import documents, selectors
 from . import messages as rueckfragen
 
 # Like Oscar's dashboard: active staff with order.change_order, or a superuser; anonymous people
 # go to the dashboard's login, everyone else signed in gets 403.
 STAFF_PERMISSIONS = (["is_staff", "order.change_order"], ["is_superuser"])
+# Reading an order's document changes nothing: the permission to see orders is enough.
+VIEW_PERMISSIONS = (["is_staff", "order.view_order"], ["is_superuser"])
 
 
 @require_http_methods(["GET", "POST"])
@@ -46,3 +49,15 @@ def order_messages(request: HttpRequest, number: str) -> HttpResponse:
         "shop/orders/staff_messages.html",
         {"order": order, "details": details, "thread": thread, "message_form": form},
     )
+
+
+@require_GET
+@permissions_required(VIEW_PERMISSIONS, login_url=reverse_lazy("dashboard:login"))
+def order_document(request: HttpRequest, number: str) -> HttpResponse:
+    """The order document as PDF for the fulfilment staff (linked from the dashboard's order
+    page)."""
+    try:
+        record = selectors.order_record_for_staff(number=number)
+    except selectors.Order.DoesNotExist as error:
+        raise Http404("Keine Bestellung mit dieser Nummer.") from error
+    return documents.order_document_response(request, record=record)

@@ -11,6 +11,8 @@ urlpatterns = [
     path("bestellungen/", views.order_list, name="orders"),
     path("bestellungen/<str:number>/", views.order, name="order"),
     path("bestellungen/<str:number>/rueckfragen/", views.order_message, name="messages"),
+    path("bestellungen/<str:number>/bestellung.pdf", views.order_document, name="document"),
+    path("bestellungen/<str:number>/druckansicht/", views.order_print, name="print"),
     path(
         "bestellungen/<str:number>/ansprechpersonen/",
         change_views.order_contacts,

@@ -19,7 +19,7 @@ from shop.accounts.selectors import membership_ordering_obstacle
 from shop.models import Membership, RolloutStatus
 from shop.spreadsheets import CONTENT_TYPES, WRITERS
 
-from . import changes, selectors
+from . import changes, documents, selectors
 from . import messages as rueckfragen
 
 SERVICES_PER_PAGE = 25
@@ -207,6 +207,21 @@ def order_message(request: HttpRequest, number: str) -> HttpResponse:
         "eine E-Mail.",
     )
     return redirect(rueckfragen.member_thread_path(order=record.order))
+
+
+@require_GET
+@login_required
+def order_document(request: HttpRequest, number: str) -> HttpResponse:
+    """The order document as PDF, for every approved member (either role) of the order's
+    Verwaltung; others get 404."""
+    return documents.order_document_response(request, record=_order_record(request, number))
+
+
+@require_GET
+@login_required
+def order_print(request: HttpRequest, number: str) -> HttpResponse:
+    """The order document as a page to print (the same content as the PDF)."""
+    return render(request, "shop/orders/print.html", {"record": _order_record(request, number)})
 
 
 @require_GET

@@ -93,6 +93,7 @@ PAGES: dict[str, Visit] = {
     "shop_orders:overview()": Visit(),
     "shop_orders:orders()": Visit(),
     "shop_orders:order(number)": Visit(_order),
+    "shop_orders:print(number)": Visit(_order),
     "shop_orders:service(dienst_id,verwaltung_id)": Visit(
         lambda world: {"verwaltung_id": world.amt.pk, "dienst_id": world.ordered.pk}
     ),
@@ -135,6 +136,9 @@ EXEMPT: dict[str, str] = {
     "shop_orders:messages(number)": "nur POST: die Rückfrage auf der Bestellseite",
     "shop_orders:export_csv()": "Download (CSV), keine Seite: test_timeline_export_journey.py",
     "shop_orders:export_xlsx()": "Download (XLSX), keine Seite: test_timeline_export_journey.py",
+    "shop_orders:document(number)": (
+        "eine PDF-Datei, keine Seite: tests/e2e/test_order_document_journey.py lädt sie"
+    ),
     "basket:add(pk)": "nur POST: „In den Warenkorb“ auf dem Steckbrief",
     "basket:saved()": "leitet zum Warenkorb",
     "basket:vouchers-add()": "leitet zum Warenkorb",

@@ -1,5 +1,6 @@
 """Production's task queue (django-tasks-db): the confirmation mail is stored with the order,
-its delivery is queued when the order commits, and it leaves when the worker runs, not before."""
+the task that attaches the order document (PDF) and delivers it is queued when the order commits,
+and the mail leaves when the worker runs, not before."""
 
 from django.core import mail
 from django.core.management import call_command
@@ -28,7 +29,9 @@ def test_order_confirmation_goes_through_the_database_queue(
         checkout_complete(
             client, verwaltung=amt, dienste=[dienst], gemeinden=list(amt.gemeinden.all())
         )
-    tasks = DBTaskResult.objects.filter(task_path="shop.mail.services.outgoing_mail_deliver_task")
+    tasks = DBTaskResult.objects.filter(
+        task_path="shop.orders.services.order_confirmation_document_task"
+    )
     assert not tasks.exists()  # nothing is queued before the commit
     (stored,) = OutgoingMail.objects.filter(subject__startswith="Ihre Bestellung")
 
@@ -44,6 +47,7 @@ def test_order_confirmation_goes_through_the_database_queue(
 
     (message,) = mail.outbox
     assert "person@amt.example" in message.to
+    assert [mimetype for _, _, mimetype in message.attachments] == ["application/pdf"]
     task.refresh_from_db()
     assert task.status == "SUCCESSFUL"
     stored.refresh_from_db()

@@ -212,6 +212,9 @@ OBJECT_URLS: dict[str, ObjectUrl] = {
         post_data={"reason": "Doppelt bestellt."},
         owner_post=302,
     ),
+    # The order document as PDF and its print view.
+    "shop_orders:document(number)": ObjectUrl(_order),
+    "shop_orders:print(number)": ObjectUrl(_order),
     # The members' JSON API.
     "api:bestellung(number)": ObjectUrl(_order),
     # Oscar's own order pages under /shop/accounts/ and their re-order actions lead to Meine
@@ -453,6 +456,8 @@ def test_a_former_member_sees_nothing_of_the_verwaltung_in_meine_dienste(world):
 
     for key in (
         "shop_orders:order(number)",
+        "shop_orders:document(number)",
+        "shop_orders:print(number)",
         "shop_orders:service(dienst_id,verwaltung_id)",
         "api:bestellung(number)",
     ):
