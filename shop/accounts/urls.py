@@ -1,5 +1,6 @@
 from django.urls import path
 
+from shop.members import views as member_views
 from shop.news import views as news_views
 
 from . import views
@@ -23,5 +24,7 @@ urlpatterns = [
         name="email_change_confirm",
     ),
     path("mitgliedschaften/", views.memberships, name="memberships"),
+    path("mitglieder/", member_views.members, name="members"),
+    path("mitglieder/<int:pk>/", member_views.member, name="member"),
     path("neuigkeiten/", news_views.subscription, name="news"),
 ]
