@@ -3,9 +3,10 @@ lets a municipal member in.
 
 Two Verwaltungen, A and B, each with a member (its Verwaltungsadmin) who placed an order of
 two services and a Rückfrage on it (Oscar's address book, wish lists, product alerts and
-notifications are no pages of the shop: tests/integration/site/test_municipal_pages.py). The member of B requests each
-municipal page and API object of A and must get 404; with the same parameters built from B's
-objects, B's member must get the page (so the 404 is not true for everyone).
+notifications are no pages of the shop: tests/integration/site/test_municipal_pages.py). The
+member of B requests each municipal page and API object of A and must get 404; with the same
+parameters built from B's objects, B's member must get the page (so the 404 is not true for
+everyone).
 
 The URLs come from the resolver, not from a hand-written list: every URL of the municipal areas
 that takes a parameter must be either in OBJECT_URLS (how to build its parameters from a
