@@ -98,7 +98,8 @@ def _record_and_mail(
     )
     base_url = settings.SHOP_BASE_URL.rstrip("/")
     mail_after_commit(
-        subject=f"{SUBJECTS[action]} für {membership.verwaltung.name} – OZG-Dienste-Shop",
+        subject=SUBJECTS[action].format(verwaltung=membership.verwaltung.name)
+        + " – OZG-Dienste-Shop",
         body=render_to_string(
             "shop/members/email/decision.txt",
             {
@@ -120,10 +121,12 @@ def _record_and_mail(
 
 
 SUBJECTS = {
-    MembershipDecision.Action.APPROVED: "Ihre Mitgliedschaft wurde bestätigt",
-    MembershipDecision.Action.REJECTED: "Ihr Antrag auf Mitgliedschaft wurde abgelehnt",
-    MembershipDecision.Action.ROLE_CHANGED: "Ihre Rolle wurde geändert",
-    MembershipDecision.Action.REMOVED: "Ihre Mitgliedschaft wurde beendet",
+    MembershipDecision.Action.APPROVED: "Ihre Mitgliedschaft für {verwaltung} wurde bestätigt",
+    MembershipDecision.Action.REJECTED: (
+        "Ihr Antrag auf Mitgliedschaft für {verwaltung} wurde abgelehnt"
+    ),
+    MembershipDecision.Action.ROLE_CHANGED: "Ihre Rolle für {verwaltung} wurde geändert",
+    MembershipDecision.Action.REMOVED: "Ihre Mitgliedschaft für {verwaltung} wurde beendet",
 }
 
 

@@ -2,15 +2,14 @@
 (SQLite serialises all writes, so there the race cannot happen; production runs on
 PostgreSQL): one of them stays admin."""
 
-import threading
 import time
 
 import pytest
-from django.db import connection
 
 from shop.members import services
 from shop.models import Membership
 from shop.models import MembershipDecision
+from tests.concurrency import at_once
 from tests.conftest import postgresql_only_and_restored
 from tests.factories import amt_with_gemeinden
 from tests.factories import member_create
@@ -34,28 +33,6 @@ def slow_count(monkeypatch):
         return found
 
     monkeypatch.setattr(services, "admin_count", counted_slowly)
-
-
-def at_once(*calls) -> list:
-    """Run each call in its own thread (own database connection): its result or its error."""
-    outcomes: list = [None] * len(calls)
-    start = threading.Barrier(len(calls))
-
-    def run(index: int) -> None:
-        try:
-            start.wait(timeout=30)
-            outcomes[index] = calls[index]()
-        except Exception as error:  # the outcome to compare
-            outcomes[index] = error
-        finally:
-            connection.close()
-
-    threads = [threading.Thread(target=run, args=(i,)) for i in range(len(calls))]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=60)
-    return outcomes
 
 
 @pytest.mark.parametrize("how", ["demote", "remove"])

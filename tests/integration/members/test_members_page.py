@@ -62,7 +62,9 @@ def test_the_admin_approves_a_request_recorded_and_mailed(
     )
     (sent,) = mail.outbox
     assert sent.to == ["antrag@huettener.example"]
-    assert "bestätigt" in sent.subject
+    assert (
+        sent.subject == "Ihre Mitgliedschaft für Hüttener Berge wurde bestätigt – OZG-Dienste-Shop"
+    )
     assert "Admin Huettener (Verwaltungsadmin) hat Ihre Mitgliedschaft" in sent.body
     assert list(verwaltungen_user_may_order_for(user=team.request.user)) == [team.verwaltung]
 
@@ -144,7 +146,9 @@ def test_the_admin_removes_a_member_who_then_sees_nothing(
     assert colleague.status == Membership.Status.REMOVED
     assert Membership.objects.filter(pk=colleague.pk).exists()
     assert MembershipDecision.objects.get(membership=colleague).action == "entfernt"
-    assert "beendet" in mail.outbox[-1].subject
+    assert mail.outbox[-1].subject == (
+        "Ihre Mitgliedschaft für Hüttener Berge wurde beendet – OZG-Dienste-Shop"
+    )
     assert not verwaltungen_user_may_order_for(user=team.colleague).exists()
     client.force_login(team.colleague)
     assert client.get(MEMBERS).status_code == 403
