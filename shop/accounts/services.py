@@ -20,6 +20,7 @@ from django.utils import timezone
 from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission, Page
 
 from shop.mail import mail_after_commit
+from shop.members.services import request_admins_notify
 from shop.models import Membership, ThrottleEvent, User, Verwaltung
 
 from .selectors import (
@@ -331,6 +332,11 @@ def registration_confirm(*, user: User, token: str) -> bool:
         return False
     user.is_active = True
     user.save(update_fields=["is_active"])
+    # Only now does the request count: its Verwaltungsadmins learn of it.
+    for membership in user.memberships.filter(status=Membership.Status.REQUESTED).select_related(
+        "verwaltung"
+    ):
+        request_admins_notify(membership=membership)
     return True
 
 
@@ -418,12 +424,14 @@ def membership_request(*, user: User, verwaltung: Verwaltung, role: str) -> Memb
             "Für diese Verwaltung besteht bereits eine Mitgliedschaft oder ein Antrag."
         )
     if membership is None:
-        return Membership.objects.create(user=user, verwaltung=verwaltung, role=role)
-    membership.status = Membership.Status.REQUESTED
-    membership.role = role
-    membership.is_admin = False
-    membership.reason = ""
-    membership.decided_at = None
-    membership.decided_by = None
-    membership.save()
+        membership = Membership.objects.create(user=user, verwaltung=verwaltung, role=role)
+    else:
+        membership.status = Membership.Status.REQUESTED
+        membership.role = role
+        membership.is_admin = False
+        membership.reason = ""
+        membership.decided_at = None
+        membership.decided_by = None
+        membership.save()
+    request_admins_notify(membership=membership)
     return membership

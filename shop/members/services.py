@@ -130,6 +130,35 @@ SUBJECTS = {
 }
 
 
+def request_admins_notify(*, membership: Membership) -> None:
+    """Tell the Verwaltungsadmins of the Verwaltung that a request waits for their decision;
+    without admins the ITVSH decides it as before (its list in Wagtail)."""
+    admins = list(
+        Membership.objects.filter(
+            verwaltung_id=membership.verwaltung_id,
+            status=Membership.Status.APPROVED,
+            is_admin=True,
+            user__is_active=True,
+        ).values_list("user__email", flat=True)
+    )
+    if not admins:
+        return
+    base_url = settings.SHOP_BASE_URL.rstrip("/")
+    mail_after_commit(
+        subject=f"Neuer Antrag auf Mitgliedschaft für {membership.verwaltung.name} – "
+        "OZG-Dienste-Shop",
+        body=render_to_string(
+            "shop/members/email/request_waiting.txt",
+            {
+                "membership": membership,
+                "member_url": base_url
+                + reverse("shop_accounts:member", kwargs={"pk": membership.pk}),
+            },
+        ),
+        recipients=admins,
+    )
+
+
 @transaction.atomic
 def membership_request_decide(
     *, membership_id: int, approve: bool, decided_by: User, reason: str = ""
