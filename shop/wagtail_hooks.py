@@ -23,6 +23,7 @@ from .accounts.admin_views import DECIDE_PERMISSION
 from .agreements.admin_views import AgreementViewSetGroup
 from .catalogue.admin_views import OzgLeistungViewSet
 from .interest import admin_views as interest_views
+from .members import admin_views as member_admin_views
 from .models import Gemeinde, Verwaltung
 
 # The OZG catalogue: editors browse it and pick OZG-Leistungen for service profiles.
@@ -158,6 +159,8 @@ def membership_admin_urls():
             membership_views.decide_membership,
             name="shop_membership_decide",
         ),
+        path("mitglieder/", member_admin_views.members, name="shop_members"),
+        path("mitglieder/<int:pk>/", member_admin_views.member, name="shop_member"),
     ]
 
 
@@ -212,4 +215,15 @@ def interest_menu_item():
         icon_name="help",
         order=320,
         permission=interest_views.VIEW_PERMISSION,
+    )
+
+
+@hooks.register("register_admin_menu_item")
+def members_menu_item():
+    return PermissionMenuItem(
+        "Mitglieder",
+        reverse("shop_members"),
+        icon_name="user",
+        order=311,
+        permission=DECIDE_PERMISSION,
     )

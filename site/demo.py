@@ -59,8 +59,10 @@ class DemoAccount:
     # DEMO_ORDERS are placed for the first.
     verwaltung_keys: tuple[str, ...] = ()
     # Verwaltungen the person has asked to join, waiting for the Redaktion's decision (shown on
-    # the Wagtail dashboard).
+    # the Wagtail dashboard) or, where the Verwaltung has one, its Verwaltungsadmin's.
     requested_verwaltung_keys: tuple[str, ...] = ()
+    # Of verwaltung_keys: those whose members the person manages as Verwaltungsadmin.
+    admin_verwaltung_keys: tuple[str, ...] = ()
 
 
 DEMO_ACCOUNTS = (
@@ -91,8 +93,12 @@ DEMO_ACCOUNTS = (
         email="amt-huettener-berge@example.org",
         first_name="Hanna",
         last_name="Hüttmann",
-        description="Kommune: bestellberechtigt für das Amt Hüttener Berge",
+        description=(
+            "Kommune: bestellberechtigt und Verwaltungsadmin für das Amt Hüttener Berge "
+            "(verwaltet dessen Mitglieder unter /konto/mitglieder/)"
+        ),
         verwaltung_keys=("010585890",),
+        admin_verwaltung_keys=("010585890",),
     ),
     DemoAccount(
         email="flensburg@example.org",
@@ -114,6 +120,16 @@ DEMO_ACCOUNTS = (
             "Rendsburg-Eckernförde (wählt an der Kasse die Verwaltung)"
         ),
         verwaltung_keys=("010585890", "01058"),
+    ),
+    DemoAccount(
+        email="kollegin-huettener-berge@example.org",
+        first_name="Karla",
+        last_name="Kollegin",
+        description=(
+            "Kommune: Antrag für das Amt Hüttener Berge offen (die Verwaltungsadmin "
+            "entscheidet ihn)"
+        ),
+        requested_verwaltung_keys=("010585890",),
     ),
 )
 
@@ -162,7 +178,9 @@ def demo_accounts_ensure(*, password: str) -> None:
         )
         for key in account.verwaltung_keys:
             membership_ensure_approved(
-                user=user, verwaltung=Verwaltung.objects.get(regional_key=key)
+                user=user,
+                verwaltung=Verwaltung.objects.get(regional_key=key),
+                admin=key in account.admin_verwaltung_keys,
             )
         for key in account.requested_verwaltung_keys:
             verwaltung = Verwaltung.objects.get(regional_key=key)

@@ -7,9 +7,10 @@ from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from wagtail.admin.ui.components import Component
 
+from shop.members import services as member_services
 from shop.models import Membership
 
-from . import selectors, services
+from . import selectors
 from .forms import MembershipDecisionForm
 
 DECIDE_PERMISSION = "shop.change_membership"
@@ -59,13 +60,13 @@ def decide_membership(request, pk: int):
     if request.method == "POST" and form.is_valid():
         approve = form.cleaned_data["decision"] == "approve"
         try:
-            services.membership_decide(
-                membership=membership,
+            member_services.membership_request_decide(
+                membership_id=membership.pk,
                 approve=approve,
                 decided_by=request.user,
                 reason=form.cleaned_data["reason"],
             )
-        except services.RegistrationError as error:
+        except member_services.MemberError as error:
             form.add_error(None, str(error))
         else:
             decision = "bestätigt" if approve else "abgelehnt"

@@ -83,8 +83,9 @@ def membership_ordering_obstacle(*, user: User) -> str:
         )
     if any(status == Membership.Status.REQUESTED for status, _ in statuses):
         return (
-            "Ihr Antrag auf Mitgliedschaft wird noch geprüft. Sobald der ITVSH ihn bestätigt hat, "
-            "erhalten Sie eine E-Mail und können bestellen."
+            "Ihr Antrag auf Mitgliedschaft wird noch geprüft. Sobald der ITVSH oder ein "
+            "Verwaltungsadmin Ihrer Verwaltung ihn bestätigt hat, erhalten Sie eine E-Mail und "
+            "können bestellen."
         )
     if any(status == Membership.Status.REJECTED for status, _ in statuses):
         return (

@@ -20,6 +20,7 @@ from django.utils import timezone
 from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission, Page
 
 from shop.mail import mail_after_commit
+from shop.members.services import request_admins_notify
 from shop.models import Membership, ThrottleEvent, User, Verwaltung
 
 from .selectors import (
@@ -155,13 +156,19 @@ def user_ensure(
 
 
 def membership_ensure_approved(
-    *, user: User, verwaltung: Verwaltung, role: str = Membership.Role.ORDERING
+    *,
+    user: User,
+    verwaltung: Verwaltung,
+    role: str = Membership.Role.ORDERING,
+    admin: bool = False,
 ) -> Membership:
+    """Demo accounts and tests: an approved membership, with `admin` as Verwaltungsadmin."""
     membership, _ = Membership.objects.update_or_create(
         user=user,
         verwaltung=verwaltung,
         defaults={
             "role": role,
+            "is_admin": admin,
             "status": Membership.Status.APPROVED,
             "decided_at": timezone.now(),
         },
@@ -326,6 +333,11 @@ def registration_confirm(*, user: User, token: str) -> bool:
         return False
     user.is_active = True
     user.save(update_fields=["is_active"])
+    # Only now does the request count: its Verwaltungsadmins learn of it.
+    for membership in user.memberships.filter(status=Membership.Status.REQUESTED).select_related(
+        "verwaltung"
+    ):
+        request_admins_notify(membership=membership)
     return True
 
 
@@ -400,57 +412,27 @@ def email_change_confirm(*, user: User, token: str) -> User:
 
 @transaction.atomic
 def membership_request(*, user: User, verwaltung: Verwaltung, role: str) -> Membership:
-    """A further Verwaltung for an existing person; a rejected request may be made again."""
+    """A further Verwaltung for an existing person; after a rejection or a removal the request
+    may be made again (the earlier decisions stay in MembershipDecision)."""
     membership = (
         Membership.objects.select_for_update().filter(user=user, verwaltung=verwaltung).first()
     )
-    if membership is not None and membership.status != Membership.Status.REJECTED:
+    if membership is not None and membership.status not in (
+        Membership.Status.REJECTED,
+        Membership.Status.REMOVED,
+    ):
         raise RegistrationError(
             "Für diese Verwaltung besteht bereits eine Mitgliedschaft oder ein Antrag."
         )
     if membership is None:
-        return Membership.objects.create(user=user, verwaltung=verwaltung, role=role)
-    membership.status = Membership.Status.REQUESTED
-    membership.role = role
-    membership.reason = ""
-    membership.decided_at = None
-    membership.decided_by = None
-    membership.save()
-    return membership
-
-
-@transaction.atomic
-def membership_decide(
-    *, membership: Membership, approve: bool, decided_by: User, reason: str = ""
-) -> Membership:
-    """Staff approve or reject a request; the person is told by e-mail either way."""
-    membership = (
-        Membership.objects.select_for_update()
-        .select_related("user", "verwaltung")
-        .get(pk=membership.pk)
-    )
-    if membership.status != Membership.Status.REQUESTED:
-        raise RegistrationError("Über diesen Antrag wurde bereits entschieden.")
-    reason = reason.strip()
-    if not approve and not reason:
-        raise RegistrationError(
-            "Bitte begründen Sie die Ablehnung; die Person erhält die Begründung."
-        )
-    membership.status = Membership.Status.APPROVED if approve else Membership.Status.REJECTED
-    membership.reason = reason
-    membership.decided_at = timezone.now()
-    membership.decided_by = decided_by
-    membership.save()
-    template = "approved" if approve else "rejected"
-    mail_after_commit(
-        subject=(
-            f"Ihre Mitgliedschaft für {membership.verwaltung.name} wurde "
-            f"{'bestätigt' if approve else 'abgelehnt'} – OZG-Dienste-Shop"
-        ),
-        body=render_to_string(
-            f"shop/accounts/email/membership_{template}.txt",
-            {"membership": membership, "shop_url": settings.SHOP_BASE_URL},
-        ),
-        recipients=[membership.user.email],
-    )
+        membership = Membership.objects.create(user=user, verwaltung=verwaltung, role=role)
+    else:
+        membership.status = Membership.Status.REQUESTED
+        membership.role = role
+        membership.is_admin = False
+        membership.reason = ""
+        membership.decided_at = None
+        membership.decided_by = None
+        membership.save()
+    request_admins_notify(membership=membership)
     return membership

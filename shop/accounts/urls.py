@@ -1,6 +1,7 @@
 from django.urls import path
 
 from shop.interest import views as interest_views
+from shop.members import views as member_views
 from shop.news import views as news_views
 
 from . import views
@@ -24,6 +25,8 @@ urlpatterns = [
         name="email_change_confirm",
     ),
     path("mitgliedschaften/", views.memberships, name="memberships"),
+    path("mitglieder/", member_views.members, name="members"),
+    path("mitglieder/<int:pk>/", member_views.member, name="member"),
     path("neuigkeiten/", news_views.subscription, name="news"),
     path(
         "interesse/<int:dienst_id>/<int:verwaltung_id>/",

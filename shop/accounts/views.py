@@ -11,6 +11,7 @@ from django.utils.encoding import force_str
 from django.utils.http import urlsafe_base64_decode
 from django.views.decorators.http import require_http_methods
 
+from shop.members.selectors import verwaltungen_administered_by
 from shop.models import Verwaltung
 
 from . import selectors, services
@@ -133,6 +134,7 @@ def memberships(request: HttpRequest) -> HttpResponse:
             "form": form,
             "memberships": selectors.membership_list_for_user(user=request.user),
             "ordering_obstacle": selectors.membership_ordering_obstacle(user=request.user),
+            "administers": verwaltungen_administered_by(user=request.user).exists(),
             **search_context,
         },
     )

@@ -1,4 +1,4 @@
-from .accounts import Membership, ThrottleEvent, User
+from .accounts import Membership, MembershipDecision, ThrottleEvent, User
 from .agreements import (
     AcceptanceRecord,
     Agreement,
@@ -39,6 +39,7 @@ __all__ = [
     "Lage",
     "LeikaLeistung",
     "Membership",
+    "MembershipDecision",
     "NewsAnnouncement",
     "NewsSubscription",
     "OrderContact",

@@ -15,7 +15,9 @@ class User(AbstractUser):
 
 
 class Membership(models.Model):
-    """A person's right to act for a Verwaltung; staff approve it before it counts."""
+    """A person's right to act for a Verwaltung; staff, or an admin of the Verwaltung, approve
+    it before it counts. Never deleted: a member who leaves is "entfernt", and every decision
+    stays in MembershipDecision."""
 
     class Role(models.TextChoices):
         ORDERING = "bestellberechtigt", "bestellberechtigt"
@@ -25,6 +27,7 @@ class Membership(models.Model):
         REQUESTED = "beantragt", "beantragt"
         APPROVED = "bestaetigt", "bestätigt"
         REJECTED = "abgelehnt", "abgelehnt"
+        REMOVED = "entfernt", "entfernt"
 
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -36,6 +39,13 @@ class Membership(models.Model):
     role = models.CharField("Rolle", max_length=20, choices=Role.choices, default=Role.ORDERING)
     status = models.CharField(
         "Status", max_length=20, choices=Status.choices, default=Status.REQUESTED
+    )
+    # Besides the role: a Verwaltungsadmin manages the Verwaltung's members (shop.members).
+    is_admin = models.BooleanField(
+        "Verwaltungsadmin",
+        default=False,
+        help_text="Darf die Mitglieder der Verwaltung verwalten: Anträge entscheiden, Rollen "
+        "ändern, Mitglieder entfernen.",
     )
     created_at = models.DateTimeField("beantragt am", auto_now_add=True)
     decided_at = models.DateTimeField("entschieden am", null=True, blank=True)
@@ -55,6 +65,72 @@ class Membership(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user}: {self.verwaltung} ({self.get_status_display()})"
+
+
+def _refuse(change: str) -> None:
+    # Imported here: importing shop.models.agreements above would register its models first.
+    from .agreements import ImmutableError
+
+    raise ImmutableError(f"Entscheidungen über Mitgliedschaften werden nie {change}.")
+
+
+class MembershipDecisionQuerySet(models.QuerySet):
+    def update(self, **kwargs):
+        _refuse("geändert")
+
+    def delete(self):
+        _refuse("gelöscht")
+
+
+class MembershipDecision(models.Model):
+    """Who decided what about a membership, and when: a request approved or rejected, a role
+    changed, a member removed. Written with the change, never edited, never deleted."""
+
+    class Action(models.TextChoices):
+        APPROVED = "bestaetigt", "Antrag bestätigt"
+        REJECTED = "abgelehnt", "Antrag abgelehnt"
+        ROLE_CHANGED = "rolle_geaendert", "Rolle geändert"
+        REMOVED = "entfernt", "Mitglied entfernt"
+
+    membership = models.ForeignKey(
+        Membership,
+        on_delete=models.PROTECT,
+        related_name="decisions",
+        verbose_name="Mitgliedschaft",
+    )
+    action = models.CharField("Entscheidung", max_length=20, choices=Action.choices)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name="entschieden von",
+    )
+    # As the deciding person acted: "ITVSH" (staff) or "Verwaltungsadmin".
+    decided_as = models.CharField("entschieden als", max_length=20)
+    role_before = models.CharField("Rolle vorher", max_length=20, blank=True)
+    role_after = models.CharField("Rolle nachher", max_length=20, blank=True)
+    admin_before = models.BooleanField("Verwaltungsadmin vorher", default=False)
+    admin_after = models.BooleanField("Verwaltungsadmin nachher", default=False)
+    reason = models.TextField("Begründung", blank=True)
+    decided_at = models.DateTimeField("entschieden am", auto_now_add=True)
+
+    objects = MembershipDecisionQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "Entscheidung über eine Mitgliedschaft"
+        verbose_name_plural = "Entscheidungen über Mitgliedschaften"
+        ordering = ["-decided_at", "-pk"]
+
+    def __str__(self) -> str:
+        return f"{self.get_action_display()}: {self.membership}"
+
+    def save(self, *args, **kwargs):
+        if self.pk is not None:
+            _refuse("geändert")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        _refuse("gelöscht")
 
 
 class ThrottleEvent(models.Model):

@@ -105,6 +105,11 @@ PAGES: dict[str, Visit] = {
         lambda world: {**_order(world), "line_id": world.order.lines.get().pk}
     ),
     "shop_accounts:memberships()": Visit(),
+    # The member is the Amt's Verwaltungsadmin: the members and their own membership's page.
+    "shop_accounts:members()": Visit(),
+    "shop_accounts:member(pk)": Visit(
+        lambda world: {"pk": Membership.objects.get(user=world.member, verwaltung=world.amt).pk}
+    ),
     "shop_accounts:news()": Visit(),
     "shop_accounts:email_change()": Visit(),
     # A link that is not (or no longer) valid: the German 400 page.
@@ -179,7 +184,7 @@ def world(demo_site) -> World:
     amt = VerwaltungFactory(name="Amt Hüttener Berge")
     for name in ("Ascheffel", "Borgstedt", "Brekendorf", "Bünsdorf"):
         GemeindeFactory(verwaltung=amt, name=name)
-    member = member_create(verwaltung=amt, email="amt-huettener-berge@example.org")
+    member = member_create(verwaltung=amt, admin=True, email="amt-huettener-berge@example.org")
     # A second Verwaltung, so that the checkout asks for which one the person orders.
     membership_ensure_approved(
         user=member,

@@ -128,6 +128,7 @@ def editorial(demo_site, amt_huettener_berge):
         f"/cms/snippets/shop/agreementversion/inspect/{version.pk}/",
         f"/cms/mitgliedschaften/{membership.pk}/",
         f"/cms/interessen/{upcoming.pk}/",
+        f"/cms/mitglieder/{membership.pk}/",
         "/cms/settings/cms_pages/legallinks/",
         "/cms/pages/search/?q=Wohngeld",
     ]

@@ -61,10 +61,15 @@ def amt_with_gemeinden(*, count: int = 3, **fields) -> Verwaltung:
 
 
 def member_create(
-    *, verwaltung: Verwaltung, role: str = Membership.Role.ORDERING, **user_fields
+    *,
+    verwaltung: Verwaltung,
+    role: str = Membership.Role.ORDERING,
+    admin: bool = False,
+    **user_fields,
 ) -> User:
+    """An approved member; with `admin` a Verwaltungsadmin of `verwaltung`."""
     user = UserFactory(**user_fields)
-    membership_ensure_approved(user=user, verwaltung=verwaltung, role=role)
+    membership_ensure_approved(user=user, verwaltung=verwaltung, role=role, admin=admin)
     return user
 
 

@@ -134,3 +134,47 @@ def test_order_page_with_timeline_costs_the_same_for_one_and_many_services_and_c
     ]
 
     assert counts == [ORDER_PAGE_BUDGET, ORDER_PAGE_BUDGET]
+
+
+# The members lists: a Verwaltungsadmin's under /konto/mitglieder/ and the ITVSH's in Wagtail
+# (/cms/mitglieder/), with one member and with 30 (members, requests, removed ones).
+MEMBER_LISTS = [
+    ("Mitglieder", "/konto/mitglieder/", "admin", 6),
+    ("Wagtail", "/cms/mitglieder/", "editor", 13),
+]
+
+
+@pytest.mark.parametrize(
+    ("name", "url", "who", "budget"), MEMBER_LISTS, ids=[m[0] for m in MEMBER_LISTS]
+)
+def test_members_lists_cost_the_same_for_one_and_many_members(client, name, url, who, budget):
+    from shop.accounts.services import EDITORS_GROUP
+    from shop.members.services import membership_remove
+    from shop.models import Membership
+    from tests.factories import UserFactory
+
+    amt = amt_with_gemeinden(count=1)
+    people = {
+        "admin": member_create(verwaltung=amt, admin=True),
+        "editor": staff_create(group=EDITORS_GROUP),
+    }
+
+    def counted() -> int:
+        client.force_login(people[who])
+        client.get(url)
+        with CaptureQueriesContext(connection) as captured:
+            response = client.get(url)
+        assert response.status_code == 200, url
+        return len(captured)
+
+    one = counted()
+    for number in range(10):
+        member_create(verwaltung=amt, role="lesend" if number % 2 else "bestellberechtigt")
+        Membership.objects.create(user=UserFactory(), verwaltung=amt)
+        gone = member_create(verwaltung=amt)
+        membership_remove(
+            membership_id=Membership.objects.get(user=gone).pk, decided_by=people["admin"]
+        )
+    many = counted()
+
+    assert (one, many) == (budget, budget)

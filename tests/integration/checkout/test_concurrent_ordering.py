@@ -20,6 +20,7 @@ from tests.checkout import basket_add
 from tests.checkout import place_order_data
 from tests.checkout import step_posts
 from tests.checkout import steps_post
+from tests.concurrency import at_once
 from tests.conftest import postgresql_only_and_restored
 from tests.factories import amt_with_gemeinden
 from tests.factories import dienst_create
@@ -51,23 +52,12 @@ def client_at_preview(*, user, verwaltung, dienst, gemeinden=None) -> tuple[Clie
 def place_at_once(reviews: list[tuple[Client, dict]]) -> list:
     """POST "place order" from each client's review in its own thread (own database
     connection)."""
-    responses: list = [None] * len(reviews)
-    start = threading.Barrier(len(reviews))
-
-    def place(index: int) -> None:
-        client, review = reviews[index]
-        try:
-            start.wait(timeout=30)
-            responses[index] = client.post(reverse("checkout:preview"), review)
-        finally:
-            connection.close()
-
-    threads = [threading.Thread(target=place, args=(i,)) for i in range(len(reviews))]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=60)
-    return responses
+    return at_once(
+        *(
+            lambda client=client, review=review: client.post(reverse("checkout:preview"), review)
+            for client, review in reviews
+        )
+    )
 
 
 @pytest.fixture

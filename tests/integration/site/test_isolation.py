@@ -1,11 +1,12 @@
 """Isolation sweep: nothing of one Verwaltung reaches the members of another, and no staff area
 lets a municipal member in.
 
-Two Verwaltungen, A and B, each with a member who placed an order of two services and a
-Rückfrage on it (Oscar's address book, wish lists, product alerts and notifications are no
-pages of the shop: tests/integration/site/test_municipal_pages.py). The member of B requests each
-municipal page and API object of A and must get 404; with the same parameters built from B's
-objects, B's member must get the page (so the 404 is not true for everyone).
+Two Verwaltungen, A and B, each with a member (its Verwaltungsadmin) who placed an order of
+two services and a Rückfrage on it (Oscar's address book, wish lists, product alerts and
+notifications are no pages of the shop: tests/integration/site/test_municipal_pages.py). The
+member of B requests each municipal page and API object of A and must get 404; with the same
+parameters built from B's objects, B's member must get the page (so the 404 is not true for
+everyone).
 
 The URLs come from the resolver, not from a hand-written list: every URL of the municipal areas
 that takes a parameter must be either in OBJECT_URLS (how to build its parameters from a
@@ -54,8 +55,8 @@ pytestmark = pytest.mark.django_db
 
 @dataclasses.dataclass(frozen=True)
 class Municipality:
-    """One Verwaltung with an ordering member, the order and a Rückfrage on it, and its interest
-    in a service in Vorbereitung."""
+    """One Verwaltung with an ordering member who is its Verwaltungsadmin, the order and a
+    Rückfrage on it, and its interest in a service in Vorbereitung."""
 
     verwaltung: object
     member: object
@@ -75,12 +76,15 @@ class Municipality:
             "contact e-mail": self.contact_email,
             "Rückfrage": self.message.text,
             "interest note": self.interest_note,
+            "member e-mail": self.member.email,
         }
 
 
 def municipality_create(*, label: str, shared_dienst, own_dienst, upcoming) -> Municipality:
     verwaltung = amt_with_gemeinden(count=2, name=f"Amt {label}")
-    member = member_create(verwaltung=verwaltung, email=f"mitglied@{label.lower()}.example")
+    member = member_create(
+        verwaltung=verwaltung, admin=True, email=f"mitglied@{label.lower()}.example"
+    )
     contact_email = f"fachlich@{label.lower()}.example"
     order = order_place(
         user=member,
@@ -217,6 +221,13 @@ OBJECT_URLS: dict[str, ObjectUrl] = {
     "shop_orders:print(number)": ObjectUrl(_order),
     # The members' JSON API.
     "api:bestellung(number)": ObjectUrl(_order),
+    # A member of the Verwaltung, for its Verwaltungsadmin: the page and its decisions (here
+    # the admin changes their own role and stays admin).
+    "shop_accounts:member(pk)": ObjectUrl(
+        lambda m: {"pk": Membership.objects.get(user=m.member).pk},
+        post_data={"aktion": "rolle", "rolle-role": "lesend", "rolle-is_admin": "on"},
+        owner_post=302,
+    ),
     # Oscar's own order pages under /shop/accounts/ and their re-order actions lead to Meine
     # Dienste.
     "customer:order(order_number)": ObjectUrl(
@@ -421,6 +432,7 @@ def test_no_page_without_parameters_shows_anything_of_another_verwaltung(world):
     ]
     for key in listing_b:
         assert world.b.order.number in swept[key].content.decode(), key
+    assert world.b.member.email in swept["shop_accounts:members()"].content.decode()
     verwaltungen = [verwaltung["id"] for verwaltung in swept["api:verwaltungen()"].json()]
     assert verwaltungen == [world.b.verwaltung.pk]
 

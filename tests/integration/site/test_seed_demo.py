@@ -134,17 +134,22 @@ def test_seed_demo_creates_the_demo_accounts_with_their_rights():
     assert amt.verwaltung.regional_key == "010585890"
     assert amt.status == Membership.Status.APPROVED
     assert amt.role == Membership.Role.ORDERING
+    # The Amt's Verwaltungsadmin, who decides the open request of a colleague below.
+    assert amt.is_admin
     flensburg = Membership.objects.get(
         user=users["flensburg@example.org"], status=Membership.Status.APPROVED
     )
     assert flensburg.verwaltung.kind == "kreisfreie_stadt"
     assert flensburg.verwaltung.name.startswith("Flensburg")
-    # One request waits for the Redaktion, so that its panel on the Wagtail dashboard shows.
-    (requested,) = Membership.objects.filter(status=Membership.Status.REQUESTED)
-    assert (requested.user, requested.verwaltung.regional_key) == (
-        users["flensburg@example.org"],
-        "01059",
-    )
+    # One request waits for the Redaktion, so that its panel on the Wagtail dashboard shows,
+    # and one for the Verwaltungsadmin of the Amt (/konto/mitglieder/).
+    requested = Membership.objects.filter(status=Membership.Status.REQUESTED)
+    assert sorted(requested.values_list("user__email", "verwaltung__regional_key")) == [
+        ("flensburg@example.org", "01059"),
+        ("kollegin-huettener-berge@example.org", "010585890"),
+    ]
+    admins = Membership.objects.filter(status=Membership.Status.APPROVED, is_admin=True)
+    assert [admin.user.email for admin in admins] == ["amt-huettener-berge@example.org"]
     two = Membership.objects.filter(user=users["zwei-verwaltungen@example.org"])
     assert sorted(two.values_list("verwaltung__kind", "verwaltung__regional_key")) == [
         ("amt", "010585890"),
