@@ -33,8 +33,9 @@ FILTER = "?typ=online_dienst_efa&verfuegbarkeit=verfuegbar"
 SEARCH = "?q=Dienst"
 
 EXPORT_BUDGET = 8
-# The order page with each service's history (tests/integration/orders/test_timeline_export.py).
-ORDER_PAGE_BUDGET = 11
+# The order page with each service's history (tests/integration/orders/test_timeline_export.py),
+# the open withdrawal requests and the contact changes (test_order_changes.py).
+ORDER_PAGE_BUDGET = 13
 
 # (name, url or None for the profile, who, budget). Budgets are today's exact counts.
 PAGES = [
