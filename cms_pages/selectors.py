@@ -48,6 +48,12 @@ def _links_to(services: QuerySet) -> QuerySet:
     return ServicePageOzgLeistung.objects.filter(page__in=services.values("pk"))
 
 
+def _lists(field: str, value: str) -> Q:
+    """The pages whose list `field` names `value` or is empty (all values). The list is JSON:
+    a value is found as its quoted text, which works alike on SQLite and PostgreSQL."""
+    return Q(**{field: []}) | Q(**{f"{field}__icontains": f'"{value}"'})
+
+
 def _filter_conditions(query: CatalogueQuery) -> dict[str, Q]:
     conditions = {}
     for catalogue_filter in CATALOGUE_FILTERS:
@@ -58,6 +64,10 @@ def _filter_conditions(query: CatalogueQuery) -> dict[str, Q]:
             lookup = f"ozg_leistung__{catalogue_filter.classification}__slug__in"
             linked = ServicePageOzgLeistung.objects.filter(**{lookup: values})
             condition = Q(pk__in=linked.values("page_id"))
+        elif catalogue_filter.many:
+            condition = Q()
+            for value in values:
+                condition |= _lists(catalogue_filter.field, value)
         else:
             condition = Q(**{f"{catalogue_filter.field}__in": values})
         conditions[catalogue_filter.parameter] = condition
@@ -162,6 +172,14 @@ def _facet_counts(catalogue_filter: CatalogueFilter, narrowed: QuerySet) -> dict
     if catalogue_filter.classification:
         key = f"ozg_leistung__{catalogue_filter.classification}__slug"
         rows = _links_to(narrowed).values(key).annotate(count=Count("page_id", distinct=True))
+    elif catalogue_filter.many:
+        # One query: per option, the pages that list it (or all options).
+        return narrowed.order_by().aggregate(
+            **{
+                str(value): Count("pk", filter=_lists(catalogue_filter.field, str(value)))
+                for value in catalogue_filter.choices.values
+            }
+        )
     else:
         key = catalogue_filter.field
         rows = narrowed.order_by().values(key).annotate(count=Count("pk"))
@@ -281,6 +299,8 @@ class ProfileFact:
 
 
 def _fact_text(field: ProfileField, value) -> str | None:
+    if field.text is not None:
+        return field.text(value)
     if field.choices is not None:
         return dict(field.choices.choices).get(value, str(value))
     if isinstance(value, bool):

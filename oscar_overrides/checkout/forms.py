@@ -6,6 +6,7 @@ import datetime
 from django import forms
 from django.core.exceptions import ValidationError
 
+from shop.dienste.responsibility import responsibility_validate
 from shop.models import AgreementVersion, ContactRole, Gemeinde, Verwaltung
 from shop.orders.selectors import PlannedService
 from shop.orders.services import (
@@ -41,9 +42,16 @@ class VerwaltungForm(forms.Form):
         },
     )
 
-    def __init__(self, *args, verwaltungen, **kwargs):
+    def __init__(self, *args, verwaltungen, dienste=(), **kwargs):
+        """`dienste`: the basket's services, for which the Verwaltung must be responsible."""
         super().__init__(*args, **kwargs)
         self.fields["verwaltung"].queryset = verwaltungen
+        self.dienste = list(dienste)
+
+    def clean_verwaltung(self):
+        verwaltung = self.cleaned_data["verwaltung"]
+        responsibility_validate(verwaltung=verwaltung, dienste=self.dienste)
+        return verwaltung
 
 
 class CheckboxesWithDisabled(forms.CheckboxSelectMultiple):

@@ -25,6 +25,7 @@ from shop.agreements.selectors import (
     requires_data_protection_contact,
 )
 from shop.agreements.services import acceptance_records_create
+from shop.dienste.responsibility import responsibility_validate
 from shop.mail import mail_after_commit
 from shop.models import (
     Agreement,
@@ -372,6 +373,10 @@ def _submission_check(
 
     checked("verwaltung", ordering_validate, user=submission.user, verwaltung=submission.verwaltung)
     dienste = checked("dienste", dienste_validate, dienste=dienste) or []
+    if dienste and submission.verwaltung is not None:
+        checked(
+            "dienste", responsibility_validate, verwaltung=submission.verwaltung, dienste=dienste
+        )
     gemeinden = checked(
         "gemeinden",
         gemeinden_validate,
