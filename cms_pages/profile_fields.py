@@ -27,6 +27,10 @@ VORAUSSETZUNGEN = "voraussetzungen"
 
 REQUIRED = ("erforderlich", "nicht erforderlich")
 
+# The catalogue's filter by the kinds of Verwaltung responsible for a service; signed-in members
+# get it preset to their own Verwaltungen' kinds ("für meine Verwaltung").
+RESPONSIBILITY_FILTER = "zustaendig"
+
 
 @dataclass(frozen=True, kw_only=True)
 class ProfileField:
@@ -140,7 +144,7 @@ PROFILE_FIELDS: tuple[ProfileField, ...] = (
         description="Die Arten von Verwaltungen, die den Dienst bestellen dürfen (leer: alle)",
         choices=VerwaltungKind,
         in_listing=True,
-        filter_parameter="zustaendig",
+        filter_parameter=RESPONSIBILITY_FILTER,
         many=True,
         text=lambda kinds: responsibility_text(kinds=kinds),
     ),

@@ -7,12 +7,19 @@ from django.core.paginator import Page as PaginatorPage
 from django.core.paginator import Paginator
 from django.db.models import Count, Prefetch, Q, QuerySet
 
-from shop.models import Dienst, Lage, LeikaLeistung, Themenfeld
+from shop.models import Dienst, Lage, LeikaLeistung, Themenfeld, User, VerwaltungKind
+from shop.orders.selectors import verwaltungen_visible_to
 
 from .caching import cache_generation, cache_key_digest, generation_cached, public
 from .catalogue import SORT_NEWEST, SORT_RELEVANCE, CatalogueQuery
 from .models import ServicePage, ServicePageOzgLeistung
-from .profile_fields import CATALOGUE_FILTERS, PROFILE_FIELDS, CatalogueFilter, ProfileField
+from .profile_fields import (
+    CATALOGUE_FILTERS,
+    PROFILE_FIELDS,
+    RESPONSIBILITY_FILTER,
+    CatalogueFilter,
+    ProfileField,
+)
 
 PAGE_SIZE = 12
 
@@ -228,6 +235,41 @@ def _facets(
         return Facet(name, catalogue_filter.label, options)
 
     return [facet(catalogue_filter) for catalogue_filter in CATALOGUE_FILTERS]
+
+
+@dataclass(frozen=True)
+class MemberCatalogueFilter:
+    """ "Für meine Verwaltung": the catalogue filtered by the kinds of the person's Verwaltungen.
+    `names`: the Verwaltungen ("Hüttener Berge (Amt)"); `params`: the catalogue's query string
+    with the filter set (`active`: as it is now) or, when active, without it."""
+
+    names: str
+    params: str
+    active: bool
+
+
+def catalogue_filter_for_member(
+    *, query: CatalogueQuery, user: User
+) -> MemberCatalogueFilter | None:
+    """None for a visitor or a person without an approved membership. One query."""
+    if not user.is_authenticated:
+        return None
+    verwaltungen = list(verwaltungen_visible_to(user=user))
+    if not verwaltungen:
+        return None
+    mine = {verwaltung.kind for verwaltung in verwaltungen}
+    kinds = tuple(kind for kind in VerwaltungKind.values if kind in mine)
+    active = set(query.selected(RESPONSIBILITY_FILTER)) == set(kinds)
+    filters = {
+        name: values for name, values in query.filters.items() if name != RESPONSIBILITY_FILTER
+    }
+    if not active:
+        filters[RESPONSIBILITY_FILTER] = kinds
+    return MemberCatalogueFilter(
+        names=", ".join(str(verwaltung) for verwaltung in verwaltungen),
+        params=query.to_params(filters=filters),
+        active=active,
+    )
 
 
 @dataclass(frozen=True)

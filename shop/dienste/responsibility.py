@@ -65,8 +65,10 @@ def _joined(parts: Sequence[str]) -> str:
 
 
 def _plurals(kinds: Sequence[str], *, with_article: bool) -> str:
+    """The kinds from the largest body down ("Kreise und kreisfreie Städte"), unknown ones last."""
+    order = list(_PLURAL)
     parts = []
-    for kind in kinds:
+    for kind in sorted(kinds, key=lambda kind: order.index(kind) if kind in order else len(order)):
         without, with_ = _PLURAL.get(kind, (_label(kind), _label(kind)))
         parts.append(with_ if with_article else without)
     if with_article:
