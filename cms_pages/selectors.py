@@ -246,6 +246,7 @@ class MemberCatalogueFilter:
     names: str
     params: str
     active: bool
+    several: bool = False
 
 
 def catalogue_filter_for_member(
@@ -269,6 +270,7 @@ def catalogue_filter_for_member(
         names=", ".join(str(verwaltung) for verwaltung in verwaltungen),
         params=query.to_params(filters=filters),
         active=active,
+        several=len(verwaltungen) > 1,
     )
 
 

@@ -15,9 +15,11 @@ from tests.factories import KreisFactory
 from tests.factories import amt_with_gemeinden
 from tests.factories import member_create
 
-KREIS_SERVICE = "Unterhaltsvorschuss online"  # Kreise and kreisfreie Städte (demo/services.yaml)
+# Kreise, kreisfreie Städte and amtsfreie Städte with a Jugendamt (demo/services.yaml).
+KREIS_SERVICE = "Unterhaltsvorschuss online"
 REFUSAL = re.compile(
-    r"„Unterhaltsvorschuss online“ bieten die Kreise und kreisfreien Städte an; "
+    r"„Unterhaltsvorschuss online“ bieten die Kreise, kreisfreien Städte und amtsfreien "
+    r"Gemeinden und Städte an; "
     r"das Amt Hüttener Berge kann diesen Dienst nicht bestellen\."
 )
 
@@ -37,7 +39,7 @@ def test_an_amt_sees_its_services_and_is_told_who_offers_the_others(page: Page, 
 
     expect(page).to_have_url(re.compile(r"/dienste/\?zustaendig=amt$"))
     main = page.get_by_role("main")
-    expect(main).to_contain_text("Gezeigt werden die Dienste, die Ihre Verwaltung")
+    expect(main).to_contain_text("Gezeigt werden die Dienste für Ihre Verwaltung: Hüttener Berge")
     expect(main).not_to_contain_text(KREIS_SERVICE)
     expect(main).to_contain_text("Wohngeld online beantragen")
     assert_accessible(page)
@@ -45,7 +47,9 @@ def test_an_amt_sees_its_services_and_is_told_who_offers_the_others(page: Page, 
     page.goto("/dienste/unterhaltsvorschuss/")
     box = page.get_by_role("region", name="Bestellen")
     expect(box).to_contain_text(REFUSAL)
-    expect(page.get_by_role("main")).to_contain_text("Kreise und kreisfreie Städte")
+    expect(page.get_by_role("main")).to_contain_text(
+        "Kreise, kreisfreie Städte und amtsfreie Gemeinden und Städte"
+    )
     expect(page.get_by_role("button", name="In den Warenkorb")).to_have_count(0)
     assert_accessible(page)
 

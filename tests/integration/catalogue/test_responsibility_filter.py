@@ -114,13 +114,13 @@ def test_a_member_is_offered_the_services_for_their_verwaltung(client, services,
 
     assert (
         '<a class="kern-link" href="?typ=online_dienst_efa&amp;zustaendig=amt">'
-        "Nur Dienste für meine Verwaltung zeigen</a> (Hüttener Berge (Amt))"
+        "Nur Dienste für meine Verwaltung zeigen</a>: Hüttener Berge (Amt)"
     ) in html
 
     html = client.get("/dienste/?zustaendig=amt").content.decode()
 
     assert titles(html) == ["Hundesteuer", "Postfach"]
-    assert "Gezeigt werden die Dienste, die Ihre Verwaltung (Hüttener Berge (Amt))" in html
+    assert "Gezeigt werden die Dienste für Ihre Verwaltung: Hüttener Berge (Amt)." in html
     assert '<a class="kern-link" href="?">Dienste für alle Verwaltungen zeigen</a>' in html
 
 
@@ -134,7 +134,7 @@ def test_a_member_of_an_amt_and_a_kreis_sees_the_services_of_both(client, servic
 
     html = client.get("/dienste/?zustaendig=kreis&zustaendig=amt").content.decode()
     assert titles(html) == ["Hundesteuer", "Kfz-Abmeldung", "Postfach"]
-    assert "Gezeigt werden die Dienste" in html
+    assert "Gezeigt werden die Dienste für Ihre Verwaltungen: Hüttener Berge (Amt), " in html
 
 
 def test_the_filtered_catalogue_costs_the_same_queries_for_one_and_many(client, page_tree, member):
