@@ -19,6 +19,7 @@ from wagtail.models import AbstractGroupApprovalTask, Orderable, Page
 from wagtail.search import index
 
 from shop.models import Dienst
+from shop.models.fields import ResponsibleKindsField
 
 from .blocks import HelpBodyBlock, ServiceBodyBlock
 from .caching import view_restrictions_exist
@@ -244,6 +245,11 @@ class ServicePage(PublicPageMixin, Page):
         "Schnittstelle zum Fachverfahren", max_length=300, blank=True
     )
     cost = models.CharField("Kosten", max_length=200, default="kostenfrei für Kommunen")
+    responsible_kinds = ResponsibleKindsField(
+        "Zuständig",
+        help_text="Welche Arten von Verwaltungen den Dienst bestellen dürfen (z. B. i-Kfz nur "
+        "Kreise und kreisfreie Städte). Nichts angekreuzt: alle Verwaltungen.",
+    )
     featured = models.BooleanField("Auf der Startseite hervorheben", default=False, db_index=True)
 
     content_panels = [
@@ -262,6 +268,7 @@ class ServicePage(PublicPageMixin, Page):
                 FieldRowPanel([FieldPanel("service_type"), FieldPanel("availability")]),
                 FieldRowPanel([FieldPanel("provider"), FieldPanel("operating_model")]),
                 FieldRowPanel([FieldPanel("reifegrad"), FieldPanel("cost")]),
+                FieldPanel("responsible_kinds"),
                 FieldPanel("featured"),
             ],
             heading="Einordnung",
@@ -301,7 +308,7 @@ class ServicePage(PublicPageMixin, Page):
         index.SearchField("search_ozg_ids"),
         index.SearchField("search_leika_keys"),
         index.SearchField("search_ozg_names"),
-        *(index.FilterField(f.field) for f in CATALOGUE_FILTERS if f.field),
+        *(index.FilterField(f.field) for f in CATALOGUE_FILTERS if f.field and not f.many),
     ]
 
     api_fields = wagtail_api_fields(PROFILE_FIELDS)

@@ -9,13 +9,15 @@ A new public field is its model field (with its migration) and one declaration h
 No import of the models: cms_pages.models derives its `api_fields` from this module.
 """
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cached_property
 
 from django.db.models import Choices
 from wagtail.api import APIField
 
-from shop.models import Dienst
+from shop.dienste.responsibility import responsibility_text
+from shop.models import Dienst, VerwaltungKind
 
 from .choices import Reifegrad, ServiceType, TransportRoute, Vertrauensniveau
 
@@ -24,6 +26,10 @@ STECKBRIEF = "steckbrief"
 VORAUSSETZUNGEN = "voraussetzungen"
 
 REQUIRED = ("erforderlich", "nicht erforderlich")
+
+# The catalogue's filter by the kinds of Verwaltung responsible for a service; signed-in members
+# get it preset to their own Verwaltungen' kinds ("für meine Verwaltung").
+RESPONSIBILITY_FILTER = "zustaendig"
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -49,6 +55,10 @@ class ProfileField:
     in_services_api: bool = True
     # The catalogue's URL parameter that filters by this field (with its choices).
     filter_parameter: str = ""
+    # The value is a list of choices, of which an empty one stands for all of them.
+    many: bool = False
+    # The page's text for the value, where the label of a choice is not enough.
+    text: Callable[..., str] | None = None
 
     @property
     def api_description(self) -> str:
@@ -72,6 +82,8 @@ class CatalogueFilter:
     field: str = ""
     choices: type[Choices] | None = None
     classification: str = ""
+    # The field holds a list of choices (empty: all of them); a page matches an option it lists.
+    many: bool = False
 
     @cached_property
     def allowed_values(self) -> frozenset[str] | None:
@@ -125,6 +137,17 @@ PROFILE_FIELDS: tuple[ProfileField, ...] = (
         filter_parameter="verfuegbarkeit",
     ),
     ProfileField(name="cost", label="Kosten"),
+    ProfileField(
+        name="responsible_kinds",
+        api_type=list[str],
+        label="Zuständig",
+        description="Die Arten von Verwaltungen, die den Dienst bestellen dürfen (leer: alle)",
+        choices=VerwaltungKind,
+        in_listing=True,
+        filter_parameter=RESPONSIBILITY_FILTER,
+        many=True,
+        text=lambda kinds: responsibility_text(kinds=kinds),
+    ),
     _prerequisite("requires_servicekonto", "Servicekonto", api_type=bool),
     _prerequisite("requires_postfach", "Postfach", api_type=bool),
     _prerequisite("requires_epayment", "ePayment", api_type=bool),
@@ -171,6 +194,7 @@ def catalogue_filters(fields: tuple[ProfileField, ...]) -> tuple[CatalogueFilter
                 description=field.api_description,
                 field=field.name,
                 choices=field.choices,
+                many=field.many,
             )
             for field in fields
             if field.filter_parameter

@@ -7,12 +7,19 @@ from django.core.paginator import Page as PaginatorPage
 from django.core.paginator import Paginator
 from django.db.models import Count, Prefetch, Q, QuerySet
 
-from shop.models import Dienst, Lage, LeikaLeistung, Themenfeld
+from shop.models import Dienst, Lage, LeikaLeistung, Themenfeld, User, VerwaltungKind
+from shop.orders.selectors import verwaltungen_visible_to
 
 from .caching import cache_generation, cache_key_digest, generation_cached, public
 from .catalogue import SORT_NEWEST, SORT_RELEVANCE, CatalogueQuery
 from .models import ServicePage, ServicePageOzgLeistung
-from .profile_fields import CATALOGUE_FILTERS, PROFILE_FIELDS, CatalogueFilter, ProfileField
+from .profile_fields import (
+    CATALOGUE_FILTERS,
+    PROFILE_FIELDS,
+    RESPONSIBILITY_FILTER,
+    CatalogueFilter,
+    ProfileField,
+)
 
 PAGE_SIZE = 12
 
@@ -48,6 +55,12 @@ def _links_to(services: QuerySet) -> QuerySet:
     return ServicePageOzgLeistung.objects.filter(page__in=services.values("pk"))
 
 
+def _lists(field: str, value: str) -> Q:
+    """The pages whose list `field` names `value` or is empty (all values). The list is JSON:
+    a value is found as its quoted text, which works alike on SQLite and PostgreSQL."""
+    return Q(**{field: []}) | Q(**{f"{field}__icontains": f'"{value}"'})
+
+
 def _filter_conditions(query: CatalogueQuery) -> dict[str, Q]:
     conditions = {}
     for catalogue_filter in CATALOGUE_FILTERS:
@@ -58,6 +71,10 @@ def _filter_conditions(query: CatalogueQuery) -> dict[str, Q]:
             lookup = f"ozg_leistung__{catalogue_filter.classification}__slug__in"
             linked = ServicePageOzgLeistung.objects.filter(**{lookup: values})
             condition = Q(pk__in=linked.values("page_id"))
+        elif catalogue_filter.many:
+            condition = Q()
+            for value in values:
+                condition |= _lists(catalogue_filter.field, value)
         else:
             condition = Q(**{f"{catalogue_filter.field}__in": values})
         conditions[catalogue_filter.parameter] = condition
@@ -162,6 +179,14 @@ def _facet_counts(catalogue_filter: CatalogueFilter, narrowed: QuerySet) -> dict
     if catalogue_filter.classification:
         key = f"ozg_leistung__{catalogue_filter.classification}__slug"
         rows = _links_to(narrowed).values(key).annotate(count=Count("page_id", distinct=True))
+    elif catalogue_filter.many:
+        # One query: per option, the pages that list it (or all options).
+        return narrowed.order_by().aggregate(
+            **{
+                str(value): Count("pk", filter=_lists(catalogue_filter.field, str(value)))
+                for value in catalogue_filter.choices.values
+            }
+        )
     else:
         key = catalogue_filter.field
         rows = narrowed.order_by().values(key).annotate(count=Count("pk"))
@@ -210,6 +235,43 @@ def _facets(
         return Facet(name, catalogue_filter.label, options)
 
     return [facet(catalogue_filter) for catalogue_filter in CATALOGUE_FILTERS]
+
+
+@dataclass(frozen=True)
+class MemberCatalogueFilter:
+    """ "Für meine Verwaltung": the catalogue filtered by the kinds of the person's Verwaltungen.
+    `names`: the Verwaltungen ("Hüttener Berge (Amt)"); `params`: the catalogue's query string
+    with the filter set (`active`: as it is now) or, when active, without it."""
+
+    names: str
+    params: str
+    active: bool
+    several: bool = False
+
+
+def catalogue_filter_for_member(
+    *, query: CatalogueQuery, user: User
+) -> MemberCatalogueFilter | None:
+    """None for a visitor or a person without an approved membership. One query."""
+    if not user.is_authenticated:
+        return None
+    verwaltungen = list(verwaltungen_visible_to(user=user))
+    if not verwaltungen:
+        return None
+    mine = {verwaltung.kind for verwaltung in verwaltungen}
+    kinds = tuple(kind for kind in VerwaltungKind.values if kind in mine)
+    active = set(query.selected(RESPONSIBILITY_FILTER)) == set(kinds)
+    filters = {
+        name: values for name, values in query.filters.items() if name != RESPONSIBILITY_FILTER
+    }
+    if not active:
+        filters[RESPONSIBILITY_FILTER] = kinds
+    return MemberCatalogueFilter(
+        names=", ".join(str(verwaltung) for verwaltung in verwaltungen),
+        params=query.to_params(filters=filters),
+        active=active,
+        several=len(verwaltungen) > 1,
+    )
 
 
 @dataclass(frozen=True)
@@ -281,6 +343,8 @@ class ProfileFact:
 
 
 def _fact_text(field: ProfileField, value) -> str | None:
+    if field.text is not None:
+        return field.text(value)
     if field.choices is not None:
         return dict(field.choices.choices).get(value, str(value))
     if isinstance(value, bool):

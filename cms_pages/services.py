@@ -214,6 +214,7 @@ def service_pages_ensure(
             vertrauensniveau=service.vertrauensniveau,
             fachverfahren_interface=service.fachverfahren_interface,
             featured=service.featured,
+            responsible_kinds=list(service.responsible_kinds),
         )
         page.ozg_links = [
             ServicePageOzgLeistung(ozg_leistung=leistung)

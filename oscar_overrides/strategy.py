@@ -59,7 +59,9 @@ class DienstStrategy(strategy.Default):
             user = getattr(self.request, "user", None)
             if user is not None:
                 overviews = dienst_order_overviews(
-                    user=user, dienst_ids=[dienst.pk for dienst in found.values()]
+                    user=user,
+                    dienst_ids=[dienst.pk for dienst in found.values()],
+                    dienste={dienst.pk: dienst for dienst in found.values()},
                 )
                 self._refusals.update({pk: overview.refusal for pk, overview in overviews.items()})
         return self._dienste[product.pk]

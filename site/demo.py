@@ -214,7 +214,8 @@ DEMO_ORDERS = (
     DemoOrder(email="amt-huettener-berge@example.org", service_slug="wohngeld", steps=_TO_TEST),
     DemoOrder(
         email="amt-huettener-berge@example.org",
-        service_slug="kfz-abmeldung",
+        # Not the Kfz-Abmeldung: that is for Kreise and kreisfreie Städte (demo/services.yaml).
+        service_slug="meldebescheinigung-melderegisterauskunft",
         steps=_TO_TEST[:2],
     ),
     DemoOrder(email="amt-huettener-berge@example.org", service_slug="hundesteuer-anmeldung"),

@@ -44,6 +44,8 @@ class DemoService:
     vertrauensniveau: str
     fachverfahren_interface: str
     featured: bool = False
+    # The kinds of Verwaltung that may order it (VerwaltungKind values); empty: all.
+    responsible_kinds: tuple[str, ...] = ()
     # Slugs of the agreements an order of the service must accept besides the terms of use.
     agreements: tuple[str, ...] = ()
     contacts: tuple[DemoContact, ...] = ()
@@ -90,6 +92,7 @@ def demo_services() -> tuple[DemoService, ...]:
                 **service,
                 "ozg_ids": tuple(service["ozg_ids"]),
                 "agreements": tuple(service.get("agreements", ())),
+                "responsible_kinds": tuple(service.get("responsible_kinds", ())),
                 "contacts": tuple(
                     shared[contact] if isinstance(contact, str) else DemoContact(**contact)
                     for contact in service.get("contacts", ())

@@ -2,6 +2,7 @@ from django import template
 
 from cms_pages import fragments
 from cms_pages.catalogue import SORT_OPTIONS, SORT_RELEVANCE, CatalogueQuery
+from cms_pages.selectors import MemberCatalogueFilter, catalogue_filter_for_member
 
 register = template.Library()
 
@@ -34,3 +35,9 @@ def service_cards(context, page_ids, heading_level: int = 2, show_topics: bool =
         heading_level=heading_level,
         show_topics=show_topics,
     )
+
+
+@register.simple_tag(takes_context=True)
+def member_catalogue_filter(context, query: CatalogueQuery) -> MemberCatalogueFilter | None:
+    """ "Für meine Verwaltung" for a signed-in member (one query; none for a visitor)."""
+    return catalogue_filter_for_member(query=query, user=context["request"].user)

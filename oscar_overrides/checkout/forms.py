@@ -6,6 +6,7 @@ import datetime
 from django import forms
 from django.core.exceptions import ValidationError
 
+from shop.dienste.responsibility import responsibility_validate
 from shop.models import AgreementVersion, Gemeinde, Verwaltung
 
 # The contacts step's form is shared with the correction of contacts after ordering.
@@ -36,9 +37,16 @@ class VerwaltungForm(forms.Form):
         },
     )
 
-    def __init__(self, *args, verwaltungen, **kwargs):
+    def __init__(self, *args, verwaltungen, dienste=(), **kwargs):
+        """`dienste`: the basket's services, for which the Verwaltung must be responsible."""
         super().__init__(*args, **kwargs)
         self.fields["verwaltung"].queryset = verwaltungen
+        self.dienste = list(dienste)
+
+    def clean_verwaltung(self):
+        verwaltung = self.cleaned_data["verwaltung"]
+        responsibility_validate(verwaltung=verwaltung, dienste=self.dienste)
+        return verwaltung
 
 
 class CheckboxesWithDisabled(forms.CheckboxSelectMultiple):

@@ -40,7 +40,7 @@ STEPS = (
         path="verwaltung/",
         form="VerwaltungForm",
         only_if="goes_through_verwaltung",
-        done_when=("check_verwaltung_is_chosen",),
+        done_when=("check_verwaltung_is_chosen", "check_verwaltung_is_responsible"),
         # The Gemeinden belong to the Verwaltung, contacts are prefilled from its last order,
         # the agreements are accepted in its name.
         resets_later=True,

@@ -19,6 +19,7 @@ from oscar.core.loading import get_class, get_model
 
 from shop.accounts.selectors import verwaltungen_user_may_order_for
 from shop.agreements.selectors import agreements_required_for, requires_data_protection_contact
+from shop.dienste.responsibility import responsibility_validate
 from shop.http import client_address
 from shop.models import AgreementVersion, ContactRole, Dienst, Gemeinde
 from shop.orders import selectors as order_selectors
@@ -132,6 +133,15 @@ class MunicipalCheckoutMixin(CheckoutSessionMixin):
         if self.verwaltung is None:
             raise exceptions.FailedPreCondition(url=reverse("checkout:verwaltung"))
 
+    def check_verwaltung_is_responsible(self, request):
+        self._holds(
+            responsibility_validate,
+            # A member of one Verwaltung chose nothing: only the basket can change.
+            otherwise="checkout:verwaltung" if self.goes_through_verwaltung else "basket:summary",
+            verwaltung=self.verwaltung,
+            dienste=self.dienste,
+        )
+
     def check_gemeinden_are_chosen(self, request):
         if self.gemeinden is None:
             raise exceptions.FailedPreCondition(url=reverse("checkout:gemeinden"))
@@ -243,7 +253,11 @@ class VerwaltungView(StepFormView):
         return super().get(request, *args, **kwargs)
 
     def get_form_kwargs(self):
-        return {**super().get_form_kwargs(), "verwaltungen": self.verwaltungen}
+        return {
+            **super().get_form_kwargs(),
+            "verwaltungen": self.verwaltungen,
+            "dienste": self.dienste,
+        }
 
     def get_initial(self):
         return {"verwaltung": self.verwaltung} if self.verwaltung else {}

@@ -9,6 +9,7 @@ from decimal import Decimal
 from django.db import transaction
 from oscar.core.loading import get_model
 
+from shop.dienste.responsibility import responsible_kinds_clean
 from shop.interest.services import dienst_interest_notify
 from shop.models import Agreement, Dienst, OzgLeistung
 
@@ -69,12 +70,16 @@ def dienst_sync(
     availability: str,
     ozg_ids: Iterable[str],
     agreement_ids: Iterable[int] = (),
+    responsible_kinds: Iterable[str] = (),
 ) -> Dienst:
     """Create or update the Dienst and its product for a published service profile.
 
     Re-publishing the same content changes nothing and never creates a second product. Once the
     service is orderable, the members of Verwaltungen that registered interest are mailed once.
+    `responsible_kinds`: the kinds of Verwaltung that may order it (empty: all); ValidationError
+    (German) for a value that is no kind.
     """
+    kinds = responsible_kinds_clean(responsible_kinds)
     dienst = Dienst.objects.select_related("product").filter(page_id=page_id).first()
     if dienst is None:
         product = _create_product(
@@ -84,6 +89,7 @@ def dienst_sync(
     dienst.title = title
     dienst.url = url
     dienst.availability = availability
+    dienst.responsible_kinds = kinds
     dienst.is_published = True
     dienst.save()
 

@@ -4,6 +4,8 @@ record of each service offered, synced from its Wagtail profile when the profile
 from django.db import models
 from wagtail.search import index
 
+from .fields import ResponsibleKindsField
+
 
 class Themenfeld(models.Model):
     name = models.CharField("Name", max_length=200, unique=True)
@@ -136,6 +138,10 @@ class Dienst(models.Model):
     )
     ozg_leistungen = models.ManyToManyField(
         OzgLeistung, blank=True, related_name="dienste", verbose_name="OZG-Leistungen"
+    )
+    responsible_kinds = ResponsibleKindsField(
+        "zuständig",
+        help_text="Die Arten von Verwaltungen, die den Dienst bestellen dürfen; leer: alle.",
     )
     required_agreements = models.ManyToManyField(
         "shop.Agreement",

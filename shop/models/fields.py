@@ -1,7 +1,11 @@
 """Fields that several models declare alike; a module of its own, so that importing them does not
 change the order in which the models are registered."""
 
+import json
+
+from django import forms
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 
 
@@ -35,3 +39,65 @@ def person_foreign_key(*, verbose_name: str, required: bool = False) -> models.F
         related_name="+",
         verbose_name=verbose_name,
     )
+
+
+def _responsible_kinds_validate(value) -> None:
+    # Imported here: shop.dienste imports the models.
+    from shop.dienste.responsibility import responsible_kinds_clean
+
+    if not isinstance(value, list):
+        raise ValidationError("Die Zuständigkeit ist eine Liste von Arten von Verwaltungen.")
+    responsible_kinds_clean(value)
+
+
+def _kind_choices() -> list[tuple[str, str]]:
+    from shop.models.registry import VerwaltungKind
+
+    return list(VerwaltungKind.choices)
+
+
+class ResponsibleKindsField(models.JSONField):
+    """The kinds of Verwaltung (VerwaltungKind values) that may order a service, as a JSON list;
+    empty: all kinds. The choices are read from VerwaltungKind when a form is made, so a new kind
+    needs no migration; editors tick them (nothing ticked: all kinds)."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("default", list)
+        kwargs.setdefault("blank", True)
+        kwargs.setdefault("validators", [_responsible_kinds_validate])
+        super().__init__(*args, **kwargs)
+
+    def deconstruct(self):
+        name, path, args, kwargs = super().deconstruct()
+        for key, value in (("default", list), ("blank", True)):
+            if kwargs.get(key) is value:
+                del kwargs[key]
+        if kwargs.get("validators") == [_responsible_kinds_validate]:
+            del kwargs["validators"]
+        return name, path, args, kwargs
+
+    def formfield(self, **kwargs):
+        return ResponsibleKindsFormField(
+            label=kwargs.get("label", self.verbose_name),
+            help_text=self.help_text,
+            required=False,
+        )
+
+
+class ResponsibleKindsFormField(forms.TypedMultipleChoiceField):
+    def __init__(self, **kwargs):
+        kwargs.setdefault("widget", forms.CheckboxSelectMultiple)
+        super().__init__(choices=_kind_choices, **kwargs)
+
+    def prepare_value(self, value):
+        if isinstance(value, str):  # a JSON text, as a bound JSONField hands it over
+            try:
+                value = json.loads(value)
+            except ValueError:
+                return []
+        return value or []
+
+    def clean(self, value):
+        from shop.dienste.responsibility import responsible_kinds_clean
+
+        return responsible_kinds_clean(super().clean(value))

@@ -4,13 +4,14 @@ members may see. Each function costs a fixed number of queries, however many row
 import dataclasses
 import datetime
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
 from django.db.models import Count, F, Max, Prefetch, Q, QuerySet
 from django.urls import reverse
 from oscar.core.loading import get_model
 
 from shop.accounts.selectors import membership_ordering_obstacle, verwaltungen_user_may_order_for
+from shop.dienste.responsibility import kind_is_responsible, responsibility_refusal
 from shop.models import (
     AcceptanceRecord,
     ContactRole,
@@ -193,14 +194,14 @@ NOT_A_SERVICE = "Dieses Produkt ist kein Dienst des Shops."
 @dataclasses.dataclass(frozen=True)
 class OrderRefusal:
     """Why the person cannot put a service in the basket (German, complete sentences) and the
-    page where they see more (its label and address)."""
+    page where they see more (its label and address; empty where there is none)."""
 
     reason: str
     link_label: str
     link_url: str
 
     def __str__(self) -> str:
-        return f"{self.reason} Siehe „{self.link_label}“."
+        return f"{self.reason} Siehe „{self.link_label}“." if self.link_label else self.reason
 
 
 @dataclasses.dataclass(frozen=True)
@@ -247,15 +248,31 @@ def _already_ordered_refusal(verwaltungen: list[Verwaltung]) -> OrderRefusal:
     )
 
 
+def _responsibility_refusal(
+    *, title: str, kinds: list[str], verwaltungen: list[Verwaltung]
+) -> OrderRefusal:
+    return OrderRefusal(
+        reason=responsibility_refusal(title=title, kinds=kinds, verwaltungen=verwaltungen),
+        link_label="",
+        link_url="",
+    )
+
+
 def dienst_order_overviews(
-    *, user: User, dienst_ids: Iterable[int]
+    *,
+    user: User,
+    dienst_ids: Iterable[int],
+    dienste: Mapping[int, Dienst] | None = None,
 ) -> dict[int, DienstOrderOverview]:
     """Per service (by id), its states for the person's Verwaltungen and the refusal, if the
     person may not put it in the basket: because they may not order at all (not an approved,
-    order-entitled member of an active Verwaltung), or because it is already ordered or live for
-    all Gemeinden (a Kreis: for itself) of every Verwaltung they may order for. Services with
-    neither are left out. Nothing for people who are not signed in: they sign in at the checkout.
-    Three queries (five for a person who may not order), none for an empty list or a visitor."""
+    order-entitled member of an active Verwaltung), because none of the Verwaltungen they may
+    order for is of a kind responsible for it (shop.dienste.responsibility), or because it is
+    already ordered or live for all Gemeinden (a Kreis: for itself) of every responsible
+    Verwaltung they may order for. Services with none of these are left out. Nothing for people
+    who are not signed in: they sign in at the checkout. `dienste`: the services by id where the
+    caller has them loaded (else one more query). Three queries (five for a person who may not
+    order), none for an empty list or a visitor."""
     dienst_ids = list(dienst_ids)
     if not dienst_ids or not user.is_authenticated:
         return {}
@@ -271,19 +288,37 @@ def dienst_order_overviews(
             pk: DienstOrderOverview(states=states.get(pk, []), refusal=obstacle)
             for pk in dienst_ids
         }
+    if dienste is None:
+        dienste = Dienst.objects.only("pk", "title", "responsible_kinds").in_bulk(dienst_ids)
     overviews = {}
-    for dienst_id, found in states.items():
-        complete = {state.verwaltung.pk for state in found if state.is_complete}
+    for dienst_id in dienst_ids:
+        dienst = dienste.get(dienst_id)
+        found = states.get(dienst_id, [])
+        kinds = dienst.responsible_kinds if dienst is not None else []
+        responsible = [
+            verwaltung
+            for verwaltung in may_order_for
+            if kind_is_responsible(kinds=kinds, kind=verwaltung.kind)
+        ]
         refusal = None
-        if all(verwaltung.pk in complete for verwaltung in may_order_for):
-            refusal = _already_ordered_refusal(may_order_for)
-        overviews[dienst_id] = DienstOrderOverview(states=found, refusal=refusal)
+        if not responsible:
+            refusal = _responsibility_refusal(
+                title=dienst.title, kinds=kinds, verwaltungen=may_order_for
+            )
+        else:
+            complete = {state.verwaltung.pk for state in found if state.is_complete}
+            if all(verwaltung.pk in complete for verwaltung in responsible):
+                refusal = _already_ordered_refusal(responsible)
+        if found or refusal:
+            overviews[dienst_id] = DienstOrderOverview(states=found, refusal=refusal)
     return overviews
 
 
-def dienst_order_overview(*, user: User, dienst_id: int) -> DienstOrderOverview:
+def dienst_order_overview(*, user: User, dienst: Dienst) -> DienstOrderOverview:
     """One service's `dienst_order_overviews`."""
-    return dienst_order_overviews(user=user, dienst_ids=[dienst_id]).get(dienst_id, _NO_OVERVIEW)
+    return dienst_order_overviews(
+        user=user, dienst_ids=[dienst.pk], dienste={dienst.pk: dienst}
+    ).get(dienst.pk, _NO_OVERVIEW)
 
 
 def contacts_from_previous_order(*, verwaltung: Verwaltung) -> dict[str, dict[str, str]]:

@@ -29,6 +29,7 @@ from shop.agreements.selectors import (
     requires_data_protection_contact,
 )
 from shop.agreements.services import acceptance_records_create
+from shop.dienste.responsibility import responsibility_validate
 from shop.mail import Attachment, mail_after_commit
 from shop.mail.services import outgoing_mail_attach, outgoing_mail_release
 from shop.models import (
@@ -382,6 +383,10 @@ def _submission_check(
 
     checked("verwaltung", ordering_validate, user=submission.user, verwaltung=submission.verwaltung)
     dienste = checked("dienste", dienste_validate, dienste=dienste) or []
+    if dienste and submission.verwaltung is not None:
+        checked(
+            "dienste", responsibility_validate, verwaltung=submission.verwaltung, dienste=dienste
+        )
     gemeinden = checked(
         "gemeinden",
         gemeinden_validate,

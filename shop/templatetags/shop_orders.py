@@ -53,7 +53,7 @@ def dienst_order_overview(context, dienst: Dienst | None) -> DienstOrderOverview
     user = _signed_in_user(context)
     if user is None or dienst is None:
         return DienstOrderOverview(states=[])
-    return selectors.dienst_order_overview(user=user, dienst_id=dienst.pk)
+    return selectors.dienst_order_overview(user=user, dienst=dienst)
 
 
 @register.simple_tag(takes_context=True)
@@ -63,11 +63,18 @@ def order_refusals_for_pages(context, page_ids) -> dict[int, OrderRefusal]:
     user = _signed_in_user(context)
     if user is None:
         return {}
-    dienst_by_page = dict(Dienst.objects.filter(page_id__in=page_ids).values_list("page_id", "pk"))
-    overviews = selectors.dienst_order_overviews(user=user, dienst_ids=dienst_by_page.values())
+    dienste = {
+        dienst.pk: dienst
+        for dienst in Dienst.objects.filter(page_id__in=page_ids).only(
+            "pk", "page_id", "title", "responsible_kinds"
+        )
+    }
+    overviews = selectors.dienst_order_overviews(
+        user=user, dienst_ids=list(dienste), dienste=dienste
+    )
     return {
-        page_id: overviews[dienst_id].refusal
-        for page_id, dienst_id in dienst_by_page.items()
+        dienst.page_id: overviews[dienst_id].refusal
+        for dienst_id, dienst in dienste.items()
         if dienst_id in overviews and overviews[dienst_id].refusal
     }
 

@@ -39,6 +39,7 @@ def dienst_create(*, title: str = "", **fields) -> Dienst:
         availability=fields.pop("availability", Dienst.Availability.AVAILABLE),
         ozg_ids=fields.pop("ozg_ids", []),
         agreement_ids=fields.pop("agreement_ids", []),
+        responsible_kinds=fields.pop("responsible_kinds", []),
     )
 
 

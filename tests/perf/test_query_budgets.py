@@ -45,7 +45,10 @@ PAGES = [
     ("catalogue search", f"/dienste/{SEARCH}", "anonymous", 4),
     ("profile", None, "anonymous", 5),
     # Signed in: each card says whether the person may still order its service (all refused here).
-    ("catalogue signed in", "/dienste/", "member", 13),
+    ("catalogue signed in", "/dienste/", "member", 14),
+    ("catalogue by responsibility", "/dienste/?zustaendig=amt", "anonymous", 5),
+    # "Für meine Verwaltung": the member's Verwaltungen' kinds (one query for the offer).
+    ("catalogue für meine Verwaltung", "/dienste/?zustaendig=amt", "member", 14),
     ("Meine Dienste", "/konto/meine-dienste/", "member", 10),
     ("Meine Dienste filtered", "/konto/meine-dienste/?status=Eingegangen", "member", 10),
     ("Meine Dienste orders", "/konto/meine-dienste/bestellungen/", "member", 7),

@@ -114,3 +114,31 @@ def test_the_same_ozg_leistung_twice_is_refused(client, page_tree, editors):
     assert response.status_code == 200
     assert "nur einmal zugeordnet" in response.content.decode()
     assert not ServicePage.objects.exists()
+
+
+def test_editors_tick_who_is_responsible_and_publishing_syncs_it(admin_client, page_tree):
+    ozg = OzgLeistungFactory()
+    form = profile_form(ozg, **{"action-publish": "publish"})
+    form["responsible_kinds"] = ["kreis", "kreisfreie_stadt"]
+
+    response = admin_client.post(add_url(page_tree.service_index), form)
+
+    assert response.status_code == 302, response.content.decode()[:2000]
+    page = ServicePage.objects.get(slug="bewohnerparkausweis")
+    assert page.responsible_kinds == ["kreisfreie_stadt", "kreis"]
+    assert Dienst.objects.get(page_id=page.pk).responsible_kinds == ["kreisfreie_stadt", "kreis"]
+    edit = admin_client.get(f"/cms/pages/{page.pk}/edit/").content.decode()
+    assert 'type="checkbox" name="responsible_kinds" value="kreis"' in edit
+    assert "Nichts angekreuzt: alle Verwaltungen." in edit
+
+
+def test_an_unknown_kind_is_refused_and_nothing_is_saved(admin_client, page_tree):
+    form = profile_form(OzgLeistungFactory(), **{"action-publish": "publish"})
+    form["responsible_kinds"] = ["landkreis"]
+
+    response = admin_client.post(add_url(page_tree.service_index), form)
+
+    assert response.status_code == 200
+    assert "landkreis" in response.content.decode()
+    assert not ServicePage.objects.exists()
+    assert not Dienst.objects.exists()

@@ -13,10 +13,12 @@ def test_a_step_requires_every_earlier_step_done_and_its_own_checks():
     assert step_conditions("verwaltung") == []
     assert step_conditions("contacts") == [
         "check_verwaltung_is_chosen",
+        "check_verwaltung_is_responsible",
         "check_gemeinden_are_chosen",
     ]
     assert step_conditions("agreements") == [
         "check_verwaltung_is_chosen",
+        "check_verwaltung_is_responsible",
         "check_gemeinden_are_chosen",
         "check_contacts_are_captured",
         "check_schedule_is_captured",
