@@ -4,14 +4,11 @@ shop/data/gemeindeverzeichnis_laender.csv each build their registry with exact c
 writes nothing, the Land defaults to SHOP_LAND, the report speaks German with the Land's own
 types, and a cut-off file changes nothing."""
 
-import io
-import json
 from collections import Counter
 from pathlib import Path
 
 import pytest
 from django.core.management import CommandError
-from django.core.management import call_command
 from django.db import connection
 from django.test import override_settings
 from django.test.utils import CaptureQueriesContext
@@ -19,6 +16,12 @@ from django.test.utils import CaptureQueriesContext
 from shop.models import Gemeinde
 from shop.models import Verwaltung
 from shop.registry.gemeindeverzeichnis import DEFAULT_GEMEINDEVERZEICHNIS
+from tests.integration.registry.test_import_gemeindeverzeichnis import (
+    REPORT_TYPES as SH_REPORT_TYPES,
+)
+from tests.integration.registry.test_import_gemeindeverzeichnis import registry_snapshot
+from tests.integration.registry.test_import_gemeindeverzeichnis import run_import
+from tests.integration.registry.test_import_gemeindeverzeichnis import run_import_for_humans
 from tests.unit.registry.test_gemeindeverzeichnis_laender import EXPECTED_GEMEINDEN
 from tests.unit.registry.test_gemeindeverzeichnis_laender import EXPECTED_SKIPPED
 from tests.unit.registry.test_gemeindeverzeichnis_laender import EXPECTED_VERWALTUNGEN
@@ -27,20 +30,8 @@ from tests.unit.registry.test_gemeindeverzeichnis_laender import LAENDER_FILE
 pytestmark = pytest.mark.django_db
 
 # Always in the report (the JSON that scripts read for Schleswig-Holstein), zero when absent.
-SH_TYPES = ("kreisfreie_stadt", "kreis", "amt", "kirchspielslandgemeinde", "amtsfreie_gemeinde")
+SH_TYPES = tuple(SH_REPORT_TYPES[:-1])
 NOT_IMPORTED = "Das Gemeindeverzeichnis wurde nicht importiert, der Bestand ist unverändert."
-
-
-def run_import(path: Path, *args: str) -> dict:
-    stdout = io.StringIO()
-    call_command("import_gemeindeverzeichnis", str(path), "--json", *args, stdout=stdout)
-    return json.loads(stdout.getvalue().splitlines()[-1])
-
-
-def run_import_for_humans(path: Path, *args: str) -> str:
-    stdout = io.StringIO()
-    call_command("import_gemeindeverzeichnis", str(path), *args, stdout=stdout)
-    return stdout.getvalue()
 
 
 def expected_report_counts(land: str) -> dict[str, int]:
@@ -49,21 +40,6 @@ def expected_report_counts(land: str) -> dict[str, int]:
         **{kind: verwaltungen.get(kind, 0) for kind in SH_TYPES},
         **{kind: count for kind, count in verwaltungen.items() if kind not in SH_TYPES},
         "gemeinde": sum(EXPECTED_GEMEINDEN[land].values()),
-    }
-
-
-def registry_snapshot() -> dict[str, list[tuple]]:
-    return {
-        "verwaltungen": list(
-            Verwaltung.objects.order_by("regional_key").values_list(
-                "regional_key", "kind", "name", "ags", "kreis__regional_key", "active", "updated_at"
-            )
-        ),
-        "gemeinden": list(
-            Gemeinde.objects.order_by("ags").values_list(
-                "ags", "ars", "name", "kind", "verwaltung__regional_key", "active", "updated_at"
-            )
-        ),
     }
 
 
