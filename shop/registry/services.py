@@ -91,14 +91,26 @@ class ImportReport:
 
     @property
     def report_types(self) -> list[str]:
-        """The types the report lists, in the order of REPORT_TYPES."""
-        outcomes = (self.created, self.updated, self.unchanged, self.deactivated)
+        """The types the JSON report lists, in the order of REPORT_TYPES."""
         return [
             report_type
             for report_type in REPORT_TYPES
-            if report_type in ALWAYS_REPORTED_TYPES
-            or any(counts[report_type] for counts in outcomes)
+            if report_type in ALWAYS_REPORTED_TYPES or self._counted(report_type)
         ]
+
+    @property
+    def counted_types(self) -> list[str]:
+        """The types the import counted (and the Gemeinden), for the table a person reads:
+        Landkreise and Samtgemeinden for Niedersachsen, no empty rows of Ämter."""
+        return [
+            report_type
+            for report_type in REPORT_TYPES
+            if report_type == GEMEINDE_REPORT_TYPE or self._counted(report_type)
+        ]
+
+    def _counted(self, report_type: str) -> bool:
+        outcomes = (self.created, self.updated, self.unchanged, self.deactivated)
+        return any(counts[report_type] for counts in outcomes)
 
     def changes_of(self, kind: ChangeKind) -> list[ImportChange]:
         return sorted(

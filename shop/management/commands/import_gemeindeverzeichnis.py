@@ -118,7 +118,7 @@ class Command(ImportCommand):
         )
 
     def table_types(self, report: ImportReport) -> list[str]:
-        return report.report_types
+        return report.counted_types
 
     def write_notes(self, report: ImportReport) -> None:
         laender = ", ".join(f"{name} ({key})" for key, name in sorted(report.laender.items()))

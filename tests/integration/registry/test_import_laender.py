@@ -90,6 +90,7 @@ def test_report_and_dry_run_speak_german_with_the_lands_types() -> None:
     assert rows["Verbandsfreie Gemeinden/Städte"][-4:] == ["283", "0", "0", "0"]
     assert rows["Gemeinden"][-4:] == ["944", "0", "0", "0"]
     assert "Verwaltungsgemeinschaften" not in output
+    assert "Ämter" not in output
     assert "Land: Niedersachsen (03)" in output
     assert "Übersprungen (gemeindefreie Gebiete): 23" in output
     assert output.rstrip().splitlines()[-1] == "Gemeindeverzeichnis importiert."

@@ -29,6 +29,7 @@ def test_another_lands_kinds_are_reported_when_counted():
         "gemeinde",
     ]
     assert list(report.as_dict()["unchanged"]) == report.report_types
+    assert report.counted_types == ["landkreis", "samtgemeinde", "gemeinde"]
     assert report.as_dict()["created"]["samtgemeinde"] == 2
 
 
