@@ -42,6 +42,14 @@ from shop.models import KREIS_KINDS, KREISFREIE_KINDS, Gemeinde, VerwaltungKind
 DEFAULT_GEMEINDEVERZEICHNIS = (
     Path(__file__).resolve().parent.parent / "data" / "gemeindeverzeichnis_sh.csv"
 )
+LAENDER_GEMEINDEVERZEICHNIS = DEFAULT_GEMEINDEVERZEICHNIS.with_name(
+    "gemeindeverzeichnis_laender.csv"
+)
+# Which shipped file holds a Land's extract (shop/data/README.md).
+SHIPPED_GEMEINDEVERZEICHNIS_BY_LAND = {
+    "01": DEFAULT_GEMEINDEVERZEICHNIS,
+    **dict.fromkeys(("03", "07", "09", "12"), LAENDER_GEMEINDEVERZEICHNIS),
+}
 
 REQUIRED_COLUMNS = (
     "satzart",
