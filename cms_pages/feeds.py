@@ -42,9 +42,9 @@ def service_page_feed_entries(*, limit: int = FEED_LIMIT) -> list[ServicePage]:
 
 class ServiceFeed(Feed):
     feed_type = Atom1Feed
-    title = "Neue und geänderte Dienste – OZG-Dienste-Shop Schleswig-Holstein"
+    title = f"Neue und geänderte Dienste – {settings.SHOP_NAME}"
     subtitle = (
-        "Online-Dienste und Basisdienste, die das Land Schleswig-Holstein den Kommunen "
+        f"Online-Dienste und Basisdienste, die das Land {settings.SHOP_LAND_NAME} den Kommunen "
         "kostenfrei zur Nachnutzung anbietet, zuletzt veröffentlichte zuerst."
     )
     link = "/dienste/"

@@ -40,7 +40,7 @@ from .models import (
 
 HOME_TITLE = "OZG-Dienste für Ihre Kommune"
 HOME_INTRO = (
-    "Das Land Schleswig-Holstein stellt Ämtern, Gemeinden, Städten und Kreisen fertige "
+    f"Das Land {settings.SHOP_LAND_NAME} stellt Ämtern, Gemeinden, Städten und Kreisen fertige "
     "Online-Dienste kostenfrei zur Nachnutzung bereit. Hier finden Sie jeden Dienst mit "
     "seinem Steckbrief, bestellen ihn für Ihre Verwaltung und verfolgen die Einrichtung."
 )
@@ -63,8 +63,8 @@ NEWS_INDEX_INTRO = (
 )
 SERVICE_INDEX_TITLE = "Dienstekatalog"
 SERVICE_INDEX_INTRO = (
-    "Alle Online-Dienste und Basisdienste, die das Land Schleswig-Holstein den Kommunen zur "
-    "Nachnutzung anbietet."
+    "Alle Online-Dienste und Basisdienste, die das Land "
+    f"{settings.SHOP_LAND_NAME} den Kommunen zur Nachnutzung anbietet."
 )
 
 

@@ -25,6 +25,7 @@ from .catalogue.admin_views import OzgLeistungViewSet
 from .interest import admin_views as interest_views
 from .members import admin_views as member_admin_views
 from .models import Gemeinde, Verwaltung
+from .registry.selectors import registry_kind_choices
 
 # The OZG catalogue: editors browse it and pick OZG-Leistungen for service profiles.
 register_snippet(OzgLeistungViewSet)
@@ -77,6 +78,21 @@ class RegistryIndexView(IndexView):
             return redirect(request.path)
 
 
+class KindInRegistryFilter(admin.SimpleListFilter):
+    """ "Art" with only the kinds the imported registry has (a Land's own names: Landkreis and
+    Samtgemeinde in Niedersachsen, Kreis and Amt in Schleswig-Holstein); the parameter of
+    Django's field filter, so that links to it keep working."""
+
+    title = "Art"
+    parameter_name = "kind__exact"
+
+    def lookups(self, request, model_admin):
+        return registry_kind_choices(model=model_admin.model)
+
+    def queryset(self, request, queryset):
+        return queryset.filter(kind=self.value()) if self.value() else queryset
+
+
 class VerwaltungAdmin(ModelAdmin):
     model = Verwaltung
     index_view_class = RegistryIndexView
@@ -88,7 +104,7 @@ class VerwaltungAdmin(ModelAdmin):
     inspect_view_fields = ["name", "kind", "regional_key", "ags", "kreis", "active"]
     inspect_template_name = "shop/modeladmin/verwaltung_inspect.html"
     list_display = ["name", "kind", "regional_key", "ags", "kreis", "gemeinden_count", "active"]
-    list_filter = ["kind", ("kreis", RelatedOnlyFieldListFilter), "active"]
+    list_filter = [KindInRegistryFilter, ("kreis", RelatedOnlyFieldListFilter), "active"]
     search_fields = ["name", "regional_key", "ags", "gemeinden__ags", "gemeinden__ars"]
     list_per_page = 50
 
@@ -114,7 +130,7 @@ class GemeindeAdmin(ModelAdmin):
     inspect_view_enabled = True
     inspect_view_class = GermanInspectView
     list_display = ["name", "ags", "ars", "verwaltung", "kreis", "population", "active"]
-    list_filter = ["kind", ("kreis", RelatedOnlyFieldListFilter), "active"]
+    list_filter = [KindInRegistryFilter, ("kreis", RelatedOnlyFieldListFilter), "active"]
     search_fields = ["name", "ags", "ars", "postcode"]
     list_per_page = 50
     inspect_view_fields = [

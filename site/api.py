@@ -8,6 +8,7 @@ document."""
 
 import functools
 
+from django.conf import settings
 from django.http import Http404, HttpRequest
 from ninja import Field, NinjaAPI, Schema
 from ninja.errors import AuthenticationError, ValidationError
@@ -93,7 +94,7 @@ def _component_schemas(model: type[Schema]) -> dict:
 
 
 api = ShopAPI(
-    title="OZG-Dienste-Shop Schleswig-Holstein",
+    title=settings.SHOP_NAME,
     version="1",
     description="Dienstekatalog mit OZG-Metadaten und Bestellbarkeit sowie der OZG-Katalog.",
     urls_namespace="api",

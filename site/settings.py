@@ -14,6 +14,8 @@ from csp.constants import NONCE, NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 from oscar.defaults import *  # noqa: F403  (Oscar's defaults are meant to be star-imported)
 
+from shop.registry.laender import land_name
+
 BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = BASE_DIR / "var"
 # Runtime files of the default setup (SQLite database, mail files) live here; never committed.
@@ -45,6 +47,14 @@ if not DEBUG:
 
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 SHOP_BASE_URL = env("SHOP_BASE_URL", default="http://127.0.0.1:8000")
+# The Land whose municipalities the shop serves: its two-digit key in the Gemeindeverzeichnis.
+# The shop's name, the Land named as the services' provider and the registry import follow it.
+SHOP_LAND = env("SHOP_LAND", default="01")
+try:
+    SHOP_LAND_NAME = land_name(SHOP_LAND)
+except ValueError as error:
+    raise ImproperlyConfigured(f"SHOP_LAND: {error}") from None
+SHOP_NAME = f"OZG-Dienste-Shop {SHOP_LAND_NAME}"
 
 INSTALLED_APPS = [
     # Our apps first, so that their templates and static files win over the libraries'.
@@ -465,7 +475,7 @@ LOGGING = {
 }
 
 # Wagtail
-WAGTAIL_SITE_NAME = "OZG-Dienste-Shop Schleswig-Holstein"
+WAGTAIL_SITE_NAME = SHOP_NAME
 WAGTAILADMIN_BASE_URL = SHOP_BASE_URL
 WAGTAIL_I18N_ENABLED = False
 # Wagtail's database backend; on SQLite with unpaired double quotes made harmless.
@@ -482,7 +492,7 @@ WAGTAIL_ENABLE_UPDATE_CHECK = False
 
 # Oscar: the services are sold at price zero in euro, without shipping.
 OSCAR_SHOP_NAME = "OZG-Dienste-Shop"
-OSCAR_SHOP_TAGLINE = "Online-Dienste des Landes Schleswig-Holstein für Kommunen"
+OSCAR_SHOP_TAGLINE = f"Online-Dienste des Landes {SHOP_LAND_NAME} für Kommunen"
 OSCAR_DEFAULT_CURRENCY = "EUR"
 OSCAR_DYNAMIC_CLASS_LOADER = "oscar_overrides.loading.class_loader"
 OSCAR_HOMEPAGE = "/"

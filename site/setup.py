@@ -5,6 +5,7 @@ PostgreSQL, if asked, the database role that the application runs as."""
 import re
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.contrib.auth.models import Group
 from django.core.exceptions import ValidationError
 from django.db import DEFAULT_DB_ALIAS, connections, transaction
@@ -18,7 +19,10 @@ from shop.catalogue.ozg_katalog import (
 )
 from shop.catalogue.services import ozg_katalog_import
 from shop.models import AcceptanceRecord
-from shop.registry.gemeindeverzeichnis import DEFAULT_GEMEINDEVERZEICHNIS, parse_gemeindeverzeichnis
+from shop.registry.gemeindeverzeichnis import (
+    SHIPPED_GEMEINDEVERZEICHNIS_BY_LAND,
+    parse_gemeindeverzeichnis,
+)
 from shop.registry.services import registry_import_gemeindeverzeichnis
 
 
@@ -26,7 +30,8 @@ from shop.registry.services import registry_import_gemeindeverzeichnis
 class SiteSetupReport:
     tree: PageTree
     groups: dict[str, Group]
-    registry_changed: bool
+    # None: no shipped Gemeindeverzeichnis holds the shop's Land (SHOP_LAND).
+    registry_changed: bool | None
     catalogue_changed: bool
 
     def summary(self) -> list[str]:
@@ -35,20 +40,33 @@ class SiteSetupReport:
             f"Seitenbaum bereit: Startseite, {self.tree.service_index.url}, "
             f"{self.tree.news_index.url}, {self.tree.help_page.url} und "
             f"{len(self.tree.legal_pages)} rechtliche Seiten.",
-            "Kommunalregister: "
-            + ("aktualisiert." if self.registry_changed else "bereits aktuell."),
+            "Kommunalregister: " + self._registry_outcome(),
             "OZG-Katalog: " + ("aktualisiert." if self.catalogue_changed else "bereits aktuell."),
             "Mitarbeitergruppen: " + ", ".join(sorted(self.groups)) + ".",
         ]
+
+    def _registry_outcome(self) -> str:
+        if self.registry_changed is None:
+            return (
+                f"kein mitgeliefertes Gemeindeverzeichnis für Land {settings.SHOP_LAND} "
+                f"({settings.SHOP_LAND_NAME}); bitte den Auszug des Landes mit "
+                "„manage.py import_gemeindeverzeichnis DATEI“ einlesen."
+            )
+        return "aktualisiert." if self.registry_changed else "bereits aktuell."
 
 
 @transaction.atomic
 def site_setup_ensure() -> SiteSetupReport:
     """Idempotent: a second run changes nothing (and says so)."""
     tree = page_tree_ensure()
-    registry = registry_import_gemeindeverzeichnis(
-        records=parse_gemeindeverzeichnis(DEFAULT_GEMEINDEVERZEICHNIS)
-    )
+    # The registry of the shop's Land, from the shipped file that holds it.
+    land = settings.SHOP_LAND
+    shipped = SHIPPED_GEMEINDEVERZEICHNIS_BY_LAND.get(land)
+    registry_changed = None
+    if shipped is not None:
+        registry_changed = registry_import_gemeindeverzeichnis(
+            records=parse_gemeindeverzeichnis(shipped, land=land), land=land
+        ).has_changes
     katalog = ozg_katalog_import(
         katalog=parse_ozg_katalog(leistungen=DEFAULT_OZG_LEISTUNGEN, leika=DEFAULT_LEIKA_LEISTUNGEN)
     )
@@ -57,7 +75,7 @@ def site_setup_ensure() -> SiteSetupReport:
     return SiteSetupReport(
         tree=tree,
         groups=groups,
-        registry_changed=registry.has_changes,
+        registry_changed=registry_changed,
         catalogue_changed=katalog.has_changes,
     )
 

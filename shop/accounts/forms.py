@@ -18,7 +18,8 @@ class VerwaltungChoiceField(forms.ModelChoiceField):
     def label_from_instance(self, verwaltung: Verwaltung) -> str:
         details = [verwaltung.get_kind_display()]
         if verwaltung.kreis_id and not verwaltung.is_kreis_level:
-            details.append(f"Kreis {verwaltung.kreis.name}")
+            kreis = verwaltung.kreis
+            details.append(f"{kreis.get_kind_display()} {kreis.name}")
         details.append(verwaltung.regional_key)
         return f"{verwaltung.name} ({', '.join(details)})"
 

@@ -6,7 +6,9 @@ The CMS hands plain values in; nothing here knows about pages.
 from collections.abc import Iterable
 from decimal import Decimal
 
+from django.conf import settings
 from django.db import transaction
+from django.utils.text import slugify
 from oscar.core.loading import get_model
 
 from shop.dienste.responsibility import responsible_kinds_clean
@@ -20,7 +22,6 @@ StockRecord = get_model("partner", "StockRecord")
 OrderLine = get_model("order", "Line")
 
 PRODUCT_CLASS_NAME = "OZG-Dienst"
-PARTNER_NAME = "Land Schleswig-Holstein"
 PRICE = Decimal("0.00")
 CURRENCY = "EUR"
 
@@ -34,10 +35,14 @@ def _product_class() -> ProductClass:
     return product_class
 
 
+def dienst_partner_name() -> str:
+    """The Land that provides the services: the one the shop serves (SHOP_LAND)."""
+    return f"Land {settings.SHOP_LAND_NAME}"
+
+
 def _partner() -> Partner:
-    partner, _ = Partner.objects.get_or_create(
-        code="land-schleswig-holstein", defaults={"name": PARTNER_NAME}
-    )
+    name = dienst_partner_name()
+    partner, _ = Partner.objects.get_or_create(code=slugify(name), defaults={"name": name})
     return partner
 
 

@@ -51,14 +51,21 @@ class ImportCommand(BaseCommand):
     def no_changes_message(self, report: Any) -> str:
         raise NotImplementedError
 
+    def table_types(self, report: Any) -> list[str]:
+        """The report types the table lists, a row each."""
+        return list(self.type_labels)
+
     def write_table(self, report: Any, *, dry_run: bool) -> None:
         counts = report.as_dict()
-        label_width = max(len(label) for label in self.type_labels.values())
+        labels = {
+            report_type: self.type_labels[report_type] for report_type in self.table_types(report)
+        }
+        label_width = max(len(label) for label in labels.values())
         header = "".join(
             f"{label:>{self.column_widths[column]}}" for column, label in self.column_labels.items()
         )
         self.stdout.write(f"{'':<{label_width}}{header}")
-        for report_type, label in self.type_labels.items():
+        for report_type, label in labels.items():
             cells = "".join(
                 f"{german_number(counts[column][report_type]):>{width}}"
                 for column, width in self.column_widths.items()

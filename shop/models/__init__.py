@@ -22,10 +22,12 @@ from .orders import (
     RolloutStatus,
     ServiceCoverage,
 )
-from .registry import Gemeinde, Verwaltung, VerwaltungKind
+from .registry import KREIS_KINDS, KREISFREIE_KINDS, Gemeinde, Verwaltung, VerwaltungKind
 
 __all__ = [
     "ENDED_STATUSES",
+    "KREISFREIE_KINDS",
+    "KREIS_KINDS",
     "AcceptanceRecord",
     "Agreement",
     "AgreementKind",

@@ -15,11 +15,41 @@ REGIONAL_KEY_VALIDATOR = RegexValidator(
 
 
 class VerwaltungKind(models.TextChoices):
+    """The kinds of administering bodies, named as the Destatis Gemeindeverzeichnis names them.
+
+    The first five are Schleswig-Holstein's; the others come from the other Länder's files
+    (Textkennzeichen in brackets): Landkreis (44), Stadtkreis (42), Regionalverband (45),
+    Samtgemeinde (52), Verbandsgemeinde (53), Verwaltungsgemeinschaft (54), Verwaltungsverband
+    (56), erfüllende Gemeinde (58) and, in Länder without Ämter, the verbandsfreie Gemeinde (50).
+    """
+
     KREISFREIE_STADT = "kreisfreie_stadt", "Kreisfreie Stadt"
     KREIS = "kreis", "Kreis"
     AMT = "amt", "Amt"
     KIRCHSPIELSLANDGEMEINDE = "kirchspielslandgemeinde", "Kirchspielslandgemeinde"
     AMTSFREIE_GEMEINDE = "amtsfreie_gemeinde", "Amtsfreie Gemeinde/Stadt"
+    STADTKREIS = "stadtkreis", "Stadtkreis"
+    LANDKREIS = "landkreis", "Landkreis"
+    REGIONALVERBAND = "regionalverband", "Regionalverband"
+    SAMTGEMEINDE = "samtgemeinde", "Samtgemeinde"
+    VERBANDSGEMEINDE = "verbandsgemeinde", "Verbandsgemeinde"
+    VERWALTUNGSGEMEINSCHAFT = "verwaltungsgemeinschaft", "Verwaltungsgemeinschaft"
+    VERWALTUNGSVERBAND = "verwaltungsverband", "Verwaltungsverband"
+    ERFUELLENDE_GEMEINDE = "erfuellende_gemeinde", "Erfüllende Gemeinde"
+    VERBANDSFREIE_GEMEINDE = "verbandsfreie_gemeinde", "Verbandsfreie Gemeinde/Stadt"
+
+
+# Kreis level: bodies that are a Kreis (with kreisangehörige Gemeinden and their Verbände) and
+# bodies that are a kreisfreie Stadt (their one Gemeinde).
+KREIS_KINDS = frozenset(
+    {VerwaltungKind.KREIS, VerwaltungKind.LANDKREIS, VerwaltungKind.REGIONALVERBAND}
+)
+KREISFREIE_KINDS = frozenset({VerwaltungKind.KREISFREIE_STADT, VerwaltungKind.STADTKREIS})
+KREIS_LEVEL_KINDS = KREIS_KINDS | KREISFREIE_KINDS
+# Bodies that are themselves one Gemeinde (below the Kreis level).
+VERBANDSFREIE_KINDS = frozenset(
+    {VerwaltungKind.AMTSFREIE_GEMEINDE, VerwaltungKind.VERBANDSFREIE_GEMEINDE}
+)
 
 
 class VerwaltungQuerySet(models.QuerySet):
@@ -27,11 +57,12 @@ class VerwaltungQuerySet(models.QuerySet):
         return self.filter(active=True)
 
     def kreis_level(self) -> "VerwaltungQuerySet":
-        return self.filter(kind__in=[VerwaltungKind.KREIS, VerwaltungKind.KREISFREIE_STADT])
+        return self.filter(kind__in=KREIS_LEVEL_KINDS)
 
 
 class Verwaltung(models.Model):
-    """A body that orders and runs services: Kreis, kreisfreie Stadt, Amt, amtsfreie Gemeinde."""
+    """A body that orders and runs services: Kreis, kreisfreie Stadt, Amt, amtsfreie Gemeinde
+    and their counterparts in other Länder (Landkreis, Samtgemeinde, Verbandsgemeinde, ...)."""
 
     kind = models.CharField("Art", max_length=30, choices=VerwaltungKind.choices, db_index=True)
     name = models.CharField("Name", max_length=200)
@@ -40,8 +71,9 @@ class Verwaltung(models.Model):
         max_length=12,
         unique=True,
         validators=[REGIONAL_KEY_VALIDATOR],
-        help_text="Kreisebene: 5 Stellen (Land, Regierungsbezirk, Kreis); Amt, "
-        "Kirchspielslandgemeinde und amtsfreie Gemeinde: 9 Stellen (dazu der Gemeindeverband).",
+        help_text="Kreisebene: 5 Stellen (Land, Regierungsbezirk, Kreis); Gemeindeverband (Amt, "
+        "Samtgemeinde, Verbandsgemeinde, Verwaltungsgemeinschaft, …) und verbandsfreie Gemeinde: "
+        "9 Stellen (dazu der Gemeindeverband).",
     )
     ags = models.CharField(
         "Amtlicher Gemeindeschlüssel",
@@ -77,7 +109,7 @@ class Verwaltung(models.Model):
 
     @property
     def is_kreis_level(self) -> bool:
-        return self.kind in (VerwaltungKind.KREIS, VerwaltungKind.KREISFREIE_STADT)
+        return self.kind in KREIS_LEVEL_KINDS
 
 
 class Gemeinde(models.Model):
@@ -85,6 +117,10 @@ class Gemeinde(models.Model):
         KREISFREIE_STADT = "kreisfreie_stadt", "Kreisfreie Stadt"
         STADT = "stadt", "Stadt"
         GEMEINDE = "gemeinde", "Gemeinde"
+        MARKT = "markt", "Markt"
+        STADTKREIS = "stadtkreis", "Stadtkreis"
+        GROSSE_KREISSTADT = "grosse_kreisstadt", "Große Kreisstadt"
+        GEMEINDEFREIES_GEBIET = "gemeindefreies_gebiet", "Bewohntes gemeindefreies Gebiet"
 
     ags = models.CharField(
         "Amtlicher Gemeindeschlüssel (AGS)", max_length=8, unique=True, validators=[AGS_VALIDATOR]
@@ -93,7 +129,7 @@ class Gemeinde(models.Model):
         "Amtlicher Regionalschlüssel (ARS)", max_length=12, unique=True, validators=[ARS_VALIDATOR]
     )
     name = models.CharField("Name", max_length=200)
-    kind = models.CharField("Art", max_length=20, choices=Kind.choices)
+    kind = models.CharField("Art", max_length=30, choices=Kind.choices)
     population = models.PositiveIntegerField("Einwohner", default=0)
     area_km2 = models.DecimalField(
         "Fläche (km²)", max_digits=9, decimal_places=2, null=True, blank=True

@@ -13,6 +13,7 @@ from oscar.core.loading import get_model
 from shop.accounts.selectors import membership_ordering_obstacle, verwaltungen_user_may_order_for
 from shop.dienste.responsibility import kind_is_responsible, responsibility_refusal
 from shop.models import (
+    KREIS_KINDS,
     AcceptanceRecord,
     ContactRole,
     Dienst,
@@ -46,8 +47,9 @@ def verwaltungen_visible_to(*, user: User) -> QuerySet[Verwaltung]:
 
 
 def orders_for_itself(*, verwaltung: Verwaltung) -> bool:
-    """A Kreis orders for itself, not for Gemeinden (a kreisfreie Stadt is its one Gemeinde)."""
-    return verwaltung.kind == VerwaltungKind.KREIS
+    """A Kreis (Landkreis, Regionalverband) orders for itself, not for Gemeinden (a kreisfreie
+    Stadt is its one Gemeinde)."""
+    return verwaltung.kind in KREIS_KINDS
 
 
 def gemeinden_for_ordering(*, verwaltung: Verwaltung) -> list[Gemeinde]:
@@ -219,6 +221,17 @@ _NO_OVERVIEW = DienstOrderOverview(states=[])
 _GEMEINDEN_OF = {
     VerwaltungKind.AMT: "des Amtes",
     VerwaltungKind.KIRCHSPIELSLANDGEMEINDE: "der Kirchspielslandgemeinde",
+    VerwaltungKind.SAMTGEMEINDE: "der Samtgemeinde",
+    VerwaltungKind.VERBANDSGEMEINDE: "der Verbandsgemeinde",
+    VerwaltungKind.VERWALTUNGSGEMEINSCHAFT: "der Verwaltungsgemeinschaft",
+    VerwaltungKind.VERWALTUNGSVERBAND: "des Verwaltungsverbands",
+    VerwaltungKind.ERFUELLENDE_GEMEINDE: "der Verwaltungsgemeinschaft",
+}
+# "für den Kreis Rendsburg-Eckernförde": the accusative of each kind of Kreis.
+_KREIS_ACCUSATIVE = {
+    VerwaltungKind.KREIS: "den Kreis",
+    VerwaltungKind.LANDKREIS: "den Landkreis",
+    VerwaltungKind.REGIONALVERBAND: "den Regionalverband",
 }
 
 
@@ -227,8 +240,8 @@ def _ordered_for(verwaltung: Verwaltung) -> str:
     "für „Flensburg, Stadt“" (a body that is its one Gemeinde)."""
     if verwaltung.kind in _GEMEINDEN_OF:
         return f"für alle Gemeinden {_GEMEINDEN_OF[verwaltung.kind]} {verwaltung.name}"
-    if verwaltung.kind == VerwaltungKind.KREIS:
-        return f"für den Kreis {verwaltung.name}"
+    if verwaltung.kind in _KREIS_ACCUSATIVE:
+        return f"für {_KREIS_ACCUSATIVE[verwaltung.kind]} {verwaltung.name}"
     return f"für „{verwaltung.name}“"
 
 

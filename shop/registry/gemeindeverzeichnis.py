@@ -1,9 +1,16 @@
 """Reader for the Destatis Gemeindeverzeichnis ("AuszugGV") saved as CSV.
 
-The file lists a Land's Kreise, Gemeindeverbände (in Schleswig-Holstein: Ämter, Kirchspiels-
-landgemeinden, amtsfreie Gemeinden) and Gemeinden, one row each, identified by key parts. This
-module only reads and checks; it turns the rows into the administering bodies (Verwaltungen) and
-Gemeinden of the registry, and `shop.registry.services` writes them.
+The file lists a Land's Regierungsbezirke and Regionen, Kreise, Gemeindeverbände (in Schleswig-
+Holstein: Ämter, Kirchspielslandgemeinden, amtsfreie Gemeinden; elsewhere Samtgemeinden,
+Verbandsgemeinden, Verwaltungsgemeinschaften, ...) and Gemeinden, one row each, identified by key
+parts; every Land's extract has the same format. This module only reads and checks; it turns the
+rows into the administering bodies (Verwaltungen) and Gemeinden of the registry, and
+`shop.registry.services` writes them.
+
+Who orders for a Gemeinde: the Gemeindeverband that administers it (Amt, Samtgemeinde,
+Verbandsgemeinde, Verwaltungsgemeinschaft, Verwaltungsverband, the erfüllende Gemeinde, the
+Kirchspielslandgemeinde), else the Gemeinde itself (its verbandsfreie Verband row, or the Kreis
+row of a kreisfreie Stadt or Stadtkreis).
 
 A file is either accepted as a whole or rejected with every problem found (up to a limit), each
 naming its line, so that a person can fix the file and try again.
@@ -14,7 +21,7 @@ import io
 import re
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import cached_property
 from pathlib import Path
@@ -30,11 +37,19 @@ from shop.importing import (
     read_csv_text,
     read_header,
 )
-from shop.models import Gemeinde, VerwaltungKind
+from shop.models import KREIS_KINDS, KREISFREIE_KINDS, Gemeinde, VerwaltungKind
 
 DEFAULT_GEMEINDEVERZEICHNIS = (
     Path(__file__).resolve().parent.parent / "data" / "gemeindeverzeichnis_sh.csv"
 )
+LAENDER_GEMEINDEVERZEICHNIS = DEFAULT_GEMEINDEVERZEICHNIS.with_name(
+    "gemeindeverzeichnis_laender.csv"
+)
+# Which shipped file holds a Land's extract (shop/data/README.md).
+SHIPPED_GEMEINDEVERZEICHNIS_BY_LAND = {
+    "01": DEFAULT_GEMEINDEVERZEICHNIS,
+    **dict.fromkeys(("03", "07", "09", "12"), LAENDER_GEMEINDEVERZEICHNIS),
+}
 
 REQUIRED_COLUMNS = (
     "satzart",
@@ -55,27 +70,50 @@ REQUIRED_COLUMNS = (
 )
 
 SATZART_LAND = "10"
+SATZART_REGIERUNGSBEZIRK = "20"
+SATZART_REGION = "30"
 SATZART_KREIS = "40"
 SATZART_GEMEINDEVERBAND = "50"
 SATZART_GEMEINDE = "60"
 
-TEXTKENNZEICHEN_GEMEINDE_KREISFREIE_STADT = "61"
+# A kreisfreie Stadt (61) or a Stadtkreis (62) is the one Gemeinde of its Kreis-level body.
+TEXTKENNZEICHEN_GEMEINDE_KREISFREI = frozenset({"61", "62"})
 TEXTKENNZEICHEN_VERBANDSFREIE_GEMEINDE = "50"
+TEXTKENNZEICHEN_AMT = "51"
+# Uninhabited: no Gemeinde and nobody to order for it. An inhabited gemeindefreies Gebiet (65,
+# e.g. Osterheide) is imported like a Gemeinde and orders for itself.
 TEXTKENNZEICHEN_GEMEINDEFREIES_GEBIET = "66"
 
 TEXTKENNZEICHEN_BY_SATZART: dict[str, dict[str, str]] = {
     SATZART_LAND: {"": "Land"},
-    SATZART_KREIS: {"41": "kreisfreie Stadt", "43": "Kreis"},
+    SATZART_REGIERUNGSBEZIRK: {"": "Regierungsbezirk"},
+    SATZART_REGION: {"": "Region"},
+    SATZART_KREIS: {
+        "41": "kreisfreie Stadt",
+        "42": "Stadtkreis",
+        "43": "Kreis",
+        "44": "Landkreis",
+        "45": "Regionalverband",
+    },
     SATZART_GEMEINDEVERBAND: {
         "50": "verbandsfreie Gemeinde",
         "51": "Amt",
+        "52": "Samtgemeinde",
+        "53": "Verbandsgemeinde",
+        "54": "Verwaltungsgemeinschaft",
         "55": "Kirchspielslandgemeinde",
+        "56": "Verwaltungsverband",
+        "58": "erfüllende Gemeinde",
     },
     SATZART_GEMEINDE: {
+        "60": "Markt",
         "61": "kreisfreie Stadt",
+        "62": "Stadtkreis",
         "63": "Stadt",
         "64": "Gemeinde",
+        "65": "bewohntes gemeindefreies Gebiet",
         "66": "gemeindefreies Gebiet",
+        "67": "Große Kreisstadt",
     },
 }
 
@@ -89,17 +127,31 @@ VERSTAEDTERUNG_BY_KEY = {
 
 KREIS_KIND_BY_TEXTKENNZEICHEN = {
     "41": VerwaltungKind.KREISFREIE_STADT,
+    "42": VerwaltungKind.STADTKREIS,
     "43": VerwaltungKind.KREIS,
+    "44": VerwaltungKind.LANDKREIS,
+    "45": VerwaltungKind.REGIONALVERBAND,
 }
+# A verbandsfreie Gemeinde (50) is an "amtsfreie Gemeinde" in a Land with Ämter (Schleswig-
+# Holstein, Brandenburg, Mecklenburg-Vorpommern), elsewhere a "verbandsfreie Gemeinde".
 VERBAND_KIND_BY_TEXTKENNZEICHEN = {
-    "50": VerwaltungKind.AMTSFREIE_GEMEINDE,
+    "50": VerwaltungKind.VERBANDSFREIE_GEMEINDE,
     "51": VerwaltungKind.AMT,
+    "52": VerwaltungKind.SAMTGEMEINDE,
+    "53": VerwaltungKind.VERBANDSGEMEINDE,
+    "54": VerwaltungKind.VERWALTUNGSGEMEINSCHAFT,
     "55": VerwaltungKind.KIRCHSPIELSLANDGEMEINDE,
+    "56": VerwaltungKind.VERWALTUNGSVERBAND,
+    "58": VerwaltungKind.ERFUELLENDE_GEMEINDE,
 }
 GEMEINDE_KIND_BY_TEXTKENNZEICHEN = {
+    "60": Gemeinde.Kind.MARKT,
     "61": Gemeinde.Kind.KREISFREIE_STADT,
+    "62": Gemeinde.Kind.STADTKREIS,
     "63": Gemeinde.Kind.STADT,
     "64": Gemeinde.Kind.GEMEINDE,
+    "65": Gemeinde.Kind.GEMEINDEFREIES_GEBIET,
+    "67": Gemeinde.Kind.GROSSE_KREISSTADT,
 }
 
 
@@ -110,8 +162,9 @@ class KeyPart:
     label: str
 
 
-# In key order; a row of a Satzart needs the first n of them (Land row: Land only, Kreis row:
-# up to the Kreis, Gemeindeverband row: up to the Verband, Gemeinde row: all five).
+# In key order; a row of a Satzart needs the first n of them (Land row: Land only,
+# Regierungsbezirk and Region row: up to the Regierungsbezirk, Kreis row: up to the Kreis,
+# Gemeindeverband row: up to the Verband, Gemeinde row: all five).
 KEY_PARTS = (
     KeyPart("land", 2, "Land"),
     KeyPart("rb", 1, "Regierungsbezirk"),
@@ -121,6 +174,8 @@ KEY_PARTS = (
 )
 KEY_PART_COUNT_BY_SATZART = {
     SATZART_LAND: 1,
+    SATZART_REGIERUNGSBEZIRK: 2,
+    SATZART_REGION: 2,
     SATZART_KREIS: 3,
     SATZART_GEMEINDEVERBAND: 4,
     SATZART_GEMEINDE: 5,
@@ -144,8 +199,9 @@ class GemeindeverzeichnisError(ImportFileError):
 
 @dataclass(frozen=True)
 class VerwaltungRecord:
-    """An administering body: Kreis, kreisfreie Stadt, Amt, Kirchspielslandgemeinde or
-    amtsfreie Gemeinde."""
+    """An administering body: a Kreis-level body (Kreis, Landkreis, kreisfreie Stadt, ...), a
+    Gemeindeverband that administers Gemeinden (Amt, Samtgemeinde, ...) or a verbandsfreie
+    (amtsfreie) Gemeinde."""
 
     line: int
     kind: VerwaltungKind
@@ -189,6 +245,8 @@ class Gemeindeverzeichnis:
     verwaltungen: tuple[VerwaltungRecord, ...]
     gemeinden: tuple[GemeindeRecord, ...]
     skipped_rows: tuple[SkippedRow, ...]
+    # The name of each Land of the file (its Satzart 10 row), by key: "03" -> "Niedersachsen".
+    land_names: dict[str, str] = field(default_factory=dict)
 
     @property
     def laender(self) -> frozenset[str]:
@@ -202,6 +260,7 @@ class Gemeindeverzeichnis:
             verwaltungen=tuple(v for v in self.verwaltungen if v.regional_key[:2] == land),
             gemeinden=tuple(g for g in self.gemeinden if g.ags[:2] == land),
             skipped_rows=tuple(row for row in self.skipped_rows if row.land == land),
+            land_names={key: name for key, name in self.land_names.items() if key == land},
         )
         if not verzeichnis.gemeinden:
             raise GemeindeverzeichnisError(
@@ -295,6 +354,7 @@ class _FileReader(ProblemCollector):
         self.data_row_count = 0
         self.laender: set[str] = set()
         self.land_lines: dict[str, int] = {}
+        self.land_names: dict[str, str] = {}
         self.first_line_by_land: dict[str, int] = {}
         self.kreise: dict[str, _KreisRow] = {}
         self.verbaende: dict[str, _VerbandRow] = {}
@@ -360,6 +420,7 @@ class _FileReader(ProblemCollector):
         self.laender.add(row["land"])
         if satzart == SATZART_LAND:
             self.land_lines.setdefault(row["land"], line)
+            self.land_names.setdefault(row["land"], name)
         else:
             self.first_line_by_land.setdefault(row["land"], line)
         kreis_key = row["land"] + row["rb"] + row["kreis"]
@@ -504,11 +565,15 @@ class _FileReader(ProblemCollector):
             verwaltungen=self._verwaltung_records(),
             gemeinden=tuple(self._gemeinde_record(row) for row in self.gemeinden.values()),
             skipped_rows=tuple(self.skipped_rows),
+            land_names=dict(self.land_names),
         )
 
     def _check_references(self) -> None:
         for key, verband in self.verbaende.items():
             kreis = self.kreise.get(verband.kreis_key)
+            if key in self._verband_keys_of_gemeindefreie_gebiete:
+                # E.g. the German-Luxembourgish condominium, outside every Kreis.
+                continue
             if kreis is None:
                 self.problem(
                     verband.line,
@@ -516,7 +581,7 @@ class _FileReader(ProblemCollector):
                     "fehlt in der Datei.",
                 )
             elif (
-                kreis.kind == VerwaltungKind.KREISFREIE_STADT
+                kreis.kind in KREISFREIE_KINDS
                 and verband.textkennzeichen != TEXTKENNZEICHEN_VERBANDSFREIE_GEMEINDE
             ):
                 self.problem(
@@ -539,16 +604,14 @@ class _FileReader(ProblemCollector):
                     f"Der Gemeindeverband {gemeinde.verband_key} der Gemeinde "
                     f"„{gemeinde.name}“ fehlt in der Datei.",
                 )
-            is_kreisfreie_stadt = (
-                gemeinde.textkennzeichen == TEXTKENNZEICHEN_GEMEINDE_KREISFREIE_STADT
-            )
-            if is_kreisfreie_stadt and kreis.kind != VerwaltungKind.KREISFREIE_STADT:
+            is_kreisfreie_stadt = gemeinde.textkennzeichen in TEXTKENNZEICHEN_GEMEINDE_KREISFREI
+            if is_kreisfreie_stadt and kreis.kind not in KREISFREIE_KINDS:
                 self.problem(
                     gemeinde.line,
                     f"Die Gemeinde „{gemeinde.name}“ ist als kreisfreie Stadt gekennzeichnet, "
                     f"liegt aber im Kreis „{kreis.name}“.",
                 )
-            elif not is_kreisfreie_stadt and kreis.kind == VerwaltungKind.KREISFREIE_STADT:
+            elif not is_kreisfreie_stadt and kreis.kind in KREISFREIE_KINDS:
                 self.problem(
                     gemeinde.line,
                     f"Die Gemeinde „{gemeinde.name}“ liegt in der kreisfreien Stadt "
@@ -603,7 +666,7 @@ class _FileReader(ProblemCollector):
         """Kreisfreie Städte and amtsfreie Gemeinden are each exactly one Gemeinde."""
         counts: Counter[str] = Counter()
         for key, kreis in self.kreise.items():
-            if kreis.kind == VerwaltungKind.KREISFREIE_STADT:
+            if kreis.kind in KREISFREIE_KINDS:
                 counts[key] = 0
         for key, verband in self.verbaende.items():
             if self._is_amtsfreie_gemeinde(key, verband):
@@ -623,8 +686,8 @@ class _FileReader(ProblemCollector):
         (vb 0000), and so has each uninhabited gemeindefreies Gebiet (a Forstgutsbezirk such as
         Sachsenwald); neither is an amtsfreie Gemeinde."""
         return (
-            self.kreise[verband.kreis_key].kind == VerwaltungKind.KREIS
-            and key not in self._verband_keys_of_gemeindefreie_gebiete
+            key not in self._verband_keys_of_gemeindefreie_gebiete
+            and self.kreise[verband.kreis_key].kind in KREIS_KINDS
         )
 
     @cached_property
@@ -637,7 +700,7 @@ class _FileReader(ProblemCollector):
         return is_verbandsfrei and self._is_verwaltung(key, verband)
 
     def _verwaltung_key(self, gemeinde: _GemeindeRow) -> str:
-        if self.kreise[gemeinde.kreis_key].kind == VerwaltungKind.KREISFREIE_STADT:
+        if self.kreise[gemeinde.kreis_key].kind in KREISFREIE_KINDS:
             return gemeinde.kreis_key
         return gemeinde.verband_key
 
@@ -645,7 +708,7 @@ class _FileReader(ProblemCollector):
         ags_by_own_verwaltung = {
             self._verwaltung_key(gemeinde): gemeinde.ags
             for gemeinde in self.gemeinden.values()
-            if gemeinde.textkennzeichen == TEXTKENNZEICHEN_GEMEINDE_KREISFREIE_STADT
+            if gemeinde.textkennzeichen in TEXTKENNZEICHEN_GEMEINDE_KREISFREI
             or self._is_amtsfreie_gemeinde(
                 gemeinde.verband_key, self.verbaende[gemeinde.verband_key]
             )
@@ -661,10 +724,15 @@ class _FileReader(ProblemCollector):
             )
             for key, kreis in self.kreise.items()
         ]
+        laender_with_aemter = {
+            key[:2]
+            for key, verband in self.verbaende.items()
+            if verband.textkennzeichen == TEXTKENNZEICHEN_AMT
+        }
         verband_records = [
             VerwaltungRecord(
                 line=verband.line,
-                kind=VERBAND_KIND_BY_TEXTKENNZEICHEN[verband.textkennzeichen],
+                kind=_verband_kind(verband, has_aemter=key[:2] in laender_with_aemter),
                 name=verband.name,
                 regional_key=key,
                 kreis_key=verband.kreis_key,
@@ -690,3 +758,9 @@ class _FileReader(ProblemCollector):
             kreis_key=row.kreis_key,
             verwaltung_key=self._verwaltung_key(row),
         )
+
+
+def _verband_kind(verband: _VerbandRow, *, has_aemter: bool) -> VerwaltungKind:
+    if has_aemter and verband.textkennzeichen == TEXTKENNZEICHEN_VERBANDSFREIE_GEMEINDE:
+        return VerwaltungKind.AMTSFREIE_GEMEINDE
+    return VERBAND_KIND_BY_TEXTKENNZEICHEN[verband.textkennzeichen]

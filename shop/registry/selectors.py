@@ -14,7 +14,7 @@ from django.db.models import (
 )
 from django.db.models.functions import Coalesce
 
-from shop.models import Gemeinde, Verwaltung, VerwaltungKind
+from shop.models import KREIS_KINDS, Gemeinde, Verwaltung
 
 
 def verwaltung_list_with_counts(
@@ -64,7 +64,7 @@ def _served_gemeinden_total(aggregate: Count | Sum) -> Coalesce:
 
     return Coalesce(
         Case(
-            When(kind=VerwaltungKind.KREIS, then=total_over("kreis")),
+            When(kind__in=KREIS_KINDS, then=total_over("kreis")),
             default=total_over("verwaltung"),
         ),
         0,
@@ -88,3 +88,11 @@ def registry_figures() -> dict[str, int]:
         "gemeinden": figures["gemeinden"],
         "population": figures["population"] or 0,
     }
+
+
+def registry_kind_choices(*, model: type[Verwaltung] | type[Gemeinde]) -> list[tuple[str, str]]:
+    """The kinds (value, label) that the registry's Verwaltungen or Gemeinden have, in the order
+    of the choices: what the imported data has, e.g. Landkreis and Samtgemeinde for
+    Niedersachsen, Kreis and Amt for Schleswig-Holstein."""
+    present = set(model.objects.order_by().values_list("kind", flat=True).distinct())
+    return [(value, label) for value, label in model.kind.field.choices if value in present]

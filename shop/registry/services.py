@@ -22,6 +22,19 @@ from shop.registry.signals import registry_imported
 
 GEMEINDE_REPORT_TYPE = "gemeinde"
 REPORT_TYPES = (*VerwaltungKind.values, GEMEINDE_REPORT_TYPE)
+# Reported even when zero: the kinds of Schleswig-Holstein, the shop's first Land, whose report
+# scripts read (JSON). The kinds of other Länder (Landkreis, Samtgemeinde, ...) are reported when
+# the import counts any of them, so that a report shows the types of the imported data.
+ALWAYS_REPORTED_TYPES = frozenset(
+    {
+        VerwaltungKind.KREISFREIE_STADT,
+        VerwaltungKind.KREIS,
+        VerwaltungKind.AMT,
+        VerwaltungKind.KIRCHSPIELSLANDGEMEINDE,
+        VerwaltungKind.AMTSFREIE_GEMEINDE,
+        GEMEINDE_REPORT_TYPE,
+    }
+)
 
 VERWALTUNG_IMPORTED_FIELDS = ("kind", "name", "ags", "kreis", "active", "updated_at")
 GEMEINDE_IMPORTED_FIELDS = (
@@ -54,6 +67,8 @@ class ImportReport:
     unchanged: dict[str, int] = field(default_factory=_zero_counts)
     deactivated: dict[str, int] = field(default_factory=_zero_counts)
     skipped: int = 0
+    # The imported Länder by key, named as in the file: {"03": "Niedersachsen"}.
+    laender: dict[str, str] = field(default_factory=dict)
     changes: list[ImportChange] = field(default_factory=list)
     # For the deactivation guard: the registry of the imported Länder before the import.
     active_verwaltungen_before: int = 0
@@ -74,6 +89,29 @@ class ImportReport:
             if report_type != GEMEINDE_REPORT_TYPE
         )
 
+    @property
+    def report_types(self) -> list[str]:
+        """The types the JSON report lists, in the order of REPORT_TYPES."""
+        return [
+            report_type
+            for report_type in REPORT_TYPES
+            if report_type in ALWAYS_REPORTED_TYPES or self._counted(report_type)
+        ]
+
+    @property
+    def counted_types(self) -> list[str]:
+        """The types the import counted (and the Gemeinden), for the table a person reads:
+        Landkreise and Samtgemeinden for Niedersachsen, no empty rows of Ämter."""
+        return [
+            report_type
+            for report_type in REPORT_TYPES
+            if report_type == GEMEINDE_REPORT_TYPE or self._counted(report_type)
+        ]
+
+    def _counted(self, report_type: str) -> bool:
+        outcomes = (self.created, self.updated, self.unchanged, self.deactivated)
+        return any(counts[report_type] for counts in outcomes)
+
     def changes_of(self, kind: ChangeKind) -> list[ImportChange]:
         return sorted(
             (change for change in self.changes if change.kind == kind),
@@ -81,11 +119,13 @@ class ImportReport:
         )
 
     def as_dict(self) -> dict[str, Any]:
+        types = self.report_types
+        outcomes = ("created", "updated", "unchanged", "deactivated")
         return {
-            "created": dict(self.created),
-            "updated": dict(self.updated),
-            "unchanged": dict(self.unchanged),
-            "deactivated": dict(self.deactivated),
+            **{
+                outcome: {report_type: getattr(self, outcome)[report_type] for report_type in types}
+                for outcome in outcomes
+            },
             "skipped": self.skipped,
         }
 
@@ -114,7 +154,7 @@ def registry_import_gemeindeverzeichnis(
     """
     if land is not None:
         records = records.for_land(land)
-    report = ImportReport(skipped=len(records.skipped_rows))
+    report = ImportReport(skipped=len(records.skipped_rows), laender=dict(records.land_names))
     with transaction.atomic():
         verwaltung_by_key = _import_verwaltungen(records=records, report=report)
         _import_gemeinden(records=records, verwaltung_by_key=verwaltung_by_key, report=report)

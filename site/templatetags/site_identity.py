@@ -14,3 +14,15 @@ def coat_of_arms_url() -> str:
     if not value or value.startswith(("https://", "/")):
         return value
     return static(value)
+
+
+@register.simple_tag
+def shop_name() -> str:
+    """'OZG-Dienste-Shop Schleswig-Holstein': the shop named after its Land (SHOP_LAND)."""
+    return settings.SHOP_NAME
+
+
+@register.simple_tag
+def shop_land_name() -> str:
+    """The name of the Land the shop serves (SHOP_LAND), e.g. 'Schleswig-Holstein'."""
+    return settings.SHOP_LAND_NAME

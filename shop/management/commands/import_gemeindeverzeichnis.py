@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.core.management.base import CommandParser
 
 from shop.importing import REMOVAL_LIMIT_PERCENT, ChangeKind, ImportChange, german_number
@@ -17,6 +18,15 @@ TYPE_LABELS = {
     "amt": "Ämter",
     "kirchspielslandgemeinde": "Kirchspielslandgemeinden",
     "amtsfreie_gemeinde": "Amtsfreie Gemeinden/Städte",
+    "stadtkreis": "Stadtkreise",
+    "landkreis": "Landkreise",
+    "regionalverband": "Regionalverbände",
+    "samtgemeinde": "Samtgemeinden",
+    "verbandsgemeinde": "Verbandsgemeinden",
+    "verwaltungsgemeinschaft": "Verwaltungsgemeinschaften",
+    "verwaltungsverband": "Verwaltungsverbände",
+    "erfuellende_gemeinde": "Erfüllende Gemeinden",
+    "verbandsfreie_gemeinde": "Verbandsfreie Gemeinden/Städte",
     "gemeinde": "Gemeinden",
 }
 COLUMN_LABELS = {
@@ -57,8 +67,9 @@ class Command(ImportCommand):
     )
 
     help = (
-        "Importiert Verwaltungen und Gemeinden aus dem Gemeindeverzeichnis von Destatis "
-        "(AuszugGV als CSV, UTF-8). Wiederholbar: ändert Namen und Zuordnungen, legt Neues an "
+        "Importiert Verwaltungen und Gemeinden eines Landes aus dem Gemeindeverzeichnis von "
+        "Destatis (AuszugGV als CSV, UTF-8), ohne --land das Land des Shops (SHOP_LAND). "
+        "Wiederholbar: ändert Namen und Zuordnungen, legt Neues an "
         "und deaktiviert, was nicht mehr in der Datei steht. Ein Import, der mehr als "
         f"{REMOVAL_LIMIT_PERCENT} % der aktiven Verwaltungen oder Gemeinden deaktivieren würde "
         "oder wie eine abgeschnittene Datei aussieht, wird ohne --allow-deactivations abgelehnt."
@@ -68,7 +79,9 @@ class Command(ImportCommand):
         parser.add_argument("file", metavar="DATEI", help="Pfad zur CSV-Datei")
         parser.add_argument(
             "--land",
-            help="nur dieses Land importieren (zweistelliger Schlüssel, z. B. 01)",
+            default=settings.SHOP_LAND,
+            help="das Land, dessen Zeilen importiert werden (zweistelliger Schlüssel, z. B. 03 "
+            f"für Niedersachsen); Vorgabe ist das Land des Shops, {settings.SHOP_LAND}",
         )
         parser.add_argument(
             "--dry-run",
@@ -88,7 +101,7 @@ class Command(ImportCommand):
         self,
         *args: object,
         file: str,
-        land: str | None,
+        land: str,
         dry_run: bool,
         allow_deactivations: bool,
         **options: object,
@@ -104,7 +117,12 @@ class Command(ImportCommand):
             as_json=options["json"],
         )
 
+    def table_types(self, report: ImportReport) -> list[str]:
+        return report.counted_types
+
     def write_notes(self, report: ImportReport) -> None:
+        laender = ", ".join(f"{name} ({key})" for key, name in sorted(report.laender.items()))
+        self.stdout.write(f"Land: {laender}")
         self.stdout.write(f"Übersprungen (gemeindefreie Gebiete): {german_number(report.skipped)}")
 
     def no_changes_message(self, report: ImportReport) -> str:

@@ -280,8 +280,8 @@ def broken_files(tmp_path: Path) -> dict[str, tuple[Path, str]]:
             f"Zeile {last + 2}: Unbekannte Satzart „70“",
         ),
         "unknown-textkennzeichen": (
-            variant("textkennzeichen", replaced(last, TEXTKENNZEICHEN, "65")),
-            f"Zeile {last + 2}: Unbekanntes Textkennzeichen „65“ für Satzart 60",
+            variant("textkennzeichen", replaced(last, TEXTKENNZEICHEN, "68")),
+            f"Zeile {last + 2}: Unbekanntes Textkennzeichen „68“ für Satzart 60",
         ),
         "wrong-encoding": (
             variant("latin1", rows, encoding="cp1252"),

@@ -151,3 +151,21 @@ def test_registry_list_query_count_does_not_grow_with_rows(client, editor, regis
         # Numbers of their own: the factory's sequence could meet the fixture's Ascheffel.
         GemeindeFactory(verwaltung=amt, kreis=kreis, ags=f"01058{500 + number:03d}")
     assert queries_for(client, VERWALTUNG_INDEX) == few
+
+
+def test_the_type_filter_offers_the_kinds_of_the_imported_data(client, editor, registry):
+    landkreis = VerwaltungFactory(kind="landkreis", name="Cuxhaven", regional_key="03352")
+    VerwaltungFactory(
+        kind="samtgemeinde", name="Land Hadeln", regional_key="033525409", kreis=landkreis
+    )
+    client.force_login(editor)
+
+    html = client.get(VERWALTUNG_INDEX).content.decode()
+    filtered = page_text(client.get(VERWALTUNG_INDEX, {"kind__exact": "samtgemeinde"}))
+
+    for present in ("?kind__exact=kreis", "?kind__exact=amt", "?kind__exact=samtgemeinde"):
+        assert present in html
+    for absent in ("?kind__exact=verwaltungsgemeinschaft", "?kind__exact=stadtkreis"):
+        assert absent not in html
+    assert "Land Hadeln" in filtered
+    assert "Hüttener Berge" not in filtered

@@ -219,8 +219,8 @@ def test_malformed_file_names_line_and_problem(text: str, line: int, fragments: 
         ),
         pytest.param(
             6,
-            "40,44,01,0,53,,,Herzogtum Lauenburg,,,,,,,,,,,,",
-            ["Unbekanntes Textkennzeichen „44“ für Satzart 40", "43 (Kreis)"],
+            "40,46,01,0,53,,,Herzogtum Lauenburg,,,,,,,,,,,,",
+            ["Unbekanntes Textkennzeichen „46“ für Satzart 40", "43 (Kreis)", "44 (Landkreis)"],
             id="unknown-textkennzeichen",
         ),
         pytest.param(
