@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('shop', '0002_squashed_0015_catalogue_agreements_orders'),
+        ('shop', '0021_responsibility_kinds'),
     ]
 
     operations = [
