@@ -7,8 +7,9 @@ from django.core.paginator import Page as PaginatorPage
 from django.core.paginator import Paginator
 from django.db.models import Count, Prefetch, Q, QuerySet
 
-from shop.models import Dienst, Lage, LeikaLeistung, Themenfeld, User, VerwaltungKind
+from shop.models import Dienst, Lage, LeikaLeistung, Themenfeld, User, Verwaltung, VerwaltungKind
 from shop.orders.selectors import verwaltungen_visible_to
+from shop.registry.selectors import registry_kind_choices
 
 from .caching import cache_generation, cache_key_digest, generation_cached, public
 from .catalogue import SORT_NEWEST, SORT_RELEVANCE, CatalogueQuery
@@ -216,6 +217,8 @@ def _facets(
         if "__" in catalogue_filter.classification
     }
     lagen = list(Lage.objects.select_related(*above_lage).order_by("name"))
+    # The kinds of Verwaltung the imported registry has: no Samtgemeinde in Schleswig-Holstein.
+    registry_kinds = {value for value, _ in registry_kind_choices(model=Verwaltung)}
 
     def facet(catalogue_filter: CatalogueFilter) -> Facet:
         name = catalogue_filter.parameter
@@ -224,6 +227,8 @@ def _facets(
             choices = _classification_options(catalogue_filter.classification, lagen)
         else:
             choices = [(str(value), label) for value, label in catalogue_filter.choices.choices]
+        if catalogue_filter.choices is VerwaltungKind and registry_kinds:
+            choices = [(value, label) for value, label in choices if value in registry_kinds]
         selected = query.selected(name)
         options = [
             FacetOption(

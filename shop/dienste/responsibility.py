@@ -29,11 +29,32 @@ _PLURAL = {
         "amtsfreie Gemeinden und Städte",
         "die amtsfreien Gemeinden und Städte",
     ),
+    VerwaltungKind.LANDKREIS: ("Landkreise", "die Landkreise"),
+    VerwaltungKind.STADTKREIS: ("Stadtkreise", "die Stadtkreise"),
+    VerwaltungKind.REGIONALVERBAND: ("Regionalverbände", "die Regionalverbände"),
+    VerwaltungKind.SAMTGEMEINDE: ("Samtgemeinden", "die Samtgemeinden"),
+    VerwaltungKind.VERBANDSGEMEINDE: ("Verbandsgemeinden", "die Verbandsgemeinden"),
+    VerwaltungKind.VERWALTUNGSGEMEINSCHAFT: (
+        "Verwaltungsgemeinschaften",
+        "die Verwaltungsgemeinschaften",
+    ),
+    VerwaltungKind.VERWALTUNGSVERBAND: ("Verwaltungsverbände", "die Verwaltungsverbände"),
+    VerwaltungKind.ERFUELLENDE_GEMEINDE: ("erfüllende Gemeinden", "die erfüllenden Gemeinden"),
+    VerwaltungKind.VERBANDSFREIE_GEMEINDE: (
+        "verbandsfreie Gemeinden und Städte",
+        "die verbandsfreien Gemeinden und Städte",
+    ),
 }
 _ARTICLE = {
     VerwaltungKind.KREIS: "der Kreis",
     VerwaltungKind.AMT: "das Amt",
     VerwaltungKind.KIRCHSPIELSLANDGEMEINDE: "die Kirchspielslandgemeinde",
+    VerwaltungKind.LANDKREIS: "der Landkreis",
+    VerwaltungKind.REGIONALVERBAND: "der Regionalverband",
+    VerwaltungKind.SAMTGEMEINDE: "die Samtgemeinde",
+    VerwaltungKind.VERBANDSGEMEINDE: "die Verbandsgemeinde",
+    VerwaltungKind.VERWALTUNGSGEMEINSCHAFT: "die Verwaltungsgemeinschaft",
+    VerwaltungKind.VERWALTUNGSVERBAND: "der Verwaltungsverband",
 }
 
 

@@ -4,6 +4,7 @@ from dataclasses import dataclass
 
 from django.db.models import Count, Q, QuerySet
 
+from shop.dienste.responsibility import kind_is_responsible, responsibility_refusal
 from shop.models import Dienst, DienstInterest, Membership, User, Verwaltung
 
 
@@ -13,6 +14,8 @@ class InterestState:
 
     verwaltung: Verwaltung
     interest: DienstInterest | None
+    # Why this Verwaltung cannot register interest: it is not responsible for the service.
+    refusal: str = ""
 
 
 def dienst_accepts_interest(*, dienst: Dienst) -> bool:
@@ -31,18 +34,30 @@ def verwaltungen_user_may_register_interest_for(*, user: User) -> QuerySet[Verwa
     ).order_by("name")
 
 
-def dienst_interest_states(*, user: User, dienst_id: int) -> list[InterestState]:
-    """Per Verwaltung the person may speak for, its interest in the service. Two queries."""
+def dienst_interest_states(*, user: User, dienst: Dienst) -> list[InterestState]:
+    """Per Verwaltung the person may speak for, its interest in the service, or why it cannot
+    have one. Two queries."""
     verwaltungen = list(verwaltungen_user_may_register_interest_for(user=user))
     if not verwaltungen:
         return []
     interests = {
         interest.verwaltung_id: interest
         for interest in DienstInterest.objects.filter(
-            dienst_id=dienst_id, verwaltung__in=verwaltungen
+            dienst_id=dienst.pk, verwaltung__in=verwaltungen
         ).select_related("registered_by")
     }
-    return [InterestState(verwaltung=v, interest=interests.get(v.pk)) for v in verwaltungen]
+    return [
+        InterestState(
+            verwaltung=verwaltung,
+            interest=interests.get(verwaltung.pk),
+            refusal=""
+            if kind_is_responsible(kinds=dienst.responsible_kinds, kind=verwaltung.kind)
+            else responsibility_refusal(
+                title=dienst.title, kinds=dienst.responsible_kinds, verwaltungen=[verwaltung]
+            ),
+        )
+        for verwaltung in verwaltungen
+    ]
 
 
 def dienst_interest_state(

@@ -13,6 +13,7 @@ from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils import timezone
 
+from shop.dienste.responsibility import kind_is_responsible, responsibility_refusal
 from shop.mail import mail_after_commit
 from shop.models import Dienst, DienstInterest, User, Verwaltung
 from shop.models.interest import NOTE_MAX_LENGTH
@@ -49,6 +50,12 @@ def dienst_interest_register(
 ) -> DienstInterest:
     """Register the Verwaltung's interest in the service, or update its note if it exists."""
     _check(user=user, dienst=dienst, verwaltung=verwaltung)
+    if not kind_is_responsible(kinds=dienst.responsible_kinds, kind=verwaltung.kind):
+        raise InterestError(
+            responsibility_refusal(
+                title=dienst.title, kinds=dienst.responsible_kinds, verwaltungen=[verwaltung]
+            )
+        )
     note = note.strip()
     if len(note) > NOTE_MAX_LENGTH:
         raise InterestError(

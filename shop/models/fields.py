@@ -51,9 +51,12 @@ def _responsible_kinds_validate(value) -> None:
 
 
 def _kind_choices() -> list[tuple[str, str]]:
-    from shop.models.registry import VerwaltungKind
+    """The kinds the imported registry has (an editor in Schleswig-Holstein is not offered
+    Samtgemeinden), every kind while the registry is empty."""
+    from shop.models.registry import Verwaltung, VerwaltungKind
+    from shop.registry.selectors import registry_kind_choices
 
-    return list(VerwaltungKind.choices)
+    return registry_kind_choices(model=Verwaltung) or list(VerwaltungKind.choices)
 
 
 class ResponsibleKindsField(models.JSONField):
@@ -100,4 +103,8 @@ class ResponsibleKindsFormField(forms.TypedMultipleChoiceField):
     def clean(self, value):
         from shop.dienste.responsibility import responsible_kinds_clean
 
-        return responsible_kinds_clean(super().clean(value))
+        chosen = super().clean(value)
+        # Every kind offered ticked means every Verwaltung, also of kinds imported later.
+        if chosen and set(chosen) == {kind for kind, _ in self.choices}:
+            return []
+        return responsible_kinds_clean(chosen)

@@ -23,7 +23,7 @@ def dienst_interest_box(context, dienst: Dienst) -> dict:
     signed_in = bool(user and user.is_authenticated)
     entries = []
     if signed_in:
-        for state in dienst_interest_states(user=user, dienst_id=dienst.pk):
+        for state in dienst_interest_states(user=user, dienst=dienst):
             form = InterestForm(
                 initial={"note": state.interest.note if state.interest else ""},
                 auto_id=f"interesse-{state.verwaltung.pk}-%s",

@@ -11,6 +11,7 @@ from shop.accounts.services import EDITORS_GROUP
 from shop.models import Dienst
 from tests.factories import OzgLeistungFactory
 from tests.factories import UserFactory
+from tests.factories import VerwaltungFactory
 from tests.pages import add_url
 from tests.pages import profile_form
 
@@ -134,11 +135,27 @@ def test_editors_tick_who_is_responsible_and_publishing_syncs_it(admin_client, p
 
 def test_an_unknown_kind_is_refused_and_nothing_is_saved(admin_client, page_tree):
     form = profile_form(OzgLeistungFactory(), **{"action-publish": "publish"})
-    form["responsible_kinds"] = ["landkreis"]
+    form["responsible_kinds"] = ["bundesland"]
 
     response = admin_client.post(add_url(page_tree.service_index), form)
 
     assert response.status_code == 200
-    assert "landkreis" in response.content.decode()
+    assert "bundesland" in response.content.decode()
     assert not ServicePage.objects.exists()
     assert not Dienst.objects.exists()
+
+
+def test_editors_are_offered_the_kinds_of_the_registry_and_ticking_all_means_everyone(
+    admin_client, page_tree
+):
+    VerwaltungFactory()  # an Amt in its Kreis
+    form = profile_form(OzgLeistungFactory(), **{"action-publish": "publish"})
+    form["responsible_kinds"] = ["kreis", "amt"]
+
+    add_page = admin_client.get(add_url(page_tree.service_index)).content.decode()
+    response = admin_client.post(add_url(page_tree.service_index), form)
+
+    assert 'name="responsible_kinds" value="amt"' in add_page
+    assert 'name="responsible_kinds" value="samtgemeinde"' not in add_page
+    assert response.status_code == 302, response.content.decode()[:2000]
+    assert ServicePage.objects.get(slug="bewohnerparkausweis").responsible_kinds == []

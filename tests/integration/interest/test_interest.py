@@ -216,6 +216,31 @@ def test_bad_input_gets_a_german_message_and_saves_nothing(
     assert not DienstInterest.objects.exists()
 
 
+def test_a_verwaltung_not_responsible_for_the_service_is_told_who_is_and_cannot_register(
+    page_tree, amt, member
+):
+    page = service_page_create(
+        parent=page_tree.service_index,
+        title="Kfz-Abmeldung",
+        availability=IN_PREPARATION,
+        responsible_kinds=["kreis", "kreisfreie_stadt"],
+    )
+    dienst = Dienst.objects.get(page_id=page.pk)
+    refusal = (
+        "„Kfz-Abmeldung“ bieten die Kreise und kreisfreien Städte an; das Amt Hüttener Berge "
+        "kann diesen Dienst nicht bestellen."
+    )
+
+    html = page_text(signed_in(member).get(page.url))
+    response = signed_in(member).post(interest_url(dienst, amt), {"aktion": "bekunden"})
+
+    assert refusal in html
+    assert f'action="{interest_url(dienst, amt)}"' not in html
+    assert response.status_code == 400
+    assert refusal in response.content.decode()
+    assert not DienstInterest.objects.exists()
+
+
 def test_unknown_or_unpublished_services_are_404(upcoming, amt, member):
     page, dienst = upcoming
     client = signed_in(member)

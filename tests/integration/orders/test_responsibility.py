@@ -92,7 +92,7 @@ def test_the_sync_refuses_an_unknown_kind_and_keeps_what_was_there(kfz):
             url="",
             availability=dienst.availability,
             ozg_ids=[],
-            responsible_kinds=["landkreis"],
+            responsible_kinds=["bundesland"],
         )
 
     dienst.refresh_from_db()

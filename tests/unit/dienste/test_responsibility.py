@@ -35,8 +35,8 @@ def test_every_kind_ticked_is_stored_as_all_kinds():
 
 def test_an_unknown_kind_is_refused_in_german():
     with pytest.raises(ValidationError) as error:
-        responsible_kinds_clean(["kreis", "landkreis"])
-    assert error.value.messages == ["Unbekannte Art von Verwaltung: landkreis."]
+        responsible_kinds_clean(["kreis", "bundesland"])
+    assert error.value.messages == ["Unbekannte Art von Verwaltung: bundesland."]
 
 
 @pytest.mark.parametrize(
@@ -67,7 +67,7 @@ def test_who_is_responsible(kinds, kind, responsible):
             [VerwaltungKind.AMT, VerwaltungKind.KIRCHSPIELSLANDGEMEINDE, "amtsfreie_gemeinde"],
             "Ämter, Kirchspielslandgemeinden und amtsfreie Gemeinden und Städte",
         ),
-        (["verbandsgemeinde"], "Verbandsgemeinde"),  # a kind without a plural: its value
+        (["verbandsgemeinde"], "Verbandsgemeinden"),  # a kind of another Land
     ],
 )
 def test_the_profile_says_who_is_responsible(kinds, text):
@@ -111,15 +111,20 @@ def test_placing_an_order_names_each_service_the_verwaltung_is_not_responsible_f
     responsibility_validate(verwaltung=amt(), dienste=[wohngeld])
 
 
-def test_the_editors_field_offers_the_registrys_kinds_and_cleans_the_ticks():
+def test_the_editors_field_offers_the_registrys_kinds_and_cleans_the_ticks(monkeypatch):
+    in_registry = [(VerwaltungKind.KREIS, "Kreis"), (VerwaltungKind.AMT, "Amt")]
+    monkeypatch.setattr(
+        "shop.registry.selectors.registry_kind_choices", lambda *, model: in_registry
+    )
     field = ResponsibleKindsFormField(required=False)
 
-    assert [value for value, _ in field.choices] == VerwaltungKind.values
-    assert field.clean(["kreis", "kreisfreie_stadt"]) == ["kreisfreie_stadt", "kreis"]
+    assert [value for value, _ in field.choices] == ["kreis", "amt"]
+    assert field.clean(["kreis"]) == ["kreis"]
+    assert field.clean(["kreis", "amt"]) == []  # every kind offered: all Verwaltungen
     assert field.clean([]) == []
     assert field.prepare_value('["amt"]') == ["amt"]
     with pytest.raises(ValidationError):
-        field.clean(["landkreis"])
+        field.clean(["samtgemeinde"])  # not in this registry
 
 
 def test_responsibility_is_a_public_field_and_a_filter_of_the_catalogue():
