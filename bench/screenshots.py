@@ -113,11 +113,17 @@ def pages_by_role() -> dict[str, Role]:
         .order_by("title")
         .values("page_id")[:1]
     )
+    upcoming = (
+        Dienst.objects.filter(is_published=True, availability=Dienst.Availability.IN_PREPARATION)
+        .order_by("title")
+        .first()
+    )
     news = NewsPage.objects.live().order_by("-date").first().url
     public = {
         "start": "/",
         "dienste": "/dienste/",
         "steckbrief": profile,
+        "steckbrief-in-vorbereitung": ServicePage.objects.get(pk=upcoming.page_id).url,
         "neuigkeiten": "/neuigkeiten/",
         "neuigkeit": news,
         "hilfe": "/hilfe/",
@@ -145,6 +151,11 @@ def pages_by_role() -> dict[str, Role]:
             "dienst_id": live.dienst_id,
         },
     )
+    # Interest is registered for a service in Vorbereitung, not for the live one.
+    municipal["shop_accounts-interest"] = reverse(
+        "shop_accounts:interest",
+        kwargs={"dienst_id": upcoming.pk, "verwaltung_id": live.verwaltung_id},
+    )
     fulfilment = routes_filled(
         FULFILMENT_NAMESPACES,
         {"number": order.number, "line_id": live.line_id, "slug": "ROLLOUT_LIVE"},
@@ -154,6 +165,8 @@ def pages_by_role() -> dict[str, Role]:
         "cms-seiten": "/cms/pages/",
         "cms-steckbrief-bearbeiten": f"/cms/pages/{profile_page.pk}/edit/",
         "cms-mitgliedschaftsantraege": "/cms/mitgliedschaften/",
+        "cms-mitglieder": "/cms/mitglieder/",
+        "cms-interessen": "/cms/interessen/",
         "cms-kommunalregister": "/cms/shop/verwaltung/",
     }
     return {

@@ -54,9 +54,11 @@ def _kind_choices() -> list[tuple[str, str]]:
     """The kinds the imported registry has (an editor in Schleswig-Holstein is not offered
     Samtgemeinden), every kind while the registry is empty."""
     from shop.models.registry import Verwaltung, VerwaltungKind
-    from shop.registry.selectors import registry_kind_choices
 
-    return registry_kind_choices(model=Verwaltung) or list(VerwaltungKind.choices)
+    present = set(Verwaltung.objects.order_by().values_list("kind", flat=True).distinct())
+    return [choice for choice in VerwaltungKind.choices if choice[0] in present] or list(
+        VerwaltungKind.choices
+    )
 
 
 class ResponsibleKindsField(models.JSONField):

@@ -113,9 +113,7 @@ def test_placing_an_order_names_each_service_the_verwaltung_is_not_responsible_f
 
 def test_the_editors_field_offers_the_registrys_kinds_and_cleans_the_ticks(monkeypatch):
     in_registry = [(VerwaltungKind.KREIS, "Kreis"), (VerwaltungKind.AMT, "Amt")]
-    monkeypatch.setattr(
-        "shop.registry.selectors.registry_kind_choices", lambda *, model: in_registry
-    )
+    monkeypatch.setattr("shop.models.fields._kind_choices", lambda: in_registry)
     field = ResponsibleKindsFormField(required=False)
 
     assert [value for value, _ in field.choices] == ["kreis", "amt"]
