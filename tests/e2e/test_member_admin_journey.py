@@ -7,14 +7,17 @@ The e-mails go to Django's locmem outbox (live_server answers from a thread of t
 import re
 
 import pytest
+from django.contrib.auth.models import Group
 from django.core import mail
 from playwright.sync_api import Page
 from playwright.sync_api import expect
 
+from shop.accounts.services import EDITORS_GROUP
 from shop.models import Membership
 from shop.models import MembershipDecision
 from tests.e2e.axe import assert_accessible
 from tests.e2e.session import log_in
+from tests.e2e.session import log_in_to_cms
 from tests.factories import UserFactory
 from tests.factories import member_create
 
@@ -86,3 +89,25 @@ def test_the_admin_approves_a_colleague_and_names_a_second_admin(page: Page, tea
     assert list(
         MembershipDecision.objects.order_by("pk").values_list("action", "decided_by__email")
     ) == [("bestaetigt", admin.email), ("rolle_geaendert", admin.email)]
+
+
+def test_the_itvsh_makes_the_first_approved_member_admin_in_wagtail(page: Page, team):
+    admin, _, member = team
+    Membership.objects.filter(user=admin).update(is_admin=False)
+    editor = UserFactory(email="redaktion@example.org", first_name="Rieke", last_name="Redaktion")
+    editor.groups.add(Group.objects.get(name=EDITORS_GROUP))
+
+    log_in_to_cms(page, editor.email)
+    assert_accessible(page, path="/cms/mitglieder/")
+    row = page.get_by_role("row", name=re.compile("Jonas Jensen"))
+    row.get_by_role("link", name="Verwalten").click()
+    expect(page.get_by_role("heading", name="Mitgliedschaft verwalten")).to_be_visible()
+    assert_accessible(page)
+    page.get_by_label(re.compile("^Verwaltungsadmin")).check()
+    page.get_by_role("button", name="Rolle speichern").click()
+
+    expect(page.get_by_role("main")).to_contain_text("Verwaltungsadmin")
+    assert Membership.objects.get(user=member).is_admin
+    decision = MembershipDecision.objects.get(membership__user=member)
+    assert (decision.decided_by, decision.admin_after) == (editor, True)
+    assert [member.email] in [message.to for message in mail.outbox]
