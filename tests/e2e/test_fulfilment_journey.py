@@ -60,9 +60,7 @@ def test_fulfilment_sets_a_service_live_and_the_amt_sees_it(page: Page, order):
     page.get_by_label("Wohngeld").check()
     page.get_by_role("button", name="Karte zeigen").click()
     points = page.locator("figure.ozg-map circle title")
-    expect(points).to_have_text(
-        ["Ascheffel: 1 von 1 Dienst live", "Bünsdorf: 1 von 1 Dienst live"]
-    )
+    expect(points).to_have_text(["Ascheffel: 1 von 1 Dienst live", "Bünsdorf: 1 von 1 Dienst live"])
     assert_accessible(page)
     # The home page shows the same map for all services.
     page.goto("/")
