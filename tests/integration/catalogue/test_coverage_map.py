@@ -127,6 +127,7 @@ def test_report_map_has_one_point_per_gemeinde_with_coordinates(client, land, fu
     ]
     assert 'role="img" aria-labelledby="karte-titel karte-beschreibung"' in html
     assert "Gemeinde ohne Koordinaten fehlt in der Karte" in html
+    assert "Legende: Anteil der gewählten Dienste, die in der Gemeinde live sind" in html
     assert '<a href="#tabelle-karte">Tabelle statt Karte</a>' in html
     table = html[html.index('id="tabelle-karte"') :]
     rows = re.findall(r'<th scope="row">([^<]+)</th>((?:\s*<td[^>]*>[^<]*</td>)+)', table)
@@ -194,4 +195,4 @@ def test_home_page_shows_the_map_of_all_services(client, page_tree, land):
     ]
     assert '<a href="#tabelle-karte">Tabelle statt Karte</a>' in html
     assert re.search(r'id="tabelle-karte">\s*Gemeinden je Kreis', html)
-    assert "Legende: Anteil der gewählten Dienste" in html
+    assert "Legende: Anteil der Dienste im Katalog, die in der Gemeinde live sind" in html
