@@ -1,7 +1,8 @@
 """The template context of the home page, the catalogue and the service profiles."""
 
 from shop.registry.selectors import registry_figures
-from shop.reports.selectors import public_figures
+from shop.reports.charts import GemeindeMap, gemeinde_map
+from shop.reports.selectors import live_coverage_by_gemeinde, public_figures, reported_dienst_ids
 
 from .caching import generation_cached
 from .catalogue import CatalogueQuery
@@ -9,6 +10,11 @@ from .fragments import service_profile_body
 from .models import HomePage, ServiceIndexPage, ServicePage
 from .page_context import page_context_builder
 from .selectors import service_page_catalogue, service_page_dienst, service_page_home_selection
+
+
+def live_services_map() -> GemeindeMap:
+    """The map of all services live per Gemeinde (shop.reports): two queries."""
+    return gemeinde_map(gemeinden=live_coverage_by_gemeinde(dienst_ids=reported_dienst_ids()))
 
 
 @page_context_builder(HomePage)
@@ -22,6 +28,7 @@ def home_page_context(*, page: HomePage, request) -> dict:
             "registry-figures", (), registry_figures, request=request
         ),
         "public_figures": generation_cached("public-figures", (), public_figures, request=request),
+        "live_map": generation_cached("live-map", (), live_services_map, request=request),
         "services": service_page_home_selection(request=request),
     }
 

@@ -21,7 +21,8 @@ from dataclasses import dataclass
 from typing import Literal
 
 from django.db import connection
-from django.db.models import Count, Exists, OuterRef, Q, QuerySet, Sum
+from django.db.models import Count, Exists, OuterRef, Q, QuerySet, Subquery, Sum
+from django.db.models.functions import Coalesce
 
 from shop.models import (
     Dienst,
@@ -314,3 +315,70 @@ def public_figures() -> dict[str, int]:
         "verwaltungen_connected": verwaltungen_connected,
         "services_live": services_live,
     }
+
+
+@dataclass(frozen=True)
+class GemeindeLive:
+    """One active Gemeinde with its coordinates (None when the registry has none) and how many
+    of the selected services are live for it, of the number selected."""
+
+    name: str
+    kreis_name: str
+    latitude: float | None
+    longitude: float | None
+    live: Share
+
+
+def reported_dienst_ids() -> list[int]:
+    """The ids of the services the report shows (published or ever ordered), by title."""
+    return list(_reported_dienste().values_list("pk", flat=True))
+
+
+def live_coverage_by_gemeinde(*, dienst_ids: list[int]) -> list[GemeindeLive]:
+    """Per active Gemeinde, by Kreis and name: how many of the services `dienst_ids` are live
+    for it (live coverage as in `coverage_by_dienst`: its own coverage rows, or its Kreis's
+    order for itself, each service counted once), of `len(dienst_ids)`. One query, whatever the
+    number of Gemeinden."""
+    selected = _live_coverage().filter(dienst_id__in=dienst_ids)
+    kreis_own_orders = selected.filter(gemeinde__isnull=True)
+    direct = (
+        selected.filter(gemeinde_id=OuterRef("pk"))
+        .filter(
+            ~Exists(
+                kreis_own_orders.filter(
+                    dienst_id=OuterRef("dienst_id"), verwaltung_id=OuterRef("gemeinde__kreis_id")
+                )
+            )
+        )
+        .order_by()
+        .values("gemeinde_id")
+        .annotate(n=Count("dienst_id", distinct=True))
+        .values("n")
+    )
+    via_kreis = (
+        kreis_own_orders.filter(verwaltung_id=OuterRef("kreis_id"))
+        .order_by()
+        .values("verwaltung_id")
+        .annotate(n=Count("dienst_id", distinct=True))
+        .values("n")
+    )
+    gemeinden = (
+        Gemeinde.objects.filter(active=True)
+        .annotate(
+            direct=Coalesce(Subquery(direct), 0),
+            via_kreis=Coalesce(Subquery(via_kreis), 0),
+        )
+        .order_by("kreis__name", "name", "pk")
+        .values_list("name", "kreis__name", "latitude", "longitude", "direct", "via_kreis")
+    )
+    total = len(set(dienst_ids))
+    return [
+        GemeindeLive(
+            name=name,
+            kreis_name=kreis_name,
+            latitude=None if latitude is None else float(latitude),
+            longitude=None if longitude is None else float(longitude),
+            live=Share(min(direct + via_kreis, total), total),
+        )
+        for name, kreis_name, latitude, longitude, direct, via_kreis in gemeinden
+    ]

@@ -18,6 +18,7 @@ from django.views.decorators.http import require_GET
 
 from . import charts, exports, selectors
 from .cache import report_cached
+from .forms import MapDiensteForm
 
 
 def _report_access(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
@@ -53,13 +54,32 @@ def _report_csv() -> str:
     return exports.coverage_csv(report=report_cached("data", _report_data)["by_dienst"])
 
 
+def _map_html(dienst_ids: list[int]) -> str:
+    return render_to_string(
+        "shop/reports/includes/coverage_map.html",
+        {
+            "map": charts.gemeinde_map(
+                gemeinden=selectors.live_coverage_by_gemeinde(dienst_ids=dienst_ids)
+            )
+        },
+    )
+
+
 @_report_access
 def coverage(request: HttpRequest) -> HttpResponse:
+    dienste = report_cached("data", _report_data)["by_kreis"].dienste
+    form = MapDiensteForm(request.GET or None, dienste=dienste)
+    dienst_ids = form.selected_ids()
+    map_key = "map:" + ",".join(str(pk) for pk in dienst_ids)
     return render(
         request,
         "shop/reports/coverage.html",
-        # Rendered by render_to_string from the template, which escapes what it shows.
-        {"report_html": mark_safe(report_cached("html", _report_html))},  # noqa: S308
+        # Rendered by render_to_string from templates, which escape what they show.
+        {
+            "report_html": mark_safe(report_cached("html", _report_html)),  # noqa: S308
+            "map_form": form,
+            "map_html": mark_safe(report_cached(map_key, lambda: _map_html(dienst_ids))),  # noqa: S308
+        },
     )
 
 

@@ -26,8 +26,8 @@ def order(site_pages):
 
     terms_of_use_publish()
     amt = VerwaltungFactory(name="Amt Hüttener Berge")
-    for name in ("Ascheffel", "Bünsdorf"):
-        GemeindeFactory(verwaltung=amt, name=name)
+    GemeindeFactory(verwaltung=amt, name="Ascheffel")
+    GemeindeFactory(verwaltung=amt, name="Bünsdorf", latitude="54.37", longitude="9.66")
     member = member_create(verwaltung=amt, email="amt-huettener-berge@example.org")
     staff_create(group=FULFILMENT_GROUP, email="fulfilment@example.org", is_staff=True)
     return order_place(user=member, verwaltung=amt, dienste=[dienst_create(title="Wohngeld")])
@@ -55,6 +55,17 @@ def test_fulfilment_sets_a_service_live_and_the_amt_sees_it(page: Page, order):
     page.goto("/umsetzung/berichte/abdeckung/")
     row = page.get_by_role("row").filter(has_text="Wohngeld").first
     expect(row).to_contain_text("1 von 2")  # of the Amt and its Kreis, the Amt is live
+    assert_accessible(page)
+    # Its map: a point per Gemeinde, for the services chosen in its selector.
+    page.get_by_label("Wohngeld").check()
+    page.get_by_role("button", name="Karte zeigen").click()
+    points = page.locator("figure.ozg-map circle title")
+    expect(points).to_have_text(["Ascheffel: 1 von 1 Dienst live", "Bünsdorf: 1 von 1 Dienst live"])
+    assert_accessible(page)
+    # The home page shows the same map for all services.
+    page.goto("/")
+    expect(page.locator("figure.ozg-map svg[role=img] circle")).to_have_count(2)
+    expect(page.get_by_role("link", name="Tabelle statt Karte")).to_be_visible()
     assert_accessible(page)
 
     log_out(page)

@@ -63,6 +63,8 @@ PAGES = [
     ("dashboard order list", "/shop/dashboard/orders/", "staff", 10),
     # From the cache (shop.reports.cache) after the warm-up request.
     ("coverage report", "/umsetzung/berichte/abdeckung/", "staff", 6),
+    # The map for a selection (bad input: all services) is kept in the same cache.
+    ("coverage map selected", "/umsetzung/berichte/abdeckung/?dienst=alle", "staff", 6),
 ]
 
 

@@ -555,8 +555,8 @@ def test_the_report_costs_the_same_queries_for_small_and_large_data(client, peop
     # ATOMIC_REQUESTS' savepoint and its release.
     assert small == (6, 6)
     # Computed, each adds the 4 queries for the services and the 4 for the Kreise (the figures
-    # are computed once for page and CSV and stored for both).
-    assert small_computed == (14, 14)
+    # are computed once for page and CSV and stored for both); the page 1 for its map.
+    assert small_computed == (15, 14)
     assert len(coverage_by_kreis().kreise) == 8  # the 4 added Kreise are in it
 
 
