@@ -7,7 +7,7 @@ Everything that changes a line's status goes through `lines_status_change`, so t
 the Gemeinden that may order again, the order's status and the e-mails stay together.
 """
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -106,6 +106,36 @@ def lines_status_change(
         service.line_id: service
         for service in OrderedService.objects.filter(line__in=lines).select_related("dienst")
     }
+    url = service_url.strip()
+    events = lines_move(
+        lines=lines,
+        services=services,
+        new_status=new_status,
+        urls={line.pk: url for line in lines},
+        reason=reason,
+        user=user,
+        by_staff=by_staff,
+    )
+
+    order = Order.objects.select_for_update().get(pk=order_ids.pop())
+    order_status_follow(order=order)
+    rollout_mails_send(order=order, new_status=new_status, events=events)
+    return events
+
+
+def lines_move(
+    *,
+    lines: Sequence,
+    services: Mapping[int, OrderedService],
+    new_status: str,
+    urls: Mapping[int, str],
+    reason: str,
+    user: User | None,
+    by_staff: bool,
+) -> list[RolloutEvent]:
+    """The writes of a checked status change (the caller holds the lines' locks): each line's
+    status, its address for Live (`urls` by line id), a RolloutEvent per line; ended services
+    no longer block ordering again."""
     events = []
     for line in lines:
         old_status = line.status
@@ -114,7 +144,7 @@ def lines_status_change(
         if service is None:
             continue
         if new_status == RolloutStatus.LIVE:
-            service.service_url = service_url.strip()
+            service.service_url = urls[line.pk].strip()
             service.save(update_fields=["service_url"])
         events.append(
             RolloutEvent(
@@ -132,10 +162,6 @@ def lines_status_change(
         OrderedService.objects.filter(pk__in=ended).update(is_active=False)
         ServiceCoverage.objects.filter(ordered_service__in=ended).update(is_active=False)
     RolloutEvent.objects.bulk_create(events)
-
-    order = Order.objects.select_for_update().get(pk=order_ids.pop())
-    order_status_follow(order=order)
-    rollout_mails_send(order=order, new_status=new_status, events=events)
     return events
 
 
@@ -156,6 +182,14 @@ def order_status_url(*, order) -> str:
     return f"{settings.SHOP_BASE_URL}{path}"
 
 
+def order_mail_recipients(*, order) -> list[str]:
+    """Who gets the order's status e-mails: the person who ordered and its contacts, once
+    each."""
+    contacts = order.ozg_details.contacts.all()
+    emails = (order.user.email if order.user else "", *(contact.email for contact in contacts))
+    return list(dict.fromkeys(email for email in emails if email))
+
+
 def rollout_mails_send(*, order, new_status: str, events: Sequence[RolloutEvent]) -> None:
     """The status e-mail per moved service to the order's contacts (and the person who
     ordered), from the CommunicationEventType of the new status, after commit. The template,
@@ -165,16 +199,7 @@ def rollout_mails_send(*, order, new_status: str, events: Sequence[RolloutEvent]
     if event_type is None or not events:
         return
     details = order.ozg_details
-    recipients = list(
-        dict.fromkeys(
-            email
-            for email in (
-                order.user.email if order.user else "",
-                *(contact.email for contact in details.contacts.all()),
-            )
-            if email
-        )
-    )
+    recipients = order_mail_recipients(order=order)
     gemeinden: dict[int, list] = {}
     for row in (
         ServiceCoverage.objects.filter(
