@@ -28,7 +28,7 @@ from shop.models import (
     User,
     Verwaltung,
 )
-from shop.orders.pipeline import mail_code_for, order_status_for
+from shop.orders.pipeline import order_status_for
 from shop.orders.rollout import (
     Line,
     Order,
@@ -37,6 +37,7 @@ from shop.orders.rollout import (
     lines_move,
     order_mail_recipients,
     order_status_url,
+    rollout_mail_inputs_read,
     rollout_mails_send,
 )
 
@@ -266,8 +267,11 @@ def bulk_lines_status_change(
     for event in events:
         by_order.setdefault(event.ordered_service.line.order_id, []).append(event)
     orders = _orders_status_follow(order_ids=list(by_order))
+    inputs = rollout_mail_inputs_read(new_status=new_status, events=events)
     for order in orders:
-        _order_mail_send(order=order, new_status=new_status, events=by_order[order.pk])
+        _order_mail_send(
+            order=order, new_status=new_status, events=by_order[order.pk], inputs=inputs
+        )
     return events
 
 
@@ -297,13 +301,15 @@ def _orders_status_follow(*, order_ids: Sequence[int]) -> list:
     return orders
 
 
-def _order_mail_send(*, order, new_status: str, events: Sequence[RolloutEvent]) -> None:
+def _order_mail_send(
+    *, order, new_status: str, events: Sequence[RolloutEvent], inputs: tuple
+) -> None:
     """One status e-mail for the order: the pipeline's own for one service, a list for
     several."""
     if len(events) == 1:
-        rollout_mails_send(order=order, new_status=new_status, events=events)
+        rollout_mails_send(order=order, new_status=new_status, events=events, inputs=inputs)
         return
-    if mail_code_for(status=new_status) is None:
+    if inputs[0] is None:
         return
     details = order.ozg_details
     recipients = order_mail_recipients(order=order)

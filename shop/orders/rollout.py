@@ -190,16 +190,16 @@ def order_mail_recipients(*, order) -> list[str]:
     return list(dict.fromkeys(email for email in emails if email))
 
 
-def rollout_mails_send(*, order, new_status: str, events: Sequence[RolloutEvent]) -> None:
-    """The status e-mail per moved service to the order's contacts (and the person who
-    ordered), from the CommunicationEventType of the new status, after commit. The template,
-    contacts and Gemeinden are read once for all services."""
+def rollout_mail_inputs_read(
+    *, new_status: str, events: Sequence[RolloutEvent]
+) -> tuple[CommunicationEventType | None, dict[int, list]]:
+    """What the status e-mails of the events need from the database, read once for all of
+    them (of one order or many): the CommunicationEventType of the new status (None if no
+    e-mail is due) and the Gemeinden of each ordered service."""
     code = mail_code_for(status=new_status)
     event_type = CommunicationEventType.objects.filter(code=code).first() if code else None
     if event_type is None or not events:
-        return
-    details = order.ozg_details
-    recipients = order_mail_recipients(order=order)
+        return None, {}
     gemeinden: dict[int, list] = {}
     for row in (
         ServiceCoverage.objects.filter(
@@ -210,6 +210,27 @@ def rollout_mails_send(*, order, new_status: str, events: Sequence[RolloutEvent]
         .order_by("gemeinde__name")
     ):
         gemeinden.setdefault(row.ordered_service_id, []).append(row.gemeinde)
+    return event_type, gemeinden
+
+
+def rollout_mails_send(
+    *,
+    order,
+    new_status: str,
+    events: Sequence[RolloutEvent],
+    inputs: tuple[CommunicationEventType | None, dict[int, list]] | None = None,
+) -> None:
+    """The status e-mail per moved service to the order's contacts (and the person who
+    ordered), from the CommunicationEventType of the new status, after commit. The template,
+    contacts and Gemeinden are read once for all services (or given as `inputs`, see
+    rollout_mail_inputs_read)."""
+    if inputs is None:
+        inputs = rollout_mail_inputs_read(new_status=new_status, events=events)
+    event_type, gemeinden = inputs
+    if event_type is None or not events:
+        return
+    details = order.ozg_details
+    recipients = order_mail_recipients(order=order)
     subject, body = (
         Template(event_type.email_subject_template),
         Template(event_type.email_body_template),
