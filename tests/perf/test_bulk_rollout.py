@@ -3,6 +3,7 @@ lines costs a fixed number of queries plus the writes each line and each order n
 per line)."""
 
 import re
+import time
 
 import pytest
 from django.db import connection
@@ -46,8 +47,11 @@ def list_queries(client) -> int:
     return len(captured)
 
 
-def move_queries(client, orders) -> int:
+def move_lines(client, orders) -> tuple[int, float, float]:
+    """Preview and confirm all the orders' lines Live: the confirmation's query count, the
+    seconds of the preview and of the confirmation."""
     lines = [line for order in orders for line in order.lines.all()]
+    started = time.perf_counter()
     response = client.post(
         URL,
         {
@@ -58,13 +62,11 @@ def move_queries(client, orders) -> int:
         },
     )
     token = re.search(r'name="selection" value="([^"]+)"', response.content.decode()).group(1)
+    previewed = time.perf_counter()
     with CaptureQueriesContext(connection) as captured:
         response = client.post(URL, {"action": "confirm", "selection": token})
     assert response.status_code == 302
-    import collections
-
-    print(collections.Counter(q["sql"][:60] for q in captured.captured_queries).most_common(12))
-    return len(captured)
+    return len(captured), previewed - started, time.perf_counter() - previewed
 
 
 def test_list_costs_the_same_for_one_and_many_lines(client, setting):
@@ -75,7 +77,23 @@ def test_list_costs_the_same_for_one_and_many_lines(client, setting):
 
 
 def test_moving_lines_reads_nothing_per_line(client, setting):
-    one = move_queries(client, more_orders(setting, 1))
-    five = move_queries(client, more_orders(setting, 5))
+    one, *_ = move_lines(client, more_orders(setting, 1))
+    five, *_ = move_lines(client, more_orders(setting, 5))
     assert one == MOVE_BASE + MOVE_PER_LINE
     assert five == MOVE_BASE + 5 * MOVE_PER_LINE
+
+
+def test_moving_200_lines_is_one_request_under_five_seconds(client, setting):
+    """200 lines of 100 orders (two services each) Live with their addresses: one request for
+    the preview, one for the confirmation (the figures in docs/performance.md)."""
+
+    orders = orders_in_status(
+        count=100,
+        dienste=[setting["dienst"], dienst_create(title="Elterngeld")],
+        kreis=setting["kreis"],
+        status="Im Test",
+    )
+    queries, preview, confirm = move_lines(client, orders)
+    assert queries == MOVE_BASE + 200 * 2 + 100 + 1  # an order's two lines, one e-mail
+    assert preview < 5
+    assert confirm < 5
