@@ -160,6 +160,10 @@ class BulkFilterForm(OrderFilterForm):
     field_order = ("dienst", "status", "kreis", "verwaltung")
     text = date_from = date_to = start_due = unread = None
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["status"].label = "Aktueller Status"
+
     def filters(self) -> BulkFilters:
         data = self.cleaned_data if self.is_bound and self.is_valid() else {}
         return BulkFilters(
