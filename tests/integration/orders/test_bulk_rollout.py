@@ -12,6 +12,8 @@ from django.urls import reverse
 from shop.models import OrderedService
 from shop.models import RolloutEvent
 from tests.factories import KreisFactory
+from tests.factories import UserFactory
+from tests.factories import add_permission
 from tests.factories import dienst_create
 from tests.factories import member_create
 from tests.factories import orders_in_status
@@ -232,3 +234,13 @@ def test_order_list_links_the_page(client, fulfilment, batch):
     client.force_login(fulfilment)
     response = client.get(reverse("dashboard:order-list"))
     assert f'href="{URL}"' in response.content.decode()
+
+
+def test_staff_who_may_only_view_orders_get_403_and_no_link(client, batch):
+    viewer = UserFactory(is_staff=True)
+    add_permission(viewer, "order.view_order")
+    client.force_login(viewer)
+    assert client.get(URL).status_code == 403
+    listing = client.get(reverse("dashboard:order-list"))
+    assert listing.status_code == 200
+    assert f'href="{URL}"' not in listing.content.decode()
