@@ -244,3 +244,22 @@ def test_staff_who_may_only_view_orders_get_403_and_no_link(client, batch):
     listing = client.get(reverse("dashboard:order-list"))
     assert listing.status_code == 200
     assert f'href="{URL}"' not in listing.content.decode()
+
+
+def test_more_lines_than_the_limit_are_capped_with_a_message(
+    client, fulfilment, batch, monkeypatch
+):
+    from shop.orders import bulk
+
+    monkeypatch.setattr(bulk, "BULK_LIMIT", 2)
+    client.force_login(fulfilment)
+    content = client.get(URL).content.decode()
+    assert "Es passen mehr als 2 Positionen; gezeigt werden die ersten 2." in content
+    assert content.count('name="selected_line"') == 2
+
+
+def test_storniert_needs_one_reason_for_the_batch(client, fulfilment, batch):
+    client.force_login(fulfilment)
+    content = preview(client, lines_of(*batch["orders"]), "Storniert").content.decode()
+    assert content.count("Für „Storniert“ ist eine Begründung nötig") == 1
+    assert set(OrderedService.objects.values_list("line__status", flat=True)) == {"Im Test"}
