@@ -5,7 +5,7 @@ The rules live in shop.orders.services (`contacts_validate`)."""
 from django import forms
 from django.core.exceptions import ValidationError
 
-from shop.models import ContactRole
+from shop.models import ContactRole, RolloutStatus
 from shop.orders.services import (
     CONTACT_PARTS,
     EMAIL_INVALID,
@@ -117,3 +117,25 @@ class ContactsForm(type("ContactFields", (forms.Form,), _contact_fields())):
             for role, values in contacts.items()
             for name, value in values.items()
         }
+
+
+class LineStatusForm(forms.Form):
+    """A status change of order lines in the dashboard (shop.orders.rollout)."""
+
+    new_status = forms.ChoiceField(
+        label="Neuer Status",
+        choices=[("", "– bitte wählen –"), *list(RolloutStatus.choices)],
+        error_messages={
+            "required": "Bitte wählen Sie den neuen Status.",
+            "invalid_choice": "Diesen Status gibt es nicht.",
+        },
+    )
+    reason = forms.CharField(
+        label="Begründung (bei Abgelehnt oder Storniert, geht an die Kommune)",
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+    service_url = forms.CharField(
+        label="Adresse des Dienstes (bei Live, https)", required=False, max_length=500
+    )

@@ -7,7 +7,7 @@ Everything that changes a line's status goes through `lines_status_change`, so t
 the Gemeinden that may order again, the order's status and the e-mails stay together.
 """
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -106,6 +106,36 @@ def lines_status_change(
         service.line_id: service
         for service in OrderedService.objects.filter(line__in=lines).select_related("dienst")
     }
+    url = service_url.strip()
+    events = lines_move(
+        lines=lines,
+        services=services,
+        new_status=new_status,
+        urls={line.pk: url for line in lines},
+        reason=reason,
+        user=user,
+        by_staff=by_staff,
+    )
+
+    order = Order.objects.select_for_update().get(pk=order_ids.pop())
+    order_status_follow(order=order)
+    rollout_mails_send(order=order, new_status=new_status, events=events)
+    return events
+
+
+def lines_move(
+    *,
+    lines: Sequence,
+    services: Mapping[int, OrderedService],
+    new_status: str,
+    urls: Mapping[int, str],
+    reason: str,
+    user: User | None,
+    by_staff: bool,
+) -> list[RolloutEvent]:
+    """The writes of a checked status change (the caller holds the lines' locks): each line's
+    status, its address for Live (`urls` by line id), a RolloutEvent per line; ended services
+    no longer block ordering again."""
     events = []
     for line in lines:
         old_status = line.status
@@ -114,7 +144,7 @@ def lines_status_change(
         if service is None:
             continue
         if new_status == RolloutStatus.LIVE:
-            service.service_url = service_url.strip()
+            service.service_url = urls[line.pk].strip()
             service.save(update_fields=["service_url"])
         events.append(
             RolloutEvent(
@@ -132,10 +162,6 @@ def lines_status_change(
         OrderedService.objects.filter(pk__in=ended).update(is_active=False)
         ServiceCoverage.objects.filter(ordered_service__in=ended).update(is_active=False)
     RolloutEvent.objects.bulk_create(events)
-
-    order = Order.objects.select_for_update().get(pk=order_ids.pop())
-    order_status_follow(order=order)
-    rollout_mails_send(order=order, new_status=new_status, events=events)
     return events
 
 
@@ -156,25 +182,24 @@ def order_status_url(*, order) -> str:
     return f"{settings.SHOP_BASE_URL}{path}"
 
 
-def rollout_mails_send(*, order, new_status: str, events: Sequence[RolloutEvent]) -> None:
-    """The status e-mail per moved service to the order's contacts (and the person who
-    ordered), from the CommunicationEventType of the new status, after commit. The template,
-    contacts and Gemeinden are read once for all services."""
+def order_mail_recipients(*, order) -> list[str]:
+    """Who gets the order's status e-mails: the person who ordered and its contacts, once
+    each."""
+    contacts = order.ozg_details.contacts.all()
+    emails = (order.user.email if order.user else "", *(contact.email for contact in contacts))
+    return list(dict.fromkeys(email for email in emails if email))
+
+
+def rollout_mail_inputs_read(
+    *, new_status: str, events: Sequence[RolloutEvent]
+) -> tuple[CommunicationEventType | None, dict[int, list]]:
+    """What the status e-mails of the events need from the database, read once for all of
+    them (of one order or many): the CommunicationEventType of the new status (None if no
+    e-mail is due) and the Gemeinden of each ordered service."""
     code = mail_code_for(status=new_status)
     event_type = CommunicationEventType.objects.filter(code=code).first() if code else None
     if event_type is None or not events:
-        return
-    details = order.ozg_details
-    recipients = list(
-        dict.fromkeys(
-            email
-            for email in (
-                order.user.email if order.user else "",
-                *(contact.email for contact in details.contacts.all()),
-            )
-            if email
-        )
-    )
+        return None, {}
     gemeinden: dict[int, list] = {}
     for row in (
         ServiceCoverage.objects.filter(
@@ -185,6 +210,27 @@ def rollout_mails_send(*, order, new_status: str, events: Sequence[RolloutEvent]
         .order_by("gemeinde__name")
     ):
         gemeinden.setdefault(row.ordered_service_id, []).append(row.gemeinde)
+    return event_type, gemeinden
+
+
+def rollout_mails_send(
+    *,
+    order,
+    new_status: str,
+    events: Sequence[RolloutEvent],
+    inputs: tuple[CommunicationEventType | None, dict[int, list]] | None = None,
+) -> None:
+    """The status e-mail per moved service to the order's contacts (and the person who
+    ordered), from the CommunicationEventType of the new status, after commit. The template,
+    contacts and Gemeinden are read once for all services (or given as `inputs`, see
+    rollout_mail_inputs_read)."""
+    if inputs is None:
+        inputs = rollout_mail_inputs_read(new_status=new_status, events=events)
+    event_type, gemeinden = inputs
+    if event_type is None or not events:
+        return
+    details = order.ozg_details
+    recipients = order_mail_recipients(order=order)
     subject, body = (
         Template(event_type.email_subject_template),
         Template(event_type.email_body_template),

@@ -31,6 +31,7 @@ PAGES = [
     "/shop/dashboard/",
     "/shop/dashboard/orders/",
     "/shop/dashboard/orders/?start_due=on&unread=on",
+    "/shop/dashboard/orders/positionen-umstellen/",
     "/shop/dashboard/orders/{number}/",
     "/umsetzung/bestellungen/{number}/rueckfragen/",
     "/shop/dashboard/comms/",

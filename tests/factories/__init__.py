@@ -16,6 +16,7 @@ from tests.factories.orders import amt_with_gemeinden
 from tests.factories.orders import dienst_create
 from tests.factories.orders import member_create
 from tests.factories.orders import order_place
+from tests.factories.orders import orders_in_status
 from tests.factories.orders import people_outside_create
 from tests.factories.orders import terms_of_use_publish
 from tests.factories.registry import DEFAULT_PASSWORD
@@ -44,6 +45,7 @@ __all__ = [
     "dienst_create",
     "member_create",
     "order_place",
+    "orders_in_status",
     "people_outside_create",
     "publish",
     "published_version",

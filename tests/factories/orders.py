@@ -122,3 +122,19 @@ def order_place(
         ip_address="192.0.2.10",
     )
     return order_place_service(submission=submission, dienste=dienste)
+
+
+def orders_in_status(
+    *, count: int, dienste: list[Dienst], kreis: Verwaltung, status: str, gemeinden: int = 1
+) -> list:
+    """`count` Ämter of the Kreis, each with an order of the services whose lines (and the
+    order) already stand at `status` (set directly: test data for the bulk rollout)."""
+    orders = []
+    for _ in range(count):
+        amt = amt_with_gemeinden(count=gemeinden, kreis=kreis)
+        user = member_create(verwaltung=amt)
+        order = order_place(user=user, verwaltung=amt, dienste=dienste)
+        order.lines.update(status=status)
+        type(order).objects.filter(pk=order.pk).update(status=status)
+        orders.append(order)
+    return orders

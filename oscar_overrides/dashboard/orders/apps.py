@@ -1,4 +1,5 @@
 import oscar.apps.dashboard.orders.apps as apps
+from django.urls import path
 
 
 class OrdersDashboardConfig(apps.OrdersDashboardConfig):
@@ -11,3 +12,14 @@ class OrdersDashboardConfig(apps.OrdersDashboardConfig):
         super().configure_permissions()
         # Oscar's order statistics are sales figures: superusers only.
         self.permissions_map["order-stats"] = ["is_superuser"]
+        # Moving lines is changing orders: as on the order page, but without partner access.
+        self.permissions_map["order-bulk-rollout"] = (
+            ["is_staff", "order.change_order"],
+            ["is_superuser"],
+        )
+
+    def get_urls(self):
+        from .bulk_views import bulk_rollout
+
+        bulk = path("positionen-umstellen/", bulk_rollout, name="order-bulk-rollout")
+        return [*self.post_process_urls([bulk]), *super().get_urls()]

@@ -9,7 +9,11 @@ from django.utils.safestring import mark_safe
 
 from shop.generations import COVERAGE_REPORT, generation_current
 from shop.models import Dienst, RolloutStatus, Verwaltung, VerwaltungKind
+from shop.orders.bulk import BulkFilters
+from shop.orders.forms import LineStatusForm
 from shop.orders.staff import OrderFilters
+
+__all__ = ["BulkChangeForm", "BulkFilterForm", "LineStatusForm", "OrderFilterForm"]
 
 DATE_FORMATS = ["%d.%m.%Y", "%Y-%m-%d"]
 INVALID_DATE = "Bitte geben Sie ein Datum als TT.MM.JJJJ an."
@@ -149,21 +153,33 @@ class OrderFilterForm(forms.Form):
         )
 
 
-class LineStatusForm(forms.Form):
-    new_status = forms.ChoiceField(
-        label="Neuer Status",
-        choices=[("", "– bitte wählen –"), *list(RolloutStatus.choices)],
-        error_messages={
-            "required": "Bitte wählen Sie den neuen Status.",
-            "invalid_choice": "Diesen Status gibt es nicht.",
-        },
-    )
-    reason = forms.CharField(
-        label="Begründung (bei Abgelehnt oder Storniert, geht an die Kommune)",
+class BulkFilterForm(OrderFilterForm):
+    """Which lines the bulk rollout page lists (GET): the order list's filters by service,
+    current status, Kreis and Verwaltung. Invalid values are reported and filter nothing."""
+
+    field_order = ("dienst", "status", "kreis", "verwaltung")
+    text = date_from = date_to = start_due = unread = None
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["status"].label = "Aktueller Status"
+
+    def filters(self) -> BulkFilters:
+        data = self.cleaned_data if self.is_bound and self.is_valid() else {}
+        return BulkFilters(
+            dienst=data.get("dienst"),
+            status=data.get("status") or "",
+            kreis=data.get("kreis"),
+            verwaltung=data.get("verwaltung"),
+        )
+
+
+class BulkChangeForm(LineStatusForm):
+    """The new status for the selected lines (POST), as for one order; the addresses per line
+    are posted as `url_<line id>`, or uploaded as CSV."""
+
+    service_url = None
+    csv_file = forms.FileField(
+        label="Adressen als CSV (Regionalschlüssel; URL – statt der Felder je Position)",
         required=False,
-        max_length=2000,
-        widget=forms.Textarea(attrs={"rows": 2}),
-    )
-    service_url = forms.CharField(
-        label="Adresse des Dienstes (bei Live, https)", required=False, max_length=500
     )
