@@ -3,7 +3,6 @@ lines costs a fixed number of queries plus the writes each line and each order n
 per line)."""
 
 import re
-import time
 
 import pytest
 from django.db import connection
@@ -47,11 +46,9 @@ def list_queries(client) -> int:
     return len(captured)
 
 
-def move_lines(client, orders) -> tuple[int, float, float]:
-    """Preview and confirm all the orders' lines Live: the confirmation's query count, the
-    seconds of the preview and of the confirmation."""
+def move_lines(client, orders) -> int:
+    """Preview and confirm all the orders' lines Live: the confirmation's query count."""
     lines = [line for order in orders for line in order.lines.all()]
-    started = time.perf_counter()
     response = client.post(
         URL,
         {
@@ -62,11 +59,10 @@ def move_lines(client, orders) -> tuple[int, float, float]:
         },
     )
     token = re.search(r'name="selection" value="([^"]+)"', response.content.decode()).group(1)
-    previewed = time.perf_counter()
     with CaptureQueriesContext(connection) as captured:
         response = client.post(URL, {"action": "confirm", "selection": token})
     assert response.status_code == 302
-    return len(captured), previewed - started, time.perf_counter() - previewed
+    return len(captured)
 
 
 def test_list_costs_the_same_for_one_and_many_lines(client, setting):
@@ -77,15 +73,16 @@ def test_list_costs_the_same_for_one_and_many_lines(client, setting):
 
 
 def test_moving_lines_reads_nothing_per_line(client, setting):
-    one, *_ = move_lines(client, more_orders(setting, 1))
-    five, *_ = move_lines(client, more_orders(setting, 5))
+    one = move_lines(client, more_orders(setting, 1))
+    five = move_lines(client, more_orders(setting, 5))
     assert one == MOVE_BASE + MOVE_PER_LINE
     assert five == MOVE_BASE + 5 * MOVE_PER_LINE
 
 
-def test_moving_200_lines_is_one_request_under_five_seconds(client, setting):
+def test_moving_200_lines_is_one_request_that_only_writes_per_line(client, setting):
     """200 lines of 100 orders (two services each) Live with their addresses: one request for
-    the preview, one for the confirmation (the figures in docs/performance.md)."""
+    the preview, one for the confirmation. Its time is a benchmark figure (docs/performance.md),
+    not a test."""
 
     orders = orders_in_status(
         count=100,
@@ -93,7 +90,5 @@ def test_moving_200_lines_is_one_request_under_five_seconds(client, setting):
         kreis=setting["kreis"],
         status="Im Test",
     )
-    queries, preview, confirm = move_lines(client, orders)
+    queries = move_lines(client, orders)
     assert queries == MOVE_BASE + 200 * 2 + 100 + 1  # an order's two lines, one e-mail
-    assert preview < 5
-    assert confirm < 5
