@@ -278,7 +278,7 @@ def bulk_lines_status_change(
 def _orders_status_follow(*, order_ids: Sequence[int]) -> list:
     """rollout.order_status_follow for many orders, reading their lines once."""
     orders = list(
-        Order.objects.select_for_update()
+        Order.objects.select_for_update(of=("self",))
         .filter(pk__in=order_ids)
         .select_related("user", "ozg_details__verwaltung")
         .prefetch_related("ozg_details__contacts")

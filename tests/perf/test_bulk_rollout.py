@@ -91,4 +91,6 @@ def test_moving_200_lines_is_one_request_that_only_writes_per_line(client, setti
         status="Im Test",
     )
     queries = move_lines(client, orders)
-    assert queries == MOVE_BASE + 200 * 2 + 100 + 1  # an order's two lines, one e-mail
+    # SQLite takes at most 999 parameters a statement: the 200 status events need two inserts.
+    split_insert = 1 if connection.vendor == "sqlite" else 0
+    assert queries == MOVE_BASE + 200 * 2 + 100 + split_insert  # an order's two lines, one e-mail
