@@ -1,5 +1,8 @@
 """The template context of the home page, the catalogue and the service profiles."""
 
+from django.template.loader import render_to_string
+from django.utils.safestring import SafeString, mark_safe
+
 from shop.registry.selectors import registry_figures
 from shop.reports.charts import GemeindeMap, gemeinde_map
 from shop.reports.selectors import live_coverage_by_gemeinde, public_figures, reported_dienst_ids
@@ -17,6 +20,16 @@ def live_services_map() -> GemeindeMap:
     return gemeinde_map(gemeinden=live_coverage_by_gemeinde(dienst_ids=reported_dienst_ids()))
 
 
+def live_services_map_html() -> SafeString:
+    """The home page's map section, written once per generation: a point per Gemeinde costs more
+    to render than all the rest of the page."""
+    return mark_safe(  # noqa: S308 - render_to_string escapes what the template shows
+        render_to_string(
+            "cms_pages/includes/live_map_section.html", {"live_map": live_services_map()}
+        )
+    )
+
+
 @page_context_builder(HomePage)
 def home_page_context(*, page: HomePage, request) -> dict:
     # The figures are kept per generation of the public pages (an order, a status change or a
@@ -28,7 +41,9 @@ def home_page_context(*, page: HomePage, request) -> dict:
             "registry-figures", (), registry_figures, request=request
         ),
         "public_figures": generation_cached("public-figures", (), public_figures, request=request),
-        "live_map": generation_cached("live-map", (), live_services_map, request=request),
+        "live_map_html": generation_cached(
+            "live-map-html", (), live_services_map_html, request=request
+        ),
         "services": service_page_home_selection(request=request),
     }
 

@@ -21,6 +21,12 @@ class MapDiensteForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["dienst"].choices = [(str(d.dienst_id), d.title) for d in dienste]
 
+    def checked_values(self) -> set[str]:
+        """The boxes to show ticked: the valid choice, none after bad input."""
+        if self.is_valid():
+            return {str(pk) for pk in self.cleaned_data["dienst"]}
+        return set()
+
     def selected_ids(self) -> list[int]:
         """The services chosen, or all of them when none is chosen or the input is bad."""
         if self.is_valid() and self.cleaned_data["dienst"]:

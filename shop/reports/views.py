@@ -44,6 +44,10 @@ def _report_data() -> dict:
     }
 
 
+def _report_dienste() -> list:
+    return report_cached("data", _report_data)["by_kreis"].dienste
+
+
 def _report_html() -> str:
     return render_to_string(
         "shop/reports/includes/coverage_body.html", report_cached("data", _report_data)
@@ -67,7 +71,8 @@ def _map_html(dienst_ids: list[int]) -> str:
 
 @_report_access
 def coverage(request: HttpRequest) -> HttpResponse:
-    dienste = report_cached("data", _report_data)["by_kreis"].dienste
+    # Its own entry: the whole report's data is large, and unpickling it costs more than the page.
+    dienste = report_cached("dienste", _report_dienste)
     form = MapDiensteForm(request.GET or None, dienste=dienste)
     dienst_ids = form.selected_ids()
     map_key = "map:" + ",".join(str(pk) for pk in dienst_ids)

@@ -57,6 +57,7 @@ def test_fulfilment_sets_a_service_live_and_the_amt_sees_it(page: Page, order):
     expect(row).to_contain_text("1 von 2")  # of the Amt and its Kreis, the Amt is live
     assert_accessible(page)
     # Its map: a point per Gemeinde, for the services chosen in its selector.
+    page.get_by_text("Dienste auswählen (alle 1)").click()
     page.get_by_label("Wohngeld").check()
     page.get_by_role("button", name="Karte zeigen").click()
     points = page.locator("figure.ozg-map circle title")
