@@ -90,7 +90,9 @@ def test_a_private_file_gets_no_public_link(client, private_name):
         assert client.get(url).status_code == 404
 
 
-def test_an_editor_uploads_a_document_that_is_served_through_the_view(client, editor):
+def test_an_editor_uploads_a_document_that_is_served_through_the_view(
+    client, editor, django_capture_on_commit_callbacks
+):
     client.force_login(editor)
 
     response = client.post(
@@ -114,10 +116,14 @@ def test_an_editor_uploads_a_document_that_is_served_through_the_view(client, ed
             # Only the images are public in the bucket (its policy): the document is not.
             assert anonymous_get(default_storage.url(document.file.name)) == 403
     finally:
-        document.delete()
+        # Wagtail deletes the file after the commit.
+        with django_capture_on_commit_callbacks(execute=True):
+            document.delete()
 
 
-def test_an_editor_uploads_an_image_whose_renditions_browsers_load(client, editor):
+def test_an_editor_uploads_an_image_whose_renditions_browsers_load(
+    client, editor, django_capture_on_commit_callbacks
+):
     client.force_login(editor)
 
     response = client.post(
@@ -141,7 +147,8 @@ def test_an_editor_uploads_an_image_whose_renditions_browsers_load(client, edito
             assert rendition.url.startswith(settings.MEDIA_URL)
             assert default_storage.exists(rendition.file.name)
     finally:
-        image.delete()
+        with django_capture_on_commit_callbacks(execute=True):
+            image.delete()
 
 
 def test_check_storage_finds_both_storages_in_order():
@@ -182,4 +189,3 @@ def test_copy_to_storage_copies_once_and_never_overwrites(tmp_path):
 def test_copy_to_storage_refuses_a_missing_directory(tmp_path):
     with pytest.raises(CommandError, match="ist kein Verzeichnis"):
         call_command("copy_to_storage", str(tmp_path / "fehlt"))
-
