@@ -14,7 +14,8 @@ from botocore import UNSIGNED
 from botocore.config import Config
 from django.core.exceptions import ImproperlyConfigured
 
-S3_BACKEND = "storages.backends.s3.S3Storage"
+# django-storages with short timeouts and OSErrors (ozg_site.s3_storage).
+S3_BACKEND = "ozg_site.s3_storage.FailSoftS3Storage"
 # Long enough for a browser to follow a redirect, short enough that a leaked link (browser
 # history, a forwarded mail, a proxy log) is useless soon after.
 PRIVATE_URL_SECONDS = 60

@@ -16,12 +16,15 @@ from django.core.files.storage import default_storage
 from django.core.files.storage import storages
 from django.core.management import CommandError
 from django.core.management import call_command
+from django.template import Context
+from django.template import Template
 from PIL import Image as PillowImage
 from storages.backends.s3 import S3Storage
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 
 from ozg_site.object_storage import PRIVATE_URL_SECONDS
+from ozg_site.s3_storage import FailSoftS3Storage
 
 pytestmark = [pytest.mark.django_db, pytest.mark.object_storage]
 
@@ -149,6 +152,29 @@ def test_an_editor_uploads_an_image_whose_renditions_browsers_load(
     finally:
         with django_capture_on_commit_callbacks(execute=True):
             image.delete()
+
+
+def test_a_page_renders_without_the_image_while_the_object_store_is_down(
+    django_capture_on_commit_callbacks,
+):
+    image = get_image_model().objects.create(
+        title="Postfach", file=ContentFile(png(), name="postfach.png")
+    )
+    try:
+        image = get_image_model().objects.get(pk=image.pk)
+        image.file.storage = FailSoftS3Storage(
+            bucket_name="ozg-medien", endpoint_url="http://127.0.0.1:1", region_name="eu-central-1"
+        )
+
+        html = Template("{% load wagtailimages_tags %}{% image image width-20 %}").render(
+            Context({"image": image})
+        )
+
+        assert 'alt="Postfach"' in html
+        assert not image.renditions.exists()  # made once the store answers again
+    finally:
+        with django_capture_on_commit_callbacks(execute=True):
+            get_image_model().objects.get(pk=image.pk).delete()
 
 
 def test_check_storage_finds_both_storages_in_order():
