@@ -8,10 +8,7 @@ Read by settings.py before Django is set up: nothing here may touch django.conf.
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
-import boto3
 import environ
-from botocore import UNSIGNED
-from botocore.config import Config
 from django.core.exceptions import ImproperlyConfigured
 
 # django-storages with short timeouts and OSErrors (ozg_site.s3_storage).
@@ -19,6 +16,11 @@ S3_BACKEND = "ozg_site.s3_storage.FailSoftS3Storage"
 # Long enough for a browser to follow a redirect, short enough that a leaked link (browser
 # history, a forwarded mail, a proxy log) is useless soon after.
 PRIVATE_URL_SECONDS = 60
+
+
+class ObjectStoreError(OSError):
+    """The object store refused or did not answer (ozg_site.s3_storage); handler500 answers 503
+    (ozg_site.views)."""
 
 
 @dataclass(frozen=True)
@@ -127,6 +129,12 @@ def unsigned_s3_client(
 ):
     """A client that signs nothing: it asks as an anonymous browser would (and builds links
     without credentials)."""
+    # Here, not at the top: settings.py imports this module in every process, boto3 (0.2 s) is
+    # needed only with S3_BUCKET.
+    import boto3
+    from botocore import UNSIGNED
+    from botocore.config import Config
+
     return boto3.session.Session().client(
         "s3",
         endpoint_url=endpoint_url,

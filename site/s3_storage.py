@@ -6,7 +6,8 @@ not minutes, and fails as the file system fails: with an OSError.
 - OSError instead of botocore's own errors: Wagtail turns an OSError on opening an original
   into SourceImageIOError and renders the page without that image (instead of a 500 when a new
   rendition is due while the store is down), and callers that store or serve files catch one
-  kind of error on both backends.
+  kind of error on both backends. A request that fails on it gets the 503 page, as during a
+  database outage.
 """
 
 from collections.abc import Iterator
@@ -15,6 +16,8 @@ from contextlib import contextmanager
 from botocore.config import Config
 from botocore.exceptions import BotoCoreError, ClientError
 from storages.backends.s3 import S3Storage
+
+from .object_storage import ObjectStoreError
 
 CONNECT_SECONDS = 2
 READ_SECONDS = 5
@@ -26,7 +29,7 @@ def _store_errors_as_os_errors() -> Iterator[None]:
     try:
         yield
     except (BotoCoreError, ClientError) as error:
-        raise OSError(f"Objektspeicher: {error}") from error
+        raise ObjectStoreError(f"Objektspeicher: {error}") from error
 
 
 class FailSoftS3Storage(S3Storage):

@@ -18,17 +18,26 @@ from django.core.management import CommandError
 from django.core.management import call_command
 from django.template import Context
 from django.template import Template
+from django.test import Client
+from django.test import override_settings
 from PIL import Image as PillowImage
 from storages.backends.s3 import S3Storage
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 
 from ozg_site.object_storage import PRIVATE_URL_SECONDS
+from ozg_site.object_storage import S3_BACKEND
 from ozg_site.s3_storage import FailSoftS3Storage
 
 pytestmark = [pytest.mark.django_db, pytest.mark.object_storage]
 
 ON_S3 = isinstance(default_storage, S3Storage)
+# Nothing listens on port 1: refused at once.
+UNREACHABLE_STORE = {
+    "bucket_name": "ozg-medien",
+    "endpoint_url": "http://127.0.0.1:1",
+    "region_name": "eu-central-1",
+}
 PUBLIC_GRANTEES = (
     "http://acs.amazonaws.com/groups/global/AllUsers",
     "http://acs.amazonaws.com/groups/global/AuthenticatedUsers",
@@ -162,9 +171,7 @@ def test_a_page_renders_without_the_image_while_the_object_store_is_down(
     )
     try:
         image = get_image_model().objects.get(pk=image.pk)
-        image.file.storage = FailSoftS3Storage(
-            bucket_name="ozg-medien", endpoint_url="http://127.0.0.1:1", region_name="eu-central-1"
-        )
+        image.file.storage = FailSoftS3Storage(**UNREACHABLE_STORE)
 
         html = Template("{% load wagtailimages_tags %}{% image image width-20 %}").render(
             Context({"image": image})
@@ -175,6 +182,28 @@ def test_a_page_renders_without_the_image_while_the_object_store_is_down(
     finally:
         with django_capture_on_commit_callbacks(execute=True):
             get_image_model().objects.get(pk=image.pk).delete()
+
+
+def test_a_document_while_the_object_store_is_down_gets_the_503_page(
+    django_capture_on_commit_callbacks,
+):
+    document = get_document_model().objects.create(
+        title="Leitfaden", file=ContentFile(b"%PDF-1.4", name="leitfaden.pdf")
+    )
+    unreachable = {
+        "BACKEND": S3_BACKEND,
+        "OPTIONS": {**UNREACHABLE_STORE, "access_key": "schluessel", "secret_key": "geheim"},
+    }
+    try:
+        with override_settings(STORAGES={**settings.STORAGES, "default": unreachable}):
+            response = Client(raise_request_exception=False).get(document.url)
+
+        assert response.status_code == 503
+        assert response["Retry-After"] == "30"
+        assert "Vorübergehend nicht erreichbar" in response.content.decode()
+    finally:
+        with django_capture_on_commit_callbacks(execute=True):
+            document.delete()
 
 
 def test_check_storage_finds_both_storages_in_order():
