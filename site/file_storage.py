@@ -49,12 +49,12 @@ def storage_where(*, alias: str) -> str:
     return type(storage).__name__
 
 
-def storage_buckets_create(*, aliases: tuple[str, ...] = ALIASES) -> list[str]:
+def storage_buckets_create() -> list[str]:
     """Creates the missing buckets of the S3 storages (CI's local server, a new installation)
     and returns their names. A new media bucket gets the policy that lets anyone read the images
     (not the documents); an existing bucket is left as its owner configured it."""
     created = []
-    for alias in aliases:
+    for alias in ALIASES:
         storage = storages[alias]
         if not isinstance(storage, S3Storage) or storage.bucket_name in created:
             continue
