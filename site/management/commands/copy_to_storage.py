@@ -32,9 +32,7 @@ class Command(BaseCommand):
                 "übersprungen.",
                 returncode=1,
             ) from error
-        self.stdout.write(
-            f"{len(report.copied)} Dateien kopiert, {len(report.present)} schon vorhanden."
-        )
+        self.stdout.write(f"Kopiert: {len(report.copied)}, schon vorhanden: {len(report.present)}.")
         if report.conflicts:
             raise CommandError(
                 "Schon vorhanden mit anderer Größe, nicht überschrieben: "

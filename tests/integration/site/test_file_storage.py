@@ -226,8 +226,8 @@ def test_copy_to_storage_copies_once_and_never_overwrites(tmp_path):
         call_command("copy_to_storage", str(tmp_path), stdout=output)
 
         assert output.getvalue().splitlines() == [
-            "2 Dateien kopiert, 0 schon vorhanden.",
-            "0 Dateien kopiert, 2 schon vorhanden.",
+            "Kopiert: 2, schon vorhanden: 0.",
+            "Kopiert: 0, schon vorhanden: 2.",
         ]
         with default_storage.open(names[1], "rb") as copied:
             assert copied.read() == b"Vereinbarung"
