@@ -16,6 +16,8 @@ from oscar.defaults import *  # noqa: F403  (Oscar's defaults are meant to be st
 
 from shop.registry.laender import land_name
 
+from .object_storage import object_storage_from_env
+
 BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = BASE_DIR / "var"
 # Runtime files of the default setup (SQLite database, mail files) live here; never committed.
@@ -347,12 +349,15 @@ MEDIA_ROOT = env("MEDIA_ROOT", default=str(VAR_DIR / "media"))
 # "private" holds files that only some people may read (a Verwaltung's onboarding uploads): never
 # below MEDIA_ROOT, never given a public URL; served only through permission-checked views.
 PRIVATE_MEDIA_ROOT = env("PRIVATE_MEDIA_ROOT", default=str(VAR_DIR / "private"))
+# With S3_BUCKET set, both live on an S3-compatible object store instead (ozg_site.object_storage).
+OBJECT_STORAGE = object_storage_from_env(env=env)
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "private": {
         "BACKEND": "django.core.files.storage.FileSystemStorage",
         "OPTIONS": {"location": PRIVATE_MEDIA_ROOT, "base_url": None},
     },
+    **(OBJECT_STORAGE.storages if OBJECT_STORAGE else {}),
     "staticfiles": {
         "BACKEND": env(
             "STATICFILES_STORAGE",
@@ -401,6 +406,9 @@ CONTENT_SECURITY_POLICY = {
         "frame-ancestors": [NONE],
     },
 }
+if OBJECT_STORAGE:
+    # Images and their renditions come from the bucket or its CDN.
+    CONTENT_SECURITY_POLICY["DIRECTIVES"]["img-src"].append(OBJECT_STORAGE.media_origin)
 if SITE_COAT_OF_ARMS.startswith("https://"):
     _coat_of_arms = urlsplit(SITE_COAT_OF_ARMS)
     CONTENT_SECURITY_POLICY["DIRECTIVES"]["img-src"].append(
@@ -490,6 +498,10 @@ WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "ozg_site.search_backend"}}
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     # German stemming: "Anmeldungen" finds "Anmeldung".
     WAGTAILSEARCH_BACKENDS["default"]["SEARCH_CONFIG"] = "german"
+# Documents always through Wagtail's view (/dokumente/), which checks the collection's privacy and
+# streams the file from the storage; Wagtail's default for an object store, a redirect to the
+# bucket, would hand out links that bypass that check.
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILDOCS_EXTENSIONS = ["pdf", "odt", "docx", "xlsx", "csv", "txt"]
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("de", "Deutsch")]
 # Editors work in Schleswig-Holstein; Wagtail's default list (every zone the system knows) also

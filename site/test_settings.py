@@ -12,7 +12,10 @@ EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 STORAGES["staticfiles"]["BACKEND"] = "django.contrib.staticfiles.storage.StaticFilesStorage"
 MEDIA_ROOT = str(VAR_DIR / "test-media")
 PRIVATE_MEDIA_ROOT = str(VAR_DIR / "test-private")
-STORAGES["private"]["OPTIONS"]["location"] = PRIVATE_MEDIA_ROOT
+if not OBJECT_STORAGE:
+    # On the file system, away from `make run`'s files; with S3_BUCKET (CI's second run of the
+    # object_storage tests, .ci/run) in the buckets of the local S3 server.
+    STORAGES["private"]["OPTIONS"]["location"] = PRIVATE_MEDIA_ROOT
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 WHITENOISE_AUTOREFRESH = True  # serves from the finders; no collectstatic before tests

@@ -10,6 +10,7 @@ from shop.catalogue.selectors import dienst_url_for_product
 from shop.mail.selectors import mail_backlog
 
 from . import health
+from .object_storage import ObjectStoreError
 from .odd_input import bad_request_response
 
 # Oscar's catalogue, where a product has no published service profile.
@@ -53,11 +54,12 @@ def bad_request(request: HttpRequest, exception: Exception) -> HttpResponse:
 
 def server_error(request: HttpRequest) -> HttpResponse:
     """handler500: an unreachable database (Django's OperationalError: no connection within
-    the pool's timeout, a lost connection, also a deadlock) is temporary, so 503 with
-    Retry-After, which clients and the load balancer retry; anything else a technical error
-    (500). Both pages are plain templates that need neither the database nor the cache."""
+    the pool's timeout, a lost connection, also a deadlock) or object store (a document or
+    private file while S3 does not answer) is temporary, so 503 with Retry-After, which clients
+    and the load balancer retry; anything else a technical error (500). Both pages are plain
+    templates that need neither the database nor the cache."""
     _, error, _ = sys.exc_info()
-    if isinstance(error, OperationalError):
+    if isinstance(error, OperationalError | ObjectStoreError):
         response = HttpResponse(loader.render_to_string("503.html"), status=503)
         response["Retry-After"] = str(DATABASE_OUTAGE_RETRY_AFTER_SECONDS)
         return response

@@ -79,3 +79,39 @@ def test_without_redis_every_process_on_the_machine_shares_the_cache():
 
     assert written.returncode == 0, written.stderr
     assert read.stdout.splitlines()[-1] == "geteilt", read.stderr
+
+
+def test_production_settings_with_an_object_store_stay_clean_and_store_on_s3():
+    """S3_* variables (docs/deployment.md) change the storages, not the deployment checks; no
+    request reaches the (here absent) object store before a file is stored."""
+    s3 = {
+        "S3_BUCKET": "ozg-medien",
+        "S3_PRIVATE_BUCKET": "ozg-privat",
+        "S3_ENDPOINT_URL": "http://127.0.0.1:9",
+        "S3_REGION": "eu-central-1",
+    }
+    production = {"DEBUG": "false", "SECRET_KEY": PRODUCTION_SECRET}
+
+    checked = run_manage(
+        "check",
+        "--deploy",
+        "--fail-level",
+        "WARNING",
+        ALLOWED_HOSTS="shop.example.org",
+        **production,
+        **s3,
+    )
+    storages = run_manage(
+        "shell",
+        "-c",
+        "from django.core.files.storage import storages; "
+        "print(*(type(storages[alias]).__name__ for alias in ('default', 'private')))",
+        ALLOWED_HOSTS="shop.example.org",
+        **production,
+        **s3,
+    )
+
+    assert checked.returncode == 0, checked.stderr + checked.stdout
+    assert storages.stdout.splitlines()[-1] == "FailSoftS3Storage FailSoftS3Storage", (
+        storages.stderr
+    )
