@@ -25,21 +25,46 @@ def _initial(spec: dict, target: Target):
     return answer.value
 
 
+# Django's own German messages address people informally; the shop does not.
+INVALID_CHOICE = {"invalid_choice": "Bitte wählen Sie eine der angebotenen Möglichkeiten."}
+TOO_LONG = "Bitte kürzen Sie die Angabe auf höchstens %(limit_value)d Zeichen."
+
+
 def _form_field(spec: dict, target: Target, *, label: str) -> forms.Field:
     kind = spec["type"]
     common = {"label": label, "required": False, "help_text": ""}
     if kind == OnboardingFieldType.EMAIL:
-        field = forms.EmailField(max_length=254, **common)
+        field = forms.EmailField(
+            max_length=254,
+            error_messages={
+                "invalid": "Bitte geben Sie eine gültige E-Mail-Adresse ein.",
+                "max_length": TOO_LONG,
+            },
+            **common,
+        )
     elif kind == OnboardingFieldType.URL:
-        field = forms.URLField(max_length=500, assume_scheme="https", **common)
+        field = forms.URLField(
+            max_length=500,
+            assume_scheme="https",
+            error_messages={
+                "invalid": "Bitte geben Sie eine gültige Internetadresse ein, z. B. "
+                "https://www.example.de/.",
+                "max_length": TOO_LONG,
+            },
+            **common,
+        )
     elif kind == OnboardingFieldType.CHOICE:
         field = forms.ChoiceField(
             choices=[("", "Bitte wählen")] + [(choice, choice) for choice in spec["choices"]],
+            error_messages=INVALID_CHOICE,
             **common,
         )
     elif kind == OnboardingFieldType.YESNO:
         field = forms.ChoiceField(
-            choices=[(YES, YES), (NO, NO)], widget=forms.RadioSelect, **common
+            choices=[(YES, YES), (NO, NO)],
+            widget=forms.RadioSelect,
+            error_messages=INVALID_CHOICE,
+            **common,
         )
     elif kind == OnboardingFieldType.DATE:
         field = forms.DateField(
@@ -53,6 +78,11 @@ def _form_field(spec: dict, target: Target, *, label: str) -> forms.Field:
             widget=forms.ClearableFileInput(
                 attrs={"accept": ",".join(f".{ext}" for ext in spec["extensions"])}
             ),
+            error_messages={
+                "invalid": "Die Datei ist nicht angekommen; bitte wählen Sie sie noch einmal.",
+                "empty": "Die Datei ist leer.",
+                "max_length": "Der Dateiname ist zu lang.",
+            },
             **common,
         )
         stored = target.answer.file_name if target.answer and target.answer.file else ""
@@ -62,7 +92,9 @@ def _form_field(spec: dict, target: Target, *, label: str) -> forms.Field:
             + (f" Gespeichert: {stored}; eine neue Datei ersetzt sie." if stored else "")
         )
     else:
-        field = forms.CharField(max_length=TEXT_MAX_LENGTH, **common)
+        field = forms.CharField(
+            max_length=TEXT_MAX_LENGTH, error_messages={"max_length": TOO_LONG}, **common
+        )
     if kind != OnboardingFieldType.FILE and spec["help_text"] and not target.gemeinde_id:
         field.help_text = spec["help_text"]
     # Rendered without "optional" (kern/forms/optional.html): the setup needs it.
