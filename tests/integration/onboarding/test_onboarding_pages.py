@@ -19,6 +19,7 @@ from tests.factories import amt_with_gemeinden
 from tests.factories import member_create
 from tests.factories import staff_create
 from tests.responses import page_text
+from tests.responses import queries_for
 
 from .conftest import PDF
 from .conftest import complete_values
@@ -273,3 +274,29 @@ def test_the_dashboard_shows_completeness_values_and_history_and_refuses_in_umse
     assert "Es fehlen noch Angaben der Kommune: „Fachverfahren“" in page_text(response)
     line.refresh_from_db()
     assert line.status == RolloutStatus.IN_REVIEW
+
+
+@pytest.mark.object_storage
+def test_meine_dienste_and_the_order_page_cost_the_same_for_one_and_many_checklists(
+    client, member, amt, order, service
+):
+    from tests.factories import ONBOARDING_CHECKLIST
+    from tests.factories import dienst_create
+    from tests.factories import order_place
+
+    client.force_login(member)
+    order_url = reverse("shop_orders:order", kwargs={"number": order.number})
+    small = [queries_for(client, url) for url in (reverse("shop_orders:overview"), order_url)]
+    more = order_place(
+        user=member,
+        verwaltung=amt,
+        dienste=[dienst_create(onboarding_fields=ONBOARDING_CHECKLIST) for _ in range(5)],
+    )
+    for line in more.lines.all():
+        onboarding_answers_save(
+            ordered_service=line.ozg_service, user=member, values=complete_values(amt)
+        )
+    onboarding_answers_save(ordered_service=service, user=member, values=complete_values(amt))
+    more_url = reverse("shop_orders:order", kwargs={"number": more.number})
+    large = [queries_for(client, url) for url in (reverse("shop_orders:overview"), more_url)]
+    assert small == large
