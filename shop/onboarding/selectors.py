@@ -241,7 +241,8 @@ class StaffOnboarding:
 
     line: object
     state: OnboardingState
-    history: list[OnboardingAnswer]
+    # Every value ever supplied, oldest first, with how people read it.
+    history: list[tuple[OnboardingAnswer, str]]
 
 
 def onboarding_for_staff(*, lines: Iterable) -> list[StaffOnboarding]:
@@ -251,8 +252,22 @@ def onboarding_for_staff(*, lines: Iterable) -> list[StaffOnboarding]:
     services = [(line, line.ozg_service) for line in lines if getattr(line, "ozg_service", None)]
     states = onboarding_states(services=[service for _, service in services])
     history = onboarding_history(ordered_service_ids=[service.pk for _, service in services])
-    return [
-        StaffOnboarding(line=line, state=states[service.pk], history=history.get(service.pk, []))
-        for line, service in services
-        if states[service.pk].has_checklist
-    ]
+    result = []
+    for line, service in services:
+        state = states[service.pk]
+        if not state.has_checklist:
+            continue
+        specs = {field.key: field.spec for field in state.fields}
+        # A field dropped from the checklist since is shown as it was stored.
+        plain = {"type": OnboardingFieldType.TEXT}
+        result.append(
+            StaffOnboarding(
+                line=line,
+                state=state,
+                history=[
+                    (answer, answer_display(spec=specs.get(answer.field_key, plain), answer=answer))
+                    for answer in history.get(service.pk, [])
+                ],
+            )
+        )
+    return result
