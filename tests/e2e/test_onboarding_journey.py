@@ -32,12 +32,14 @@ GEMEINDEN = ("Ascheffel", "Bünsdorf")
 @pytest.fixture
 def order(site_pages):
     from shop.accounts.services import FULFILMENT_GROUP
+    from shop.models import Membership
 
     terms_of_use_publish()
     amt = VerwaltungFactory(name="Amt Hüttener Berge")
     for name in GEMEINDEN:
         GemeindeFactory(verwaltung=amt, name=name)
     member = member_create(verwaltung=amt, email="amt-huettener-berge@example.org")
+    member_create(verwaltung=amt, email="lesend@amt.example", role=Membership.Role.READ_ONLY)
     staff_create(group=FULFILMENT_GROUP, email="fulfilment@example.org", is_staff=True)
     dienst = dienst_create(
         title="Gewerbeanmeldung",
@@ -63,6 +65,7 @@ def test_a_member_completes_the_checklist_and_fulfilment_starts_the_setup(
 ):
     log_in(page, "amt-huettener-berge@example.org")
     page.goto("/konto/meine-dienste/")
+    checked(page, "meine-dienste")
     page.get_by_role("link", name="Noch benötigte Angaben (6)").click()
     expect(page.get_by_role("heading", name="Angaben zur Einrichtung")).to_be_visible()
     checked(page, "formular")
@@ -92,6 +95,16 @@ def test_a_member_completes_the_checklist_and_fulfilment_starts_the_setup(
     checked(page, "formular-vollstaendig")
     page.goto(f"/konto/meine-dienste/bestellungen/{order.number}/")
     expect(page.locator("body")).to_contain_text("alle Pflichtangaben vorhanden")
+    checked(page, "bestellung")
+    log_out(page)
+
+    # A reading member of the Amt sees the values and the file, without a form.
+    log_in(page, "lesend@amt.example")
+    page.goto(f"/konto/meine-dienste/bestellungen/{order.number}/")
+    page.get_by_role("link", name="Gewerbeanmeldung").last.click()
+    expect(page.get_by_role("link", name="Anbindung.pdf")).to_be_visible()
+    expect(page.get_by_role("button", name="Angaben speichern")).to_have_count(0)
+    checked(page, "formular-lesend")
     log_out(page)
 
     log_in(page, "fulfilment@example.org")
