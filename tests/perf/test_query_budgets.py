@@ -60,7 +60,7 @@ PAGES = [
         "member",
         EXPORT_BUDGET,
     ),
-    ("dashboard order list", "/shop/dashboard/orders/", "staff", 10),
+    ("dashboard order list", "/shop/dashboard/orders/", "staff", 13),
     # From the cache (shop.reports.cache) after the warm-up request.
     ("coverage report", "/umsetzung/berichte/abdeckung/", "staff", 6),
     # The map for a selection (bad input: all services) is kept in the same cache.

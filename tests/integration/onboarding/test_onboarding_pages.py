@@ -261,6 +261,8 @@ def test_the_dashboard_shows_completeness_values_and_history_and_refuses_in_umse
     assert "neu@amt.example" in text and "Alle Fassungen der Angaben" in text
     assert "hanna@amt.example" in text  # who supplied it
     assert "Schritte der Einrichtung" in text
+    order_list = page_text(client.get(reverse("dashboard:order-list")))
+    assert "Gewerbeanmeldung (In Prüfung)<br><small>1 Angabe der Kommune fehlt" in order_list
 
     response = client.post(
         url,
