@@ -103,3 +103,77 @@ class HelpBodyBlock(blocks.StreamBlock):
     paragraph = paragraph_block()
     faq = FaqBlock()
     callout = CalloutBlock()
+
+
+# The onboarding checklist: one block per kind of value a Verwaltung supplies before setup. The
+# page hands them to the shop as plain values (ServicePage.onboarding_field_values); a block's
+# id is the field's key, so renaming a field keeps the values already supplied.
+
+
+class OnboardingFieldBlock(blocks.StructBlock):
+    label = blocks.CharBlock(label="Bezeichnung", max_length=255)
+    help_text = blocks.CharBlock(
+        label="Hilfetext", required=False, help_text="Wo die Kommune die Angabe findet."
+    )
+    required = blocks.BooleanBlock(
+        label="Pflichtangabe",
+        required=False,
+        default=True,
+        help_text="Ohne sie kann der Dienst nicht auf „In Umsetzung“ gesetzt werden.",
+    )
+    per_gemeinde = blocks.BooleanBlock(
+        label="Je Gemeinde",
+        required=False,
+        help_text="Für jede Gemeinde der Bestellung einzeln anzugeben.",
+    )
+
+    class Meta:
+        icon = "form"
+
+
+class OnboardingChoiceBlock(OnboardingFieldBlock):
+    choices = blocks.ListBlock(blocks.CharBlock(label="Möglichkeit"), label="Möglichkeiten")
+
+
+# What an upload may be; the shop checks extension and content (shop.onboarding.definition).
+UPLOAD_TYPES = [
+    ("pdf", "PDF"),
+    ("png", "PNG"),
+    ("jpg", "JPEG"),
+    ("docx", "Word (DOCX)"),
+    ("xlsx", "Excel (XLSX)"),
+    ("odt", "OpenDocument-Text"),
+    ("ods", "OpenDocument-Tabelle"),
+    ("csv", "CSV"),
+    ("txt", "Text"),
+    ("xml", "XML"),
+    ("zip", "ZIP"),
+]
+
+
+class OnboardingFileBlock(OnboardingFieldBlock):
+    extensions = blocks.MultipleChoiceBlock(
+        label="Erlaubte Dateitypen", choices=UPLOAD_TYPES, default=["pdf"]
+    )
+    max_size_mb = blocks.IntegerBlock(
+        label="Höchstgröße in MB", min_value=1, max_value=50, default=10
+    )
+
+
+class OnboardingFieldsBlock(blocks.StreamBlock):
+    text = OnboardingFieldBlock(label="Text")
+    email = OnboardingFieldBlock(label="E-Mail-Adresse", icon="mail")
+    url = OnboardingFieldBlock(label="Internetadresse", icon="link")
+    choice = OnboardingChoiceBlock(label="Auswahl", icon="list-ul")
+    yesno = OnboardingFieldBlock(label="Ja/Nein", icon="tick")
+    date = OnboardingFieldBlock(label="Datum", icon="date")
+    file = OnboardingFileBlock(label="Datei-Upload", icon="doc-full")
+
+
+class OnboardingStepBlock(blocks.StructBlock):
+    title = blocks.CharBlock(label="Schritt", max_length=255)
+    text = blocks.TextBlock(label="Beschreibung", required=False)
+
+    class Meta:
+        icon = "list-ol"
+        label = "Schritt der Einrichtung"

@@ -21,7 +21,7 @@ from wagtail.search import index
 from shop.models import Dienst
 from shop.models.fields import ResponsibleKindsField
 
-from .blocks import HelpBodyBlock, ServiceBodyBlock
+from .blocks import HelpBodyBlock, OnboardingFieldsBlock, OnboardingStepBlock, ServiceBodyBlock
 from .caching import view_restrictions_exist
 from .choices import Reifegrad, ServiceType, TransportRoute, Vertrauensniveau
 from .forms import ServicePageForm
@@ -251,6 +251,20 @@ class ServicePage(PublicPageMixin, Page):
         "Kreise und kreisfreie Städte). Nichts angekreuzt: alle Verwaltungen.",
     )
     featured = models.BooleanField("Auf der Startseite hervorheben", default=False, db_index=True)
+    onboarding_fields = StreamField(
+        OnboardingFieldsBlock(),
+        verbose_name="Benötigte Angaben der Kommune",
+        blank=True,
+        help_text="Was die Kommune nach der Bestellung unter „Meine Dienste“ angibt, bevor der "
+        "Dienst eingerichtet wird (z. B. Eintrag im Zuständigkeitsfinder, DVDV-/OSCI-Adresse, "
+        "Fachverfahren, Testzugang).",
+    )
+    onboarding_steps = StreamField(
+        [("step", OnboardingStepBlock())],
+        verbose_name="Schritte der Einrichtung",
+        blank=True,
+        help_text="Die Schritte, die das Umsetzungsteam bei der Einrichtung durchgeht.",
+    )
 
     content_panels = [
         *Page.content_panels,
@@ -298,6 +312,10 @@ class ServicePage(PublicPageMixin, Page):
             "(Allgemeine Nutzungsbedingungen).",
         ),
         InlinePanel("contacts", heading="Ansprechpersonen", label="Ansprechperson"),
+        MultiFieldPanel(
+            [FieldPanel("onboarding_fields"), FieldPanel("onboarding_steps")],
+            heading="Checkliste zur Einrichtung",
+        ),
     ]
 
     search_fields = [
@@ -351,6 +369,29 @@ class ServicePage(PublicPageMixin, Page):
     @property
     def required_agreement_ids(self) -> list[int]:
         return [link.agreement_id for link in self.agreement_links.all()]
+
+    def onboarding_field_values(self) -> list[dict]:
+        """The checklist as plain values for the shop (shop.onboarding.definition)."""
+        return [
+            {
+                "key": child.id,
+                "type": child.block_type,
+                "label": child.value["label"],
+                "help_text": child.value["help_text"],
+                "required": child.value["required"],
+                "per_gemeinde": child.value["per_gemeinde"],
+                "choices": list(child.value.get("choices") or ()),
+                "extensions": list(child.value.get("extensions") or ()),
+                "max_size_mb": child.value.get("max_size_mb") or 0,
+            }
+            for child in self.onboarding_fields
+        ]
+
+    def onboarding_step_values(self) -> list[dict]:
+        return [
+            {"title": child.value["title"], "text": child.value["text"]}
+            for child in self.onboarding_steps
+        ]
 
     def search_ozg_ids(self) -> str:
         return " ".join(self.ozg_ids)

@@ -183,6 +183,21 @@ def _body_stream(blocks: tuple[tuple[str, object], ...]) -> list[tuple[str, obje
     return stream
 
 
+def _onboarding_stream(fields) -> list[tuple[str, dict]]:
+    """Demo checklists name only what differs from the blocks' defaults."""
+    stream = []
+    for field in fields:
+        value = {"help_text": "", "required": True, "per_gemeinde": False, **field}
+        block_type = value.pop("type")
+        if block_type == "choice":
+            value["choices"] = list(value.get("choices", ()))
+        if block_type == "file":
+            value.setdefault("extensions", ["pdf"])
+            value.setdefault("max_size_mb", 10)
+        stream.append((block_type, value))
+    return stream
+
+
 @transaction.atomic
 def service_pages_ensure(
     *, parent: ServiceIndexPage, services, agreements_by_slug: Mapping[str, Agreement]
@@ -215,6 +230,11 @@ def service_pages_ensure(
             fachverfahren_interface=service.fachverfahren_interface,
             featured=service.featured,
             responsible_kinds=list(service.responsible_kinds),
+            onboarding_fields=_onboarding_stream(service.onboarding_fields),
+            onboarding_steps=[
+                ("step", {"title": step["title"], "text": step.get("text", "")})
+                for step in service.onboarding_steps
+            ],
         )
         page.ozg_links = [
             ServicePageOzgLeistung(ozg_leistung=leistung)

@@ -26,6 +26,8 @@ def service_page_published(sender, instance: ServicePage, **kwargs) -> None:
         ozg_ids=instance.ozg_ids,
         agreement_ids=instance.required_agreement_ids,
         responsible_kinds=instance.responsible_kinds,
+        onboarding_fields=instance.onboarding_field_values(),
+        onboarding_steps=instance.onboarding_step_values(),
     )
     # Wagtail sets both to the same moment when a page goes live for the first time.
     if instance.live and instance.first_published_at == instance.last_published_at:

@@ -51,6 +51,10 @@ class DemoService:
     contacts: tuple[DemoContact, ...] = ()
     # (block type, value) pairs; FAQ entries and call-outs as tuples, as the help page keeps them.
     body: tuple[tuple[str, object], ...] = ()
+    # The onboarding checklist: dicts with `type` and the block's fields (label, help_text,
+    # required, per_gemeinde, choices, extensions, max_size_mb); steps with title and text.
+    onboarding_fields: tuple[dict, ...] = ()
+    onboarding_steps: tuple[dict, ...] = ()
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -98,6 +102,8 @@ def demo_services() -> tuple[DemoService, ...]:
                     for contact in service.get("contacts", ())
                 ),
                 "body": tuple(_block(entry) for entry in service.get("body", ())),
+                "onboarding_fields": tuple(service.get("onboarding_fields", ())),
+                "onboarding_steps": tuple(service.get("onboarding_steps", ())),
             }
         )
         for service in data["services"]

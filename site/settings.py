@@ -314,6 +314,9 @@ ADMINS = [("Betrieb OZG-Dienste-Shop", address) for address in env.list("ADMINS"
 OSCAR_FROM_EMAIL = DEFAULT_FROM_EMAIL
 # Rückfragen of municipalities go to this address; empty: to every active Fulfilment member.
 FULFILMENT_EMAIL = env("FULFILMENT_EMAIL", default="")
+# Days between reminders of missing onboarding data (manage.py remind_onboarding), counted from
+# the order.
+ONBOARDING_REMINDER_DAYS = env.int("ONBOARDING_REMINDER_DAYS", default=7)
 # The Land's coat of arms beside the shop's logo. Not shipped: its use is the Land's to permit.
 # A path among the static files (e.g. "wappen/sh.svg" in a folder of STATICFILES_DIRS), a path
 # from / (e.g. "/media/wappen.svg") or an https address (then allowed by the CSP's img-src).

@@ -71,6 +71,8 @@ def profile_form(ozg_leistung, *, link_id=None, **overrides) -> dict:
             "vertrauensniveau": "substantiell",
             "fachverfahren_interface": "",
             "agreement_links": inline_formset([]),
+            "onboarding_fields": streamfield([]),
+            "onboarding_steps": streamfield([]),
             "contacts": inline_formset(
                 [
                     {

@@ -3,7 +3,7 @@
 The CMS hands plain values in; nothing here knows about pages.
 """
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from decimal import Decimal
 
 from django.conf import settings
@@ -14,6 +14,7 @@ from oscar.core.loading import get_model
 from shop.dienste.responsibility import responsible_kinds_clean
 from shop.interest.services import dienst_interest_notify
 from shop.models import Agreement, Dienst, OzgLeistung
+from shop.onboarding.services import onboarding_checklist_sync
 
 Product = get_model("catalogue", "Product")
 ProductClass = get_model("catalogue", "ProductClass")
@@ -76,13 +77,17 @@ def dienst_sync(
     ozg_ids: Iterable[str],
     agreement_ids: Iterable[int] = (),
     responsible_kinds: Iterable[str] = (),
+    onboarding_fields: Iterable[Mapping] = (),
+    onboarding_steps: Iterable[Mapping] = (),
 ) -> Dienst:
     """Create or update the Dienst and its product for a published service profile.
 
     Re-publishing the same content changes nothing and never creates a second product. Once the
     service is orderable, the members of Verwaltungen that registered interest are mailed once.
     `responsible_kinds`: the kinds of Verwaltung that may order it (empty: all); ValidationError
-    (German) for a value that is no kind.
+    (German) for a value that is no kind. `onboarding_fields`/`onboarding_steps`: the checklist
+    of what a Verwaltung supplies before setup (see shop.onboarding.definition), stored as a new
+    version when it changed.
     """
     kinds = responsible_kinds_clean(responsible_kinds)
     dienst = Dienst.objects.select_related("product").filter(page_id=page_id).first()
@@ -106,6 +111,7 @@ def dienst_sync(
         product.save()
     dienst.ozg_leistungen.set(OzgLeistung.objects.filter(ozg_id__in=list(ozg_ids)))
     dienst.required_agreements.set(Agreement.objects.filter(pk__in=list(agreement_ids)))
+    onboarding_checklist_sync(dienst=dienst, fields=onboarding_fields, steps=onboarding_steps)
     # Orderable now: the Verwaltungen that registered interest are told, each once.
     dienst_interest_notify(dienst=dienst)
     return dienst

@@ -11,6 +11,13 @@ from .changes import ContactChange, WithdrawalRequest
 from .interest import DienstInterest
 from .mail import OutgoingMail, OutgoingMailAttachment
 from .news import NewsAnnouncement, NewsSubscription
+from .onboarding import (
+    OnboardingAnswer,
+    OnboardingChecklist,
+    OnboardingCompletion,
+    OnboardingFieldType,
+    OnboardingReminder,
+)
 from .orders import (
     ENDED_STATUSES,
     ContactRole,
@@ -44,6 +51,11 @@ __all__ = [
     "MembershipDecision",
     "NewsAnnouncement",
     "NewsSubscription",
+    "OnboardingAnswer",
+    "OnboardingChecklist",
+    "OnboardingCompletion",
+    "OnboardingFieldType",
+    "OnboardingReminder",
     "OrderContact",
     "OrderDetails",
     "OrderMessage",

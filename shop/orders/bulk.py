@@ -28,6 +28,7 @@ from shop.models import (
     User,
     Verwaltung,
 )
+from shop.onboarding.selectors import onboarding_missing_for_lines
 from shop.orders.pipeline import order_status_for
 from shop.orders.rollout import (
     Line,
@@ -181,10 +182,22 @@ def _bulk_problems(
 ) -> list[str]:
     """Every line checked with the rules of a single change; the messages name the line."""
     problems = []
+    # Read once for the whole batch rather than once per line.
+    missing = (
+        onboarding_missing_for_lines(line_ids=[service.line_id for service in services])
+        if new_status == RolloutStatus.IN_PROGRESS
+        else {}
+    )
     for service in services:
         line = service.line
         url = urls.get(line.pk, "") if new_status == RolloutStatus.LIVE else ""
-        for problem in _check(lines=[line], new_status=new_status, reason="x", service_url=url):
+        for problem in _check(
+            lines=[line],
+            new_status=new_status,
+            reason="x",
+            service_url=url,
+            onboarding_missing=missing,
+        ):
             problems.append(f"Bestellung {line.order.number}, {service.verwaltung.name}: {problem}")
     if new_status in ENDED_STATUSES and not reason.strip():
         problems.append(f"Für „{new_status}“ ist eine Begründung nötig; sie geht an die Kommune.")

@@ -26,6 +26,7 @@ from shop.models import (
     ServiceCoverage,
     User,
 )
+from shop.onboarding.selectors import onboarding_missing_for_lines
 from shop.orders.pipeline import mail_code_for, mail_type_defaults, order_status_for
 
 Order = get_model("order", "Order")
@@ -36,10 +37,30 @@ CommunicationEventType = get_model("communication", "CommunicationEventType")
 HTTPS_ONLY = URLValidator(schemes=["https"], message="Bitte geben Sie eine https-Adresse an.")
 
 
-def _check(*, lines: Sequence, new_status: str, reason: str, service_url: str) -> list[str]:
+def _check(
+    *,
+    lines: Sequence,
+    new_status: str,
+    reason: str,
+    service_url: str,
+    onboarding_missing: Mapping[int, list[str]] | None = None,
+) -> list[str]:
+    """What stands against moving `lines` to `new_status`, one German message per problem.
+    `onboarding_missing` (per line id, see onboarding_missing_for_lines): given by a caller that
+    checks many lines, so that it reads the onboarding data once; else read here."""
     problems = []
     if new_status not in RolloutStatus.values:
         return [f"„{new_status}“ ist kein Status der Umsetzung."]
+    if new_status == RolloutStatus.IN_PROGRESS:
+        # The rollout team cannot set a service up without the data its checklist requires.
+        if onboarding_missing is None:
+            onboarding_missing = onboarding_missing_for_lines(line_ids=[line.pk for line in lines])
+        for line in lines:
+            if onboarding_missing.get(line.pk):
+                problems.append(
+                    f"„{line.title}“ kann noch nicht auf „{new_status}“ gesetzt werden: Es "
+                    f"fehlen noch Angaben der Kommune: {', '.join(onboarding_missing[line.pk])}."
+                )
     for line in lines:
         if new_status == line.status:
             problems.append(f"„{line.title}“ hat bereits den Status „{new_status}“.")

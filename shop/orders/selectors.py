@@ -29,6 +29,7 @@ from shop.models import (
     Verwaltung,
     VerwaltungKind,
 )
+from shop.onboarding.selectors import onboarding_states
 from shop.orders.pipeline import initial_status
 from shop.spreadsheets import Table, local_minute, number_or_text
 
@@ -624,6 +625,10 @@ class DienstSummary:
     live_url: str
     orders_count: int
     last_change: datetime.datetime
+    # The newest order's line and how many of its required onboarding data are missing
+    # ("Noch benötigte Angaben", shop.onboarding).
+    line_id: int = 0
+    onboarding_missing: int = 0
 
     @property
     def for_itself(self) -> bool:
@@ -659,10 +664,11 @@ def dienst_summary_queryset(*, verwaltung: Verwaltung, status: str = "") -> Quer
 
 
 def dienst_summaries(*, verwaltung: Verwaltung, page: Iterable[dict]) -> list[DienstSummary]:
-    """The overview rows for one page of dienst_summary_queryset(). Two queries (none for an
+    """The overview rows for one page of dienst_summary_queryset(). Five queries (none for an
     empty page), each bounded by the page's services: every order of them by the Verwaltung
     with its status and last status change, and the active Gemeinden of each, counted in the
-    database (on the coverage's index of Verwaltung and Dienst)."""
+    database (on the coverage's index of Verwaltung and Dienst); the onboarding data of the
+    newest orders (three, see onboarding_states)."""
     page = list(page)
     if not page:
         return []
@@ -687,6 +693,7 @@ def dienst_summaries(*, verwaltung: Verwaltung, page: Iterable[dict]) -> list[Di
         .values(
             "pk",
             "dienst_id",
+            "line_id",
             "service_url",
             "is_active",
             "line__status",
@@ -697,6 +704,13 @@ def dienst_summaries(*, verwaltung: Verwaltung, page: Iterable[dict]) -> list[Di
     ):
         row.update(coverage.get(row["pk"], no_coverage))
         services[row["dienst_id"]].append(row)
+    onboarding = onboarding_states(
+        services=[
+            OrderedService(pk=orders[0]["pk"], dienst_id=dienst_id)
+            for dienst_id, orders in services.items()
+            if orders[0]["is_active"]
+        ]
+    )
     summaries = []
     for row in page:
         orders = services.get(row["dienst_id"])
@@ -724,6 +738,10 @@ def dienst_summaries(*, verwaltung: Verwaltung, page: Iterable[dict]) -> list[Di
                 itself_count=sum(order["itself"] for order in orders),
                 live_url=live_urls[0] if live_urls else "",
                 orders_count=len(orders),
+                line_id=newest["line_id"],
+                onboarding_missing=len(onboarding[newest["pk"]].missing)
+                if newest["pk"] in onboarding
+                else 0,
                 last_change=max(
                     moment
                     for order in orders

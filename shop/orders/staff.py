@@ -28,6 +28,7 @@ from shop.models import (
     ServiceCoverage,
     Verwaltung,
 )
+from shop.onboarding.selectors import onboarding_states
 from shop.orders.messages import unread_counts_for_staff, unread_for_staff
 from shop.orders.pipeline import progress
 from shop.orders.selectors import order_lines_prefetch, rollout_events_prefetch
@@ -119,7 +120,9 @@ class StaffOrderRow:
     verwaltung_name: str
     regional_key: str
     kreis_name: str
-    lines: list[tuple[str, str]]  # title and status of each ordered service
+    # Title, status and the number of required onboarding data still missing (shop.onboarding)
+    # of each ordered service.
+    lines: list[tuple[str, str, int]]
     unread_messages: int
 
 
@@ -141,17 +144,26 @@ def order_row_values(*, details: QuerySet[OrderDetails]) -> QuerySet:
 
 
 def order_rows_for_staff(*, rows: Iterable[dict]) -> list[StaffOrderRow]:
-    """A page of `order_row_values` with the title and status of each order's lines and its
-    unread questions. Two queries."""
+    """A page of `order_row_values` with the title, status and missing onboarding data of each
+    order's lines and its unread questions. Five queries."""
     rows = list(rows)
     order_ids = [row["order_id"] for row in rows]
-    lines: dict[int, list[tuple[str, str]]] = {order_id: [] for order_id in order_ids}
-    for order_id, title, status in (
+    found = list(
         Line.objects.filter(order_id__in=order_ids)
         .order_by("pk")
-        .values_list("order_id", "title", "status")
-    ):
-        lines[order_id].append((title, status))
+        .values_list("order_id", "title", "status", "ozg_service__pk", "ozg_service__dienst_id")
+    )
+    onboarding = onboarding_states(
+        services=[
+            OrderedService(pk=service_id, dienst_id=dienst_id)
+            for *_, service_id, dienst_id in found
+            if service_id is not None
+        ]
+    )
+    lines: dict[int, list[tuple[str, str, int]]] = {order_id: [] for order_id in order_ids}
+    for order_id, title, status, service_id, _ in found:
+        missing = len(onboarding[service_id].missing) if service_id in onboarding else 0
+        lines[order_id].append((title, status, missing))
     unread = unread_counts_for_staff(order_ids=order_ids)
     return [
         StaffOrderRow(

@@ -1,5 +1,7 @@
 from django.urls import path
 
+from shop.onboarding import views as onboarding_views
+
 from . import change_views, views
 
 app_name = "shop_orders"
@@ -22,6 +24,16 @@ urlpatterns = [
         "bestellungen/<str:number>/dienste/<int:line_id>/stornierung/",
         change_views.order_withdrawal,
         name="withdrawal",
+    ),
+    path(
+        "bestellungen/<str:number>/dienste/<int:line_id>/angaben/",
+        onboarding_views.onboarding,
+        name="onboarding",
+    ),
+    path(
+        "bestellungen/<str:number>/dienste/<int:line_id>/angaben/dateien/<int:answer_id>/",
+        onboarding_views.onboarding_file,
+        name="onboarding_file",
     ),
     path(
         "<int:verwaltung_id>/dienste/<int:dienst_id>/",

@@ -17,6 +17,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from shop.accounts.selectors import membership_ordering_obstacle
 from shop.models import Membership, RolloutStatus
+from shop.onboarding.selectors import onboarding_states
 from shop.spreadsheets import CONTENT_TYPES, WRITERS
 
 from . import changes, documents, selectors
@@ -170,10 +171,22 @@ def _order_page(
         details=record.details,
         lines=[state.line for state in record.services],
     )
+    ordered = [state for state in record.services if state.ordered_service is not None]
+    onboarding = onboarding_states(services=[state.ordered_service for state in ordered])
     return render(
         request,
         "shop/orders/order_detail.html",
-        {"record": record, "thread": thread, "message_form": form, "changes": order_changes},
+        {
+            "record": record,
+            "thread": thread,
+            "message_form": form,
+            "changes": order_changes,
+            "onboarding": [
+                (state, onboarding[state.ordered_service.pk])
+                for state in ordered
+                if onboarding[state.ordered_service.pk].has_checklist
+            ],
+        },
     )
 
 

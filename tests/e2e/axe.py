@@ -56,3 +56,14 @@ def assert_accessible(
         f"axe-core meldet auf {page.url} bei {name}:\n{describe(found_here)}"
         for name, found_here in found.items()
     )
+
+
+def assert_accessible_and_shot(page, *, folder, name: str) -> None:
+    """axe-core at both widths, then a full-page screenshot at each in `folder`
+    (`NAME-1280.png`, `NAME-320.png`), back at 1280 px after."""
+    assert_accessible(page)
+    folder.mkdir(parents=True, exist_ok=True)
+    for viewport in (DESKTOP, MOBILE):
+        page.set_viewport_size(viewport)
+        page.screenshot(path=folder / f"{name}-{viewport['width']}.png", full_page=True)
+    page.set_viewport_size(DESKTOP)

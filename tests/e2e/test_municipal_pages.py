@@ -34,8 +34,10 @@ from tests.e2e.layout import overlapping_elements
 from tests.e2e.layout import text_outside_main
 from tests.e2e.layout import words_found
 from tests.e2e.session import log_in
+from tests.factories import ONBOARDING_CHECKLIST
 from tests.factories import GemeindeFactory
 from tests.factories import VerwaltungFactory
+from tests.factories import dienst_create
 from tests.factories import member_create
 from tests.factories import order_place
 from tests.url_routes import municipal_routes
@@ -55,6 +57,8 @@ class World:
     dienst: Dienst
     # A service in Vorbereitung, for the interest page.
     upcoming: Dienst
+    # An order of a service with an onboarding checklist, for "Noch benötigte Angaben".
+    onboarding_order: object
 
 
 @dataclasses.dataclass(frozen=True)
@@ -101,6 +105,12 @@ PAGES: dict[str, Visit] = {
         lambda world: {"verwaltung_id": world.amt.pk, "dienst_id": world.upcoming.pk}
     ),
     "shop_orders:contacts(number)": Visit(_order),
+    "shop_orders:onboarding(line_id,number)": Visit(
+        lambda world: {
+            "number": world.onboarding_order.number,
+            "line_id": world.onboarding_order.lines.get().pk,
+        }
+    ),
     "shop_orders:withdrawal(line_id,number)": Visit(
         lambda world: {**_order(world), "line_id": world.order.lines.get().pk}
     ),
@@ -141,6 +151,10 @@ EXEMPT: dict[str, str] = {
     "shop_orders:messages(number)": "nur POST: die Rückfrage auf der Bestellseite",
     "shop_orders:export_csv()": "Download (CSV), keine Seite: test_timeline_export_journey.py",
     "shop_orders:export_xlsx()": "Download (XLSX), keine Seite: test_timeline_export_journey.py",
+    "shop_orders:onboarding_file(answer_id,line_id,number)": (
+        "eine hochgeladene Datei, keine Seite: tests/integration/onboarding/"
+        "test_onboarding_pages.py lädt sie"
+    ),
     "shop_orders:document(number)": (
         "eine PDF-Datei, keine Seite: tests/e2e/test_order_document_journey.py lädt sie"
     ),
@@ -203,6 +217,13 @@ def world(demo_site) -> World:
         ordered=ordered,
         dienst=Dienst.objects.get(title="Wohngeld online beantragen"),
         upcoming=Dienst.objects.get(title="Anmeldung der Eheschließung"),
+        onboarding_order=order_place(
+            user=member,
+            verwaltung=amt,
+            dienste=[
+                dienst_create(title="Gewerbeanmeldung", onboarding_fields=ONBOARDING_CHECKLIST)
+            ],
+        ),
     )
 
 

@@ -7,10 +7,8 @@ import pytest
 from playwright.sync_api import Page
 from playwright.sync_api import expect
 
-from tests.e2e.axe import assert_accessible
+from tests.e2e.axe import assert_accessible_and_shot
 from tests.e2e.conftest import ARTIFACTS_DIR
-from tests.e2e.conftest import DESKTOP
-from tests.e2e.conftest import MOBILE
 from tests.e2e.session import log_in
 from tests.e2e.session import log_out
 from tests.factories import GemeindeFactory
@@ -41,13 +39,7 @@ def order(site_pages):
 
 
 def checked(page: Page, name: str) -> None:
-    """axe-core at both widths, and a screenshot at each."""
-    assert_accessible(page)
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    for viewport in (DESKTOP, MOBILE):
-        page.set_viewport_size(viewport)
-        page.screenshot(path=SCREENSHOTS / f"{name}-{viewport['width']}.png", full_page=True)
-    page.set_viewport_size(DESKTOP)
+    assert_accessible_and_shot(page, folder=SCREENSHOTS, name=name)
 
 
 def test_a_member_corrects_a_contact_and_withdraws_a_service_fulfilment_confirms(page: Page, order):

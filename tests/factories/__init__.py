@@ -12,7 +12,10 @@ from tests.factories.catalogue import LeikaLeistungFactory
 from tests.factories.catalogue import OzgLeistungFactory
 from tests.factories.catalogue import ThemenfeldFactory
 from tests.factories.orders import DEFAULT_CONTACTS
+from tests.factories.orders import ONBOARDING_CHECKLIST
+from tests.factories.orders import ONBOARDING_STEPS
 from tests.factories.orders import amt_with_gemeinden
+from tests.factories.orders import checklist_field
 from tests.factories.orders import dienst_create
 from tests.factories.orders import member_create
 from tests.factories.orders import order_place
@@ -30,6 +33,8 @@ from tests.factories.registry import staff_create
 __all__ = [
     "DEFAULT_CONTACTS",
     "DEFAULT_PASSWORD",
+    "ONBOARDING_CHECKLIST",
+    "ONBOARDING_STEPS",
     "AgreementFactory",
     "AgreementVersionFactory",
     "GemeindeFactory",
@@ -42,6 +47,7 @@ __all__ = [
     "VerwaltungFactory",
     "add_permission",
     "amt_with_gemeinden",
+    "checklist_field",
     "dienst_create",
     "member_create",
     "order_place",

@@ -40,7 +40,36 @@ def dienst_create(*, title: str = "", **fields) -> Dienst:
         ozg_ids=fields.pop("ozg_ids", []),
         agreement_ids=fields.pop("agreement_ids", []),
         responsible_kinds=fields.pop("responsible_kinds", []),
+        onboarding_fields=fields.pop("onboarding_fields", ()),
+        onboarding_steps=fields.pop("onboarding_steps", ()),
     )
+
+
+def checklist_field(kind: str, label: str, **spec) -> dict:
+    """One field of an onboarding checklist as the service profile hands it over: required,
+    for the Verwaltung, unless `spec` says otherwise."""
+    defaults = {"help_text": "", "required": True, "per_gemeinde": False}
+    if kind == "file":
+        defaults |= {"extensions": ["pdf"], "max_size_mb": 1}
+    key = spec.pop("key", label.lower().replace(" ", "-"))
+    return {"key": key, "type": kind, "label": label, **defaults, **spec}
+
+
+# A checklist with a field of every type, as the rollout of a service with DVDV/OSCI transport
+# needs it; the DVDV address per Gemeinde.
+ONBOARDING_CHECKLIST = (
+    checklist_field("url", "Eintrag im Zuständigkeitsfinder", help_text="Adresse der Leistung"),
+    checklist_field("text", "DVDV-Adresse", per_gemeinde=True),
+    checklist_field("email", "Funktionspostfach"),
+    checklist_field("choice", "Fachverfahren", choices=["OK.VORWERK", "Migewa"]),
+    checklist_field("yesno", "ePayment gewünscht"),
+    checklist_field("date", "Testtermin", required=False),
+    checklist_field("file", "Anbindungsformular", extensions=["pdf", "png"], max_size_mb=1),
+)
+ONBOARDING_STEPS = (
+    {"title": "DVDV-Eintrag prüfen", "text": "Mit der Kommune abgleichen."},
+    {"title": "Live schalten", "text": ""},
+)
 
 
 def terms_of_use_publish() -> None:

@@ -32,10 +32,10 @@ PUBLIC_PAGE_LIMIT = 10
 FILTER = "?typ=online_dienst_efa&verfuegbarkeit=verfuegbar"
 SEARCH = "?q=Dienst"
 
-EXPORT_BUDGET = 8
+EXPORT_BUDGET = 11
 # The order page with each service's history (tests/integration/orders/test_timeline_export.py),
 # the open withdrawal requests and the contact changes (test_order_changes.py).
-ORDER_PAGE_BUDGET = 13
+ORDER_PAGE_BUDGET = 16
 
 # (name, url or None for the profile, who, budget). Budgets are today's exact counts.
 PAGES = [
@@ -49,8 +49,8 @@ PAGES = [
     ("catalogue by responsibility", "/dienste/?zustaendig=amt", "anonymous", 5),
     # "Für meine Verwaltung": the member's Verwaltungen' kinds (one query for the offer).
     ("catalogue für meine Verwaltung", "/dienste/?zustaendig=amt", "member", 14),
-    ("Meine Dienste", "/konto/meine-dienste/", "member", 10),
-    ("Meine Dienste filtered", "/konto/meine-dienste/?status=Eingegangen", "member", 10),
+    ("Meine Dienste", "/konto/meine-dienste/", "member", 13),
+    ("Meine Dienste filtered", "/konto/meine-dienste/?status=Eingegangen", "member", 13),
     ("Meine Dienste orders", "/konto/meine-dienste/bestellungen/", "member", 7),
     # Every row of the overview, not a page: the same queries as the overview without its pager.
     ("Meine Dienste CSV", "/konto/meine-dienste/export.csv", "member", EXPORT_BUDGET),
@@ -60,7 +60,7 @@ PAGES = [
         "member",
         EXPORT_BUDGET,
     ),
-    ("dashboard order list", "/shop/dashboard/orders/", "staff", 10),
+    ("dashboard order list", "/shop/dashboard/orders/", "staff", 13),
     # From the cache (shop.reports.cache) after the warm-up request.
     ("coverage report", "/umsetzung/berichte/abdeckung/", "staff", 6),
     # The map for a selection (bad input: all services) is kept in the same cache.

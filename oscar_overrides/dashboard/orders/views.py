@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 from oscar.apps.dashboard.orders import views
 
+from shop.onboarding import selectors as onboarding_selectors
 from shop.orders import changes, rollout, staff
 from shop.orders import messages as order_messages
 from shop.spreadsheets import CONTENT_TYPES
@@ -91,6 +92,7 @@ class OrderDetailView(views.OrderDetailView):
         if ctx["details"] is not None:
             ctx["contact_changes"] = changes.contact_change_list(details=ctx["details"])
             ctx["withdrawals"] = changes.withdrawal_request_list(details=ctx["details"])
+            ctx["onboarding"] = onboarding_selectors.onboarding_for_staff(lines=ctx["lines"])
         return ctx
 
     def handle_line_action(self, request, order, action):

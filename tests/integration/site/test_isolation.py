@@ -14,6 +14,9 @@ Verwaltung's objects) or in EXEMPT_URLS (why it needs no sweep). A new URL with 
 `test_every_municipal_object_url_is_swept` until someone decides how it is isolated. Likewise
 every URL below the staff areas is requested as a municipal member.
 
+Each Verwaltung also supplied onboarding data for its own service, with an uploaded file (so
+the module writes a file: object_storage).
+
 The data is built once for the module (in a transaction rolled back at its end); each test runs
 in a savepoint inside it, as pytest-django's `db` does.
 """
@@ -23,6 +26,7 @@ from collections.abc import Callable
 from collections.abc import Iterator
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import transaction
 from django.test import Client
 from django.urls import Resolver404
@@ -35,8 +39,10 @@ from shop.models import Dienst
 from shop.models import Membership
 from shop.models import OrderMessage
 from shop.models import WithdrawalRequest
+from shop.onboarding.services import onboarding_answers_save
 from shop.orders.messages import order_message_post
 from shop.orders.services import ContactData
+from tests.factories import ONBOARDING_CHECKLIST
 from tests.factories import amt_with_gemeinden
 from tests.factories import dienst_create
 from tests.factories import member_create
@@ -47,7 +53,7 @@ from tests.url_routes import model_of
 from tests.url_routes import municipal_routes
 from tests.url_routes import routes
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.object_storage]
 
 
 # The data: two Verwaltungen, each with an order and a Rückfrage
@@ -67,6 +73,8 @@ class Municipality:
     contact_email: str
     upcoming: object
     interest_note: str
+    onboarding_email: str
+    answer: object
 
     @property
     def secrets(self) -> dict[str, str]:
@@ -77,6 +85,7 @@ class Municipality:
             "Rückfrage": self.message.text,
             "interest note": self.interest_note,
             "member e-mail": self.member.email,
+            "onboarding value": self.onboarding_email,
         }
 
 
@@ -106,16 +115,30 @@ def municipality_create(*, label: str, shared_dienst, own_dienst, upcoming) -> M
     interest = dienst_interest_register(
         user=member, dienst=upcoming, verwaltung=verwaltung, note=f"Wir im Amt {label} warten"
     )
+    line = order.lines.get(product=own_dienst.product)
+    onboarding_email = f"gewerbe@{label.lower()}.example"
+    onboarding_answers_save(
+        ordered_service=line.ozg_service,
+        user=member,
+        values={
+            ("funktionspostfach", None): onboarding_email,
+            ("anbindungsformular", None): SimpleUploadedFile(
+                f"Anbindung {label}.pdf", b"%PDF-1.4\n%%EOF\n"
+            ),
+        },
+    )
     return Municipality(
         verwaltung=verwaltung,
         member=member,
         order=order,
-        line=order.lines.get(product=own_dienst.product),
+        line=line,
         dienst=own_dienst,
         message=message,
         contact_email=contact_email,
         upcoming=upcoming,
         interest_note=interest.note,
+        onboarding_email=onboarding_email,
+        answer=line.ozg_service.onboarding_answers.get(field_key="anbindungsformular"),
     )
 
 
@@ -137,13 +160,17 @@ def world(django_db_setup, django_db_blocker) -> Iterator[World]:
             a=municipality_create(
                 label="Ahrensdorf",
                 shared_dienst=shared,
-                own_dienst=dienst_create(title="Dienst nur für Ahrensdorf"),
+                own_dienst=dienst_create(
+                    title="Dienst nur für Ahrensdorf", onboarding_fields=ONBOARDING_CHECKLIST
+                ),
                 upcoming=upcoming,
             ),
             b=municipality_create(
                 label="Bredstedt",
                 shared_dienst=shared,
-                own_dienst=dienst_create(title="Dienst nur für Bredstedt"),
+                own_dienst=dienst_create(
+                    title="Dienst nur für Bredstedt", onboarding_fields=ONBOARDING_CHECKLIST
+                ),
                 upcoming=upcoming,
             ),
         )
@@ -215,6 +242,15 @@ OBJECT_URLS: dict[str, ObjectUrl] = {
         lambda m: {"number": m.order.number, "line_id": m.line.pk},
         post_data={"reason": "Doppelt bestellt."},
         owner_post=302,
+    ),
+    # The onboarding data of a service ("Noch benötigte Angaben") and an uploaded file.
+    "shop_orders:onboarding(line_id,number)": ObjectUrl(
+        lambda m: {"number": m.order.number, "line_id": m.line.pk},
+        post_data={"f-funktionspostfach": "neu@amt.example"},
+        owner_post=302,
+    ),
+    "shop_orders:onboarding_file(answer_id,line_id,number)": ObjectUrl(
+        lambda m: {"number": m.order.number, "line_id": m.line.pk, "answer_id": m.answer.pk}
     ),
     # The order document as PDF and its print view.
     "shop_orders:document(number)": ObjectUrl(_order),
