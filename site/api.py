@@ -17,6 +17,7 @@ from wagtail.api.v2.router import WagtailAPIRouter
 from cms_pages.api import WAGTAIL_PAGES_PATHS, ServiceAwarePagesAPIViewSet, WagtailPage
 from cms_pages.api import router as services_router
 from shop.catalogue.api import router as ozg_catalogue_router
+from shop.integrations.api import router as operator_router
 from shop.orders.api import router as meine_dienste_router
 
 wagtail_api = WagtailAPIRouter("wagtailapi")
@@ -54,6 +55,12 @@ VALIDATION_MESSAGES = {
     "less_than_equal": "Die Zahl darf höchstens {le} sein.",
     "string_too_long": "Höchstens {max_length} Zeichen.",
     "string_pattern_mismatch": "Das Format stimmt nicht.",
+    "enum": "Erlaubt sind: {expected}.",
+    "datetime_from_date_parsing": "Bitte geben Sie einen Zeitpunkt nach ISO 8601 an.",
+    "datetime_parsing": "Bitte geben Sie einen Zeitpunkt nach ISO 8601 an.",
+    "datetime_type": "Bitte geben Sie einen Zeitpunkt nach ISO 8601 an.",
+    "string_type": "Bitte geben Sie einen Text an.",
+    "bool_parsing": "Bitte geben Sie true oder false an.",
     "nul_character": "Steuerzeichen (NUL) sind nicht erlaubt.",
 }
 
@@ -96,7 +103,8 @@ def _component_schemas(model: type[Schema]) -> dict:
 api = ShopAPI(
     title=settings.SHOP_NAME,
     version="1",
-    description="Dienstekatalog mit OZG-Metadaten und Bestellbarkeit sowie der OZG-Katalog.",
+    description="Dienstekatalog mit OZG-Metadaten und Bestellbarkeit, der OZG-Katalog, Meine "
+    "Dienste der Kommunen und die Status-Schnittstelle der Betreiber (/api/umsetzung/).",
     urls_namespace="api",
 )
 
@@ -156,3 +164,4 @@ api.add_decorator(without_nul_characters)
 api.add_router("/", services_router)
 api.add_router("/", ozg_catalogue_router)
 api.add_router("/konto/", meine_dienste_router)
+api.add_router("/umsetzung/", operator_router)

@@ -305,6 +305,11 @@ if EMAIL_CONFIG["EMAIL_BACKEND"] == "django.core.mail.backends.filebased.EmailBa
 # A hanging SMTP server must not hold a request or the worker: attempts give up after this many
 # seconds, and the outbox tries again later (shop.mail.services, whose claim lasts longer).
 EMAIL_TIMEOUT = env.int("EMAIL_TIMEOUT", default=30)
+# Webhooks of the operators' systems (shop.integrations.webhooks): a receiver has this many
+# seconds to connect and to answer; a slow one is retried later. Only https to public addresses
+# unless WEBHOOK_ALLOW_PRIVATE_URLS (on with DEBUG: local receivers in development and tests).
+WEBHOOK_TIMEOUT_SECONDS = env.float("WEBHOOK_TIMEOUT_SECONDS", default=5)
+WEBHOOK_ALLOW_PRIVATE_URLS = env.bool("WEBHOOK_ALLOW_PRIVATE_URLS", default=DEBUG)
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="OZG-Dienste-Shop <shop@itvsh.example>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 # Server errors (HTTP 500) are mailed to these addresses (comma-separated), as Django does.
