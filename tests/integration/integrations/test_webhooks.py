@@ -71,10 +71,13 @@ def test_no_delivery_when_the_transaction_rolls_back(
     class Abort(Exception):
         pass
 
-    with django_capture_on_commit_callbacks(execute=True), pytest.raises(Abort):
-        with transaction.atomic():
-            order_place(user=member, verwaltung=amt, dienste=[dienst_create(title="Wohngeld")])
-            raise Abort
+    with (
+        django_capture_on_commit_callbacks(execute=True),
+        pytest.raises(Abort),
+        transaction.atomic(),
+    ):
+        order_place(user=member, verwaltung=amt, dienste=[dienst_create(title="Wohngeld")])
+        raise Abort
 
     assert WebhookDelivery.objects.count() == 0
     assert receiver.received == []
