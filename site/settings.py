@@ -546,6 +546,28 @@ OSCAR_DASHBOARD_NAVIGATION.append(
     }
 )
 # End of the undelivered e-mails block.
+# API clients and webhooks of the operators' systems (shop.integrations), for staff with
+# shop.manage_integrations.
+from oscar_overrides.dashboard.nav import integrations_access  # noqa: E402  (a plain function)
+
+OSCAR_DASHBOARD_NAVIGATION.append(
+    {
+        "label": "Schnittstellen",
+        "icon": "fas fa-plug",
+        "children": [
+            {
+                "label": label,
+                "url_name": f"shop_integrations:{name}",
+                "access_fn": integrations_access,
+            }
+            for label, name in (
+                ("API-Zugänge", "api-clients"),
+                ("Webhooks", "webhooks"),
+                ("Webhook-Zustellungen", "deliveries"),
+            )
+        ],
+    }
+)
 HAYSTACK_CONNECTIONS = {"default": {"ENGINE": "haystack.backends.simple_backend.SimpleEngine"}}
 # The catalogue is searched with Wagtail; Oscar's haystack index is not used.
 HAYSTACK_SIGNAL_PROCESSOR = "haystack.signals.BaseSignalProcessor"
