@@ -11,7 +11,7 @@ import functools
 from django.conf import settings
 from django.http import Http404, HttpRequest
 from ninja import Field, NinjaAPI, Schema
-from ninja.errors import AuthenticationError, ValidationError
+from ninja.errors import AuthenticationError, HttpError, ValidationError
 from wagtail.api.v2.router import WagtailAPIRouter
 
 from cms_pages.api import WAGTAIL_PAGES_PATHS, ServiceAwarePagesAPIViewSet, WagtailPage
@@ -41,6 +41,12 @@ VALIDATION_ERROR_RESPONSE = {
     "content": {
         "application/json": {"schema": {"$ref": "#/components/schemas/ValidationErrorOut"}}
     },
+}
+
+UNREADABLE_BODY = "Der Inhalt der Anfrage ist kein gültiges JSON."
+UNREADABLE_BODY_RESPONSE = {
+    "description": UNREADABLE_BODY,
+    "content": {"application/json": {"schema": {"$ref": "#/components/schemas/ErrorOut"}}},
 }
 
 # German texts for pydantic's error types; the placeholders come from the error's context.
@@ -90,6 +96,8 @@ class ShopAPI(NinjaAPI):
             for operation in path_item.values():
                 if operation.get("parameters"):
                     operation["responses"].setdefault("422", VALIDATION_ERROR_RESPONSE)
+                if operation.get("requestBody"):
+                    operation["responses"].setdefault("400", UNREADABLE_BODY_RESPONSE)
         schema["paths"].update(WAGTAIL_PAGES_PATHS)
         return schema
 
@@ -124,6 +132,15 @@ def invalid_parameters(request: HttpRequest, error: ValidationError):
 def not_found(request: HttpRequest, error: Http404):
     # The views raise Http404 with a German message; Django's get_object_or_404 would not.
     return api.create_response(request, {"detail": str(error) or "Nicht gefunden."}, status=404)
+
+
+@api.exception_handler(HttpError)
+def http_error(request: HttpRequest, error: HttpError):
+    # django-ninja's own 400 (a body it cannot parse) says so in English; the views' HttpErrors
+    # are German already.
+    if error.status_code == 400 and str(error).startswith("Cannot parse request body"):
+        return api.create_response(request, {"detail": UNREADABLE_BODY}, status=400)
+    return api.create_response(request, {"detail": str(error)}, status=error.status_code)
 
 
 @api.exception_handler(AuthenticationError)

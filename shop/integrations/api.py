@@ -69,7 +69,7 @@ def _require(request: HttpRequest, scope: str) -> ApiClient:
     return client
 
 
-class VerwaltungOut(Schema):
+class OperatorVerwaltungOut(Schema):
     id: int
     name: str
     regional_key: str = Field(description="Regionalschlüssel (5 oder 9 Stellen)")
@@ -77,7 +77,7 @@ class VerwaltungOut(Schema):
     kreis_id: int | None
 
 
-class PositionOut(Schema):
+class OperatorPositionOut(Schema):
     position_id: int = Field(description="Nummer der Position (ein Dienst der Bestellung)")
     dienst: DienstRef
     status: str = Field(description=STATUSES)
@@ -94,9 +94,9 @@ class OperatorOrderOut(Schema):
         description="Bestellung oder letzte Statusänderung, was später ist"
     )
     status: str = Field(description="Status der Bestellung: der ihres am wenigsten weiten Dienstes")
-    verwaltung: VerwaltungOut
+    verwaltung: OperatorVerwaltungOut
     wished_start_date: datetime.date
-    positions: list[PositionOut]
+    positions: list[OperatorPositionOut]
 
 
 class OperatorOrderPage(Schema):
@@ -202,7 +202,7 @@ class StatusChangeOut(Schema):
         description="false, wenn die Position schon so stand (eine wiederholte Anfrage)"
     )
     order_status: str
-    position: PositionOut
+    position: OperatorPositionOut
 
 
 def _position_state(*, order_id: int, line_id: int) -> tuple:

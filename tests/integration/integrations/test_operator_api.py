@@ -326,3 +326,12 @@ def test_the_document_describes_the_bearer_token(client):
     ):
         for operation in document["paths"][path].values():
             assert operation["security"] == [{"ApiClientAuth": []}]
+
+
+def test_a_body_that_is_no_json_answers_400_in_german(client, writer_token, order):
+    response = client.post(
+        status_url(order), "{kein json", content_type="application/json", **bearer(writer_token)
+    )
+
+    assert response.status_code == 400
+    assert response.json() == {"detail": "Der Inhalt der Anfrage ist kein gültiges JSON."}
