@@ -57,6 +57,7 @@ def api_clients(request: HttpRequest) -> HttpResponse:
                         "secret": new.token,
                         "back_url": reverse("shop_integrations:api-clients"),
                         "back_label": "Zu den API-Zugängen",
+                        "section": "API-Zugänge",
                     },
                 )
             )
@@ -116,6 +117,7 @@ def webhook_create(request: HttpRequest) -> HttpResponse:
                         "secret": new.secret,
                         "back_url": reverse("shop_integrations:webhooks"),
                         "back_label": "Zu den Webhooks",
+                        "section": "Webhooks",
                     },
                 )
             )
