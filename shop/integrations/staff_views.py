@@ -26,8 +26,24 @@ DELIVERIES_PER_PAGE = 50
 STATUS_FILTERS = (("", "alle"), *WebhookDelivery.Status.choices)
 
 
-def _shown_once(response: HttpResponse) -> HttpResponse:
-    # The page with a token or secret must not stay in a browser's or proxy's cache.
+def _secret_page(
+    request: HttpRequest, *, title: str, what: str, secret: str, section: tuple[str, str, str]
+) -> HttpResponse:
+    """The token or secret, shown this once, with the way back to its list (its name, the
+    link's text, its URL name). The page must not stay in a browser's or proxy's cache."""
+    label, back_label, url_name = section
+    response = render(
+        request,
+        "shop/integrations/secret_shown_once.html",
+        {
+            "title": title,
+            "what": what,
+            "secret": secret,
+            "back_url": reverse(url_name),
+            "back_label": back_label,
+            "section": label,
+        },
+    )
     add_never_cache_headers(response)
     response["Cache-Control"] += ", no-store"
     return response
@@ -47,19 +63,12 @@ def api_clients(request: HttpRequest) -> HttpResponse:
         except ValidationError as error:
             add_service_errors(form, error)
         else:
-            return _shown_once(
-                render(
-                    request,
-                    "shop/integrations/secret_shown_once.html",
-                    {
-                        "title": f"API-Zugang „{new.client.name}“ angelegt",
-                        "what": "API-Schlüssel",
-                        "secret": new.token,
-                        "back_url": reverse("shop_integrations:api-clients"),
-                        "back_label": "Zu den API-Zugängen",
-                        "section": "API-Zugänge",
-                    },
-                )
+            return _secret_page(
+                request,
+                title=f"API-Zugang „{new.client.name}“ angelegt",
+                what="API-Schlüssel",
+                secret=new.token,
+                section=("API-Zugänge", "Zu den API-Zugängen", "shop_integrations:api-clients"),
             )
     return render(
         request,
@@ -107,19 +116,12 @@ def webhook_create(request: HttpRequest) -> HttpResponse:
         except ValidationError as error:
             add_service_errors(form, error)
         else:
-            return _shown_once(
-                render(
-                    request,
-                    "shop/integrations/secret_shown_once.html",
-                    {
-                        "title": f"Webhook „{new.subscription.name}“ angelegt",
-                        "what": "Geheimnis für die Signatur",
-                        "secret": new.secret,
-                        "back_url": reverse("shop_integrations:webhooks"),
-                        "back_label": "Zu den Webhooks",
-                        "section": "Webhooks",
-                    },
-                )
+            return _secret_page(
+                request,
+                title=f"Webhook „{new.subscription.name}“ angelegt",
+                what="Geheimnis für die Signatur",
+                secret=new.secret,
+                section=("Webhooks", "Zu den Webhooks", "shop_integrations:webhooks"),
             )
     return render(
         request,

@@ -23,19 +23,18 @@ import logging
 import socket
 import ssl
 import time
-from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import timedelta
 from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import transaction
-from django.db.models import F, Q
 from django.utils import timezone
 from django_tasks import task
 
+from shop import outbox
 from shop.models import WebhookDelivery, WebhookEvent, WebhookSubscription
 
 from .addresses import webhook_url_resolve
@@ -56,7 +55,6 @@ MAX_ATTEMPTS = len(RETRY_DELAYS) + 1
 # Far longer than one request may take (WEBHOOK_TIMEOUT_SECONDS for connect and answer).
 CLAIM_DURATION = timedelta(minutes=2)
 RESPONSE_EXCERPT_BYTES = 500
-SWEEP_BATCH = 100
 
 
 class DeliveryResendError(Exception):
@@ -134,14 +132,6 @@ def _deliver_after_commit(*, delivery_ids: list[int]) -> None:
     transaction.on_commit(enqueue, robust=True)
 
 
-def _claimable(*, now: datetime) -> Q:
-    return (
-        Q(status=WebhookDelivery.Status.PENDING, next_attempt_at__lte=now)
-        & Q(attempts__lt=MAX_ATTEMPTS)
-        & (Q(locked_until__isnull=True) | Q(locked_until__lte=now))
-    )
-
-
 def _body(delivery: WebhookDelivery) -> bytes:
     envelope = {
         "id": str(delivery.delivery_id),
@@ -204,12 +194,10 @@ def _post(*, url: str, body: bytes, headers: dict[str, str]) -> Answer:
 def webhook_delivery_deliver(*, delivery_id: int) -> str | None:
     """One attempt, if the delivery is due and no other worker holds it. Returns its status
     afterwards, None when it was not this call's to send."""
-    now = timezone.now()
-    claimed_until = now + CLAIM_DURATION
-    claimed = WebhookDelivery.objects.filter(_claimable(now=now), pk=delivery_id).update(
-        locked_until=claimed_until, attempts=F("attempts") + 1
+    claimed_until = outbox.claim(
+        model=WebhookDelivery, pk=delivery_id, max_attempts=MAX_ATTEMPTS, duration=CLAIM_DURATION
     )
-    if not claimed:
+    if claimed_until is None:
         return None
     delivery = WebhookDelivery.objects.select_related("subscription").get(pk=delivery_id)
     subscription = delivery.subscription
@@ -251,9 +239,7 @@ def webhook_delivery_deliver(*, delivery_id: int) -> str | None:
         status = _retry_or_fail(delivery=delivery, outcome=outcome)
     else:
         status = _retry_or_fail(delivery=delivery, outcome=outcome)
-    # Written only while the claim is still ours: had it run out and another worker taken the
-    # delivery, that worker's outcome counts.
-    WebhookDelivery.objects.filter(pk=delivery_id, locked_until=claimed_until).update(
+    outbox.ours(model=WebhookDelivery, pk=delivery_id, claimed_until=claimed_until).update(
         status=status, **outcome
     )
     if status == WebhookDelivery.Status.FAILED:
@@ -303,29 +289,20 @@ class WebhookSweepResult:
     failed: int
 
 
-def _abandoned_fail(*, now: datetime) -> int:
-    """Deliveries whose last attempt was claimed by a worker that died: none is left."""
-    return WebhookDelivery.objects.filter(
-        status=WebhookDelivery.Status.PENDING, attempts__gte=MAX_ATTEMPTS, locked_until__lte=now
-    ).update(
-        status=WebhookDelivery.Status.FAILED,
-        locked_until=None,
-        last_error="Die Zustellung wurde beim letzten Versuch abgebrochen (Worker beendet).",
-    )
-
-
 def webhook_sweep() -> WebhookSweepResult:
     """Deliver every due delivery: retries whose time has come, those of dead workers, those
     whose task never ran. Safe to run in several processes at once."""
-    outcomes = Counter({WebhookDelivery.Status.FAILED: _abandoned_fail(now=timezone.now())})
-    # Every delivery leaves the due set when tried or when another worker holds it: this ends.
-    while due := list(
-        WebhookDelivery.objects.filter(_claimable(now=timezone.now()))
-        .order_by("next_attempt_at", "pk")
-        .values_list("pk", flat=True)[:SWEEP_BATCH]
-    ):
-        for delivery_id in due:
-            outcomes[webhook_delivery_deliver(delivery_id=delivery_id)] += 1
+    abandoned = outbox.abandoned_fail(
+        model=WebhookDelivery,
+        max_attempts=MAX_ATTEMPTS,
+        message="Die Zustellung wurde beim letzten Versuch abgebrochen (Worker beendet).",
+    )
+    outcomes = outbox.sweep(
+        model=WebhookDelivery,
+        max_attempts=MAX_ATTEMPTS,
+        deliver=lambda delivery_id: webhook_delivery_deliver(delivery_id=delivery_id),
+    )
+    outcomes[WebhookDelivery.Status.FAILED] += abandoned
     return WebhookSweepResult(
         delivered=outcomes[WebhookDelivery.Status.DELIVERED],
         retrying=outcomes[WebhookDelivery.Status.PENDING],
