@@ -124,6 +124,24 @@ class OrderListParameters(Schema):
     limit: int = Field(50, ge=1, le=200, description="Bestellungen je Seite, höchstens 200")
 
 
+# Nothing of the shop is older; an earlier `since` means everything. Clamped in UTC, also because
+# the databases cannot compare dates at the edges of Python's range (year 1, 9999, odd offsets).
+EARLIEST = datetime.datetime(2000, 1, 1, tzinfo=datetime.UTC)
+LATEST = datetime.datetime(9999, 1, 1, tzinfo=datetime.UTC)
+
+
+def _since(value: datetime.datetime | None) -> datetime.datetime | None:
+    if value is None:
+        return None
+    try:
+        if timezone.is_naive(value):
+            value = timezone.make_aware(value)
+        value = value.astimezone(datetime.UTC)
+    except (OverflowError, ValueError):
+        return EARLIEST if value.year < 2000 else LATEST
+    return min(max(value, EARLIEST), LATEST)
+
+
 def _position(state: order_selectors.ServiceState) -> dict:
     return {**service_out(state), "position_id": state.line.pk}
 
@@ -155,16 +173,13 @@ def _order(summary: order_selectors.OrderSummary) -> dict:
 )
 def bestellungen(request: HttpRequest, parameters: Query[OrderListParameters]):
     _require(request, ApiScope.READ_ORDERS)
-    since = parameters.since
-    if since is not None and timezone.is_naive(since):
-        since = timezone.make_aware(since)
     orders = operator_order_list(
         filters=OperatorOrderFilters(
             status=parameters.status or "",
             dienst_id=parameters.dienst,
             verwaltung_id=parameters.verwaltung,
             kreis_id=parameters.kreis,
-            since=since,
+            since=_since(parameters.since),
             after=parameters.after,
         )
     )

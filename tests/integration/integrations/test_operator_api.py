@@ -335,3 +335,14 @@ def test_a_body_that_is_no_json_answers_400_in_german(client, writer_token, orde
 
     assert response.status_code == 400
     assert response.json() == {"detail": "Der Inhalt der Anfrage ist kein gültiges JSON."}
+
+
+@pytest.mark.parametrize(
+    "since",
+    ["0079-09-13T10:02:00+16:01", "0001-01-01T00:00:00", "9999-12-31T23:59:59-12:00"],
+)
+def test_a_since_at_the_edges_of_the_calendar_is_no_error(client, reader_token, order, since):
+    response = client.get(LIST, {"since": since}, **bearer(reader_token))
+
+    assert response.status_code == 200
+    assert len(response.json()["items"]) == (1 if since[0] == "0" else 0)
