@@ -27,7 +27,13 @@ STATUS_FILTERS = (("", "alle"), *WebhookDelivery.Status.choices)
 
 
 def _secret_page(
-    request: HttpRequest, *, title: str, what: str, secret: str, section: tuple[str, str, str]
+    request: HttpRequest,
+    *,
+    title: str,
+    what: str,
+    if_lost: str,
+    secret: str,
+    section: tuple[str, str, str],
 ) -> HttpResponse:
     """The token or secret, shown this once, with the way back to its list (its name, the
     link's text, its URL name). The page must not stay in a browser's or proxy's cache."""
@@ -38,6 +44,7 @@ def _secret_page(
         {
             "title": title,
             "what": what,
+            "if_lost": if_lost,
             "secret": secret,
             "back_url": reverse(url_name),
             "back_label": back_label,
@@ -67,6 +74,7 @@ def api_clients(request: HttpRequest) -> HttpResponse:
                 request,
                 title=f"API-Zugang „{new.client.name}“ angelegt",
                 what="API-Schlüssel",
+                if_lost="legen Sie einen neuen Zugang an und widerrufen den alten.",
                 secret=new.token,
                 section=("API-Zugänge", "Zu den API-Zugängen", "shop_integrations:api-clients"),
             )
@@ -120,6 +128,7 @@ def webhook_create(request: HttpRequest) -> HttpResponse:
                 request,
                 title=f"Webhook „{new.subscription.name}“ angelegt",
                 what="Geheimnis für die Signatur",
+                if_lost="legen Sie einen neuen Webhook an und deaktivieren den alten.",
                 secret=new.secret,
                 section=("Webhooks", "Zu den Webhooks", "shop_integrations:webhooks"),
             )
