@@ -169,6 +169,8 @@ def _order(summary: order_selectors.OrderSummary) -> dict:
 @router.get(
     "/bestellungen",
     response={200: OperatorOrderPage, **NOT_AUTHORISED},
+    # Its own URL name: Meine Dienste's list is "api:bestellungen".
+    url_name="umsetzung_bestellungen",
     summary="Bestellungen des Landes, älteste zuerst, seitenweise mit Cursor",
 )
 def bestellungen(request: HttpRequest, parameters: Query[OrderListParameters]):
@@ -237,6 +239,7 @@ def _already(line, change: StatusChangeIn) -> bool:
 @router.post(
     "/bestellungen/{number}/positionen/{position_id}/status",
     response={200: StatusChangeOut, 404: ErrorOut, 409: ErrorOut, **NOT_AUTHORISED},
+    url_name="umsetzung_status_aendern",
     summary="Status einer Position ändern, mit den Regeln des Dashboards",
     description="Erlaubte Übergänge wie im Dashboard; Abgelehnt und Storniert brauchen eine "
     "Begründung, Live die https-Adresse. Die Verwaltung sieht die Änderung als „ITVSH/Dataport“ "

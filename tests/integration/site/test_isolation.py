@@ -259,7 +259,7 @@ EXEMPT_URLS = {
     "password-reset-confirm(token,uidb64)",
     # The operators' status API: an API client's token, never a member's session (401 for
     # members: tests/integration/integrations/test_operator_api.py).
-    "api:status_aendern(number,position_id)",
+    "api:umsetzung_status_aendern(number,position_id)",
 }
 
 
