@@ -40,8 +40,9 @@ SEARCH = "?q=Anmeldung"
 
 
 def pages(prepared: dict) -> list[tuple[str, str, str | None, bool]]:
-    """(name, path, cookie, public)"""
-    member, staff = prepared["member_cookie"], prepared["staff_cookie"]
+    """(name, path, header "Name: value" that signs in, public)"""
+    member, staff = f"Cookie: {prepared['member_cookie']}", f"Cookie: {prepared['staff_cookie']}"
+    operator = f"Authorization: Bearer {prepared['operator_token']}"
     return [
         ("Startseite", "/", None, True),
         ("Katalog", "/dienste/", None, True),
@@ -51,6 +52,14 @@ def pages(prepared: dict) -> list[tuple[str, str, str | None, bool]]:
         ("Meine Dienste", "/konto/meine-dienste/", member, False),
         ("Dashboard Bestellungen", "/shop/dashboard/orders/", staff, False),
         ("Abdeckungsbericht", "/umsetzung/berichte/abdeckung/", staff, False),
+        # The operators' status API: a page of 50 orders of the Land, and the changes of a day.
+        ("API Bestellungen", "/api/umsetzung/bestellungen", operator, False),
+        (
+            "API Änderungen seit",
+            f"/api/umsetzung/bestellungen?since={prepared['since']}",
+            operator,
+            False,
+        ),
     ]
 
 
@@ -199,14 +208,15 @@ class Server:
             self.process.wait(timeout=30)
 
 
-def check(base: str, path: str, cookie: str | None) -> tuple[int, str]:
+def check(base: str, path: str, header: str | None) -> tuple[int, str]:
     """Status and X-Page-Cache header of one request, without following redirects."""
 
     class NoRedirect(urllib.request.HTTPRedirectHandler):
         def redirect_request(self, *args, **kwargs):
             return None
 
-    request = urllib.request.Request(base + path, headers={"Cookie": cookie} if cookie else {})
+    name, _, value = (header or "").partition(": ")
+    request = urllib.request.Request(base + path, headers={name: value} if header else {})
     for attempt in range(3):
         try:
             with urllib.request.build_opener(NoRedirect).open(request, timeout=60) as response:
@@ -220,7 +230,7 @@ def check(base: str, path: str, cookie: str | None) -> tuple[int, str]:
     raise AssertionError  # unreachable
 
 
-def wrk(args, base: str, path: str, cookie: str | None, seconds: int) -> dict:
+def wrk(args, base: str, path: str, header: str | None, seconds: int) -> dict:
     command = [
         "wrk",
         f"-t{args.workers}",
@@ -231,8 +241,8 @@ def wrk(args, base: str, path: str, cookie: str | None, seconds: int) -> dict:
         "-s",
         LUA,
     ]
-    if cookie:
-        command += ["-H", f"Cookie: {cookie}"]
+    if header:
+        command += ["-H", header]
     command.append(base + path)
     output = subprocess.run(command, check=True, capture_output=True, text=True).stdout
     result = json.loads(output.strip().splitlines()[-1])
@@ -240,19 +250,19 @@ def wrk(args, base: str, path: str, cookie: str | None, seconds: int) -> dict:
     return result
 
 
-def measure(args, server: Server, name: str, path: str, cookie: str | None) -> dict:
-    status, _ = check(server.base, path, cookie)
+def measure(args, server: Server, name: str, path: str, header: str | None) -> dict:
+    status, _ = check(server.base, path, header)
     if status != 200:
         raise SystemExit(f"{name} ({path}) antwortet mit {status}, nicht 200")
-    wrk(args, server.base, path, cookie, args.warmup)
+    wrk(args, server.base, path, header, args.warmup)
     best = None
     for _ in range(args.repeat):  # the best of the repeats: other load only ever slows down
-        result = wrk(args, server.base, path, cookie, args.duration)
+        result = wrk(args, server.base, path, header, args.duration)
         if result["socket_errors"] or result["status_errors"]:
             raise SystemExit(f"{name}: Fehler unter Last: {result}")
         if best is None or result["rps"] > best["rps"]:
             best = result
-    best.update({"name": name, "path": path, "page_cache": check(server.base, path, cookie)[1]})
+    best.update({"name": name, "path": path, "page_cache": check(server.base, path, header)[1]})
     print(
         f"  {name:<24} {best['rps']:>8.1f} req/s  p50 {best['p50_us'] / 1000:6.1f} ms  "
         f"p95 {best['p95_us'] / 1000:6.1f} ms",
@@ -305,8 +315,8 @@ def main() -> None:
     server = Server(args, uncached_env)
     try:
         results["uncached"].append(measure(args, server, "Minimal-View", "/bench/minimal", None))
-        for name, path, cookie, _public in pages(prepared):
-            results["uncached"].append(measure(args, server, name, path, cookie))
+        for name, path, header, _public in pages(prepared):
+            results["uncached"].append(measure(args, server, name, path, header))
         results["memory_mb"]["uncached"] = list(server.peak_memory_mb().values())
     finally:
         server.stop()
@@ -315,9 +325,9 @@ def main() -> None:
     server = Server(args, environment(args, page_cache_seconds=300))
     try:
         results["page_cache"].append(measure(args, server, "Minimal-View", "/bench/minimal", None))
-        for name, path, cookie, public in pages(prepared):
+        for name, path, header, public in pages(prepared):
             if public:
-                results["page_cache"].append(measure(args, server, name, path, cookie))
+                results["page_cache"].append(measure(args, server, name, path, header))
         results["memory_mb"]["page_cache"] = list(server.peak_memory_mb().values())
     finally:
         server.stop()
@@ -330,6 +340,15 @@ def main() -> None:
         text=True,
     ).stdout
     results["ordering"] = json.loads(ordering.strip().splitlines()[-1])
+    print("Umsetzung: 200 Positionen umstellen, Webhooks an 1.000 Ereignisse ...", flush=True)
+    integrations = run(
+        [PYTHON, "-m", "bench.integrations"],
+        # The fan-out's receiver listens on 127.0.0.1, which production settings refuse.
+        {**uncached_env, "WEBHOOK_ALLOW_PRIVATE_URLS": "true"},
+        stdout=subprocess.PIPE,
+        text=True,
+    ).stdout
+    results["integrations"] = json.loads(integrations.strip().splitlines()[-1])
     output = VAR / f"results-{args.label}.json"
     output.write_text(json.dumps(results, indent=2, ensure_ascii=False))
     print()
@@ -369,6 +388,16 @@ def table(results: dict) -> str:
         f"p95 {ordering['p95_ms']:.0f} ms, max {ordering['max_ms']:.0f} ms.",
         f"Spitzen-RSS je Worker (VmHWM): ohne Cache {memory.get('uncached')} MB, "
         f"mit Cache {memory.get('page_cache')} MB.",
+    ]
+    bulk, fan_out = results["integrations"]["bulk"], results["integrations"]["fan_out"]
+    lines += [
+        f"Mehrere Positionen umstellen ({bulk['lines']} Positionen aus {bulk['orders']} "
+        f"Bestellungen, eine Anfrage, ohne Commit): {bulk['confirm_ms']:.0f} ms, "
+        f"Vorschau {bulk['preview_ms']:.0f} ms.",
+        f"Webhooks ({fan_out['events']} Ereignisse an einen lokalen Empfänger): anlegen "
+        f"{fan_out['publish_ms']:.0f} ms, zustellen {fan_out['deliver_s']:.1f} s in einem "
+        f"Prozess ({fan_out['per_second']:.0f}/s), zugestellt {fan_out['delivered']}, "
+        f"Signatur gültig {fan_out['signatures_valid']}.",
     ]
     return "\n".join(lines)
 

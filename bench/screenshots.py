@@ -195,6 +195,8 @@ def pages_by_role() -> dict[str, Role]:
                 "dashboard": "/shop/dashboard/",
                 "django-admin": "/django-admin/",
             },
+            # API clients and webhooks: the group Schnittstellen, which no demo account has.
+            routes_filled(("shop_integrations",), {"pk": 1}),
         ),
     }
 

@@ -11,12 +11,13 @@ import functools
 from django.conf import settings
 from django.http import Http404, HttpRequest
 from ninja import Field, NinjaAPI, Schema
-from ninja.errors import AuthenticationError, ValidationError
+from ninja.errors import AuthenticationError, HttpError, ValidationError
 from wagtail.api.v2.router import WagtailAPIRouter
 
 from cms_pages.api import WAGTAIL_PAGES_PATHS, ServiceAwarePagesAPIViewSet, WagtailPage
 from cms_pages.api import router as services_router
 from shop.catalogue.api import router as ozg_catalogue_router
+from shop.integrations.api import router as operator_router
 from shop.orders.api import router as meine_dienste_router
 
 wagtail_api = WagtailAPIRouter("wagtailapi")
@@ -42,6 +43,12 @@ VALIDATION_ERROR_RESPONSE = {
     },
 }
 
+UNREADABLE_BODY = "Der Inhalt der Anfrage ist kein gültiges JSON."
+UNREADABLE_BODY_RESPONSE = {
+    "description": UNREADABLE_BODY,
+    "content": {"application/json": {"schema": {"$ref": "#/components/schemas/ErrorOut"}}},
+}
+
 # German texts for pydantic's error types; the placeholders come from the error's context.
 VALIDATION_MESSAGES = {
     "missing": "Diese Angabe fehlt.",
@@ -54,6 +61,12 @@ VALIDATION_MESSAGES = {
     "less_than_equal": "Die Zahl darf höchstens {le} sein.",
     "string_too_long": "Höchstens {max_length} Zeichen.",
     "string_pattern_mismatch": "Das Format stimmt nicht.",
+    "enum": "Erlaubt sind: {expected}.",
+    "datetime_from_date_parsing": "Bitte geben Sie einen Zeitpunkt nach ISO 8601 an.",
+    "datetime_parsing": "Bitte geben Sie einen Zeitpunkt nach ISO 8601 an.",
+    "datetime_type": "Bitte geben Sie einen Zeitpunkt nach ISO 8601 an.",
+    "string_type": "Bitte geben Sie einen Text an.",
+    "bool_parsing": "Bitte geben Sie true oder false an.",
     "nul_character": "Steuerzeichen (NUL) sind nicht erlaubt.",
 }
 
@@ -83,6 +96,8 @@ class ShopAPI(NinjaAPI):
             for operation in path_item.values():
                 if operation.get("parameters"):
                     operation["responses"].setdefault("422", VALIDATION_ERROR_RESPONSE)
+                if operation.get("requestBody"):
+                    operation["responses"].setdefault("400", UNREADABLE_BODY_RESPONSE)
         schema["paths"].update(WAGTAIL_PAGES_PATHS)
         return schema
 
@@ -96,7 +111,8 @@ def _component_schemas(model: type[Schema]) -> dict:
 api = ShopAPI(
     title=settings.SHOP_NAME,
     version="1",
-    description="Dienstekatalog mit OZG-Metadaten und Bestellbarkeit sowie der OZG-Katalog.",
+    description="Dienstekatalog mit OZG-Metadaten und Bestellbarkeit, der OZG-Katalog, Meine "
+    "Dienste der Kommunen und die Status-Schnittstelle der Betreiber (/api/umsetzung/).",
     urls_namespace="api",
 )
 
@@ -116,6 +132,15 @@ def invalid_parameters(request: HttpRequest, error: ValidationError):
 def not_found(request: HttpRequest, error: Http404):
     # The views raise Http404 with a German message; Django's get_object_or_404 would not.
     return api.create_response(request, {"detail": str(error) or "Nicht gefunden."}, status=404)
+
+
+@api.exception_handler(HttpError)
+def http_error(request: HttpRequest, error: HttpError):
+    # django-ninja's own 400 (a body it cannot parse) says so in English; the views' HttpErrors
+    # are German already.
+    if error.status_code == 400 and str(error).startswith("Cannot parse request body"):
+        return api.create_response(request, {"detail": UNREADABLE_BODY}, status=400)
+    return api.create_response(request, {"detail": str(error)}, status=error.status_code)
 
 
 @api.exception_handler(AuthenticationError)
@@ -156,3 +181,4 @@ api.add_decorator(without_nul_characters)
 api.add_router("/", services_router)
 api.add_router("/", ozg_catalogue_router)
 api.add_router("/konto/", meine_dienste_router)
+api.add_router("/umsetzung/", operator_router)

@@ -307,6 +307,11 @@ if EMAIL_CONFIG["EMAIL_BACKEND"] == "django.core.mail.backends.filebased.EmailBa
 # A hanging SMTP server must not hold a request or the worker: attempts give up after this many
 # seconds, and the outbox tries again later (shop.mail.services, whose claim lasts longer).
 EMAIL_TIMEOUT = env.int("EMAIL_TIMEOUT", default=30)
+# Webhooks of the operators' systems (shop.integrations.webhooks): a receiver has this many
+# seconds to connect and to answer; a slow one is retried later. Only https to public addresses
+# unless WEBHOOK_ALLOW_PRIVATE_URLS (on with DEBUG: local receivers in development and tests).
+WEBHOOK_TIMEOUT_SECONDS = env.float("WEBHOOK_TIMEOUT_SECONDS", default=5)
+WEBHOOK_ALLOW_PRIVATE_URLS = env.bool("WEBHOOK_ALLOW_PRIVATE_URLS", default=DEBUG)
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="OZG-Dienste-Shop <shop@itvsh.example>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 # Server errors (HTTP 500) are mailed to these addresses (comma-separated), as Django does.
@@ -556,6 +561,28 @@ OSCAR_DASHBOARD_NAVIGATION.append(
     }
 )
 # End of the undelivered e-mails block.
+# API clients and webhooks of the operators' systems (shop.integrations), for staff with
+# shop.manage_integrations.
+from oscar_overrides.dashboard.nav import integrations_access  # noqa: E402  (a plain function)
+
+OSCAR_DASHBOARD_NAVIGATION.append(
+    {
+        "label": "Schnittstellen",
+        "icon": "fas fa-plug",
+        "children": [
+            {
+                "label": label,
+                "url_name": f"shop_integrations:{name}",
+                "access_fn": integrations_access,
+            }
+            for label, name in (
+                ("API-Zugänge", "api-clients"),
+                ("Webhooks", "webhooks"),
+                ("Webhook-Zustellungen", "deliveries"),
+            )
+        ],
+    }
+)
 HAYSTACK_CONNECTIONS = {"default": {"ENGINE": "haystack.backends.simple_backend.SimpleEngine"}}
 # The catalogue is searched with Wagtail; Oscar's haystack index is not used.
 HAYSTACK_SIGNAL_PROCESSOR = "haystack.signals.BaseSignalProcessor"

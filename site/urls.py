@@ -48,6 +48,7 @@ urlpatterns = [
     path("umsetzung/berichte/", include("shop.reports.urls")),
     path("umsetzung/bestellungen/", include("shop.orders.staff_urls")),
     path("umsetzung/e-mails/", include("shop.mail.urls")),
+    path("umsetzung/schnittstellen/", include("shop.integrations.staff_urls")),
     path("konto/", include("shop.accounts.urls")),
     path("api/v2/", wagtail_api.urls),
     path("api/", api.urls),

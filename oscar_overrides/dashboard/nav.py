@@ -33,3 +33,7 @@ def coverage_report_access(user, url_name, url_args=None, url_kwargs=None) -> bo
 
 def outgoing_mail_access(user, url_name, url_args=None, url_kwargs=None) -> bool:
     return user.is_active and user.is_staff and user.has_perm("shop.view_outgoingmail")
+
+
+def integrations_access(user, url_name, url_args=None, url_kwargs=None) -> bool:
+    return user.is_active and user.is_staff and user.has_perm("shop.manage_integrations")

@@ -37,6 +37,10 @@ logger = logging.getLogger(__name__)
 
 EDITORS_GROUP = "Redaktion"
 FULFILMENT_GROUP = "Fulfilment"
+# API clients and webhooks (shop.integrations): an API client reads every order of the Land, so
+# only the few who connect the operators' systems get this group, next to Fulfilment.
+INTEGRATIONS_GROUP = "Schnittstellen"
+INTEGRATIONS_PERMISSIONS = ("shop.manage_integrations",)
 
 # Editors work in Wagtail only: pages, images, documents, and a read-only view of the registry.
 EDITOR_PERMISSIONS = (
@@ -127,7 +131,13 @@ def staff_groups_ensure() -> dict[str, Group]:
 
     fulfilment, _ = Group.objects.get_or_create(name=FULFILMENT_GROUP)
     fulfilment.permissions.set(_permissions(FULFILMENT_PERMISSIONS))
-    return {EDITORS_GROUP: editors, FULFILMENT_GROUP: fulfilment}
+    integrations, _ = Group.objects.get_or_create(name=INTEGRATIONS_GROUP)
+    integrations.permissions.set(_permissions(INTEGRATIONS_PERMISSIONS))
+    return {
+        EDITORS_GROUP: editors,
+        FULFILMENT_GROUP: fulfilment,
+        INTEGRATIONS_GROUP: integrations,
+    }
 
 
 def user_ensure(

@@ -15,7 +15,6 @@ transaction that causes it and delivered at least once.
 
 import logging
 import smtplib
-from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -23,11 +22,11 @@ from datetime import datetime, timedelta
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 from django.db import transaction
-from django.db.models import F, Q
 from django.utils import timezone
 from django_tasks import TaskResultStatus, task
 from django_tasks_db.models import DBTaskResult
 
+from shop import outbox
 from shop.models import OutgoingMail, OutgoingMailAttachment
 
 logger = logging.getLogger(__name__)
@@ -50,7 +49,6 @@ TASK_RUNNING_TIMEOUT = timedelta(minutes=15)
 # Errors that may be gone at the next attempt: the SMTP server refuses or is unreachable, the
 # network fails, a timeout (all OSErrors). Anything else is a fault of the mail itself.
 TEMPORARY_ERRORS = (smtplib.SMTPException, OSError)
-SWEEP_BATCH = 100
 
 
 class MailResendError(Exception):
@@ -121,14 +119,6 @@ def _deliver_after_commit(*, mail_id: int) -> None:
     transaction.on_commit(lambda: outgoing_mail_deliver_task.enqueue(mail_id=mail_id), robust=True)
 
 
-def _claimable(*, now: datetime) -> Q:
-    return (
-        Q(status=OutgoingMail.Status.PENDING, next_attempt_at__lte=now)
-        & Q(attempts__lt=MAX_ATTEMPTS)
-        & (Q(locked_until__isnull=True) | Q(locked_until__lte=now))
-    )
-
-
 def _message(mail: OutgoingMail) -> EmailMultiAlternatives:
     message = EmailMultiAlternatives(
         subject=mail.subject, body=mail.body, from_email=mail.from_email, to=mail.recipients
@@ -147,17 +137,13 @@ def _error_text(error: BaseException) -> str:
 def outgoing_mail_deliver(*, mail_id: int) -> str | None:
     """Send the mail if it is due and no other worker holds it. Returns its status afterwards,
     None when it was not this call's to send (sent, failed, not due, or held by another)."""
-    now = timezone.now()
-    claimed_until = now + CLAIM_DURATION
-    claimed = OutgoingMail.objects.filter(_claimable(now=now), pk=mail_id).update(
-        locked_until=claimed_until, attempts=F("attempts") + 1
+    claimed_until = outbox.claim(
+        model=OutgoingMail, pk=mail_id, max_attempts=MAX_ATTEMPTS, duration=CLAIM_DURATION
     )
-    if not claimed:
+    if claimed_until is None:
         return None
     mail = OutgoingMail.objects.get(pk=mail_id)
-    # Outcomes are written only while the claim is still ours: had it run out and another worker
-    # taken the mail, that worker's outcome counts.
-    ours = OutgoingMail.objects.filter(pk=mail_id, locked_until=claimed_until)
+    ours = outbox.ours(model=OutgoingMail, pk=mail_id, claimed_until=claimed_until)
     try:
         _message(mail).send()
     except TEMPORARY_ERRORS as error:
@@ -235,33 +221,22 @@ def stale_tasks_requeue(*, now: datetime) -> int:
     )
 
 
-def _abandoned_mails_fail(*, now: datetime) -> int:
-    """Mails whose last attempt was claimed by a worker that died: no attempt is left."""
-    return OutgoingMail.objects.filter(
-        status=OutgoingMail.Status.PENDING, attempts__gte=MAX_ATTEMPTS, locked_until__lte=now
-    ).update(
-        status=OutgoingMail.Status.FAILED,
-        locked_until=None,
-        last_error="Der Versand wurde beim letzten Versuch abgebrochen (Worker beendet).",
-    )
-
-
 def mail_sweep() -> SweepResult:
     """Deliver every due mail: retries whose time has come, mails of dead workers, mails whose
     task never ran; requeue task rows of dead workers first. Safe to run in several processes
     at once."""
-    now = timezone.now()
-    tasks_requeued = stale_tasks_requeue(now=now)
-    outcomes = Counter({OutgoingMail.Status.FAILED: _abandoned_mails_fail(now=now)})
-    # Every mail leaves the due set when tried (sent, failed, or due later) or when another
-    # worker holds it, so this ends.
-    while due := list(
-        OutgoingMail.objects.filter(_claimable(now=timezone.now()))
-        .order_by("next_attempt_at", "pk")
-        .values_list("pk", flat=True)[:SWEEP_BATCH]
-    ):
-        for mail_id in due:
-            outcomes[outgoing_mail_deliver(mail_id=mail_id)] += 1
+    tasks_requeued = stale_tasks_requeue(now=timezone.now())
+    abandoned = outbox.abandoned_fail(
+        model=OutgoingMail,
+        max_attempts=MAX_ATTEMPTS,
+        message="Der Versand wurde beim letzten Versuch abgebrochen (Worker beendet).",
+    )
+    outcomes = outbox.sweep(
+        model=OutgoingMail,
+        max_attempts=MAX_ATTEMPTS,
+        deliver=lambda mail_id: outgoing_mail_deliver(mail_id=mail_id),
+    )
+    outcomes[OutgoingMail.Status.FAILED] += abandoned
     return SweepResult(
         sent=outcomes[OutgoingMail.Status.SENT],
         retrying=outcomes[OutgoingMail.Status.PENDING],

@@ -8,6 +8,7 @@ from .agreements import (
 )
 from .catalogue import Dienst, Lage, LeikaLeistung, OzgLeistung, Themenfeld
 from .changes import ContactChange, WithdrawalRequest
+from .integrations import ApiClient, ApiScope, WebhookDelivery, WebhookEvent, WebhookSubscription
 from .interest import DienstInterest
 from .mail import OutgoingMail, OutgoingMailAttachment
 from .news import NewsAnnouncement, NewsSubscription
@@ -39,6 +40,8 @@ __all__ = [
     "Agreement",
     "AgreementKind",
     "AgreementVersion",
+    "ApiClient",
+    "ApiScope",
     "ContactChange",
     "ContactRole",
     "Dienst",
@@ -71,5 +74,8 @@ __all__ = [
     "User",
     "Verwaltung",
     "VerwaltungKind",
+    "WebhookDelivery",
+    "WebhookEvent",
+    "WebhookSubscription",
     "WithdrawalRequest",
 ]

@@ -188,6 +188,16 @@ class RolloutEvent(models.Model):
     reason = models.TextField("Begründung", blank=True)
     service_url = models.URLField("Adresse des Dienstes", max_length=500, blank=True)
     changed_by = person_foreign_key(verbose_name="geändert von")
+    # A change through the status API (/api/umsetzung/) names the operator's system; it counts
+    # as the rollout team's (by_staff).
+    changed_by_client = models.ForeignKey(
+        "shop.ApiClient",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="geändert über API-Zugang",
+    )
     # Recorded with the change, not read from the person later: the Verwaltung sees changes of
     # the rollout team only as "ITVSH/Dataport", changes of its own members by name.
     by_staff = models.BooleanField(

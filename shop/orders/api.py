@@ -135,7 +135,7 @@ class RowsOnDemand(Sequence):
         return self.items(self.rows[index])
 
 
-def _service(state: selectors.ServiceState) -> dict:
+def service_out(state: selectors.ServiceState) -> dict:
     return {
         "dienst": {"id": state.dienst_id, "title": state.title},
         "status": state.status,
@@ -163,7 +163,7 @@ def _order(summary: selectors.OrderSummary) -> dict:
         "date_placed": order.date_placed,
         "status": order.status,
         "verwaltung": {"id": summary.verwaltung.pk, "name": summary.verwaltung.name},
-        "services": [_service(state) for state in summary.services],
+        "services": [service_out(state) for state in summary.services],
     }
 
 
@@ -256,7 +256,7 @@ def dienste(request: HttpRequest):
 
 def _ordered_service(state: selectors.ServiceState) -> dict:
     return {
-        **_service(state),
+        **service_out(state),
         "id": state.ordered_service.pk,
         "verwaltung": {
             "id": state.ordered_service.verwaltung.pk,

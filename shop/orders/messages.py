@@ -20,8 +20,9 @@ from django.utils import timezone
 from oscar.core.loading import get_model
 
 from shop.accounts.services import FULFILMENT_GROUP
+from shop.integrations.webhooks import webhook_event_publish
 from shop.mail import mail_after_commit
-from shop.models import ContactRole, OrderDetails, OrderMessage, User
+from shop.models import ContactRole, OrderDetails, OrderMessage, User, WebhookEvent
 
 from .selectors import verwaltungen_visible_to
 
@@ -133,6 +134,18 @@ def order_message_post(
         details=details, author=author, from_staff=from_staff, text=_text_clean(text)
     )
     _mail_other_side(message=message)
+    # The operators' ticket systems are the rollout team's: they get the text as staff see it.
+    webhook_event_publish(
+        event=WebhookEvent.MESSAGE_POSTED,
+        payload={
+            "order_number": details.order.number,
+            "message_id": message.pk,
+            "from_staff": from_staff,
+            "text": message.text,
+            "verwaltung": {"id": details.verwaltung_id},
+            "created_at": message.created_at,
+        },
+    )
     return message
 
 

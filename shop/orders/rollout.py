@@ -17,14 +17,17 @@ from django.template import Context, Template
 from django.urls import reverse
 from oscar.core.loading import get_model
 
+from shop.integrations.webhooks import webhook_events_publish
 from shop.mail import mail_after_commit
 from shop.models import (
     ENDED_STATUSES,
+    ApiClient,
     OrderedService,
     RolloutEvent,
     RolloutStatus,
     ServiceCoverage,
     User,
+    WebhookEvent,
 )
 from shop.onboarding.selectors import onboarding_missing_for_lines
 from shop.orders.pipeline import mail_code_for, mail_type_defaults, order_status_for
@@ -96,6 +99,7 @@ def lines_status_change(
     reason: str = "",
     service_url: str = "",
     by_staff: bool = True,
+    api_client: ApiClient | None = None,
 ) -> list[RolloutEvent]:
     """Move the order lines (of one order) to `new_status`, all or none.
 
@@ -103,7 +107,8 @@ def lines_status_change(
     not allow, Abgelehnt/Storniert without reason, Live without an https address (Live is set
     per line). Records a RolloutEvent per line with who changed it and whether as the rollout
     team (`by_staff`, the default: the Verwaltung then sees "ITVSH/Dataport", not the name) or
-    as a member of the Verwaltung (shown by name); an ended line no longer blocks ordering it
+    as a member of the Verwaltung (shown by name), and the operator's system through the status
+    API (`api_client`, as the rollout team); an ended line no longer blocks ordering it
     again for its Gemeinden; the order's status follows; the order's contacts get the status
     e-mail after commit.
     """
@@ -136,6 +141,7 @@ def lines_status_change(
         reason=reason,
         user=user,
         by_staff=by_staff,
+        api_client=api_client,
     )
 
     order = Order.objects.select_for_update().get(pk=order_ids.pop())
@@ -153,10 +159,11 @@ def lines_move(
     reason: str,
     user: User | None,
     by_staff: bool,
+    api_client: ApiClient | None = None,
 ) -> list[RolloutEvent]:
     """The writes of a checked status change (the caller holds the lines' locks): each line's
-    status, its address for Live (`urls` by line id), a RolloutEvent per line; ended services
-    no longer block ordering again."""
+    status, its address for Live (`urls` by line id), a RolloutEvent per line, the webhook
+    `status.geaendert` per line; ended services no longer block ordering again."""
     events = []
     for line in lines:
         old_status = line.status
@@ -175,6 +182,7 @@ def lines_move(
                 reason=reason.strip(),
                 service_url=service.service_url if new_status == RolloutStatus.LIVE else "",
                 changed_by=user,
+                changed_by_client=api_client,
                 by_staff=by_staff,
             )
         )
@@ -183,7 +191,49 @@ def lines_move(
         OrderedService.objects.filter(pk__in=ended).update(is_active=False)
         ServiceCoverage.objects.filter(ordered_service__in=ended).update(is_active=False)
     RolloutEvent.objects.bulk_create(events)
+    webhook_events_publish(
+        event=WebhookEvent.STATUS_CHANGED, payloads=_status_change_payloads(events=events)
+    )
     return events
+
+
+def _status_change_payloads(*, events: Sequence[RolloutEvent]):
+    """The webhook's data per status change; a generator, so that nothing is read when nobody
+    subscribed, and one query for the orders and Verwaltungen of all the events."""
+    services = {
+        row["pk"]: row
+        for row in OrderedService.objects.filter(
+            pk__in=[event.ordered_service_id for event in events]
+        ).values(
+            "pk",
+            "line_id",
+            "dienst_id",
+            "dienst__title",
+            "verwaltung_id",
+            "verwaltung__name",
+            "verwaltung__regional_key",
+            "details__order__number",
+        )
+    }
+    for event in events:
+        service = services[event.ordered_service_id]
+        yield {
+            "order_number": service["details__order__number"],
+            "position_id": service["line_id"],
+            "dienst": {"id": service["dienst_id"], "title": service["dienst__title"]},
+            "verwaltung": {
+                "id": service["verwaltung_id"],
+                "name": service["verwaltung__name"],
+                "regional_key": service["verwaltung__regional_key"],
+            },
+            "old_status": event.old_status,
+            "new_status": event.new_status,
+            "reason": event.reason,
+            "service_url": event.service_url,
+            "changed_at": event.created_at,
+            "by_staff": event.by_staff,
+            "api_client": event.changed_by_client.name if event.changed_by_client else None,
+        }
 
 
 def order_status_follow(*, order) -> None:

@@ -30,6 +30,7 @@ from shop.agreements.selectors import (
 )
 from shop.agreements.services import acceptance_records_create
 from shop.dienste.responsibility import responsibility_validate
+from shop.integrations.webhooks import webhook_events_publish
 from shop.mail import Attachment, mail_after_commit
 from shop.mail.services import outgoing_mail_attach, outgoing_mail_release
 from shop.models import (
@@ -44,6 +45,7 @@ from shop.models import (
     ServiceCoverage,
     User,
     Verwaltung,
+    WebhookEvent,
 )
 from shop.orders import documents
 from shop.orders.documents import CONFIRMATION_DOCUMENT_WAIT
@@ -559,7 +561,36 @@ def order_place(
         details = _order_details_create(order=order, submission=submission, checked=checked)
         basket.submit()
         order_confirmation_send(details=details, document=document)
+        webhook_events_publish(
+            event=WebhookEvent.ORDER_PLACED,
+            payloads=_order_placed_payload(order=order, details=details, plan=checked.plan),
+        )
     return order
+
+
+def _order_placed_payload(*, order: "Order", details: OrderDetails, plan):
+    """The webhook's data of a placed order (a generator: read only when someone subscribed)."""
+    lines = {line.product_id: line for line in order.lines.all()}
+    verwaltung = details.verwaltung
+    yield {
+        "order_number": order.number,
+        "date_placed": order.date_placed,
+        "status": order.status,
+        "verwaltung": {
+            "id": verwaltung.pk,
+            "name": verwaltung.name,
+            "regional_key": verwaltung.regional_key,
+        },
+        "wished_start_date": details.wished_start_date,
+        "positions": [
+            {
+                "position_id": lines[planned.dienst.product_id].pk,
+                "dienst": {"id": planned.dienst.pk, "title": planned.dienst.title},
+                "gemeinden": [gemeinde.ags for gemeinde in planned.gemeinden],
+            }
+            for planned in plan
+        ],
+    }
 
 
 def order_confirmation_send(*, details: OrderDetails, document: bool = True) -> None:

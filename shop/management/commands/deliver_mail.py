@@ -6,6 +6,7 @@ from argparse import ArgumentTypeError
 from django.core.management.base import BaseCommand, CommandParser
 from django.db import DatabaseError, close_old_connections
 
+from shop.integrations.webhooks import WebhookSweepResult, webhook_sweep
 from shop.mail.services import SweepResult, mail_sweep
 
 logger = logging.getLogger(__name__)
@@ -25,11 +26,22 @@ def _summary(result: SweepResult) -> str:
     )
 
 
+def _webhook_summary(result: WebhookSweepResult) -> str:
+    return (
+        f"{result.delivered} Webhook(s) zugestellt, {result.retrying} mit späterem neuem "
+        f"Versuch, {result.failed} endgültig fehlgeschlagen."
+    )
+
+
+NOTHING_DONE = WebhookSweepResult(delivered=0, retrying=0, failed=0)
+
+
 class Command(BaseCommand):
     help = (
         "Stellt fällige E-Mails aus dem Postausgang zu: neue Versuche nach Fehlern, E-Mails "
         "abgebrochener Worker und solche, deren Aufgabe nie lief; reiht Aufgaben, die ein "
-        "beendeter Worker als „läuft“ hinterlassen hat, wieder ein. Ohne --loop einmal."
+        "beendeter Worker als „läuft“ hinterlassen hat, wieder ein; stellt fällige Webhooks "
+        "ebenso zu. Ohne --loop einmal."
     )
 
     def add_arguments(self, parser: CommandParser) -> None:
@@ -48,6 +60,7 @@ class Command(BaseCommand):
     def handle(self, *, loop: bool, interval: int, verbosity: int, **options) -> None:
         if not loop:
             self._report(mail_sweep(), verbosity)
+            self._report_webhooks(webhook_sweep(), verbosity)
             return
         stop = threading.Event()
         # SIGTERM (systemctl stop) ends the loop after the current run instead of in the middle
@@ -66,8 +79,21 @@ class Command(BaseCommand):
                 # One line a minute saying "nothing to do" would drown the journal.
                 if result != SweepResult(sent=0, retrying=0, failed=0, tasks_requeued=0):
                     self._report(result, verbosity)
+            # Webhooks after the mails, so that a receiver that hangs does not delay them.
+            try:
+                webhooks = webhook_sweep()
+            except DatabaseError as error:
+                logger.warning("Webhooks nicht erreichbar, neuer Versuch folgt: %s", error)
+            else:
+                if webhooks != NOTHING_DONE:
+                    self._report_webhooks(webhooks, verbosity)
             stop.wait(interval)
 
     def _report(self, result: SweepResult, verbosity: int) -> None:
         if verbosity >= 1:
             self.stdout.write(_summary(result))
+
+    def _report_webhooks(self, result: WebhookSweepResult, verbosity: int) -> None:
+        # Quiet where nobody uses webhooks: the mail summary stays the command's one line.
+        if verbosity >= 1 and result != NOTHING_DONE:
+            self.stdout.write(_webhook_summary(result))

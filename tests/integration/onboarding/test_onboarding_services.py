@@ -14,11 +14,14 @@ from django.core.management import call_command
 from django.utils import timezone
 
 from shop.dienste.services import dienst_sync
+from shop.integrations.webhooks import webhook_subscription_create
 from shop.models import OnboardingAnswer
 from shop.models import OnboardingChecklist
 from shop.models import OnboardingReminder
 from shop.models import OutgoingMail
 from shop.models import RolloutStatus
+from shop.models import WebhookDelivery
+from shop.models import WebhookEvent
 from shop.onboarding.selectors import onboarding_missing_for_lines
 from shop.onboarding.selectors import onboarding_state
 from shop.onboarding.services import onboarding_answers_save
@@ -256,6 +259,30 @@ def test_onboarding_completed_is_sent_once_when_the_required_data_becomes_comple
     finally:
         onboarding_completed.disconnect(receiver)
     assert [(kwargs["line"], kwargs["verwaltung"]) for kwargs in received] == [(service, amt)]
+
+
+def test_completed_onboarding_data_reaches_the_subscribed_webhooks_once(
+    service, member, amt, django_capture_on_commit_callbacks
+):
+    webhook_subscription_create(
+        name="Ticketsystem",
+        url="https://tickets.example/hook",
+        events=[WebhookEvent.ONBOARDING_COMPLETED],
+        created_by=None,
+    )
+    with django_capture_on_commit_callbacks():
+        onboarding_answers_save(ordered_service=service, user=member, values=complete_values(amt))
+        onboarding_answers_save(
+            ordered_service=service,
+            user=member,
+            values={("funktionspostfach", None): "gewerbeamt@amt.example"},
+        )
+    deliveries = list(WebhookDelivery.objects.all())
+    assert [delivery.event for delivery in deliveries] == [WebhookEvent.ONBOARDING_COMPLETED]
+    payload = deliveries[0].payload
+    assert payload["position_id"] == service.line_id
+    assert payload["order_number"] == service.details.order.number
+    assert payload["verwaltung"]["id"] == amt.pk
 
 
 # Reminders

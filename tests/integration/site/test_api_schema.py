@@ -6,8 +6,9 @@ Wagtail's pages API under /api/v2/ is in the document too, described from the pr
 declarations (cms_pages.api, cms_pages.profile_fields); the fields of a service profile's answer
 are checked in test_catalogue_api.py, as generated requests rarely name an existing page.
 
-Each operation runs once anonymously and once as a signed-in member, inside pytest-django's
-test database, with a bounded and derandomized number of examples so that CI is reproducible.
+Each operation runs once anonymously and once as a signed-in member, and the operators' status
+API (/api/umsetzung/) once more with an API client's token, inside pytest-django's test
+database, with a bounded and derandomized number of examples so that CI is reproducible.
 """
 
 import json
@@ -24,12 +25,15 @@ from django.test import Client
 from hypothesis import HealthCheck
 from hypothesis import settings
 from schemathesis.checks import not_a_server_error
+from schemathesis.generation import GenerationMode
 from schemathesis.specs.openapi.checks import content_type_conformance
 from schemathesis.specs.openapi.checks import response_schema_conformance
 from schemathesis.specs.openapi.checks import status_code_conformance
 
 from cms_pages.services import page_tree_ensure
 from ozg_site.api import api
+from shop.integrations.services import api_client_create
+from shop.models import ApiScope
 from shop.orders.rollout import lines_status_change
 from tests.factories import LageFactory
 from tests.factories import LeikaLeistungFactory
@@ -73,12 +77,19 @@ def openapi_document() -> dict:
 schema = schemathesis.openapi.from_dict(openapi_document())
 schema.app = application
 
-# The operations that the document says need a signed-in person (Meine Dienste).
+# The operations that the document says need a signed-in person (Meine Dienste) or an API
+# client's token (the operators' status API).
 SIGNED_IN_ONLY = {
     (path, method.upper())
     for path, path_item in openapi_document()["paths"].items()
     for method, operation in path_item.items()
     if operation.get("security")
+}
+TOKEN_ONLY = {
+    (path, method.upper())
+    for path, path_item in openapi_document()["paths"].items()
+    for method, operation in path_item.items()
+    if {"ApiClientAuth": []} in operation.get("security", [])
 }
 
 CHECKS = [
@@ -125,14 +136,26 @@ def shop_data(django_db_setup, django_db_blocker):
             reason="Nicht mehr nötig.",
             by_staff=False,
         )
+        # A second order for the status API to move along.
+        order_place(user=member, verwaltung=amt, dienste=[dienst_create(title="Wohngeld")])
+        token = api_client_create(
+            name="Ticketsystem", scopes=ApiScope.values, created_by=None
+        ).token
         client = Client()
         client.force_login(member)
-        yield {"member_cookies": {name: morsel.value for name, morsel in client.cookies.items()}}
+        yield {
+            "member_cookies": {name: morsel.value for name, morsel in client.cookies.items()},
+            "operator_headers": {"Authorization": f"Bearer {token}"},
+        }
         transaction.set_rollback(True)
 
 
 def signed_in_only(case) -> bool:
     return (case.operation.path, case.method.upper()) in SIGNED_IN_ONLY
+
+
+def token_only(case) -> bool:
+    return (case.operation.path, case.method.upper()) in TOKEN_ONLY
 
 
 @schema.parametrize()
@@ -150,8 +173,22 @@ def test_api_anonymously(case, shop_data):
 def test_api_as_a_member(case, shop_data):
     response = case.call_and_validate(checks=CHECKS, cookies=shop_data["member_cookies"])
 
-    if signed_in_only(case):
+    # A member's session opens Meine Dienste, not the operators' status API.
+    if token_only(case):
+        assert response.status_code == 401, response.text
+    elif signed_in_only(case):
         assert response.status_code != 401, "the session cookie was not accepted"
+
+
+@schema.include(path_regex="^/api/umsetzung/").parametrize()
+@bounded
+def test_operator_api_with_a_token(case, shop_data):
+    response = case.call_and_validate(checks=CHECKS, headers=shop_data["operator_headers"])
+
+    # Negative cases include requests without the Authorization header (the missing security
+    # parameter); every positive one must be let in.
+    if case.meta is None or case.meta.generation.mode == GenerationMode.POSITIVE:
+        assert response.status_code not in (401, 403), response.text
 
 
 def test_each_service_of_the_members_api_documents_its_history():
@@ -247,6 +284,11 @@ def test_a_page_id_beyond_the_database_integer_is_invalid(client):
         ("/api/ozg/leistungen/00000", 404, "Keine OZG-Leistung mit dieser OZG-ID."),
         ("/api/konto/bestellungen", 401, "Bitte melden Sie sich an."),
         ("/api/konto/bestellungen/100001", 401, "Bitte melden Sie sich an."),
+        (
+            "/api/umsetzung/bestellungen",
+            401,
+            "Bitte senden Sie Ihren API-Schlüssel im Header „Authorization: Bearer …“.",
+        ),
     ],
 )
 def test_not_found_and_not_signed_in_answer_in_german(client, url, status, detail):

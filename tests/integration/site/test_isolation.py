@@ -293,6 +293,9 @@ EXEMPT_URLS = {
     "shop_accounts:email_change_confirm(token)",
     # The link of the password reset e-mail: a signed one-time token, for people not signed in.
     "password-reset-confirm(token,uidb64)",
+    # The operators' status API: an API client's token, never a member's session (401 for
+    # members: tests/integration/integrations/test_operator_api.py).
+    "api:umsetzung_status_aendern(number,position_id)",
 }
 
 
