@@ -14,7 +14,7 @@ from django.core.management import call_command
 from django.utils import timezone
 
 from shop.dienste.services import dienst_sync
-from shop.integrations.webhooks import webhook_subscription_create
+from shop.integrations.services import webhook_subscription_create
 from shop.models import OnboardingAnswer
 from shop.models import OnboardingChecklist
 from shop.models import OnboardingReminder
