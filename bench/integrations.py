@@ -94,8 +94,8 @@ def fan_out() -> dict:
             started = time.perf_counter()
             with transaction.atomic():
                 webhook_events_publish(event=WebhookEvent.STATUS_CHANGED, payloads=payloads)
-                # The tasks (the immediate backend here) would deliver at the commit; the sweep
-                # delivers them below instead, so that writing and delivering are timed apart.
+                # The tasks queued at the commit would deliver them; the sweep delivers them
+                # below instead, so that writing and delivering are timed apart.
                 transaction.get_connection().run_on_commit.clear()
             publish_ms = (time.perf_counter() - started) * 1000
             started = time.perf_counter()

@@ -81,6 +81,9 @@ def environment(args, page_cache_seconds: int) -> dict:
             "STATIC_ROOT": str(VAR / "static"),
             "MEDIA_ROOT": str(VAR / "media"),
             "EMAIL_URL": "dummymail://",
+            # As in production: a request only queues its tasks (the order document, the mails,
+            # the webhooks); with the immediate backend the timed POST would render the PDF too.
+            "TASKS_BACKEND": "django_tasks_db.DatabaseBackend",
             "LOG_LEVEL": "WARNING",
             "PAGE_CACHE_SECONDS": str(page_cache_seconds),
             "PYTHONPATH": str(ROOT),
