@@ -189,6 +189,8 @@ def test_openapi_document_is_valid_and_lists_every_endpoint(client):
         "/api/konto/bestellungen",
         "/api/konto/bestellungen/{number}",
         "/api/konto/dienste",
+        "/api/umsetzung/bestellungen",
+        "/api/umsetzung/bestellungen/{number}/positionen/{position_id}/status",
         "/api/v2/pages/",
         "/api/v2/pages/{id}/",
     }
