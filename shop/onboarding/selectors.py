@@ -6,8 +6,9 @@ import dataclasses
 import datetime
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
+from typing import NamedTuple
 
-from django.db.models import OuterRef, QuerySet, Subquery
+from django.db.models import QuerySet
 
 from shop.models import (
     Membership,
@@ -115,14 +116,23 @@ def answer_display(*, spec: dict, answer: OnboardingAnswer | None) -> str:
     return answer.value
 
 
+class ServiceRef(NamedTuple):
+    """An ordered service as onboarding_states needs it, for callers that read it as values: a
+    page of them costs no model instances."""
+
+    pk: int
+    dienst_id: int
+
+
 def _newest_checklists(dienst_ids: Iterable[int]) -> dict[int, OnboardingChecklist]:
-    newest = OnboardingChecklist.objects.filter(dienst=OuterRef("dienst")).order_by("-version")
-    return {
-        checklist.dienst_id: checklist
-        for checklist in OnboardingChecklist.objects.filter(
-            dienst_id__in=set(dienst_ids), pk=Subquery(newest.values("pk")[:1])
-        )
-    }
+    # Every version, newest first, the first of each service kept: a service has a handful of
+    # versions, and this plain query costs a fraction of a correlated "newest" subquery to build.
+    newest: dict[int, OnboardingChecklist] = {}
+    for checklist in OnboardingChecklist.objects.filter(dienst_id__in=set(dienst_ids)).order_by(
+        "dienst_id", "-version"
+    ):
+        newest.setdefault(checklist.dienst_id, checklist)
+    return newest
 
 
 def onboarding_checklist_current(*, dienst_id: int) -> OnboardingChecklist | None:
@@ -130,27 +140,34 @@ def onboarding_checklist_current(*, dienst_id: int) -> OnboardingChecklist | Non
 
 
 def onboarding_states(*, services: Sequence[OrderedService]) -> dict[int, OnboardingState]:
-    """Per ordered service (anything with `pk` and `dienst_id`) its OnboardingState. Three
-    queries for any number of services (none for none): the newest checklists, the Gemeinden of
-    the services, their current answers."""
+    """Per ordered service (anything with `pk` and `dienst_id`) its OnboardingState. At most
+    three queries for any number of services (none for none): the newest checklists, then, for
+    the services that have one, their Gemeinden and current answers."""
     services = list(services)
     if not services:
         return {}
-    service_ids = [service.pk for service in services]
     checklists = _newest_checklists(service.dienst_id for service in services)
+    # Only a service whose checklist has fields needs its Gemeinden and answers.
+    service_ids = [
+        service.pk
+        for service in services
+        if service.dienst_id in checklists and checklists[service.dienst_id].fields
+    ]
     gemeinden: dict[int, list[tuple[int, str]]] = defaultdict(list)
-    for row in (
-        ServiceCoverage.objects.filter(ordered_service__in=service_ids, gemeinde__isnull=False)
-        .order_by("gemeinde__name", "gemeinde_id")
-        .values_list("ordered_service_id", "gemeinde_id", "gemeinde__name")
-    ):
-        gemeinden[row[0]].append((row[1], row[2]))
-    answers = {
-        (answer.ordered_service_id, answer.field_key, answer.gemeinde_id): answer
-        for answer in OnboardingAnswer.objects.filter(
-            ordered_service__in=service_ids, is_current=True
-        ).select_related("answered_by")
-    }
+    answers = {}
+    if service_ids:
+        for row in (
+            ServiceCoverage.objects.filter(ordered_service__in=service_ids, gemeinde__isnull=False)
+            .order_by("gemeinde__name", "gemeinde_id")
+            .values_list("ordered_service_id", "gemeinde_id", "gemeinde__name")
+        ):
+            gemeinden[row[0]].append((row[1], row[2]))
+        answers = {
+            (answer.ordered_service_id, answer.field_key, answer.gemeinde_id): answer
+            for answer in OnboardingAnswer.objects.filter(
+                ordered_service__in=service_ids, is_current=True
+            ).select_related("answered_by")
+        }
     states = {}
     for service in services:
         checklist = checklists.get(service.dienst_id)

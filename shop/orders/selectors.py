@@ -29,7 +29,7 @@ from shop.models import (
     Verwaltung,
     VerwaltungKind,
 )
-from shop.onboarding.selectors import onboarding_states
+from shop.onboarding.selectors import ServiceRef, onboarding_states
 from shop.orders.pipeline import initial_status
 from shop.spreadsheets import Table, local_minute, number_or_text
 
@@ -664,11 +664,11 @@ def dienst_summary_queryset(*, verwaltung: Verwaltung, status: str = "") -> Quer
 
 
 def dienst_summaries(*, verwaltung: Verwaltung, page: Iterable[dict]) -> list[DienstSummary]:
-    """The overview rows for one page of dienst_summary_queryset(). Five queries (none for an
-    empty page), each bounded by the page's services: every order of them by the Verwaltung
-    with its status and last status change, and the active Gemeinden of each, counted in the
-    database (on the coverage's index of Verwaltung and Dienst); the onboarding data of the
-    newest orders (three, see onboarding_states)."""
+    """The overview rows for one page of dienst_summary_queryset(). At most five queries (none
+    for an empty page), each bounded by the page's services: every order of them by the
+    Verwaltung with its status and last status change, and the active Gemeinden of each,
+    counted in the database (on the coverage's index of Verwaltung and Dienst); the onboarding
+    data of the newest orders (one to three, see onboarding_states)."""
     page = list(page)
     if not page:
         return []
@@ -706,7 +706,7 @@ def dienst_summaries(*, verwaltung: Verwaltung, page: Iterable[dict]) -> list[Di
         services[row["dienst_id"]].append(row)
     onboarding = onboarding_states(
         services=[
-            OrderedService(pk=orders[0]["pk"], dienst_id=dienst_id)
+            ServiceRef(pk=orders[0]["pk"], dienst_id=dienst_id)
             for dienst_id, orders in services.items()
             if orders[0]["is_active"]
         ]

@@ -28,7 +28,7 @@ from shop.models import (
     ServiceCoverage,
     Verwaltung,
 )
-from shop.onboarding.selectors import onboarding_states
+from shop.onboarding.selectors import ServiceRef, onboarding_states
 from shop.orders.messages import unread_counts_for_staff, unread_for_staff
 from shop.orders.pipeline import progress
 from shop.orders.selectors import order_lines_prefetch, rollout_events_prefetch
@@ -145,7 +145,7 @@ def order_row_values(*, details: QuerySet[OrderDetails]) -> QuerySet:
 
 def order_rows_for_staff(*, rows: Iterable[dict]) -> list[StaffOrderRow]:
     """A page of `order_row_values` with the title, status and missing onboarding data of each
-    order's lines and its unread questions. Five queries."""
+    order's lines and its unread questions. At most five queries (onboarding_states)."""
     rows = list(rows)
     order_ids = [row["order_id"] for row in rows]
     found = list(
@@ -155,7 +155,7 @@ def order_rows_for_staff(*, rows: Iterable[dict]) -> list[StaffOrderRow]:
     )
     onboarding = onboarding_states(
         services=[
-            OrderedService(pk=service_id, dienst_id=dienst_id)
+            ServiceRef(pk=service_id, dienst_id=dienst_id)
             for *_, service_id, dienst_id in found
             if service_id is not None
         ]

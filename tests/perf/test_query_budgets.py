@@ -18,8 +18,12 @@ from django.urls import reverse
 from shop.accounts.services import FULFILMENT_GROUP
 from shop.accounts.services import staff_groups_ensure
 from shop.models import Dienst
+from shop.onboarding.services import onboarding_checklist_sync
 from shop.orders.rollout import lines_status_change
+from tests.factories import ONBOARDING_CHECKLIST
+from tests.factories import ONBOARDING_STEPS
 from tests.factories import amt_with_gemeinden
+from tests.factories import checklist_field
 from tests.factories import dienst_create
 from tests.factories import member_create
 from tests.factories import order_place
@@ -85,7 +89,13 @@ def shop(page_tree):
                 featured=number % 2 == 0,
             )
             state["pages"].append(page)
-            order_place(user=member, verwaltung=amt, dienste=[Dienst.objects.get(page_id=page.pk)])
+            dienst = Dienst.objects.get(page_id=page.pk)
+            if number == 0:
+                # One service with a checklist: its Gemeinden and answers are read too.
+                onboarding_checklist_sync(
+                    dienst=dienst, fields=ONBOARDING_CHECKLIST, steps=ONBOARDING_STEPS
+                )
+            order_place(user=member, verwaltung=amt, dienste=[dienst])
 
     state["grow"] = grow
     return state
@@ -126,9 +136,16 @@ def test_order_page_with_timeline_costs_the_same_for_one_and_many_services_and_c
     client, shop
 ):
     member, amt, staff = shop["member"], shop["amt"], shop["staff"]
-    small = order_place(user=member, verwaltung=amt, dienste=[dienst_create()])
+    # With a checklist, so that the services' onboarding data are read too (nothing required:
+    # the rollout below is not held up).
+    checklist = {"onboarding_fields": [checklist_field("date", "Testtermin", required=False)]}
+    small = order_place(user=member, verwaltung=amt, dienste=[dienst_create(**checklist)])
     lines_status_change(lines=list(small.lines.all()), new_status="In Prüfung", user=staff)
-    large = order_place(user=member, verwaltung=amt, dienste=[dienst_create() for _ in range(10)])
+    large = order_place(
+        user=member,
+        verwaltung=amt,
+        dienste=[dienst_create(**checklist), *(dienst_create() for _ in range(9))],
+    )
     for status in ("In Prüfung", "In Umsetzung", "Im Test"):
         lines_status_change(lines=list(large.lines.all()), new_status=status, user=staff)
 

@@ -22,8 +22,10 @@ from shop.models import OutgoingMail
 from shop.models import RolloutStatus
 from shop.models import WebhookDelivery
 from shop.models import WebhookEvent
+from shop.onboarding.selectors import ServiceRef
 from shop.onboarding.selectors import onboarding_missing_for_lines
 from shop.onboarding.selectors import onboarding_state
+from shop.onboarding.selectors import onboarding_states
 from shop.onboarding.services import onboarding_answers_save
 from shop.onboarding.services import onboarding_reminders_send
 from shop.onboarding.signals import onboarding_completed
@@ -223,6 +225,24 @@ def test_missing_data_of_many_lines_is_read_with_a_fixed_number_of_queries(
     with django_assert_num_queries(4):
         missing = onboarding_missing_for_lines(line_ids=[line.pk, line.pk + 1000])
     assert list(missing) == [line.pk]
+
+
+def test_states_follow_the_newest_checklist_and_skip_the_data_of_services_without_one(
+    order, line, dienst, amt, member, django_assert_num_queries
+):
+    republish(dienst, [checklist_field("email", "Funktionspostfach")])
+    plain = order_place(user=member, verwaltung=amt, dienste=[dienst_create()]).lines.get()
+    with_checklist = ServiceRef(pk=line.ozg_service.pk, dienst_id=dienst.pk)
+    without = ServiceRef(pk=plain.ozg_service.pk, dienst_id=plain.ozg_service.dienst_id)
+
+    with django_assert_num_queries(3):
+        states = onboarding_states(services=[with_checklist, without])
+    # Only the checklist is read while no ordered service has one.
+    with django_assert_num_queries(1):
+        alone = onboarding_states(services=[without])
+
+    assert states[with_checklist.pk].missing == ["„Funktionspostfach“"]
+    assert states[without.pk].fields == [] and alone[without.pk].fields == []
 
 
 # The signal for the webhooks

@@ -3,6 +3,7 @@
 
 import datetime
 
+import pytest
 from django.template import Context
 from django.template import Template
 from django.template import engines
@@ -18,6 +19,29 @@ def test_dates_are_shown_in_the_current_time_zone_in_german_format(settings):
     placed = datetime.datetime(2026, 12, 31, 23, 30, tzinfo=datetime.UTC)
 
     assert render_jinja('{{ placed|date("d.m.Y H:i") }}', placed=placed) == "01.01.2027 00:30"
+
+
+@pytest.mark.parametrize("format_string", ["d.m.Y", "d.m.Y H:i", "H:i:s", "y-m-d", "j. F Y", "D"])
+def test_dates_read_exactly_as_djangos_date_filter(settings, format_string):
+    settings.TIME_ZONE = "Europe/Berlin"
+    moments = [
+        datetime.datetime(2026, 3, 29, 0, 59, 5, tzinfo=datetime.UTC),  # the clocks change
+        datetime.datetime(2027, 1, 4, 23, 30, tzinfo=datetime.UTC),
+    ]
+    if "H" not in format_string:
+        moments.append(datetime.date(2027, 1, 4))
+
+    with translation.override("de"):
+        for moment in moments:
+            django_reads = Template(f'{{{{ moment|date:"{format_string}" }}}}').render(
+                Context({"moment": moment})
+            )
+            jinja_reads = render_jinja(f'{{{{ moment|date("{format_string}") }}}}', moment=moment)
+            assert jinja_reads == django_reads
+
+
+def test_a_missing_date_reads_as_nothing():
+    assert render_jinja('{{ moment|date("d.m.Y") }}', moment=None) == ""
 
 
 def test_plural_and_url_encoding_follow_django_filters():
