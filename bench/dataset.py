@@ -21,7 +21,9 @@ import time
 
 import django
 
-DATASET_VERSION = "1"
+# A new version when what the dataset holds changes: `make bench` builds it again.
+# 2: onboarding checklists for the services with a DVDV entry.
+DATASET_VERSION = "2"
 SERVICE_COUNT = 557
 ORDER_LINE_COUNT = 50_000
 SEED = 6
@@ -48,6 +50,12 @@ RECENT_STATUS_WEIGHTS = {
     "Abgelehnt": 4,
     "Storniert": 4,
 }
+
+
+DVDV_CHECKLIST = (
+    {"type": "text", "label": "DVDV-Adresse", "per_gemeinde": True},
+    {"type": "email", "label": "Funktionspostfach"},
+)
 
 
 def _generated_services(count: int, used_ozg_ids: set[str]):
@@ -86,7 +94,11 @@ def _generated_services(count: int, used_ozg_ids: set[str]):
                 requires_postfach=rng.random() < 0.6,
                 requires_epayment=rng.random() < 0.3,
                 transport_route=rng.choice(["osci_xta", "fit_connect", "keine"]),
-                requires_dvdv_entry=rng.random() < 0.4,
+                requires_dvdv_entry=(dvdv := rng.random() < 0.4),
+                # What the rollout of such a service asks of each Verwaltung (shop.onboarding),
+                # so that the pages that show the missing data read it for a share of services.
+                onboarding_fields=DVDV_CHECKLIST if dvdv else (),
+                onboarding_steps=({"title": "DVDV-Eintrag prüfen"},) if dvdv else (),
                 vertrauensniveau=rng.choice(["keins", "niedrig", "substantiell", "hoch"]),
                 fachverfahren_interface="XÖV-Standard des Fachverfahrens über FIT-Connect",
                 agreements=(

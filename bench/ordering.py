@@ -28,6 +28,7 @@ def place_orders(count: int) -> dict:
     from django.urls import reverse
 
     from shop.models import Dienst, ServiceCoverage, User, Verwaltung
+    from shop.orders.selectors import dienst_order_overviews
     from tests.checkout import place_order_data, step_posts, steps_post
 
     verwaltung = (
@@ -43,12 +44,19 @@ def place_orders(count: int) -> dict:
             "dienst_id", flat=True
         )
     )
-    free = [
-        dienst
+    available = {
+        dienst.pk: dienst
         for dienst in Dienst.objects.filter(
             is_published=True, availability=Dienst.Availability.AVAILABLE
         ).order_by("pk")
         if dienst.pk not in taken
+    }
+    # Only what the shop lets this Verwaltung order (not a Kreis's service for an Amt).
+    overviews = dienst_order_overviews(user=user, dienst_ids=available, dienste=available)
+    free = [
+        dienst
+        for pk, dienst in available.items()
+        if pk not in overviews or overviews[pk].refusal is None
     ]
     contacts = {
         "fachlich_name": "Frauke Fachlich",
