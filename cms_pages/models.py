@@ -22,7 +22,7 @@ from shop.models import Dienst
 from shop.models.fields import ResponsibleKindsField
 
 from .blocks import HelpBodyBlock, OnboardingFieldsBlock, OnboardingStepBlock, ServiceBodyBlock
-from .caching import view_restrictions_exist
+from .caching import generation_cached, view_restrictions_exist
 from .choices import Reifegrad, ServiceType, TransportRoute, Vertrauensniveau
 from .forms import ServicePageForm
 from .page_context import page_context
@@ -37,7 +37,10 @@ class PublicPageMixin:
 
     - Routing to a child loads it with its specific fields in one query (a join over the page
       types allowed below this one) instead of Wagtail's two (the generic page, then
-      `.specific`); a child of another type still gets `.specific`.
+      `.specific`); a child of another type still gets `.specific`. The child found is kept
+      per worker until the generation of the public pages changes (cms_pages.caching: a page
+      published, unpublished, moved or deleted starts a new one), so a worker routes a page
+      it has served before without a query; an unknown slug is looked up every time.
     - The check for view restrictions costs no query while no page has one (cached per
       generation of the page cache, which a change of a restriction starts).
     """
@@ -46,6 +49,13 @@ class PublicPageMixin:
         if not path_components:
             return super().route(request, path_components)
         child_slug, remaining = path_components[0], path_components[1:]
+        child = generation_cached(
+            "child-page", (self.pk, child_slug), lambda: self._specific_child(child_slug), request
+        )
+        child._cached_parent_obj = self
+        return child.route(request, remaining)
+
+    def _specific_child(self, child_slug: str) -> Page:
         child_models = [
             model
             for model in self.specific_class.allowed_subpage_models()
@@ -65,8 +75,7 @@ class PublicPageMixin:
                 break
         if specific is None:
             specific = child.specific
-        specific._cached_parent_obj = self
-        return specific.route(request, remaining)
+        return specific
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

@@ -44,15 +44,15 @@ ORDER_PAGE_BUDGET = 16
 # (name, url or None for the profile, who, budget). Budgets are today's exact counts.
 PAGES = [
     ("home", "/", "anonymous", 5),
-    ("catalogue", "/dienste/", "anonymous", 5),
-    ("catalogue filtered", f"/dienste/{FILTER}", "anonymous", 5),
-    ("catalogue search", f"/dienste/{SEARCH}", "anonymous", 4),
-    ("profile", None, "anonymous", 5),
+    ("catalogue", "/dienste/", "anonymous", 4),
+    ("catalogue filtered", f"/dienste/{FILTER}", "anonymous", 4),
+    ("catalogue search", f"/dienste/{SEARCH}", "anonymous", 3),
+    ("profile", None, "anonymous", 3),
     # Signed in: each card says whether the person may still order its service (all refused here).
-    ("catalogue signed in", "/dienste/", "member", 14),
-    ("catalogue by responsibility", "/dienste/?zustaendig=amt", "anonymous", 5),
+    ("catalogue signed in", "/dienste/", "member", 13),
+    ("catalogue by responsibility", "/dienste/?zustaendig=amt", "anonymous", 4),
     # "Für meine Verwaltung": the member's Verwaltungen' kinds (one query for the offer).
-    ("catalogue für meine Verwaltung", "/dienste/?zustaendig=amt", "member", 14),
+    ("catalogue für meine Verwaltung", "/dienste/?zustaendig=amt", "member", 13),
     ("Meine Dienste", "/konto/meine-dienste/", "member", 13),
     ("Meine Dienste filtered", "/konto/meine-dienste/?status=Eingegangen", "member", 13),
     ("Meine Dienste orders", "/konto/meine-dienste/bestellungen/", "member", 7),

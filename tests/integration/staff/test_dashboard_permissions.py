@@ -8,6 +8,7 @@ import pytest
 from shop.accounts.services import EDITORS_GROUP
 from shop.accounts.services import FULFILMENT_GROUP
 from tests.factories import UserFactory
+from tests.factories import add_permission
 from tests.factories import amt_with_gemeinden
 from tests.factories import dienst_create
 from tests.factories import member_create
@@ -106,3 +107,13 @@ def test_dashboard_menu_links_the_coverage_report(client, people, person, shown)
 def test_staff_without_the_permission_has_no_coverage_link(client, people):
     content = status_of(client, people, "staff_without_group", "/shop/dashboard/").content.decode()
     assert "/umsetzung/berichte/abdeckung/" not in content
+
+
+def test_the_menu_follows_a_permission_granted_later(client, people):
+    staff = people["staff_without_group"]
+    client.force_login(staff)
+    assert "/umsetzung/berichte/abdeckung/" not in client.get("/shop/dashboard/").content.decode()
+
+    add_permission(staff, "shop.view_servicecoverage")
+
+    assert "/umsetzung/berichte/abdeckung/" in client.get("/shop/dashboard/").content.decode()
