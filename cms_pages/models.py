@@ -411,20 +411,25 @@ class ServicePage(PublicPageMixin, Page):
     def search_ozg_names(self) -> str:
         return " ".join(link.ozg_leistung.name for link in self.ozg_links.all())
 
-    def _dienst(self) -> Dienst | None:
-        # A listing sets the Dienst of all its pages at once (see cms_pages.api); else one query.
+    def shop_dienst(self) -> Dienst | None:
+        """The shop's service of the profile (none before its first publication), read once per
+        instance: a listing sets it for all its pages at once (cms_pages.api), and a page that
+        routing keeps for a generation (PublicPageMixin) keeps it too; the service changes only
+        when the page is published or unpublished, which starts a new generation."""
+        if not self.pk:
+            return None
         if "_listed_dienst" not in self.__dict__:
             self._listed_dienst = Dienst.objects.filter(page_id=self.pk).first()
         return self._listed_dienst
 
     @property
     def product_id(self) -> int | None:
-        dienst = self._dienst()
+        dienst = self.shop_dienst()
         return dienst.product_id if dienst else None
 
     @property
     def is_orderable(self) -> bool:
-        dienst = self._dienst()
+        dienst = self.shop_dienst()
         return bool(dienst and dienst.is_orderable)
 
 

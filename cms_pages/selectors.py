@@ -381,7 +381,7 @@ class ServiceProfile:
 
 def service_page_dienst(*, page: ServicePage) -> Dienst | None:
     """The shop's service of the profile (none before its first publication)."""
-    return Dienst.objects.filter(page_id=page.pk).first() if page.pk else None
+    return page.shop_dienst()
 
 
 def service_page_profile(*, page: ServicePage, request=None) -> ServiceProfile:

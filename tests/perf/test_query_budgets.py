@@ -47,7 +47,7 @@ PAGES = [
     ("catalogue", "/dienste/", "anonymous", 4),
     ("catalogue filtered", f"/dienste/{FILTER}", "anonymous", 4),
     ("catalogue search", f"/dienste/{SEARCH}", "anonymous", 3),
-    ("profile", None, "anonymous", 3),
+    ("profile", None, "anonymous", 2),
     # Signed in: each card says whether the person may still order its service (all refused here).
     ("catalogue signed in", "/dienste/", "member", 13),
     ("catalogue by responsibility", "/dienste/?zustaendig=amt", "anonymous", 4),

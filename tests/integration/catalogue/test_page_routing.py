@@ -8,6 +8,7 @@ from django.test.utils import CaptureQueriesContext
 
 from cms_pages.models import ServiceIndexPage
 from tests.factories import member_create
+from tests.factories import terms_of_use_publish
 from tests.pages import service_page_create
 
 pytestmark = pytest.mark.django_db
@@ -77,3 +78,16 @@ def test_a_page_published_after_a_404_is_found(visitor, page_tree):
     service_page_create(parent=page_tree.service_index, title="Neu", slug="neu")
 
     assert visitor.get("/dienste/neu/").status_code == 200
+
+
+def test_the_order_box_follows_a_published_change_of_availability(visitor, page_tree):
+    terms_of_use_publish()
+    page = service_page_create(parent=page_tree.service_index, title="Wohngeld")
+    assert "In den Warenkorb" in visitor.get(page.url).content.decode()
+
+    page.availability = "in_vorbereitung"
+    page.save_revision().publish()
+
+    html = visitor.get(page.url).content.decode()
+    assert "In den Warenkorb" not in html
+    assert "in Vorbereitung" in html
