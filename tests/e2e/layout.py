@@ -77,6 +77,8 @@ def overlapping_elements(page: Page) -> list[str]:
 
 def horizontal_overflow(page: Page) -> int:
     """How many pixels the page is wider than the window (0: no horizontal scrolling)."""
+    # After a click the next document may not be parsed yet: it has no documentElement then.
+    page.wait_for_load_state("domcontentloaded")
     return page.evaluate(
         "Math.max(0, document.documentElement.scrollWidth - document.documentElement.clientWidth)"
     )

@@ -91,6 +91,7 @@ def test_connecting_an_operators_system(page: Page, order, live_server):
     page.goto("/umsetzung/schnittstellen/webhooks/")
     check_page(page)
     page.get_by_role("link", name="Neuer Webhook").click()
+    expect(page.get_by_label("Adresse")).to_be_visible()
     check_page(page)
     page.get_by_label("Name").fill("Ticketsystem")
     # Nobody listens there (tests allow local addresses): the delivery fails at once.
@@ -107,6 +108,7 @@ def test_connecting_an_operators_system(page: Page, order, live_server):
 
     page.goto("/umsetzung/schnittstellen/webhooks/")
     page.get_by_role("link", name=re.compile(r"^Bearbeiten")).click()
+    expect(page.get_by_label("aktiv", exact=True)).to_be_visible()
     check_page(page)
     page.get_by_label("aktiv", exact=True).uncheck()
     page.get_by_role("button", name="Speichern").click()

@@ -82,6 +82,6 @@ def test_the_editor_sees_the_interest_in_wagtail(page: Page, upcoming):
     expect(page.get_by_role("main")).to_contain_text(UPCOMING)
 
     page.get_by_role("link", name=UPCOMING).click()
-    assert_accessible(page)
     expect(page.get_by_role("main")).to_contain_text("Bitte bald")
+    assert_accessible(page)
     expect(page.get_by_role("main")).to_contain_text("1 Verwaltung hat Interesse bekundet")
