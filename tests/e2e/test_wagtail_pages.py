@@ -154,7 +154,9 @@ def sweep(page: Page, paths: list[str], *, required: bool) -> tuple[list[str], l
             if response.status != 200 or not arrived:
                 problems.append((where, response.status, page.url))
                 break
-            page.wait_for_load_state("networkidle")
+            # goto() returned at the load event; two frames later what the admin's scripts
+            # draw on load is laid out (waiting for network idle cost half a second a page).
+            page.evaluate("new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))")
             for problem in (
                 [found for found in overlapping_elements(page) if found not in DESIGNED_OVERLAPS],
                 horizontal_overflow(page),
