@@ -126,7 +126,13 @@ class OnboardingAnswer(models.Model):
 
     @property
     def is_filled(self) -> bool:
-        return bool(self.file or self.value.strip())
+        return answer_is_filled(value=self.value, file=self.file)
+
+
+def answer_is_filled(*, value: str, file) -> bool:
+    """Whether an answer supplies its value: a file (a stored file or its name), or text that is
+    not only blanks. For rows read as values, the rule of OnboardingAnswer.is_filled."""
+    return bool(file or value.strip())
 
 
 class OnboardingCompletion(models.Model):

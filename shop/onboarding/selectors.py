@@ -19,6 +19,7 @@ from shop.models import (
     ServiceCoverage,
     User,
 )
+from shop.models.onboarding import answer_is_filled
 
 
 @dataclasses.dataclass(frozen=True)
@@ -135,6 +136,25 @@ def _newest_checklists(dienst_ids: Iterable[int]) -> dict[int, OnboardingCheckli
     return newest
 
 
+def _newest_checklist_fields(dienst_ids: Iterable[int]) -> dict[int, list[dict]]:
+    """The fields of each service's newest checklist, as _newest_checklists finds it, without
+    building the checklists."""
+    newest: dict[int, list[dict]] = {}
+    for dienst_id, fields in (
+        OnboardingChecklist.objects.filter(dienst_id__in=set(dienst_ids))
+        .order_by("dienst_id", "-version")
+        .values_list("dienst_id", "fields")
+    ):
+        newest.setdefault(dienst_id, fields)
+    return newest
+
+
+def _field_targets(spec: dict, gemeinden: list[tuple[int, str]]) -> list[tuple[int | None, str]]:
+    """Whom a field asks a value of: each Gemeinde of the line for a field per Gemeinde, else the
+    Verwaltung (a Kreis orders for itself, without Gemeinden: its value is the Verwaltung's)."""
+    return gemeinden if spec["per_gemeinde"] and gemeinden else [(None, "")]
+
+
 def onboarding_checklist_current(*, dienst_id: int) -> OnboardingChecklist | None:
     return _newest_checklists([dienst_id]).get(dienst_id)
 
@@ -173,11 +193,6 @@ def onboarding_states(*, services: Sequence[OrderedService]) -> dict[int, Onboar
         checklist = checklists.get(service.dienst_id)
         fields = []
         for spec in checklist.fields if checklist else []:
-            if spec["per_gemeinde"] and gemeinden[service.pk]:
-                whom = gemeinden[service.pk]
-            else:
-                # A Kreis orders for itself, without Gemeinden: its value is the Verwaltung's.
-                whom = [(None, "")]
             fields.append(
                 FieldState(
                     spec=spec,
@@ -188,7 +203,7 @@ def onboarding_states(*, services: Sequence[OrderedService]) -> dict[int, Onboar
                             answer=(answer := answers.get((service.pk, spec["key"], gemeinde_id))),
                             display=answer_display(spec=spec, answer=answer),
                         )
-                        for gemeinde_id, name in whom
+                        for gemeinde_id, name in _field_targets(spec, gemeinden[service.pk])
                     ],
                 )
             )
@@ -196,6 +211,50 @@ def onboarding_states(*, services: Sequence[OrderedService]) -> dict[int, Onboar
             ordered_service_id=service.pk, checklist=checklist, fields=fields
         )
     return states
+
+
+def onboarding_missing_counts(*, services: Sequence[ServiceRef]) -> dict[int, int]:
+    """Per ordered service how many required fields still lack a value (for the Verwaltung or
+    for any of its Gemeinden): `len(OnboardingState.missing)` for the lists that show only that
+    number, read as plain values (no checklists, answers or people built, no Gemeinde names).
+    Services without anything missing are left out. At most three queries (none for none)."""
+    services = list(services)
+    if not services:
+        return {}
+    required = {
+        dienst_id: [spec for spec in fields if spec["required"]]
+        for dienst_id, fields in _newest_checklist_fields(s.dienst_id for s in services).items()
+    }
+    services = [service for service in services if required.get(service.dienst_id)]
+    if not services:
+        return {}
+    service_ids = [service.pk for service in services]
+    gemeinden: dict[int, list[tuple[int, str]]] = defaultdict(list)
+    if any(spec["per_gemeinde"] for s in services for spec in required[s.dienst_id]):
+        for service_id, gemeinde_id in ServiceCoverage.objects.filter(
+            ordered_service__in=service_ids, gemeinde__isnull=False
+        ).values_list("ordered_service_id", "gemeinde_id"):
+            gemeinden[service_id].append((gemeinde_id, ""))
+    filled = {
+        (service_id, key, gemeinde_id)
+        for service_id, key, gemeinde_id, value, file in OnboardingAnswer.objects.filter(
+            ordered_service__in=service_ids, is_current=True
+        ).values_list("ordered_service_id", "field_key", "gemeinde_id", "value", "file")
+        if answer_is_filled(value=value, file=file)
+    }
+    counts = {}
+    for service in services:
+        missing = sum(
+            1
+            for spec in required[service.dienst_id]
+            if any(
+                (service.pk, spec["key"], gemeinde_id) not in filled
+                for gemeinde_id, _ in _field_targets(spec, gemeinden[service.pk])
+            )
+        )
+        if missing:
+            counts[service.pk] = missing
+    return counts
 
 
 def onboarding_state(*, ordered_service: OrderedService) -> OnboardingState:

@@ -29,7 +29,7 @@ from shop.models import (
     Verwaltung,
     VerwaltungKind,
 )
-from shop.onboarding.selectors import ServiceRef, onboarding_states
+from shop.onboarding.selectors import ServiceRef, onboarding_missing_counts
 from shop.orders.pipeline import initial_status
 from shop.spreadsheets import Table, local_minute, number_or_text
 
@@ -668,7 +668,7 @@ def dienst_summaries(*, verwaltung: Verwaltung, page: Iterable[dict]) -> list[Di
     for an empty page), each bounded by the page's services: every order of them by the
     Verwaltung with its status and last status change, and the active Gemeinden of each,
     counted in the database (on the coverage's index of Verwaltung and Dienst); the onboarding
-    data of the newest orders (one to three, see onboarding_states)."""
+    data of the newest orders (none to three, see onboarding_missing_counts)."""
     page = list(page)
     if not page:
         return []
@@ -704,7 +704,7 @@ def dienst_summaries(*, verwaltung: Verwaltung, page: Iterable[dict]) -> list[Di
     ):
         row.update(coverage.get(row["pk"], no_coverage))
         services[row["dienst_id"]].append(row)
-    onboarding = onboarding_states(
+    onboarding_missing = onboarding_missing_counts(
         services=[
             ServiceRef(pk=orders[0]["pk"], dienst_id=dienst_id)
             for dienst_id, orders in services.items()
@@ -739,9 +739,7 @@ def dienst_summaries(*, verwaltung: Verwaltung, page: Iterable[dict]) -> list[Di
                 live_url=live_urls[0] if live_urls else "",
                 orders_count=len(orders),
                 line_id=newest["line_id"],
-                onboarding_missing=len(onboarding[newest["pk"]].missing)
-                if newest["pk"] in onboarding
-                else 0,
+                onboarding_missing=onboarding_missing.get(newest["pk"], 0),
                 last_change=max(
                     moment
                     for order in orders

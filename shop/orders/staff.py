@@ -28,7 +28,7 @@ from shop.models import (
     ServiceCoverage,
     Verwaltung,
 )
-from shop.onboarding.selectors import ServiceRef, onboarding_states
+from shop.onboarding.selectors import ServiceRef, onboarding_missing_counts
 from shop.orders.messages import unread_counts_for_staff, unread_for_staff
 from shop.orders.pipeline import progress
 from shop.orders.selectors import order_lines_prefetch, rollout_events_prefetch
@@ -145,7 +145,7 @@ def order_row_values(*, details: QuerySet[OrderDetails]) -> QuerySet:
 
 def order_rows_for_staff(*, rows: Iterable[dict]) -> list[StaffOrderRow]:
     """A page of `order_row_values` with the title, status and missing onboarding data of each
-    order's lines and its unread questions. At most five queries (onboarding_states)."""
+    order's lines and its unread questions. At most five queries (onboarding_missing_counts)."""
     rows = list(rows)
     order_ids = [row["order_id"] for row in rows]
     found = list(
@@ -153,7 +153,7 @@ def order_rows_for_staff(*, rows: Iterable[dict]) -> list[StaffOrderRow]:
         .order_by("pk")
         .values_list("order_id", "title", "status", "ozg_service__pk", "ozg_service__dienst_id")
     )
-    onboarding = onboarding_states(
+    onboarding_missing = onboarding_missing_counts(
         services=[
             ServiceRef(pk=service_id, dienst_id=dienst_id)
             for *_, service_id, dienst_id in found
@@ -162,8 +162,7 @@ def order_rows_for_staff(*, rows: Iterable[dict]) -> list[StaffOrderRow]:
     )
     lines: dict[int, list[tuple[str, str, int]]] = {order_id: [] for order_id in order_ids}
     for order_id, title, status, service_id, _ in found:
-        missing = len(onboarding[service_id].missing) if service_id in onboarding else 0
-        lines[order_id].append((title, status, missing))
+        lines[order_id].append((title, status, onboarding_missing.get(service_id, 0)))
     unread = unread_counts_for_staff(order_ids=order_ids)
     return [
         StaffOrderRow(

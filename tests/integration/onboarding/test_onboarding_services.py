@@ -23,6 +23,7 @@ from shop.models import RolloutStatus
 from shop.models import WebhookDelivery
 from shop.models import WebhookEvent
 from shop.onboarding.selectors import ServiceRef
+from shop.onboarding.selectors import onboarding_missing_counts
 from shop.onboarding.selectors import onboarding_missing_for_lines
 from shop.onboarding.selectors import onboarding_state
 from shop.onboarding.selectors import onboarding_states
@@ -33,6 +34,7 @@ from shop.orders.bulk import bulk_lines_status_change
 from shop.orders.rollout import lines_status_change
 from tests.factories import ONBOARDING_CHECKLIST
 from tests.factories import KreisFactory
+from tests.factories import amt_with_gemeinden
 from tests.factories import checklist_field
 from tests.factories import dienst_create
 from tests.factories import member_create
@@ -243,6 +245,61 @@ def test_states_follow_the_newest_checklist_and_skip_the_data_of_services_withou
 
     assert states[with_checklist.pk].missing == ["„Funktionspostfach“"]
     assert states[without.pk].fields == [] and alone[without.pk].fields == []
+
+
+@pytest.mark.object_storage
+def test_the_lists_count_what_the_states_name_as_missing(
+    service, dienst, amt, member, django_assert_num_queries
+):
+    first, second, _third = amt.gemeinden.order_by("name")
+    onboarding_answers_save(
+        ordered_service=service,
+        user=member,
+        values={
+            ("funktionspostfach", None): "gewerbe@amt.example",
+            ("anbindungsformular", None): pdf_upload(),
+            ("dvdv-adresse", first.pk): f"dvdv:{first.ags}",
+        },
+    )
+    # Blanks supply nothing, as on the form.
+    OnboardingAnswer.objects.create(
+        ordered_service=service,
+        field_key="fachverfahren",
+        label="Fachverfahren",
+        value="  ",
+        answered_by=member,
+    )
+    kreis = KreisFactory()
+    for_itself = order_place(
+        user=member_create(verwaltung=kreis), verwaltung=kreis, dienste=[dienst], gemeinden=[]
+    ).lines.get()
+    plain = order_place(user=member, verwaltung=amt, dienste=[dienst_create()]).lines.get()
+    other = amt_with_gemeinden(count=2)
+    other_member = member_create(verwaltung=other)
+    complete = order_place(user=other_member, verwaltung=other, dienste=[dienst]).lines.get()
+    onboarding_answers_save(
+        ordered_service=complete.ozg_service, user=other_member, values=complete_values(other)
+    )
+    refs = [
+        ServiceRef(pk=line.ozg_service.pk, dienst_id=line.ozg_service.dienst_id)
+        for line in (service.line, for_itself, plain, complete)
+    ]
+
+    with django_assert_num_queries(3):
+        counts = onboarding_missing_counts(services=refs)
+
+    states = onboarding_states(services=refs)
+    assert counts == {pk: len(state.missing) for pk, state in states.items() if state.missing}
+    assert counts == {service.pk: 4, for_itself.ozg_service.pk: 6}
+    assert second.name in states[service.pk].missing[0] + states[service.pk].missing[1]
+    # The newest checklist counts (its one field is supplied except by the Kreis); without a
+    # required field per Gemeinde nobody's Gemeinden are read, without a checklist only the
+    # checklists are.
+    republish(dienst, [checklist_field("email", "Funktionspostfach")])
+    with django_assert_num_queries(2):
+        assert onboarding_missing_counts(services=refs) == {for_itself.ozg_service.pk: 1}
+    with django_assert_num_queries(1):
+        assert onboarding_missing_counts(services=refs[2:3]) == {}
 
 
 # The signal for the webhooks
