@@ -41,13 +41,19 @@ DEMO_SLUGS = (
 )
 
 
+# The sweeps over every page of an area take the longest of the browser tests (20-30 s each).
+SWEEPS = ("test_wagtail_pages.py", "test_municipal_pages.py", "test_dashboard_pages.py")
+
+
 @pytest.hookimpl(trylast=True)
 def pytest_collection_modifyitems(config, items):
     """Browser tests last (after pytest-django's own ordering): Playwright's event loop then
-    stays in the main thread until the session ends, where other database tests could not run."""
-    items[:] = [item for item in items if not item.path.is_relative_to(E2E_DIR)] + [
-        item for item in items if item.path.is_relative_to(E2E_DIR)
-    ]
+    stays in the main thread until the session ends, where other database tests could not run.
+    Among them the sweeps first: pytest-xdist hands out tests in this order, so the shorter
+    journeys even out the workers at the end instead of one worker finishing a sweep alone."""
+    browser = [item for item in items if item.path.is_relative_to(E2E_DIR)]
+    browser.sort(key=lambda item: item.path.name not in SWEEPS)  # stable: otherwise as collected
+    items[:] = [item for item in items if not item.path.is_relative_to(E2E_DIR)] + browser
     for item in items:
         if item.path.is_relative_to(E2E_DIR):
             item.add_marker(pytest.mark.e2e)

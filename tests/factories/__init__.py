@@ -18,6 +18,7 @@ from tests.factories.orders import amt_with_gemeinden
 from tests.factories.orders import checklist_field
 from tests.factories.orders import dienst_create
 from tests.factories.orders import member_create
+from tests.factories.orders import order_in_status
 from tests.factories.orders import order_place
 from tests.factories.orders import orders_in_status
 from tests.factories.orders import people_outside_create
@@ -50,6 +51,7 @@ __all__ = [
     "checklist_field",
     "dienst_create",
     "member_create",
+    "order_in_status",
     "order_place",
     "orders_in_status",
     "people_outside_create",

@@ -14,6 +14,9 @@ from shop.models import ContactRole
 from shop.models import Dienst
 from shop.models import Gemeinde
 from shop.models import Membership
+from shop.models import OrderedService
+from shop.models import RolloutStatus
+from shop.models import ServiceCoverage
 from shop.models import User
 from shop.models import Verwaltung
 from shop.orders.selectors import gemeinden_for_ordering
@@ -167,3 +170,26 @@ def orders_in_status(
         type(order).objects.filter(pk=order.pk).update(status=status)
         orders.append(order)
     return orders
+
+
+def order_in_status(verwaltung: Verwaltung, dienst: Dienst, status: str, gemeinden=None):
+    """An order of the service by a new member of the Verwaltung (default: for all its
+    Gemeinden) whose line stands at `status` as after fulfilment's change: an ended service is
+    no longer active with its coverage, a live one has its address (set directly: test data)."""
+    order = order_place(
+        user=member_create(verwaltung=verwaltung),
+        verwaltung=verwaltung,
+        dienste=[dienst],
+        gemeinden=gemeinden,
+    )
+    for line in order.lines.all():
+        line.status = status
+        line.save()
+        service = line.ozg_service
+        if status in (RolloutStatus.REJECTED, RolloutStatus.CANCELLED):
+            OrderedService.objects.filter(pk=service.pk).update(is_active=False)
+            ServiceCoverage.objects.filter(ordered_service=service).update(is_active=False)
+        if status == RolloutStatus.LIVE:
+            service.service_url = f"https://dienste.example/{service.pk}"
+            service.save()
+    return order

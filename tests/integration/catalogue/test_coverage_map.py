@@ -29,9 +29,9 @@ from tests.factories import GemeindeFactory
 from tests.factories import KreisFactory
 from tests.factories import VerwaltungFactory
 from tests.factories import dienst_create
+from tests.factories import order_in_status
 from tests.factories import staff_create
 from tests.factories import terms_of_use_publish
-from tests.integration.catalogue.test_coverage_report import ordered
 
 pytestmark = pytest.mark.django_db
 
@@ -64,9 +64,9 @@ def land(db):
     wohngeld = dienst_create(title="Wohngeld")
     kfz = dienst_create(title="Kfz-Abmeldung")
     melde = dienst_create(title="Meldewesen")
-    ordered(aue, wohngeld, RolloutStatus.LIVE, gemeinden=[ahorn])
-    ordered(nordfeld, kfz, RolloutStatus.LIVE)
-    ordered(hafenberg, melde, RolloutStatus.IN_TEST)
+    order_in_status(aue, wohngeld, RolloutStatus.LIVE, gemeinden=[ahorn])
+    order_in_status(nordfeld, kfz, RolloutStatus.LIVE)
+    order_in_status(hafenberg, melde, RolloutStatus.IN_TEST)
     return {"wohngeld": wohngeld, "kfz": kfz, "melde": melde}
 
 

