@@ -371,7 +371,7 @@ STORAGES = {
             "STATICFILES_STORAGE",
             default="django.contrib.staticfiles.storage.StaticFilesStorage"
             if DEBUG
-            else "whitenoise.storage.CompressedManifestStaticFilesStorage",
+            else "ozg_site.static_storage.StaticFilesStorage",
         )
     },
 }
