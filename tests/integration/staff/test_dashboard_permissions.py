@@ -5,6 +5,7 @@ only) and municipal people get 403 on every dashboard URL, anonymous people the 
 
 import pytest
 
+from oscar_overrides.dashboard.menu import navigation_html
 from shop.accounts.services import EDITORS_GROUP
 from shop.accounts.services import FULFILMENT_GROUP
 from tests.factories import UserFactory
@@ -117,3 +118,13 @@ def test_the_menu_follows_a_permission_granted_later(client, people):
     add_permission(staff, "shop.view_servicecoverage")
 
     assert "/umsetzung/berichte/abdeckung/" in client.get("/shop/dashboard/").content.decode()
+
+
+def test_the_menu_bar_is_written_once_per_set_of_permissions(people):
+    colleague = staff_create(group=FULFILMENT_GROUP, is_staff=True, email="kollegin@land.example")
+
+    menu_bar = navigation_html(people["fulfilment"])
+
+    assert navigation_html(colleague) is menu_bar  # the same permissions: the same HTML
+    assert navigation_html(people["superuser"]) != menu_bar
+    assert 'aria-label="Menü"' in menu_bar and "Toggle" not in menu_bar
