@@ -84,6 +84,30 @@ def horizontal_overflow(page: Page) -> int:
     )
 
 
+# Form controls drawn past the right edge of their card (Bootstrap's .card in the dashboard): the
+# page does not scroll, the card cuts them off (e.g. select2 boxes with their own width).
+_CONTROLS_OUTSIDE_CARD = """() => {
+  const found = [];
+  for (const card of document.querySelectorAll(".card")) {
+    const edge = card.getBoundingClientRect().right + 1;
+    const controls = card.querySelectorAll("input, select, textarea, button, .select2-container");
+    for (const control of controls) {
+      const box = control.getBoundingClientRect();
+      if (box.width && box.height > 1 && box.right > edge) {
+        const name = control.id || control.name || control.className;
+        found.push(`${name} endet ${Math.round(box.right - edge)} px rechts der Karte`);
+      }
+    }
+  }
+  return found;
+}"""
+
+
+def controls_outside_their_card(page: Page) -> list[str]:
+    """The visible form controls that reach past the right edge of their card."""
+    return page.evaluate(_CONTROLS_OUTSIDE_CARD)
+
+
 def words_found(page: Page, words: re.Pattern) -> list[str]:
     """The words of the pattern in the page's visible text and its title."""
     return words.findall(page.locator("body").inner_text() + " " + page.title())

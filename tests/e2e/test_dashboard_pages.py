@@ -1,5 +1,6 @@
 """Every dashboard page the fulfilment staff can reach, at 1280 and 320 px: no JavaScript error in
-the console, no horizontal scrolling, no control on top of another, one menu button on a phone,
+the console, no horizontal scrolling, no control on top of another or cut off by its card, one
+menu button on a phone,
 none of the webshop's words, and axe-core's WCAG 2.1 A/AA rules without violations. The menu may
 link no page that is not in this list."""
 
@@ -15,6 +16,7 @@ from shop.orders.messages import order_message_post
 from tests.e2e.axe import assert_accessible
 from tests.e2e.conftest import DESKTOP
 from tests.e2e.conftest import MOBILE
+from tests.e2e.layout import controls_outside_their_card
 from tests.e2e.layout import horizontal_overflow
 from tests.e2e.layout import overlapping_elements
 from tests.e2e.layout import words_found
@@ -74,6 +76,11 @@ def test_every_dashboard_page_of_the_fulfilment_staff(page: Page, number):
             assert response.status == 200, path
             assert not horizontal_overflow(page), f"{path} ist bei {viewport['width']} px zu breit"
             assert not overlapping_elements(page), (path, viewport, overlapping_elements(page))
+            assert not controls_outside_their_card(page), (
+                path,
+                viewport,
+                controls_outside_their_card(page),
+            )
             assert not words_found(page, WEBSHOP_WORDS), (path, words_found(page, WEBSHOP_WORDS))
             assert not errors, (path, errors)
         assert_accessible(page)
