@@ -286,6 +286,13 @@ def main() -> None:
     parser.add_argument("--orders", type=int, default=30, help="orders placed for the timing")
     parser.add_argument("--port", type=int, default=8765)
     parser.add_argument("--label", default="")
+    parser.add_argument(
+        "--page",
+        action="append",
+        default=[],
+        help="measure only this page, uncached, beside the minimal view (repeatable; no results"
+        " file): for trying a change",
+    )
     args = parser.parse_args()
     if shutil.which("wrk") is None:
         raise SystemExit("wrk fehlt: apt-get install wrk")
@@ -319,10 +326,13 @@ def main() -> None:
     try:
         results["uncached"].append(measure(args, server, "Minimal-View", "/bench/minimal", None))
         for name, path, header, _public in pages(prepared):
-            results["uncached"].append(measure(args, server, name, path, header))
+            if not args.page or name in args.page:
+                results["uncached"].append(measure(args, server, name, path, header))
         results["memory_mb"]["uncached"] = list(server.peak_memory_mb().values())
     finally:
         server.stop()
+    if args.page:
+        return
 
     print(f"\nMit Seiten-Cache, anonym ({args.workers} Worker, {args.label}):", flush=True)
     server = Server(args, environment(args, page_cache_seconds=300))

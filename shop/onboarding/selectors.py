@@ -20,6 +20,7 @@ from shop.models import (
     User,
 )
 from shop.models.onboarding import answer_is_filled
+from shop.sql import sql_rows
 
 
 @dataclasses.dataclass(frozen=True)
@@ -138,14 +139,16 @@ def _newest_checklists(dienst_ids: Iterable[int]) -> dict[int, OnboardingCheckli
 
 def _newest_checklist_fields(dienst_ids: Iterable[int]) -> dict[int, list[dict]]:
     """The fields of each service's newest checklist, as _newest_checklists finds it, without
-    building the checklists."""
+    building the checklists (plain SQL: the lists call this on every page)."""
+    dienst_ids = sorted(set(dienst_ids))
     newest: dict[int, list[dict]] = {}
-    for dienst_id, fields in (
-        OnboardingChecklist.objects.filter(dienst_id__in=set(dienst_ids))
-        .order_by("dienst_id", "-version")
-        .values_list("dienst_id", "fields")
+    for row in sql_rows(
+        "SELECT dienst_id, fields FROM {shop.OnboardingChecklist}"
+        " WHERE dienst_id IN ({dienste}) ORDER BY dienst_id, version DESC",
+        lists={"dienste": dienst_ids},
+        types={"fields": OnboardingChecklist._meta.get_field("fields")},
     ):
-        newest.setdefault(dienst_id, fields)
+        newest.setdefault(row["dienst_id"], row["fields"])
     return newest
 
 
@@ -231,16 +234,21 @@ def onboarding_missing_counts(*, services: Sequence[ServiceRef]) -> dict[int, in
     service_ids = [service.pk for service in services]
     gemeinden: dict[int, list[tuple[int, str]]] = defaultdict(list)
     if any(spec["per_gemeinde"] for s in services for spec in required[s.dienst_id]):
-        for service_id, gemeinde_id in ServiceCoverage.objects.filter(
-            ordered_service__in=service_ids, gemeinde__isnull=False
-        ).values_list("ordered_service_id", "gemeinde_id"):
-            gemeinden[service_id].append((gemeinde_id, ""))
+        for row in sql_rows(
+            "SELECT ordered_service_id, gemeinde_id FROM {shop.ServiceCoverage}"
+            " WHERE gemeinde_id IS NOT NULL AND ordered_service_id IN ({services})",
+            lists={"services": service_ids},
+        ):
+            gemeinden[row["ordered_service_id"]].append((row["gemeinde_id"], ""))
     filled = {
-        (service_id, key, gemeinde_id)
-        for service_id, key, gemeinde_id, value, file in OnboardingAnswer.objects.filter(
-            ordered_service__in=service_ids, is_current=True
-        ).values_list("ordered_service_id", "field_key", "gemeinde_id", "value", "file")
-        if answer_is_filled(value=value, file=file)
+        (row["ordered_service_id"], row["field_key"], row["gemeinde_id"])
+        for row in sql_rows(
+            "SELECT ordered_service_id, field_key, gemeinde_id, value, file"
+            " FROM {shop.OnboardingAnswer} WHERE is_current AND ordered_service_id IN"
+            " ({services})",
+            lists={"services": service_ids},
+        )
+        if answer_is_filled(value=row["value"], file=row["file"])
     }
     counts = {}
     for service in services:

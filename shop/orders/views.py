@@ -88,7 +88,7 @@ def overview(request: HttpRequest) -> HttpResponse:
     verwaltung = membership.verwaltung
     page = _page(
         request,
-        selectors.dienst_summary_queryset(verwaltung=verwaltung, status=status),
+        selectors.dienst_summary_rows(verwaltung=verwaltung, status=status),
         SERVICES_PER_PAGE,
     )
     return render(
