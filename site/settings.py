@@ -200,6 +200,7 @@ TEMPLATES = [
                 "oscar.apps.checkout.context_processors.checkout",
                 "oscar.core.context_processors.metadata",
             ],
+            "builtins": ["ozg_site.templatetags.url_once"],
         },
     },
     {

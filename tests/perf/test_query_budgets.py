@@ -36,7 +36,7 @@ PUBLIC_PAGE_LIMIT = 10
 FILTER = "?typ=online_dienst_efa&verfuegbarkeit=verfuegbar"
 SEARCH = "?q=Dienst"
 
-EXPORT_BUDGET = 11
+EXPORT_BUDGET = 10
 # The order page with each service's history (tests/integration/orders/test_timeline_export.py),
 # the open withdrawal requests and the contact changes (test_order_changes.py).
 ORDER_PAGE_BUDGET = 16
@@ -53,8 +53,8 @@ PAGES = [
     ("catalogue by responsibility", "/dienste/?zustaendig=amt", "anonymous", 4),
     # "Für meine Verwaltung": the member's Verwaltungen' kinds (one query for the offer).
     ("catalogue für meine Verwaltung", "/dienste/?zustaendig=amt", "member", 13),
-    ("Meine Dienste", "/konto/meine-dienste/", "member", 13),
-    ("Meine Dienste filtered", "/konto/meine-dienste/?status=Eingegangen", "member", 13),
+    ("Meine Dienste", "/konto/meine-dienste/", "member", 11),
+    ("Meine Dienste filtered", "/konto/meine-dienste/?status=Eingegangen", "member", 11),
     ("Meine Dienste orders", "/konto/meine-dienste/bestellungen/", "member", 7),
     # Every row of the overview, not a page: the same queries as the overview without its pager.
     ("Meine Dienste CSV", "/konto/meine-dienste/export.csv", "member", EXPORT_BUDGET),
