@@ -699,9 +699,9 @@ _SERVICES_OF_PAGE_TYPES = {
 def dienst_summaries(*, verwaltung: Verwaltung, page: Iterable[dict]) -> list[DienstSummary]:
     """The overview rows for one page of dienst_summary_rows(). At most four queries (none
     for an empty page), each bounded by the page's services: every order of them by the
-    Verwaltung with its status and last status change, and the active Gemeinden of each,
-    counted in the database (on the coverage's index of Verwaltung and Dienst); the onboarding
-    data of the newest orders (none to three, see onboarding_missing_counts)."""
+    Verwaltung with its status, last status change and active Gemeinden, counted in the
+    database; the onboarding data of the newest orders (none to three, see
+    onboarding_missing_counts)."""
     page = list(page)
     if not page:
         return []
