@@ -2,7 +2,7 @@
 
 They hold for every save() and delete() of an instance and for QuerySet.delete() (Django sends
 pre_delete per row as soon as a receiver listens). QuerySet.update() sends no signal: on
-PostgreSQL the triggers of migration shop 0002_squashed_0015 refuse it, for acceptance records
+PostgreSQL the triggers of migration shop 0002_squashed_0024 refuse it, for acceptance records
 also AcceptanceRecordQuerySet. Connected by importing this module in ShopConfig.ready().
 """
 

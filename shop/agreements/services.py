@@ -2,7 +2,7 @@
 
 A published version is never changed again (a change is a new version); an acceptance record is
 never changed or deleted. Besides these services, shop.agreements.receivers refuses changes at
-model level, the PostgreSQL triggers of migration shop 0002_squashed_0015 refuse raw SQL, the
+model level, the PostgreSQL triggers of migration shop 0002_squashed_0024 refuse raw SQL, the
 application's database role may not update, delete or truncate the records (ozg_site.setup), and
 the records' hash chain shows whatever gets past all of that
 (shop.agreements.selectors.acceptance_chain_verify).

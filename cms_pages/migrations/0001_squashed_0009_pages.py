@@ -1,15 +1,17 @@
-"""Migrations 0001 to 0007 of the pages, squashed: every page type, the legal links, the
-service page's contacts, OZG-Leistungen and agreements, and the second person's approval task."""
-
+"""Migrations 0001 to 0009 of the pages, squashed: every page type, the legal links, the
+service page's contacts, OZG-Leistungen and agreements, the second person's approval task, the
+kinds of responsibility and the onboarding checklist. It replaces the original migrations 0001
+to 0007 (which an earlier squash, 0001_squashed_0007_pages, also replaced and recorded), 0008 and
+0009, so a database that has either counts as migrated."""
+import cms_pages.models
 import django.core.validators
 import django.db.models.deletion
 import django.utils.timezone
 import modelcluster.fields
+import shop.models.fields
 import wagtail.fields
 from django.conf import settings
 from django.db import migrations, models
-
-import cms_pages.models
 
 
 class Migration(migrations.Migration):
@@ -24,11 +26,13 @@ class Migration(migrations.Migration):
         ('cms_pages', '0005_identity_help_page'),
         ('cms_pages', '0006_editors_second_person_approval'),
         ('cms_pages', '0007_editors_labels'),
+        ('cms_pages', '0008_responsibility_kinds'),
+        ('cms_pages', '0009_onboarding_checklist'),
     ]
 
     dependencies = [
         ('auth', '0012_alter_user_first_name_max_length'),
-        ('shop', '0002_squashed_0015_catalogue_agreements_orders'),
+        ('shop', '0002_squashed_0024_catalogue_agreements_orders_rollout'),
         ('wagtailcore', '0098_apitoken'),
     ]
 
@@ -78,6 +82,9 @@ class Migration(migrations.Migration):
                 ('fachverfahren_interface', models.CharField(blank=True, max_length=300, verbose_name='Schnittstelle zum Fachverfahren')),
                 ('cost', models.CharField(default='kostenfrei für Kommunen', max_length=200, verbose_name='Kosten')),
                 ('featured', models.BooleanField(db_index=True, default=False, verbose_name='Auf der Startseite hervorheben')),
+                ('responsible_kinds', shop.models.fields.ResponsibleKindsField(help_text='Welche Arten von Verwaltungen den Dienst bestellen dürfen (z. B. i-Kfz nur Kreise und kreisfreie Städte). Nichts angekreuzt: alle Verwaltungen.', verbose_name='Zuständig')),
+                ('onboarding_fields', wagtail.fields.StreamField([('text', 4), ('email', 5), ('url', 6), ('choice', 9), ('yesno', 10), ('date', 11), ('file', 14)], blank=True, block_lookup={0: ('wagtail.blocks.CharBlock', (), {'label': 'Bezeichnung', 'max_length': 255}), 1: ('wagtail.blocks.CharBlock', (), {'help_text': 'Wo die Kommune die Angabe findet.', 'label': 'Hilfetext', 'required': False}), 2: ('wagtail.blocks.BooleanBlock', (), {'default': True, 'help_text': 'Ohne sie kann der Dienst nicht auf „In Umsetzung“ gesetzt werden.', 'label': 'Pflichtangabe', 'required': False}), 3: ('wagtail.blocks.BooleanBlock', (), {'help_text': 'Für jede Gemeinde der Bestellung einzeln anzugeben.', 'label': 'Je Gemeinde', 'required': False}), 4: ('wagtail.blocks.StructBlock', [[('label', 0), ('help_text', 1), ('required', 2), ('per_gemeinde', 3)]], {'label': 'Text'}), 5: ('wagtail.blocks.StructBlock', [[('label', 0), ('help_text', 1), ('required', 2), ('per_gemeinde', 3)]], {'icon': 'mail', 'label': 'E-Mail-Adresse'}), 6: ('wagtail.blocks.StructBlock', [[('label', 0), ('help_text', 1), ('required', 2), ('per_gemeinde', 3)]], {'icon': 'link', 'label': 'Internetadresse'}), 7: ('wagtail.blocks.CharBlock', (), {'label': 'Möglichkeit'}), 8: ('wagtail.blocks.ListBlock', (7,), {'label': 'Möglichkeiten'}), 9: ('wagtail.blocks.StructBlock', [[('label', 0), ('help_text', 1), ('required', 2), ('per_gemeinde', 3), ('choices', 8)]], {'icon': 'list-ul', 'label': 'Auswahl'}), 10: ('wagtail.blocks.StructBlock', [[('label', 0), ('help_text', 1), ('required', 2), ('per_gemeinde', 3)]], {'icon': 'tick', 'label': 'Ja/Nein'}), 11: ('wagtail.blocks.StructBlock', [[('label', 0), ('help_text', 1), ('required', 2), ('per_gemeinde', 3)]], {'icon': 'date', 'label': 'Datum'}), 12: ('wagtail.blocks.MultipleChoiceBlock', [], {'choices': [('pdf', 'PDF'), ('png', 'PNG'), ('jpg', 'JPEG'), ('docx', 'Word (DOCX)'), ('xlsx', 'Excel (XLSX)'), ('odt', 'OpenDocument-Text'), ('ods', 'OpenDocument-Tabelle'), ('csv', 'CSV'), ('txt', 'Text'), ('xml', 'XML'), ('zip', 'ZIP')], 'label': 'Erlaubte Dateitypen'}), 13: ('wagtail.blocks.IntegerBlock', (), {'default': 10, 'label': 'Höchstgröße in MB', 'max_value': 50, 'min_value': 1}), 14: ('wagtail.blocks.StructBlock', [[('label', 0), ('help_text', 1), ('required', 2), ('per_gemeinde', 3), ('extensions', 12), ('max_size_mb', 13)]], {'icon': 'doc-full', 'label': 'Datei-Upload'})}, help_text='Was die Kommune nach der Bestellung unter „Meine Dienste“ angibt, bevor der Dienst eingerichtet wird (z. B. Eintrag im Zuständigkeitsfinder, DVDV-/OSCI-Adresse, Fachverfahren, Testzugang).', verbose_name='Benötigte Angaben der Kommune')),
+                ('onboarding_steps', wagtail.fields.StreamField([('step', 2)], blank=True, block_lookup={0: ('wagtail.blocks.CharBlock', (), {'label': 'Schritt', 'max_length': 255}), 1: ('wagtail.blocks.TextBlock', (), {'label': 'Beschreibung', 'required': False}), 2: ('wagtail.blocks.StructBlock', [[('title', 0), ('text', 1)]], {})}, help_text='Die Schritte, die das Umsetzungsteam bei der Einrichtung durchgeht.', verbose_name='Schritte der Einrichtung')),
             ],
             options={
                 'verbose_name': 'Dienst-Steckbrief',
