@@ -23,6 +23,7 @@ from .accounts.admin_views import DECIDE_PERMISSION
 from .agreements.admin_views import AgreementViewSetGroup
 from .catalogue.admin_views import OzgLeistungViewSet
 from .interest import admin_views as interest_views
+from .interest.admin_views import VIEW_PERMISSION as INTEREST_VIEW_PERMISSION
 from .members import admin_views as member_admin_views
 from .models import Gemeinde, Verwaltung
 from .registry.selectors import registry_kind_choices
@@ -200,14 +201,31 @@ def pending_memberships_panel(request, panels) -> None:
         panels.append(membership_views.PendingMembershipsPanel())
 
 
-@hooks.register("register_admin_menu_item")
-def membership_menu_item():
-    return PermissionMenuItem(
-        "Mitgliedschaftsanträge",
-        reverse("shop_memberships_pending"),
-        icon_name="group",
-        order=310,
-        permission=DECIDE_PERMISSION,
+# The admin's menu entries for the shop's own pages, each shown only with its permission:
+# label, URL name, icon, place in the menu, permission.
+ADMIN_MENU_ITEMS = (
+    ("Mitgliedschaftsanträge", "shop_memberships_pending", "group", 310, DECIDE_PERMISSION),
+    ("Mitglieder", "shop_members", "user", 311, DECIDE_PERMISSION),
+    ("Interesse an Diensten", "shop_interest_overview", "help", 320, INTEREST_VIEW_PERMISSION),
+)
+
+
+def _admin_menu_item_register(
+    *, label: str, url_name: str, icon_name: str, order: int, permission: str
+) -> None:
+    """The hook builds the item when Wagtail builds its menu: reverse() needs the admin's URLs,
+    which are not loaded yet when this module is imported."""
+    hooks.register(
+        "register_admin_menu_item",
+        lambda: PermissionMenuItem(
+            label, reverse(url_name), icon_name=icon_name, order=order, permission=permission
+        ),
+    )
+
+
+for label, url_name, icon_name, order, permission in ADMIN_MENU_ITEMS:
+    _admin_menu_item_register(
+        label=label, url_name=url_name, icon_name=icon_name, order=order, permission=permission
     )
 
 
@@ -221,25 +239,3 @@ def interest_admin_urls():
             name="shop_interest_list",
         ),
     ]
-
-
-@hooks.register("register_admin_menu_item")
-def interest_menu_item():
-    return PermissionMenuItem(
-        "Interesse an Diensten",
-        reverse("shop_interest_overview"),
-        icon_name="help",
-        order=320,
-        permission=interest_views.VIEW_PERMISSION,
-    )
-
-
-@hooks.register("register_admin_menu_item")
-def members_menu_item():
-    return PermissionMenuItem(
-        "Mitglieder",
-        reverse("shop_members"),
-        icon_name="user",
-        order=311,
-        permission=DECIDE_PERMISSION,
-    )

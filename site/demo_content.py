@@ -1,6 +1,7 @@
 """The demo content of `seed_demo` and the benchmark, read from the data files in demo/:
 service profiles (services.yaml), agreements with the text of each version (agreements.yaml,
-agreements/*.html) and news (news.yaml). The files are the place to change a demo text."""
+agreements/*.html), news (news.yaml), the demo accounts (accounts.yaml) and their orders
+(orders.yaml). The files are the place to change a demo text."""
 
 import datetime
 import functools
@@ -64,6 +65,38 @@ class DemoNews:
     days_ago: int
     intro: str
     body: str
+
+
+@dataclass(frozen=True, kw_only=True)
+class DemoAccount:
+    email: str
+    first_name: str
+    last_name: str
+    description: str
+    is_superuser: bool = False
+    is_staff: bool = False
+    group: str | None = None
+    # The Verwaltungen (regional keys) the person is an approved member of; the demo orders
+    # (orders.yaml) are placed for the first.
+    verwaltung_keys: tuple[str, ...] = ()
+    # Verwaltungen the person has asked to join, waiting for the Redaktion's decision (shown on
+    # the Wagtail dashboard) or, where the Verwaltung has one, its Verwaltungsadmin's.
+    requested_verwaltung_keys: tuple[str, ...] = ()
+    # Of verwaltung_keys: those whose members the person manages as Verwaltungsadmin.
+    admin_verwaltung_keys: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, kw_only=True)
+class DemoOrder:
+    """One service ordered by a demo account for its Verwaltung (all its Gemeinden), then moved
+    by the fulfilment account through `steps` (the statuses in order; a reason for Abgelehnt and
+    Storniert, the address for Live)."""
+
+    email: str
+    service_slug: str
+    steps: tuple[str, ...] = ()
+    reason: str = ""
+    service_url: str = ""
 
 
 def _folder() -> Path:
@@ -135,3 +168,18 @@ def demo_agreements() -> tuple[DemoAgreement, ...]:
 @functools.cache
 def demo_news() -> tuple[DemoNews, ...]:
     return tuple(DemoNews(**item) for item in _read("news.yaml"))
+
+
+def _frozen(item: dict) -> dict:
+    """The lists of a YAML entry as tuples, as the frozen dataclasses keep them."""
+    return {key: tuple(value) if isinstance(value, list) else value for key, value in item.items()}
+
+
+@functools.cache
+def demo_accounts() -> tuple[DemoAccount, ...]:
+    return tuple(DemoAccount(**_frozen(item)) for item in _read("accounts.yaml"))
+
+
+@functools.cache
+def demo_orders() -> tuple[DemoOrder, ...]:
+    return tuple(DemoOrder(**_frozen(item)) for item in _read("orders.yaml"))

@@ -4,6 +4,10 @@ revoke), webhooks (create: the secret shown once; edit, deactivate) and their de
 an API client reads every order of the Land). Delegates to shop.integrations.services and
 .selectors."""
 
+from collections.abc import Callable
+from typing import Any, NamedTuple, TypeVar
+
+from django import forms
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
@@ -25,30 +29,78 @@ manage = permissions_required(PERMISSIONS, login_url=DASHBOARD_LOGIN)
 DELIVERIES_PER_PAGE = 50
 STATUS_FILTERS = (("", "alle"), *WebhookDelivery.Status.choices)
 
+Saved = TypeVar("Saved")
+
+
+def _form_saved(
+    request: HttpRequest, *, form: forms.Form, save: Callable[[dict[str, Any]], Saved]
+) -> Saved | None:
+    """What the service returned for a valid POST of the form (its cleaned data; the services
+    here always return what they saved), or None: a GET, an invalid form or the service's refusal,
+    whose reasons then stand on the form like its own errors, so that the page shows them in the
+    same place."""
+    if request.method != "POST" or not form.is_valid():
+        return None
+    try:
+        return save(form.cleaned_data)
+    except ValidationError as error:
+        add_service_errors(form, error)
+        return None
+
+
+def _form_page(
+    request: HttpRequest, *, template: str, form: forms.Form, **context: object
+) -> HttpResponse:
+    """The form (again): with 400 after a POST that saved nothing, so that a client or a test
+    sees the failure without reading the page."""
+    return render(
+        request, template, {"form": form, **context}, status=400 if form.is_bound else 200
+    )
+
+
+class ShownOnce(NamedTuple):
+    """A token or secret that its page shows this once: what the page calls it, what to do if it
+    is lost, and the way back to its list (the list's name, the link's text, its URL name)."""
+
+    what: str
+    if_lost: str
+    section: str
+    back_label: str
+    url_name: str
+
+
+API_KEY = ShownOnce(
+    what="API-Schlüssel",
+    if_lost="legen Sie einen neuen Zugang an und widerrufen den alten.",
+    section="API-Zugänge",
+    back_label="Zu den API-Zugängen",
+    url_name="shop_integrations:api-clients",
+)
+WEBHOOK_SECRET = ShownOnce(
+    what="Geheimnis für die Signatur",
+    if_lost="legen Sie einen neuen Webhook an und deaktivieren den alten.",
+    section="Webhooks",
+    back_label="Zu den Webhooks",
+    url_name="shop_integrations:webhooks",
+)
+
 
 def _secret_page(
-    request: HttpRequest,
-    *,
-    title: str,
-    what: str,
-    if_lost: str,
-    secret: str,
-    section: tuple[str, str, str],
+    request: HttpRequest, *, title: str, secret: str, shown: ShownOnce
 ) -> HttpResponse:
-    """The token or secret, shown this once, with the way back to its list (its name, the
-    link's text, its URL name). The page must not stay in a browser's or proxy's cache."""
-    label, back_label, url_name = section
+    """The token or secret, shown this once, with the way back to its list. The page must not
+    stay in a browser's or proxy's cache."""
     response = render(
         request,
         "shop/integrations/secret_shown_once.html",
         {
             "title": title,
-            "what": what,
-            "if_lost": if_lost,
+            "what": shown.what,
+            "if_lost": shown.if_lost,
             "secret": secret,
-            "back_url": reverse(url_name),
-            "back_label": back_label,
-            "section": label,
+            "back_url": reverse(shown.url_name),
+            "back_label": shown.back_label,
+            "section": shown.section,
         },
     )
     add_never_cache_headers(response)
@@ -60,29 +112,21 @@ def _secret_page(
 @require_http_methods(["GET", "POST"])
 def api_clients(request: HttpRequest) -> HttpResponse:
     form = ApiClientForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            new = services.api_client_create(
-                name=form.cleaned_data["name"],
-                scopes=form.cleaned_data["scopes"],
-                created_by=request.user,
-            )
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            return _secret_page(
-                request,
-                title=f"API-Zugang „{new.client.name}“ angelegt",
-                what="API-Schlüssel",
-                if_lost="legen Sie einen neuen Zugang an und widerrufen den alten.",
-                secret=new.token,
-                section=("API-Zugänge", "Zu den API-Zugängen", "shop_integrations:api-clients"),
-            )
-    return render(
+    new = _form_saved(
         request,
-        "shop/integrations/api_clients.html",
-        {"clients": selectors.api_client_list(), "form": form},
-        status=400 if form.is_bound else 200,
+        form=form,
+        save=lambda data: services.api_client_create(
+            name=data["name"], scopes=data["scopes"], created_by=request.user
+        ),
+    )
+    if new is not None:
+        title = f"API-Zugang „{new.client.name}“ angelegt"
+        return _secret_page(request, title=title, secret=new.token, shown=API_KEY)
+    return _form_page(
+        request,
+        template="shop/integrations/api_clients.html",
+        form=form,
+        clients=selectors.api_client_list(),
     )
 
 
@@ -113,30 +157,18 @@ def webhook_list(request: HttpRequest) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def webhook_create(request: HttpRequest) -> HttpResponse:
     form = WebhookForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            new = services.webhook_subscription_create(
-                name=form.cleaned_data["name"],
-                url=form.cleaned_data["url"],
-                events=form.cleaned_data["events"],
-                created_by=request.user,
-            )
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            return _secret_page(
-                request,
-                title=f"Webhook „{new.subscription.name}“ angelegt",
-                what="Geheimnis für die Signatur",
-                if_lost="legen Sie einen neuen Webhook an und deaktivieren den alten.",
-                secret=new.secret,
-                section=("Webhooks", "Zu den Webhooks", "shop_integrations:webhooks"),
-            )
-    return render(
+    new = _form_saved(
         request,
-        "shop/integrations/webhook_form.html",
-        {"form": form, "subscription": None},
-        status=400 if form.is_bound else 200,
+        form=form,
+        save=lambda data: services.webhook_subscription_create(
+            name=data["name"], url=data["url"], events=data["events"], created_by=request.user
+        ),
+    )
+    if new is not None:
+        title = f"Webhook „{new.subscription.name}“ angelegt"
+        return _secret_page(request, title=title, secret=new.secret, shown=WEBHOOK_SECRET)
+    return _form_page(
+        request, template="shop/integrations/webhook_form.html", form=form, subscription=None
     )
 
 
@@ -145,25 +177,25 @@ def webhook_create(request: HttpRequest) -> HttpResponse:
 def webhook_edit(request: HttpRequest, pk: int) -> HttpResponse:
     subscription = get_object_or_404(WebhookSubscription, pk=pk)
     form = WebhookEditForm.for_subscription(subscription, request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.webhook_subscription_update(
-                subscription_id=subscription.pk,
-                name=form.cleaned_data["name"],
-                url=form.cleaned_data["url"],
-                events=form.cleaned_data["events"],
-                is_active=form.cleaned_data["is_active"],
-            )
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, f"Der Webhook „{form.cleaned_data['name']}“ ist gespeichert.")
-            return redirect("shop_integrations:webhooks")
-    return render(
+    updated = _form_saved(
         request,
-        "shop/integrations/webhook_form.html",
-        {"form": form, "subscription": subscription},
-        status=400 if form.is_bound else 200,
+        form=form,
+        save=lambda data: services.webhook_subscription_update(
+            subscription_id=subscription.pk,
+            name=data["name"],
+            url=data["url"],
+            events=data["events"],
+            is_active=data["is_active"],
+        ),
+    )
+    if updated is not None:
+        messages.success(request, f"Der Webhook „{form.cleaned_data['name']}“ ist gespeichert.")
+        return redirect("shop_integrations:webhooks")
+    return _form_page(
+        request,
+        template="shop/integrations/webhook_form.html",
+        form=form,
+        subscription=subscription,
     )
 
 

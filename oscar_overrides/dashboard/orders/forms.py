@@ -87,6 +87,19 @@ def _verwaltung_options(verwaltungen) -> Iterator[tuple[int, str]]:
         yield pk, f"{name} ({kinds.get(kind, kind)})"
 
 
+def _model_filter_field(*, label: str, queryset, options, missing: str) -> forms.ModelChoiceField:
+    """An optional filter by one object: "alle" first, then `options(queryset)` as (pk, label)
+    pairs, which the select writes without building a model instance per option."""
+    return forms.ModelChoiceField(
+        label=label,
+        required=False,
+        queryset=queryset,
+        empty_label="alle",
+        widget=OptionsSelect(options=lambda: options(queryset.all())),
+        error_messages={"invalid_choice": missing},
+    )
+
+
 class OrderFilterForm(forms.Form):
     """The order list's filters (GET). Invalid values are reported and the list stays
     unfiltered by them."""
@@ -105,37 +118,23 @@ class OrderFilterForm(forms.Form):
         widget=OptionsSelect,
         error_messages={"invalid_choice": "Diesen Status gibt es nicht."},
     )
-    verwaltung = forms.ModelChoiceField(
+    verwaltung = _model_filter_field(
         label="Verwaltung",
-        required=False,
-        queryset=Verwaltung.objects.order_by("name"),
-        empty_label="alle",
-        widget=OptionsSelect(
-            options=lambda: _verwaltung_options(Verwaltung.objects.order_by("name", "pk"))
-        ),
-        error_messages={"invalid_choice": "Diese Verwaltung gibt es nicht."},
+        queryset=Verwaltung.objects.order_by("name", "pk"),
+        options=_verwaltung_options,
+        missing="Diese Verwaltung gibt es nicht.",
     )
-    kreis = forms.ModelChoiceField(
+    kreis = _model_filter_field(
         label="Kreis",
-        required=False,
-        queryset=Verwaltung.objects.kreis_level().order_by("name"),
-        empty_label="alle",
-        widget=OptionsSelect(
-            options=lambda: _verwaltung_options(
-                Verwaltung.objects.kreis_level().order_by("name", "pk")
-            )
-        ),
-        error_messages={"invalid_choice": "Diesen Kreis gibt es nicht."},
+        queryset=Verwaltung.objects.kreis_level().order_by("name", "pk"),
+        options=_verwaltung_options,
+        missing="Diesen Kreis gibt es nicht.",
     )
-    dienst = forms.ModelChoiceField(
+    dienst = _model_filter_field(
         label="Dienst",
-        required=False,
-        queryset=Dienst.objects.order_by("title"),
-        empty_label="alle",
-        widget=OptionsSelect(
-            options=lambda: Dienst.objects.order_by("title", "pk").values_list("pk", "title")
-        ),
-        error_messages={"invalid_choice": "Diesen Dienst gibt es nicht."},
+        queryset=Dienst.objects.order_by("title", "pk"),
+        options=lambda dienste: dienste.values_list("pk", "title"),
+        missing="Diesen Dienst gibt es nicht.",
     )
     date_from = forms.DateField(
         label="bestellt ab",

@@ -1,6 +1,7 @@
 from django.core.management.base import BaseCommand
 
-from ozg_site.demo import DEMO_ACCOUNTS, DEMO_PASSWORD
+from ozg_site.demo import DEMO_PASSWORD
+from ozg_site.demo_content import demo_accounts
 
 
 class Command(BaseCommand):
@@ -22,5 +23,5 @@ class Command(BaseCommand):
         lines = ["", "OZG-Dienste-Shop läuft gleich unter:"]
         lines += [f"  {label:<20} {base_url}{path}" for label, path in addresses]
         lines += ["", f"Demo-Zugänge (Passwort für alle: {DEMO_PASSWORD}):"]
-        lines += [f"  {account.email:<36} {account.description}" for account in DEMO_ACCOUNTS]
+        lines += [f"  {account.email:<36} {account.description}" for account in demo_accounts()]
         self.stdout.write("\n".join([*lines, ""]))

@@ -2,12 +2,12 @@ from django.conf import settings
 from django.core.management.base import BaseCommand
 
 from ozg_site.demo import (
-    DEMO_ACCOUNTS,
     DEMO_PASSWORD,
     demo_accounts_ensure,
     demo_orders_ensure,
     demo_site_ensure,
 )
+from ozg_site.demo_content import demo_accounts
 
 
 class Command(BaseCommand):
@@ -42,7 +42,7 @@ class Command(BaseCommand):
             )
             return
         demo_accounts_ensure(password=DEMO_PASSWORD)
-        self.stdout.write(f"{len(DEMO_ACCOUNTS)} Demo-Konten bereit (Passwort: {DEMO_PASSWORD}).")
+        self.stdout.write(f"{len(demo_accounts())} Demo-Konten bereit (Passwort: {DEMO_PASSWORD}).")
         placed = demo_orders_ensure()
         self.stdout.write(
             f"Demo-Bestellungen: {placed} neu, in jedem Status der Umsetzung (eine live)."

@@ -15,8 +15,8 @@ from cms_pages.models import NewsPage
 from cms_pages.models import ServiceIndexPage
 from cms_pages.models import ServicePage
 from cms_pages.services import EDITORIAL_WORKFLOW_NAME
-from ozg_site.demo import DEMO_ACCOUNTS
 from ozg_site.demo import DEMO_PASSWORD
+from ozg_site.demo_content import demo_accounts
 from ozg_site.demo_content import demo_services
 from shop.models import Dienst
 from shop.models import Gemeinde
@@ -116,7 +116,7 @@ def test_seed_demo_creates_the_demo_accounts_with_their_rights():
     call_command("seed_demo")
     users = {user.email: user for user in get_user_model().objects.all()}
 
-    assert set(users) == {account.email for account in DEMO_ACCOUNTS}
+    assert set(users) == {account.email for account in demo_accounts()}
     assert all(user.check_password(DEMO_PASSWORD) for user in users.values())
     assert users["admin@example.org"].is_superuser
     editor = users["redaktion@example.org"]
@@ -181,7 +181,7 @@ def test_seed_demo_creates_demo_accounts_without_debug_when_asked(settings):
 
     call_command("seed_demo", allow_demo_accounts=True)
 
-    assert get_user_model().objects.count() == len(DEMO_ACCOUNTS)
+    assert get_user_model().objects.count() == len(demo_accounts())
 
 
 def test_seed_demo_keeps_what_editors_changed(page_tree):
