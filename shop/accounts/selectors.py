@@ -57,16 +57,32 @@ def membership_list_for_user(*, user: User) -> QuerySet[Membership]:
     )
 
 
-def verwaltungen_user_may_order_for(*, user: User) -> QuerySet[Verwaltung]:
-    """Only approved, order-entitled memberships of an active person count."""
+def verwaltung_list_for_member(
+    *,
+    user: User,
+    role: str | None = None,
+    admin_only: bool = False,
+    active_only: bool = False,
+) -> QuerySet[Verwaltung]:
+    """The Verwaltungen, by name, of which a signed-in, active person is an approved member:
+    with `role`, only memberships in that role count; with `admin_only`, only those as
+    Verwaltungsadmin; with `active_only`, only active Verwaltungen. One query."""
     if not user.is_authenticated or not user.is_active:
         return Verwaltung.objects.none()
-    return Verwaltung.objects.filter(
-        memberships__user=user,
-        memberships__status=Membership.Status.APPROVED,
-        memberships__role=Membership.Role.ORDERING,
-        active=True,
-    ).order_by("name")
+    # One filter() call: every condition on the memberships applies to the same membership.
+    conditions = {"memberships__user": user, "memberships__status": Membership.Status.APPROVED}
+    if role is not None:
+        conditions["memberships__role"] = role
+    if admin_only:
+        conditions["memberships__is_admin"] = True
+    if active_only:
+        conditions["active"] = True
+    return Verwaltung.objects.filter(**conditions).order_by("name")
+
+
+def verwaltungen_user_may_order_for(*, user: User) -> QuerySet[Verwaltung]:
+    """Only approved, order-entitled memberships of an active person count."""
+    return verwaltung_list_for_member(user=user, role=Membership.Role.ORDERING, active_only=True)
 
 
 def membership_ordering_obstacle(*, user: User) -> str:

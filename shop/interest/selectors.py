@@ -4,6 +4,7 @@ from dataclasses import dataclass
 
 from django.db.models import Count, Q, QuerySet
 
+from shop.accounts.selectors import verwaltung_list_for_member
 from shop.dienste.responsibility import kind_is_responsible, responsibility_refusal
 from shop.models import Dienst, DienstInterest, Membership, User, Verwaltung
 
@@ -25,13 +26,7 @@ def dienst_accepts_interest(*, dienst: Dienst) -> bool:
 
 def verwaltungen_user_may_register_interest_for(*, user: User) -> QuerySet[Verwaltung]:
     """The active Verwaltungen of which the person is an approved member (either role)."""
-    if not user.is_authenticated or not user.is_active:
-        return Verwaltung.objects.none()
-    return Verwaltung.objects.filter(
-        memberships__user=user,
-        memberships__status=Membership.Status.APPROVED,
-        active=True,
-    ).order_by("name")
+    return verwaltung_list_for_member(user=user, active_only=True)
 
 
 def dienst_interest_states(*, user: User, dienst: Dienst) -> list[InterestState]:

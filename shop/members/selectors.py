@@ -2,6 +2,7 @@
 
 from django.db.models import Q, QuerySet
 
+from shop.accounts.selectors import verwaltung_list_for_member
 from shop.models import Membership, MembershipDecision, User, Verwaltung
 
 # Staff who decide membership requests in Wagtail (the group Redaktion) manage every member.
@@ -20,13 +21,7 @@ STATUS_ORDER = (
 
 def verwaltungen_administered_by(*, user: User) -> QuerySet[Verwaltung]:
     """The Verwaltungen whose members this person manages as an approved Verwaltungsadmin."""
-    if not user.is_authenticated or not user.is_active:
-        return Verwaltung.objects.none()
-    return Verwaltung.objects.filter(
-        memberships__user=user,
-        memberships__status=Membership.Status.APPROVED,
-        memberships__is_admin=True,
-    ).order_by("name")
+    return verwaltung_list_for_member(user=user, admin_only=True)
 
 
 def member_authority(*, user: User, verwaltung_id: int) -> str:

@@ -10,7 +10,11 @@ from django.db.models import Count, F, Prefetch, Q, QuerySet
 from django.urls import reverse
 from oscar.core.loading import get_model
 
-from shop.accounts.selectors import membership_ordering_obstacle, verwaltungen_user_may_order_for
+from shop.accounts.selectors import (
+    membership_ordering_obstacle,
+    verwaltung_list_for_member,
+    verwaltungen_user_may_order_for,
+)
 from shop.dienste.responsibility import kind_is_responsible, responsibility_refusal
 from shop.models import (
     KREIS_KINDS,
@@ -41,11 +45,7 @@ Line = get_model("order", "Line")
 def verwaltungen_visible_to(*, user: User) -> QuerySet[Verwaltung]:
     """The Verwaltungen whose orders the person may follow: every approved membership counts,
     "lesend" as well as "bestellberechtigt"."""
-    if not user.is_authenticated or not user.is_active:
-        return Verwaltung.objects.none()
-    return Verwaltung.objects.filter(
-        memberships__user=user, memberships__status=Membership.Status.APPROVED
-    ).order_by("name")
+    return verwaltung_list_for_member(user=user)
 
 
 def orders_for_itself(*, verwaltung: Verwaltung) -> bool:
