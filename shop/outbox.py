@@ -42,7 +42,7 @@ def ours(*, model: type[Model], pk: int, claimed_until: datetime):
     return model.objects.filter(pk=pk, locked_until=claimed_until)
 
 
-def abandoned_fail(*, model: type[Model], max_attempts: int, message: str) -> int:
+def _abandoned_fail(*, model: type[Model], max_attempts: int, message: str) -> int:
     """Rows whose last attempt was claimed by a worker that died: no attempt is left."""
     return model.objects.filter(
         status=model.Status.PENDING, attempts__gte=max_attempts, locked_until__lte=timezone.now()
@@ -50,12 +50,23 @@ def abandoned_fail(*, model: type[Model], max_attempts: int, message: str) -> in
 
 
 def sweep(
-    *, model: type[Model], max_attempts: int, deliver: Callable[[int], str | None]
+    *,
+    model: type[Model],
+    max_attempts: int,
+    deliver: Callable[[int], str | None],
+    abandoned_message: str,
 ) -> Counter:
-    """One attempt for every due row, oldest due first; the outcomes by status. Every row leaves
-    the due set when tried (done, failed, or due later) or when another worker holds it, so
-    this ends; safe in several processes at once."""
-    outcomes: Counter = Counter()
+    """Rows whose last attempt died with its worker failed (`abandoned_message` their error),
+    then one attempt for every due row, oldest due first; the outcomes by status, the abandoned
+    rows counted as failed. Every row leaves the due set when tried (done, failed, or due later)
+    or when another worker holds it, so this ends; safe in several processes at once."""
+    outcomes: Counter = Counter(
+        {
+            model.Status.FAILED: _abandoned_fail(
+                model=model, max_attempts=max_attempts, message=abandoned_message
+            )
+        }
+    )
     while rows := list(
         model.objects.filter(due(model=model, max_attempts=max_attempts, now=timezone.now()))
         .order_by("next_attempt_at", "pk")

@@ -292,17 +292,12 @@ class WebhookSweepResult:
 def webhook_sweep() -> WebhookSweepResult:
     """Deliver every due delivery: retries whose time has come, those of dead workers, those
     whose task never ran. Safe to run in several processes at once."""
-    abandoned = outbox.abandoned_fail(
-        model=WebhookDelivery,
-        max_attempts=MAX_ATTEMPTS,
-        message="Die Zustellung wurde beim letzten Versuch abgebrochen (Worker beendet).",
-    )
     outcomes = outbox.sweep(
         model=WebhookDelivery,
         max_attempts=MAX_ATTEMPTS,
         deliver=lambda delivery_id: webhook_delivery_deliver(delivery_id=delivery_id),
+        abandoned_message="Die Zustellung wurde beim letzten Versuch abgebrochen (Worker beendet).",
     )
-    outcomes[WebhookDelivery.Status.FAILED] += abandoned
     return WebhookSweepResult(
         delivered=outcomes[WebhookDelivery.Status.DELIVERED],
         retrying=outcomes[WebhookDelivery.Status.PENDING],

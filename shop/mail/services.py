@@ -226,17 +226,12 @@ def mail_sweep() -> SweepResult:
     task never ran; requeue task rows of dead workers first. Safe to run in several processes
     at once."""
     tasks_requeued = stale_tasks_requeue(now=timezone.now())
-    abandoned = outbox.abandoned_fail(
-        model=OutgoingMail,
-        max_attempts=MAX_ATTEMPTS,
-        message="Der Versand wurde beim letzten Versuch abgebrochen (Worker beendet).",
-    )
     outcomes = outbox.sweep(
         model=OutgoingMail,
         max_attempts=MAX_ATTEMPTS,
         deliver=lambda mail_id: outgoing_mail_deliver(mail_id=mail_id),
+        abandoned_message="Der Versand wurde beim letzten Versuch abgebrochen (Worker beendet).",
     )
-    outcomes[OutgoingMail.Status.FAILED] += abandoned
     return SweepResult(
         sent=outcomes[OutgoingMail.Status.SENT],
         retrying=outcomes[OutgoingMail.Status.PENDING],
