@@ -20,3 +20,18 @@ def queries_for(client, url: str) -> int:
         response = client.get(url)
     assert response.status_code == 200
     return len(queries)
+
+
+def redirect_target(response) -> str:
+    """Where a response that redirects sends the person (for a page that needs a login first:
+    the login page)."""
+    assert response.status_code == 302
+    return response["Location"]
+
+
+def assert_listing_filters(response, *, shown: str, hidden: str) -> None:
+    """A listing searched or filtered (an admin's index page, answering 200) shows what matches
+    and leaves out what does not."""
+    html = page_text(response)
+    assert shown in html
+    assert hidden not in html

@@ -18,8 +18,7 @@ from playwright.sync_api import expect
 from tests.e2e.axe import assert_accessible
 from tests.e2e.keyboard import tab_to
 from tests.e2e.session import log_in
-from tests.factories import GemeindeFactory
-from tests.factories import VerwaltungFactory
+from tests.factories import amt_with_gemeinden
 from tests.factories import member_create
 
 SERVICES = ("Wohngeld online beantragen", "Elterngeld digital")
@@ -38,9 +37,7 @@ CONTACTS = (
 
 @pytest.fixture
 def member(demo_site):
-    amt = VerwaltungFactory(name="Amt Hüttener Berge")
-    for name in GEMEINDEN:
-        GemeindeFactory(verwaltung=amt, name=name)
+    amt = amt_with_gemeinden(name="Amt Hüttener Berge", gemeinden=GEMEINDEN)
     return member_create(verwaltung=amt, email="amt-huettener-berge@example.org")
 
 

@@ -20,8 +20,7 @@ from tests.e2e.conftest import ARTIFACTS_DIR
 from tests.e2e.conftest import DESKTOP
 from tests.e2e.conftest import MOBILE
 from tests.e2e.session import log_in
-from tests.factories import GemeindeFactory
-from tests.factories import VerwaltungFactory
+from tests.factories import amt_with_gemeinden
 from tests.factories import member_create
 
 SERVICE = "Wohngeld online beantragen"
@@ -39,9 +38,7 @@ CONTACTS = {
 
 @pytest.fixture
 def member(demo_site):
-    amt = VerwaltungFactory(name="Amt Hüttener Berge")
-    for name in GEMEINDEN:
-        GemeindeFactory(verwaltung=amt, name=name)
+    amt = amt_with_gemeinden(name="Amt Hüttener Berge", gemeinden=GEMEINDEN)
     return member_create(verwaltung=amt, email="amt-huettener-berge@example.org")
 
 

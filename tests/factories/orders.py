@@ -87,9 +87,14 @@ def terms_of_use_publish() -> None:
     )
 
 
-def amt_with_gemeinden(*, count: int = 3, **fields) -> Verwaltung:
+def amt_with_gemeinden(*, count: int = 3, gemeinden: tuple[str, ...] = (), **fields) -> Verwaltung:
+    """An Amt with `count` Gemeinden, or with Gemeinden of the names in `gemeinden`."""
     amt = VerwaltungFactory(**fields)
-    GemeindeFactory.create_batch(count, verwaltung=amt)
+    if gemeinden:
+        for name in gemeinden:
+            GemeindeFactory(verwaltung=amt, name=name)
+    else:
+        GemeindeFactory.create_batch(count, verwaltung=amt)
     return amt
 
 

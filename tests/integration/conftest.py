@@ -44,27 +44,22 @@ def member(amt):
     )
 
 
+def _staff(group: str, first_name: str, last_name: str, email: str, **fields):
+    return staff_create(
+        group=group, first_name=first_name, last_name=last_name, email=email, **fields
+    )
+
+
 @pytest.fixture
 def editor(db):
     """Rita Redakteurin of the Redaktion: Wagtail, without Oscar's dashboard."""
-    return staff_create(
-        group=EDITORS_GROUP,
-        first_name="Rita",
-        last_name="Redakteurin",
-        email="redaktion@example.org",
-    )
+    return _staff(EDITORS_GROUP, "Rita", "Redakteurin", "redaktion@example.org")
 
 
 @pytest.fixture
 def fulfilment(db):
     """Fiete Fulfilment of the fulfilment team (Oscar's dashboard)."""
-    return staff_create(
-        group=FULFILMENT_GROUP,
-        first_name="Fiete",
-        last_name="Fulfilment",
-        email="fiete@land.example",
-        is_staff=True,
-    )
+    return _staff(FULFILMENT_GROUP, "Fiete", "Fulfilment", "fiete@land.example", is_staff=True)
 
 
 @pytest.fixture

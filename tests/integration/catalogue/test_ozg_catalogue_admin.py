@@ -13,7 +13,7 @@ from tests.factories import OzgLeistungFactory
 from tests.factories import ThemenfeldFactory
 from tests.factories import UserFactory
 from tests.factories import add_permission
-from tests.responses import page_text
+from tests.responses import assert_listing_filters
 from tests.responses import queries_for
 
 INDEX = "/cms/snippets/shop/ozgleistung/"
@@ -88,10 +88,7 @@ def test_editor_searches_and_filters_ozg_leistungen(
 ):
     client.force_login(editor)
 
-    html = page_text(client.get(INDEX, query(catalogue)))
-
-    assert shown in html
-    assert hidden not in html
+    assert_listing_filters(client.get(INDEX, query(catalogue)), shown=shown, hidden=hidden)
 
 
 def test_editor_inspects_an_ozg_leistung_with_its_leika_leistungen(client, editor, catalogue):

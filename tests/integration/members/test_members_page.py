@@ -25,6 +25,19 @@ def signed_in(client, user):
     return client
 
 
+@pytest.fixture
+def admin_decides(client, team, django_capture_on_commit_callbacks):
+    """The team's admin, signed in, POSTs a decision to a member's page; the mail it sends on
+    commit goes out."""
+    signed_in(client, team.admin)
+
+    def decide(membership, data: dict):
+        with django_capture_on_commit_callbacks(execute=True):
+            return client.post(member_url(membership), data)
+
+    return decide
+
+
 def test_the_admin_sees_members_and_open_requests_of_the_verwaltung(client, team, other_team):
     page = signed_in(client, team.admin).get(MEMBERS)
 
@@ -40,14 +53,8 @@ def test_the_admin_sees_members_and_open_requests_of_the_verwaltung(client, team
     assert "bredstedt.example" not in content
 
 
-def test_the_admin_approves_a_request_recorded_and_mailed(
-    client, team, django_capture_on_commit_callbacks
-):
-    signed_in(client, team.admin)
-    with django_capture_on_commit_callbacks(execute=True):
-        response = client.post(
-            member_url(team.request), {"aktion": "antrag", "antrag-decision": "approve"}
-        )
+def test_the_admin_approves_a_request_recorded_and_mailed(team, admin_decides):
+    response = admin_decides(team.request, {"aktion": "antrag", "antrag-decision": "approve"})
 
     assert response.status_code == 302
     assert response.url == MEMBERS
@@ -69,10 +76,7 @@ def test_the_admin_approves_a_request_recorded_and_mailed(
     assert list(verwaltungen_user_may_order_for(user=team.request.user)) == [team.verwaltung]
 
 
-def test_a_rejection_needs_its_reason_which_the_person_receives(
-    client, team, django_capture_on_commit_callbacks
-):
-    signed_in(client, team.admin)
+def test_a_rejection_needs_its_reason_which_the_person_receives(client, team, admin_decides):
     without = client.post(
         member_url(team.request), {"aktion": "antrag", "antrag-decision": "reject"}
     )
@@ -81,15 +85,10 @@ def test_a_rejection_needs_its_reason_which_the_person_receives(
     assert "Bitte begründen Sie die Ablehnung" in without.content.decode()
     assert team.request.status == Membership.Status.REQUESTED
 
-    with django_capture_on_commit_callbacks(execute=True):
-        client.post(
-            member_url(team.request),
-            {
-                "aktion": "antrag",
-                "antrag-decision": "reject",
-                "antrag-reason": "Nicht bei uns tätig",
-            },
-        )
+    admin_decides(
+        team.request,
+        {"aktion": "antrag", "antrag-decision": "reject", "antrag-reason": "Nicht bei uns tätig"},
+    )
 
     team.request.refresh_from_db()
     assert team.request.status == Membership.Status.REJECTED
@@ -97,16 +96,12 @@ def test_a_rejection_needs_its_reason_which_the_person_receives(
     assert MembershipDecision.objects.get(membership=team.request).reason == "Nicht bei uns tätig"
 
 
-def test_the_admin_changes_a_role_and_makes_a_colleague_admin(
-    client, team, django_capture_on_commit_callbacks
-):
-    signed_in(client, team.admin)
+def test_the_admin_changes_a_role_and_makes_a_colleague_admin(team, admin_decides):
     colleague = team.membership(team.colleague)
-    with django_capture_on_commit_callbacks(execute=True):
-        response = client.post(
-            member_url(colleague),
-            {"aktion": "rolle", "rolle-role": "lesend", "rolle-is_admin": "on"},
-        )
+
+    response = admin_decides(
+        colleague, {"aktion": "rolle", "rolle-role": "lesend", "rolle-is_admin": "on"}
+    )
 
     assert response.status_code == 302
     colleague.refresh_from_db()
@@ -131,15 +126,12 @@ def test_an_unchanged_role_saves_nothing(client, team):
     assert not MembershipDecision.objects.exists()
 
 
-def test_the_admin_removes_a_member_who_then_sees_nothing(
-    client, team, django_capture_on_commit_callbacks
-):
-    signed_in(client, team.admin)
+def test_the_admin_removes_a_member_who_then_sees_nothing(client, team, admin_decides):
     colleague = team.membership(team.colleague)
-    with django_capture_on_commit_callbacks(execute=True):
-        response = client.post(
-            member_url(colleague), {"aktion": "entfernen", "entfernen-reason": "Ausgeschieden"}
-        )
+
+    response = admin_decides(
+        colleague, {"aktion": "entfernen", "entfernen-reason": "Ausgeschieden"}
+    )
 
     assert response.status_code == 302
     colleague.refresh_from_db()

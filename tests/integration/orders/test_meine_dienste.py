@@ -18,6 +18,8 @@ from tests.factories import dienst_create
 from tests.factories import member_create
 from tests.factories import order_place
 from tests.factories import people_outside_create
+from tests.orders import LIVE_URL
+from tests.orders import order_url
 from tests.responses import page_text
 from tests.responses import queries_for
 
@@ -25,11 +27,6 @@ pytestmark = pytest.mark.django_db
 
 OVERVIEW = "/konto/meine-dienste/"
 ORDERS = "/konto/meine-dienste/bestellungen/"
-LIVE_URL = "https://wohngeld.amt-huettener-berge.example/antrag"
-
-
-def order_url(order) -> str:
-    return reverse("shop_orders:order", kwargs={"number": order.number})
 
 
 def service_url(order) -> str:

@@ -26,6 +26,7 @@ from tests.factories import member_create
 from tests.factories import order_place
 from tests.factories import people_outside_create
 from tests.factories import staff_create
+from tests.orders import order_url
 from tests.responses import page_text
 
 pytestmark = pytest.mark.django_db
@@ -65,10 +66,6 @@ def post_message(client, django_capture_on_commit_callbacks):
 
 def fulfilment_create(**fields):
     return staff_create(group=FULFILMENT_GROUP, is_staff=True, **fields)
-
-
-def order_url(order) -> str:
-    return reverse("shop_orders:order", kwargs={"number": order.number})
 
 
 def post_url(order) -> str:

@@ -14,11 +14,11 @@ from tests.factories import dienst_create
 from tests.factories import member_create
 from tests.factories import order_place
 from tests.factories import people_outside_create
+from tests.orders import LIVE_URL
 from tests.responses import queries_for
 
 pytestmark = pytest.mark.django_db
 
-LIVE_URL = "https://wohngeld.amt-huettener-berge.example/antrag"
 # The three Gemeinden of the Amt (tests/integration/conftest.py) as the API lists them.
 AMT_GEMEINDEN = [
     {"ags": "01058008", "name": "Ascheffel"},

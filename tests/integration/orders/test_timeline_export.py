@@ -9,7 +9,6 @@ import io
 import re
 
 import pytest
-from django.urls import reverse
 from django.utils import timezone
 from openpyxl import load_workbook
 
@@ -22,18 +21,16 @@ from tests.factories import amt_with_gemeinden
 from tests.factories import dienst_create
 from tests.factories import member_create
 from tests.factories import order_place
+from tests.orders import LIVE_URL
+from tests.orders import order_url
 from tests.responses import page_text
 from tests.responses import queries_for
+from tests.responses import redirect_target
 
 pytestmark = pytest.mark.django_db
 
-LIVE_URL = "https://wohngeld.amt-huettener-berge.example/antrag"
 CSV_URL = "/konto/meine-dienste/export.csv"
 XLSX_URL = "/konto/meine-dienste/export.xlsx"
-
-
-def order_url(order) -> str:
-    return reverse("shop_orders:order", kwargs={"number": order.number})
 
 
 def local(moment: datetime.datetime, pattern: str = "%d.%m.%Y, %H:%M") -> str:
@@ -198,17 +195,12 @@ def test_csv_export_has_the_rows_of_the_page(client, amt, member, moved):
 
     rows = csv_rows(response)
     assert 'attachment; filename="meine-dienste-huttener-berge-' in response["Content-Disposition"]
-    assert rows[0] == [
-        "Dienst",
-        "eingerichtet für",
-        "Gemeinden bestellt",
-        "Gemeinden live",
-        "Status der neuesten Bestellung",
-        "Adresse des Dienstes",
-        "letzte Änderung",
-        "neueste Bestellung",
-        "Anzahl Bestellungen",
-    ]
+    # The header line as a spreadsheet reads it: the columns' names, none quoted.
+    assert response.content.decode("utf-8").splitlines()[0] == (
+        "\ufeffDienst;eingerichtet für;Gemeinden bestellt;Gemeinden live;"
+        "Status der neuesten Bestellung;Adresse des Dienstes;letzte Änderung;neueste Bestellung;"
+        "Anzahl Bestellungen"
+    )
     last_change = RolloutEvent.objects.order_by("created_at").last().created_at
     assert rows[1:] == [
         [
@@ -309,9 +301,7 @@ def test_without_membership_the_export_leads_to_the_overview(client, amt, order)
 
 
 def test_anonymous_is_sent_to_sign_in(client, order):
-    response = client.get(CSV_URL)
-    assert response.status_code == 302
-    assert "login" in response["Location"]
+    assert "login" in redirect_target(client.get(CSV_URL))
 
 
 def test_export_queries_do_not_grow_with_services(client, amt, member, fulfilment):

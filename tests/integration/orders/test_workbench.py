@@ -23,6 +23,7 @@ from tests.factories import member_create
 from tests.factories import order_place
 from tests.factories import terms_of_use_publish
 from tests.responses import queries_for
+from tests.responses import redirect_target
 
 Order = get_model("order", "Order")
 INDEX = "/shop/dashboard/"
@@ -191,10 +192,7 @@ def test_municipal_members_do_not_get_the_workbench(client, world):
 
 
 def test_anonymous_people_are_sent_to_the_login(client, world):
-    response = client.get(INDEX)
-
-    assert response.status_code == 302
-    assert "login" in response["Location"]
+    assert "login" in redirect_target(client.get(INDEX))
 
 
 def test_the_workbench_takes_a_fixed_number_of_queries(client, fulfilment, world):

@@ -89,7 +89,12 @@ class Municipality:
         }
 
 
-def municipality_create(*, label: str, shared_dienst, own_dienst, upcoming) -> Municipality:
+def municipality_create(*, label: str, shared_dienst, upcoming) -> Municipality:
+    """The Amt `label` and its member, who ordered the `shared_dienst` and a service of its own,
+    asked a question about the order and is interested in the `upcoming` service."""
+    own_dienst = dienst_create(
+        title=f"Dienst nur für {label}", onboarding_fields=ONBOARDING_CHECKLIST
+    )
     verwaltung = amt_with_gemeinden(count=2, name=f"Amt {label}")
     member = member_create(
         verwaltung=verwaltung, admin=True, email=f"mitglied@{label.lower()}.example"
@@ -157,22 +162,8 @@ def world(django_db_setup, django_db_blocker) -> Iterator[World]:
             title="Hundesteuer", availability=Dienst.Availability.IN_PREPARATION
         )
         world = World(
-            a=municipality_create(
-                label="Ahrensdorf",
-                shared_dienst=shared,
-                own_dienst=dienst_create(
-                    title="Dienst nur für Ahrensdorf", onboarding_fields=ONBOARDING_CHECKLIST
-                ),
-                upcoming=upcoming,
-            ),
-            b=municipality_create(
-                label="Bredstedt",
-                shared_dienst=shared,
-                own_dienst=dienst_create(
-                    title="Dienst nur für Bredstedt", onboarding_fields=ONBOARDING_CHECKLIST
-                ),
-                upcoming=upcoming,
-            ),
+            a=municipality_create(label="Ahrensdorf", shared_dienst=shared, upcoming=upcoming),
+            b=municipality_create(label="Bredstedt", shared_dienst=shared, upcoming=upcoming),
         )
         yield world
         transaction.set_rollback(True)
