@@ -5,27 +5,32 @@ from datetime import datetime
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core import signing
-from django.db.models import Q, QuerySet
+from django.db.models import QuerySet
 from django.utils.crypto import salted_hmac
 
 from shop.models import Membership, ThrottleEvent, User, Verwaltung
+from shop.search import text_search
+
+VERWALTUNG_SEARCH_LOOKUPS = (
+    "name__icontains",
+    "regional_key__startswith",
+    "ags__startswith",
+    "gemeinden__ags",
+    "gemeinden__ars",
+    "gemeinden__name__iexact",
+)
 
 
 def verwaltung_search(*, text: str = "", limit: int = 50) -> QuerySet[Verwaltung]:
     """Active Verwaltungen by name, by (the start of) their key, or by the AGS/ARS of one of
     their Gemeinden, for people choosing the body they work for."""
-    verwaltungen = Verwaltung.objects.active().select_related("kreis").order_by("name")
-    text = " ".join(text.split())[:100]
-    if text:
-        verwaltungen = verwaltungen.filter(
-            Q(name__icontains=text)
-            | Q(regional_key__startswith=text)
-            | Q(ags__startswith=text)
-            | Q(gemeinden__ags=text)
-            | Q(gemeinden__ars=text)
-            | Q(gemeinden__name__iexact=text)
-        ).distinct()
-    return verwaltungen[:limit]
+    verwaltungen = text_search(
+        Verwaltung.objects.active().select_related("kreis").order_by("name"),
+        text=text,
+        lookups=VERWALTUNG_SEARCH_LOOKUPS,
+    )
+    # Once each, however many of its Gemeinden match.
+    return verwaltungen.distinct()[:limit]
 
 
 def is_unconfirmed(user: User) -> bool:

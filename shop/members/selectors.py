@@ -1,14 +1,22 @@
 """Reads about the members of a Verwaltung and who may manage them."""
 
-from django.db.models import Q, QuerySet
+from django.db.models import QuerySet
 
 from shop.accounts.selectors import verwaltung_list_for_member
 from shop.models import Membership, MembershipDecision, User, Verwaltung
+from shop.search import text_search
 
 # Staff who decide membership requests in Wagtail (the group Redaktion) manage every member.
 STAFF_PERMISSION = "shop.change_membership"
 AS_STAFF = "ITVSH"
 AS_ADMIN = "Verwaltungsadmin"
+MEMBER_SEARCH_LOOKUPS = (
+    "user__email__icontains",
+    "user__first_name__icontains",
+    "user__last_name__icontains",
+    "verwaltung__name__icontains",
+    "verwaltung__regional_key__startswith",
+)
 
 # The order of the members list: open requests first, then members, then the history.
 STATUS_ORDER = (
@@ -72,18 +80,13 @@ def membership_for_admin(*, user: User, pk: int) -> Membership | None:
 def member_list_for_staff(*, text: str = "", status: str = "") -> QuerySet[Membership]:
     """Every membership for the ITVSH, searchable by person and Verwaltung, filterable by
     status."""
-    memberships = Membership.objects.select_related("user", "verwaltung").order_by(
-        "verwaltung__name", "user__last_name", "user__first_name", "pk"
+    memberships = text_search(
+        Membership.objects.select_related("user", "verwaltung").order_by(
+            "verwaltung__name", "user__last_name", "user__first_name", "pk"
+        ),
+        text=text,
+        lookups=MEMBER_SEARCH_LOOKUPS,
     )
-    text = " ".join(text.split())[:100]
-    if text:
-        memberships = memberships.filter(
-            Q(user__email__icontains=text)
-            | Q(user__first_name__icontains=text)
-            | Q(user__last_name__icontains=text)
-            | Q(verwaltung__name__icontains=text)
-            | Q(verwaltung__regional_key__startswith=text)
-        )
     if status in Membership.Status.values:
         memberships = memberships.filter(status=status)
     return memberships

@@ -32,6 +32,7 @@ from shop.onboarding.selectors import ServiceRef, onboarding_missing_counts
 from shop.orders.messages import unread_counts_for_staff, unread_for_staff
 from shop.orders.pipeline import progress
 from shop.orders.selectors import order_lines_prefetch, rollout_events_prefetch
+from shop.search import search_text
 from shop.spreadsheets import Table, local_minute, number_or_text, table_csv, table_xlsx
 
 Order = get_model("order", "Order")
@@ -68,7 +69,7 @@ def order_list_for_staff(*, filters: OrderFilters) -> QuerySet[OrderDetails]:
     id subquery is needed; the unfiltered count reads the details table alone, and a page is
     read along Oscar's index on `date_placed` (ordered by it and the id, as the index is)."""
     details = OrderDetails.objects.all()
-    text = " ".join(filters.text.split())[:100]
+    text = search_text(filters.text)
     if text:
         gemeinde_of_verwaltung = Gemeinde.objects.filter(
             verwaltung_id=OuterRef("verwaltung_id")
