@@ -2,7 +2,7 @@
 them also listed on Wagtail's dashboard."""
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
+from django.contrib.auth.decorators import permission_required
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from wagtail.admin.ui.components import Component
@@ -14,11 +14,6 @@ from . import selectors
 from .forms import MembershipDecisionForm
 
 DECIDE_PERMISSION = "shop.change_membership"
-
-
-def _require_permission(request) -> None:
-    if not request.user.has_perm(DECIDE_PERMISSION):
-        raise PermissionDenied
 
 
 class PendingMembershipsPanel(Component):
@@ -40,8 +35,8 @@ class PendingMembershipsPanel(Component):
         }
 
 
+@permission_required(DECIDE_PERMISSION, raise_exception=True)
 def pending_memberships(request):
-    _require_permission(request)
     return TemplateResponse(
         request,
         "shop/admin/memberships_pending.html",
@@ -49,8 +44,8 @@ def pending_memberships(request):
     )
 
 
+@permission_required(DECIDE_PERMISSION, raise_exception=True)
 def decide_membership(request, pk: int):
-    _require_permission(request)
     membership = get_object_or_404(
         Membership.objects.select_related("user", "verwaltung"),
         pk=pk,

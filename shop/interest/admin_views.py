@@ -2,7 +2,7 @@
 interested Verwaltungen (/cms/interessen/) and the list of them (/cms/interessen/<dienst>/).
 Read only; registered in shop/wagtail_hooks.py."""
 
-from django.core.exceptions import PermissionDenied
+from django.contrib.auth.decorators import permission_required
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 
@@ -13,13 +13,8 @@ from . import selectors
 VIEW_PERMISSION = "shop.view_dienstinterest"
 
 
-def _require_permission(request) -> None:
-    if not request.user.has_perm(VIEW_PERMISSION):
-        raise PermissionDenied
-
-
+@permission_required(VIEW_PERMISSION, raise_exception=True)
 def interest_overview(request):
-    _require_permission(request)
     return TemplateResponse(
         request,
         "shop/interest/admin/overview.html",
@@ -27,8 +22,8 @@ def interest_overview(request):
     )
 
 
+@permission_required(VIEW_PERMISSION, raise_exception=True)
 def interest_list(request, dienst_id: int):
-    _require_permission(request)
     dienst = get_object_or_404(Dienst, pk=dienst_id)
     return TemplateResponse(
         request,

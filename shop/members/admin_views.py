@@ -1,7 +1,7 @@
 """The ITVSH's list of all members in the Wagtail admin (/cms/mitglieder/), with the same
 decisions as a Verwaltungsadmin has (shop.members.views.member_action_handle)."""
 
-from django.core.exceptions import PermissionDenied
+from django.contrib.auth.decorators import permission_required
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
@@ -15,13 +15,8 @@ from .views import member_page
 PER_PAGE = 50
 
 
-def _require_permission(request) -> None:
-    if not request.user.has_perm(selectors.STAFF_PERMISSION):
-        raise PermissionDenied
-
-
+@permission_required(selectors.STAFF_PERMISSION, raise_exception=True)
 def members(request):
-    _require_permission(request)
     text = request.GET.get("q", "")[:100]
     status = request.GET.get("status", "")
     page = Paginator(selectors.member_list_for_staff(text=text, status=status), PER_PAGE).get_page(
@@ -39,8 +34,8 @@ def members(request):
     )
 
 
+@permission_required(selectors.STAFF_PERMISSION, raise_exception=True)
 def member(request, pk: int):
-    _require_permission(request)
     membership = get_object_or_404(Membership.objects.select_related("user", "verwaltung"), pk=pk)
     return member_page(
         request,
