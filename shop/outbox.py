@@ -42,6 +42,21 @@ def ours(*, model: type[Model], pk: int, claimed_until: datetime):
     return model.objects.filter(pk=pk, locked_until=claimed_until)
 
 
+def in_attempt(*, row: Model, now: datetime) -> bool:
+    """Whether a worker holds the row right now: its claim has not run out."""
+    return row.locked_until is not None and row.locked_until > now
+
+
+def requeue(*, row: Model, now: datetime) -> None:
+    """Staff send the row again: due now, with all the attempts of a new row. The caller holds
+    the row locked (select_for_update) and has made sure that no worker is at it."""
+    row.status = row.Status.PENDING
+    row.attempts = 0
+    row.next_attempt_at = now
+    row.locked_until = None
+    row.save(update_fields=["status", "attempts", "next_attempt_at", "locked_until"])
+
+
 def _abandoned_fail(*, model: type[Model], max_attempts: int, message: str) -> int:
     """Rows whose last attempt was claimed by a worker that died: no attempt is left."""
     return model.objects.filter(

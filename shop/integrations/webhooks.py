@@ -272,13 +272,10 @@ def webhook_delivery_resend(*, delivery_id: int) -> WebhookDelivery:
     )
     if not delivery.subscription.is_active:
         raise DeliveryResendError("Der Webhook ist deaktiviert; aktivieren Sie ihn zuerst.")
-    if delivery.locked_until is not None and delivery.locked_until > now:
+    if outbox.in_attempt(row=delivery, now=now):
         raise DeliveryResendError("Diese Zustellung läuft gerade; bitte gleich noch einmal sehen.")
-    WebhookDelivery.objects.filter(pk=delivery.pk).update(
-        status=WebhookDelivery.Status.PENDING, attempts=0, next_attempt_at=now, locked_until=None
-    )
+    outbox.requeue(row=delivery, now=now)
     _deliver_after_commit(delivery_ids=[delivery.pk])
-    delivery.refresh_from_db()
     return delivery
 
 

@@ -190,15 +190,11 @@ def outgoing_mail_resend(*, mail_id: int) -> OutgoingMail:
     mail = OutgoingMail.objects.select_for_update().get(pk=mail_id)
     if mail.status == OutgoingMail.Status.SENT:
         raise MailResendError("Diese E-Mail ist bereits zugestellt.")
-    if mail.locked_until is not None and mail.locked_until > now:
+    if outbox.in_attempt(row=mail, now=now):
         raise MailResendError(
             "Diese E-Mail wird gerade versandt; bitte sehen Sie in einigen Minuten wieder nach."
         )
-    mail.status = OutgoingMail.Status.PENDING
-    mail.attempts = 0
-    mail.next_attempt_at = now
-    mail.locked_until = None
-    mail.save(update_fields=["status", "attempts", "next_attempt_at", "locked_until"])
+    outbox.requeue(row=mail, now=now)
     _deliver_after_commit(mail_id=mail.pk)
     return mail
 
