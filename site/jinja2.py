@@ -6,7 +6,7 @@ same in both engines."""
 
 import functools
 
-from django.template import defaultfilters
+from django.template import defaultfilters, defaulttags
 from django.urls import reverse
 from django.utils.timezone import template_localtime
 from jinja2 import Environment
@@ -40,11 +40,19 @@ def date(value, format_string: str) -> str:
 def environment(**options) -> Environment:
     # Django's backend passes autoescape=True; said again here so that no caller can lose it.
     options.pop("autoescape", None)
+    # Block tags leave no blank lines behind, as the page around them would otherwise grow by
+    # a tenth in whitespace alone.
+    options.setdefault("trim_blocks", True)
+    options.setdefault("lstrip_blocks", True)
     env = Environment(autoescape=True, **options)
     env.filters.update(
         date=date,
         pluralize=defaultfilters.pluralize,
         urlencode=defaultfilters.urlencode,
     )
-    env.globals["url"] = reverse
+    env.globals.update(
+        url=reverse,
+        # Django's {% querystring query seite=2 %}: the address's other parameters stay.
+        querystring=functools.partial(defaulttags.querystring, None),
+    )
     return env

@@ -4,6 +4,8 @@
 import datetime
 
 import pytest
+from django.core.paginator import Paginator
+from django.http import QueryDict
 from django.template import Context
 from django.template import Template
 from django.template import engines
@@ -58,8 +60,8 @@ def test_values_are_escaped():
 
 def test_jinja_rows_renders_only_the_named_variables_inside_a_django_template():
     page = Template(
-        '{% load jinja_rows %}<tbody>{% jinja_rows "shop/orders/includes/order_rows.jinja" '
-        'orders=orders order_prefix="/konto/bestellungen/" %}</tbody>'
+        '{% load jinja_rows %}{% jinja_rows "shop/orders/includes/order_table.jinja" '
+        'orders=orders order_prefix="/konto/bestellungen/" caption_id="t" caption="Bestellungen" %}'
     )
     order = {
         "number": "100042",
@@ -78,3 +80,18 @@ def test_jinja_rows_renders_only_the_named_variables_inside_a_django_template():
     assert "02.03.2026" in html
     assert "Anna &lt;Muster&gt;" in html
     assert "nicht zeigen" not in html
+    assert '<caption class="kern-sr-only" id="t">Bestellungen</caption>' in html
+    assert 'aria-labelledby="t"' in html
+
+
+def test_the_pager_keeps_the_other_parameters_of_the_address():
+    page = Paginator(range(60), 25).page(2)
+    query = QueryDict("verwaltung=3&status=Live&seite=2")
+
+    html = render_jinja(
+        '{% include "shop/orders/includes/pager.jinja" %}', page=page, query=query, label="Seiten"
+    )
+
+    assert 'href="?verwaltung=3&amp;status=Live&amp;seite=1" rel="prev"' in html
+    assert 'href="?verwaltung=3&amp;status=Live&amp;seite=3" rel="next"' in html
+    assert "Seite 2 von 3" in html
