@@ -5,6 +5,7 @@ under a millisecond. The SQL is standard (SQLite and PostgreSQL both run it, bot
 are named by their models (`{shop.OrderedService}`, `{order.Line}`), so that a renamed table
 fails loudly; values are always parameters, never part of the text."""
 
+import dataclasses
 from collections.abc import Mapping, Sequence
 from functools import cache, partial
 
@@ -81,3 +82,31 @@ def sql_rows(
         for row in rows:
             row[name] = convert(row[name])
     return rows
+
+
+@dataclasses.dataclass(frozen=True, kw_only=True)
+class SqlPages:
+    """The rows of `sql` (ordered, without LIMIT) for Django's Paginator or a slice such as
+    `[:5]`: each slice reads only its rows (LIMIT/OFFSET), `count()` runs `count_sql`; for
+    lists too long to read whole on every page. `params` and `types` as for sql_rows()."""
+
+    sql: str
+    count_sql: str
+    params: Mapping[str, object]
+    types: Mapping[str, models.Field] | None = None
+
+    def count(self) -> int:
+        return sql_rows(self.count_sql, self.params)[0]["count"]
+
+    def __getitem__(self, bounds: slice) -> list[dict]:
+        # An open end would need LIMIT -1 (SQLite) or LIMIT ALL (PostgreSQL).
+        if not isinstance(bounds, slice) or bounds.step is not None or bounds.stop is None:
+            raise TypeError("SqlPages reads bounded slices of rows only, e.g. [:25] or [25:50].")
+        start = bounds.start or 0
+        if bounds.stop <= start:
+            return []
+        return sql_rows(
+            f"{self.sql} LIMIT %(sql_pages_limit)s OFFSET %(sql_pages_offset)s",
+            {**self.params, "sql_pages_limit": bounds.stop - start, "sql_pages_offset": start},
+            types=self.types,
+        )

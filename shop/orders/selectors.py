@@ -36,7 +36,7 @@ from shop.models import (
 from shop.onboarding.selectors import ServiceRef, onboarding_missing_counts
 from shop.orders.pipeline import initial_status
 from shop.spreadsheets import Table, local_minute, number_or_text
-from shop.sql import sql_rows
+from shop.sql import SqlPages, sql_rows
 
 Order = get_model("order", "Order")
 Line = get_model("order", "Line")
@@ -803,22 +803,35 @@ def dienst_summary_table(*, verwaltung: Verwaltung, status: str = "") -> Table:
     )
 
 
-def order_rows_for_verwaltung(*, verwaltung: Verwaltung) -> QuerySet:
+# The orders of a Verwaltung with who ordered and how many services; the services are counted
+# per order shown rather than grouped over all its orders, so a page reads only its own lines.
+_ORDERS_OF_VERWALTUNG = """
+    SELECT placed.number, placed.date_placed, placed.status,
+        person.first_name AS user__first_name, person.last_name AS user__last_name,
+        person.email AS user__email,
+        (SELECT COUNT(*) FROM {order.Line} line WHERE line.order_id = placed.id) AS services_count
+    FROM {order.Order} placed
+    JOIN {shop.OrderDetails} details ON details.order_id = placed.id
+    LEFT JOIN {shop.User} person ON person.id = placed.user_id
+    WHERE details.verwaltung_id = %(verwaltung)s
+    ORDER BY placed.date_placed DESC, placed.id DESC
+"""
+_ORDERS_OF_VERWALTUNG_COUNT = """
+    SELECT COUNT(*) AS count FROM {shop.OrderDetails} details
+    WHERE details.verwaltung_id = %(verwaltung)s
+"""
+
+
+def order_rows_for_verwaltung(*, verwaltung: Verwaltung) -> SqlPages:
     """The orders of a Verwaltung, newest first, as rows (number, date, status, who ordered,
-    number of services) for the order tables of "Meine Dienste". The caller has checked that
-    the person is an approved member. One query (a Paginator: one more to count)."""
-    return (
-        Order.objects.filter(ozg_details__verwaltung=verwaltung)
-        .order_by("-date_placed", "-pk")
-        .values(
-            "number",
-            "date_placed",
-            "status",
-            "user__first_name",
-            "user__last_name",
-            "user__email",
-        )
-        .annotate(services_count=Count("lines"))
+    number of services) for the order tables of "Meine Dienste", to be sliced or paged. The
+    caller has checked that the person is an approved member. One query a slice (a Paginator:
+    one more to count)."""
+    return SqlPages(
+        sql=_ORDERS_OF_VERWALTUNG,
+        count_sql=_ORDERS_OF_VERWALTUNG_COUNT,
+        params={"verwaltung": verwaltung.pk},
+        types={"date_placed": Order._meta.get_field("date_placed")},
     )
 
 

@@ -104,9 +104,7 @@ def overview(request: HttpRequest) -> HttpResponse:
             "statuses": RolloutStatus.values,
             "status": status,
             "export_query": _export_query(request, status=status),
-            "orders": list(
-                selectors.order_rows_for_verwaltung(verwaltung=verwaltung)[:NEWEST_ORDERS]
-            ),
+            "orders": selectors.order_rows_for_verwaltung(verwaltung=verwaltung)[:NEWEST_ORDERS],
         },
     )
 

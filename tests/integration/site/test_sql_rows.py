@@ -4,9 +4,13 @@ PostgreSQL: tables by model, named values and IN lists as parameters, typed colu
 import datetime
 
 import pytest
+from django.core.paginator import Paginator
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from shop.models import OnboardingChecklist
 from shop.models import Verwaltung
+from shop.sql import SqlPages
 from shop.sql import sql_rows
 from tests.factories.orders import checklist_field
 from tests.factories.orders import dienst_create
@@ -71,3 +75,45 @@ def test_an_empty_in_list_is_refused_before_the_database_is_asked():
 def test_an_unknown_table_fails_loudly():
     with pytest.raises(LookupError):
         sql_rows("SELECT id FROM {shop.NoSuchModel}")
+
+
+def _verwaltungen_by_name() -> SqlPages:
+    return SqlPages(
+        sql="SELECT name, active FROM {shop.Verwaltung} WHERE name LIKE %(amt)s ORDER BY name",
+        count_sql="SELECT COUNT(*) AS count FROM {shop.Verwaltung} WHERE name LIKE %(amt)s",
+        params={"amt": "Amt %"},
+        types={"active": Verwaltung._meta.get_field("active")},
+    )
+
+
+def test_a_paginator_counts_once_and_reads_only_the_rows_of_its_page():
+    for index in range(7):
+        VerwaltungFactory(name=f"Amt {index}", active=index != 5)
+
+    with CaptureQueriesContext(connection) as queries:
+        page = Paginator(_verwaltungen_by_name(), 3).get_page(2)
+        rows = list(page.object_list)
+
+    assert [row["name"] for row in rows] == ["Amt 3", "Amt 4", "Amt 5"]
+    assert rows[2]["active"] is False
+    assert (page.paginator.count, page.paginator.num_pages) == (7, 3)
+    assert len(queries) == 2
+    assert "LIMIT" in queries[1]["sql"]
+
+
+def test_a_slice_reads_its_rows_and_an_empty_slice_asks_nothing():
+    for index in range(4):
+        VerwaltungFactory(name=f"Amt {index}")
+    pages = _verwaltungen_by_name()
+
+    assert [row["name"] for row in pages[:2]] == ["Amt 0", "Amt 1"]
+    assert [row["name"] for row in pages[3:10]] == ["Amt 3"]
+    with CaptureQueriesContext(connection) as queries:
+        assert pages[2:2] == []
+    assert len(queries) == 0
+
+
+@pytest.mark.parametrize("bounds", [slice(2, None), slice(0, 4, 2)])
+def test_an_open_or_stepped_slice_is_refused(bounds):
+    with pytest.raises(TypeError, match="bounded slices"):
+        _verwaltungen_by_name()[bounds]
