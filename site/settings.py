@@ -204,7 +204,7 @@ TEMPLATES = [
         },
     },
     {
-        # Only the rows of the long tables, included with `{% jinja_rows %}` (ozg_site.jinja2).
+        # Only the rows of the long tables, included with `{% jinja_include %}` (ozg_site.jinja2).
         "BACKEND": "django.template.backends.jinja2.Jinja2",
         "DIRS": [BASE_DIR / "site" / "templates"],
         "APP_DIRS": False,

@@ -20,6 +20,11 @@ def _reverse(view_name: str, current_app: str | None, script_prefix: str, urlcon
     return reverse(view_name, current_app=current_app)
 
 
+def argless_reverse(view_name: str, current_app: str | None = None) -> str:
+    """reverse(view_name) for a name without arguments, once per process."""
+    return _reverse(view_name, current_app, get_script_prefix(), get_urlconf())
+
+
 def _current_app(context) -> str | None:
     # As Django's URLNode finds it.
     request = getattr(context, "request", None)
@@ -34,7 +39,7 @@ class ArglessURLNode(defaulttags.URLNode):
             return super().render(context)
         view_name = self.view_name.resolve(context)
         try:
-            url = _reverse(view_name, _current_app(context), get_script_prefix(), get_urlconf())
+            url = argless_reverse(view_name, _current_app(context))
         except NoReverseMatch:
             return super().render(context)
         if self.asvar:

@@ -1,4 +1,4 @@
-"""ozg_site.jinja2 and {% jinja_rows %}: rows rendered by Jinja2 read as Django would render them
+"""ozg_site.jinja2 and {% jinja_include %}: rows rendered by Jinja2 read as Django would render them
 (German dates in the current time zone, Django's plural, escaped values) inside a Django page."""
 
 import datetime
@@ -58,9 +58,9 @@ def test_values_are_escaped():
     assert render_jinja("{{ title }}", title="<script>") == "&lt;script&gt;"
 
 
-def test_jinja_rows_renders_only_the_named_variables_inside_a_django_template():
+def test_jinja_include_renders_only_the_named_variables_inside_a_django_template():
     page = Template(
-        '{% load jinja_rows %}{% jinja_rows "shop/orders/includes/order_table.jinja" '
+        '{% load jinja_include %}{% jinja_include "shop/orders/includes/order_table.jinja" '
         'orders=orders order_prefix="/konto/bestellungen/" caption_id="t" caption="Bestellungen" %}'
     )
     order = {
