@@ -57,25 +57,6 @@ def _xdist_worker(config) -> dict | None:
     return getattr(config, "workerinput", None)
 
 
-@pytest.fixture(scope="session", autouse=True)
-def _cache_of_this_run():
-    """The test processes of a run and of earlier runs share one cache (Redis in CI, else the
-    files under var/): each keeps its own keys, or one worker's cleared generation would be an
-    extra query in another's query count, and an earlier run's cached page a wrong answer."""
-    import copy
-    import uuid
-
-    from django.conf import settings
-    from django.test import override_settings
-
-    caches = copy.deepcopy(settings.CACHES)
-    run = uuid.uuid4().hex[:12]
-    for cache in caches.values():
-        cache["KEY_PREFIX"] = f"{cache.get('KEY_PREFIX', '')}test-{run}"
-    with override_settings(CACHES=caches):
-        yield
-
-
 @pytest.fixture(scope="session")
 def django_db_modify_db_settings(request, django_db_blocker):
     """Under pytest-xdist each worker tests against its copy of one migrated template database
