@@ -60,10 +60,10 @@ def agreement_version_refuse_delete(sender, instance: AgreementVersion, **kwargs
 def acceptance_record_refuse_change(sender, instance: AcceptanceRecord, **kwargs) -> None:
     """Also for saves that bypass AcceptanceRecord.save() (save_base, fixtures)."""
     if instance.pk is not None and sender._base_manager.filter(pk=instance.pk).exists():
-        raise ImmutableError("Annahmenachweise werden nie geändert.")
+        raise ImmutableError(sender.refusal("geändert"))
 
 
 @receiver(pre_delete, sender=AcceptanceRecord, dispatch_uid="acceptance_record_immutable_delete")
 def acceptance_record_refuse_delete(sender, instance: AcceptanceRecord, **kwargs) -> None:
     """Also for deletes that bypass AcceptanceRecord.delete() (a Collector, e.g. a cascade)."""
-    raise ImmutableError("Annahmenachweise werden nie gelöscht.")
+    raise ImmutableError(sender.refusal("gelöscht"))

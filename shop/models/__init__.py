@@ -4,10 +4,10 @@ from .agreements import (
     Agreement,
     AgreementKind,
     AgreementVersion,
-    ImmutableError,
 )
 from .catalogue import Dienst, Lage, LeikaLeistung, OzgLeistung, Themenfeld
 from .changes import ContactChange, WithdrawalRequest
+from .evidence import ImmutableError
 from .integrations import ApiClient, ApiScope, WebhookDelivery, WebhookEvent, WebhookSubscription
 from .interest import DienstInterest
 from .mail import OutgoingMail, OutgoingMailAttachment

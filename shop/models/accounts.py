@@ -2,6 +2,7 @@ from django.conf import settings
 from django.db import models
 from oscar.apps.customer.abstract_models import AbstractUser
 
+from .evidence import Evidence
 from .fields import person_foreign_key, verwaltung_foreign_key
 
 
@@ -67,22 +68,7 @@ class Membership(models.Model):
         return f"{self.user}: {self.verwaltung} ({self.get_status_display()})"
 
 
-def _refuse(change: str) -> None:
-    # Imported here: importing shop.models.agreements above would register its models first.
-    from .agreements import ImmutableError
-
-    raise ImmutableError(f"Entscheidungen über Mitgliedschaften werden nie {change}.")
-
-
-class MembershipDecisionQuerySet(models.QuerySet):
-    def update(self, **kwargs):
-        _refuse("geändert")
-
-    def delete(self):
-        _refuse("gelöscht")
-
-
-class MembershipDecision(models.Model):
+class MembershipDecision(Evidence):
     """Who decided what about a membership, and when: a request approved or rejected, a role
     changed, a member removed. Written with the change, never edited, never deleted."""
 
@@ -99,12 +85,7 @@ class MembershipDecision(models.Model):
         verbose_name="Mitgliedschaft",
     )
     action = models.CharField("Entscheidung", max_length=20, choices=Action.choices)
-    decided_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.PROTECT,
-        related_name="+",
-        verbose_name="entschieden von",
-    )
+    decided_by = person_foreign_key(verbose_name="entschieden von", required=True)
     # As the deciding person acted: "ITVSH" (staff) or "Verwaltungsadmin".
     decided_as = models.CharField("entschieden als", max_length=20)
     role_before = models.CharField("Rolle vorher", max_length=20, blank=True)
@@ -114,7 +95,7 @@ class MembershipDecision(models.Model):
     reason = models.TextField("Begründung", blank=True)
     decided_at = models.DateTimeField("entschieden am", auto_now_add=True)
 
-    objects = MembershipDecisionQuerySet.as_manager()
+    evidence_name = "Entscheidungen über Mitgliedschaften"
 
     class Meta:
         verbose_name = "Entscheidung über eine Mitgliedschaft"
@@ -123,14 +104,6 @@ class MembershipDecision(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_action_display()}: {self.membership}"
-
-    def save(self, *args, **kwargs):
-        if self.pk is not None:
-            _refuse("geändert")
-        super().save(*args, **kwargs)
-
-    def delete(self, *args, **kwargs):
-        _refuse("gelöscht")
 
 
 class ThrottleEvent(models.Model):

@@ -7,9 +7,9 @@ import ipaddress
 import json
 
 from django.conf import settings
-from django.core.exceptions import ValidationError
 from django.db import models
 
+from .evidence import Evidence, ImmutableError
 from .fields import verwaltung_foreign_key
 
 
@@ -38,10 +38,6 @@ class Agreement(models.Model):
 
     def __str__(self) -> str:
         return self.title
-
-
-class ImmutableError(ValidationError):
-    pass
 
 
 def text_hash(text: str) -> str:
@@ -154,15 +150,7 @@ def acceptance_chain_hash(record) -> str:
     ).hexdigest()
 
 
-class AcceptanceRecordQuerySet(models.QuerySet):
-    def update(self, **kwargs):
-        raise ImmutableError("Annahmenachweise werden nie geändert.")
-
-    def delete(self):
-        raise ImmutableError("Annahmenachweise werden nie gelöscht.")
-
-
-class AcceptanceRecord(models.Model):
+class AcceptanceRecord(Evidence):
     """Evidence that a person accepted one agreement version for a Verwaltung with an order.
 
     Names and the text hash are copied, so that the record stays complete whatever happens to
@@ -204,7 +192,7 @@ class AcceptanceRecord(models.Model):
     previous_hash = models.CharField("Prüfsumme des vorigen Nachweises", max_length=64)
     chain_hash = models.CharField("Prüfsumme in der Kette", max_length=64)
 
-    objects = AcceptanceRecordQuerySet.as_manager()
+    evidence_name = "Annahmenachweise"
 
     class Meta:
         verbose_name = "Annahmenachweis"
@@ -218,11 +206,3 @@ class AcceptanceRecord(models.Model):
 
     def __str__(self) -> str:
         return f"{self.agreement_version} – {self.verwaltung_name} – {self.person_email}"
-
-    def save(self, *args, **kwargs):
-        if self.pk is not None:
-            raise ImmutableError("Annahmenachweise werden nie geändert.")
-        super().save(*args, **kwargs)
-
-    def delete(self, *args, **kwargs):
-        raise ImmutableError("Annahmenachweise werden nie gelöscht.")

@@ -5,20 +5,12 @@ ordered service, which the fulfilment staff confirm or reject."""
 from django.db import models
 from django.db.models import Q
 
-from .agreements import ImmutableError
+from .evidence import Evidence
 from .fields import person_foreign_key
 from .orders import ContactRole, OrderDetails, OrderedService
 
 
-class ContactChangeQuerySet(models.QuerySet):
-    def update(self, **kwargs):
-        raise ImmutableError("Änderungen der Ansprechpersonen werden nie geändert.")
-
-    def delete(self):
-        raise ImmutableError("Änderungen der Ansprechpersonen werden nie gelöscht.")
-
-
-class ContactChange(models.Model):
+class ContactChange(Evidence):
     """One role's contact as it was before and after a member corrected it. Never changed or
     deleted: the old values are what the fulfilment staff worked with until then. Empty new
     values: the (optional) role was removed; empty old values: it was added."""
@@ -39,7 +31,7 @@ class ContactChange(models.Model):
     changed_by = person_foreign_key(verbose_name="geändert von", required=True)
     changed_at = models.DateTimeField("geändert am", auto_now_add=True, db_index=True)
 
-    objects = ContactChangeQuerySet.as_manager()
+    evidence_name = "Änderungen der Ansprechpersonen"
 
     class Meta:
         verbose_name = "Änderung einer Ansprechperson"
@@ -48,14 +40,6 @@ class ContactChange(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_role_display()} der Bestellung {self.details.order.number}"
-
-    def save(self, *args, **kwargs):
-        if self.pk is not None:
-            raise ImmutableError("Änderungen der Ansprechpersonen werden nie geändert.")
-        super().save(*args, **kwargs)
-
-    def delete(self, *args, **kwargs):
-        raise ImmutableError("Änderungen der Ansprechpersonen werden nie gelöscht.")
 
 
 class WithdrawalRequest(models.Model):
