@@ -59,6 +59,10 @@ run: seed
 # One pytest-xdist worker a core, each on its copy of one migrated test database
 # (tests/template_database.py); TEST_WORKERS=0 runs everything in this process.
 TEST_WORKERS ?= auto
+# The test modules as pytest rewrites them are kept in __pycache__ even where the environment says
+# not to write bytecode (PYTHONDONTWRITEBYTECODE): otherwise every worker of every run rewrites
+# all of them again, about 6 s a worker.
+test: export PYTHONDONTWRITEBYTECODE :=
 test: install
 	$(BIN)/python -m pytest -n $(TEST_WORKERS) $(PYTEST_ARGS)
 

@@ -1,8 +1,18 @@
-"""seed_demo builds the demo environment idempotently; no demo accounts in production."""
+"""seed_demo builds the demo environment idempotently, as `make run` has it (DEBUG on).
+
+seed_demo takes seconds; the tests here read one demo environment, built twice in a row by
+the module's `seeded` fixture inside a transaction that is rolled back when the module is done.
+Runs in other modes (without DEBUG, over an editor's change) are in test_seed_demo_modes.py."""
+
+import dataclasses
+from collections.abc import Iterator
+from io import StringIO
 
 import pytest
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
+from django.db import transaction
+from django.test import override_settings
 from oscar.core.loading import get_model
 from wagtail.models import Page
 from wagtail.models import Site
@@ -38,7 +48,7 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture(autouse=True)
 def development_mode(settings):
-    """As under `make run` (Django's test runner switches DEBUG off)."""
+    """Requests as under `make run` (Django's test runner switches DEBUG off)."""
     settings.DEBUG = True
 
 
@@ -57,15 +67,37 @@ def snapshot() -> dict[str, int]:
     }
 
 
-def test_seed_demo_builds_everything_and_a_second_run_changes_nothing(client, capsys):
-    call_command("seed_demo")
-    first = snapshot()
-    call_command("seed_demo")
+@dataclasses.dataclass(frozen=True)
+class Seeded:
+    first: dict[str, int]
+    second: dict[str, int]
+    second_output: str
 
-    assert snapshot() == first
+
+@pytest.fixture(scope="module")
+def seeded(django_db_setup, django_db_blocker) -> Iterator[Seeded]:
+    """seed_demo run twice with DEBUG on: what there was after each run and what the second one
+    said."""
+    with (
+        django_db_blocker.unblock(),
+        transaction.atomic(),
+        override_settings(DEBUG=True),
+    ):
+        call_command("seed_demo", stdout=StringIO())
+        first = snapshot()
+        output = StringIO()
+        call_command("seed_demo", stdout=output)
+        yield Seeded(first=first, second=snapshot(), second_output=output.getvalue())
+        transaction.set_rollback(True)
+
+
+def test_seed_demo_builds_everything_and_a_second_run_changes_nothing(seeded, client):
+    first = seeded.first
+
+    assert seeded.second == first
     assert first["verwaltungen"] == 181  # see test_import_gemeindeverzeichnis
     assert first["gemeinden"] == 1106
-    assert "bereits aktuell" in capsys.readouterr().out
+    assert "bereits aktuell" in seeded.second_output
 
     home = HomePage.objects.get()
     assert Site.objects.get(is_default_site=True).root_page_id == home.pk
@@ -97,10 +129,7 @@ def test_seed_demo_builds_everything_and_a_second_run_changes_nothing(client, ca
     assert client.get("/").status_code == 200
 
 
-def test_seed_demo_places_one_order_per_rollout_status_once():
-    call_command("seed_demo")
-    call_command("seed_demo")
-
+def test_seed_demo_places_one_order_per_rollout_status_once(seeded):
     statuses = sorted(Line.objects.values_list("status", flat=True))
     assert statuses == sorted(RolloutStatus.values)
     assert Order.objects.count() == len(RolloutStatus.values)
@@ -112,8 +141,7 @@ def test_seed_demo_places_one_order_per_rollout_status_once():
     }
 
 
-def test_seed_demo_creates_the_demo_accounts_with_their_rights():
-    call_command("seed_demo")
+def test_seed_demo_creates_the_demo_accounts_with_their_rights(seeded):
     users = {user.email: user for user in get_user_model().objects.all()}
 
     assert set(users) == {account.email for account in demo_accounts()}
@@ -158,37 +186,7 @@ def test_seed_demo_creates_the_demo_accounts_with_their_rights():
     assert {membership.status for membership in two} == {Membership.Status.APPROVED}
 
 
-def test_demo_users_log_in_with_the_demo_password(client):
-    call_command("seed_demo")
-
+def test_demo_users_log_in_with_the_demo_password(seeded, client):
     sign_in(client, email="amt-huettener-berge@example.org", password=DEMO_PASSWORD)
 
     assert is_signed_in(client)
-
-
-def test_seed_demo_refuses_demo_accounts_without_debug(settings, capsys):
-    settings.DEBUG = False
-
-    call_command("seed_demo")
-
-    assert not get_user_model().objects.exists()
-    assert "--allow-demo-accounts" in capsys.readouterr().err
-    assert HomePage.objects.exists()
-
-
-def test_seed_demo_creates_demo_accounts_without_debug_when_asked(settings):
-    settings.DEBUG = False
-
-    call_command("seed_demo", allow_demo_accounts=True)
-
-    assert get_user_model().objects.count() == len(demo_accounts())
-
-
-def test_seed_demo_keeps_what_editors_changed(page_tree):
-    impressum = page_tree.legal_pages["impressum"]
-    impressum.title = "Impressum des ITVSH"
-    impressum.save_revision().publish()
-
-    call_command("seed_demo")
-
-    assert LegalPage.objects.get(slug="impressum").title == "Impressum des ITVSH"
