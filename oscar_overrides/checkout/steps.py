@@ -1,7 +1,7 @@
 """The municipal checkout's steps, declared once and in their order. The URLs (apps.py), the step
 indicator, each step's pre-conditions, where a step goes next, what choosing anew forgets, the
-test helpers and the benchmark all derive from STEPS: a new step is one entry here, its view and
-its form (and its template)."""
+test helpers, the benchmark and the label of each step's button to the next all derive from
+STEPS: a new step is one entry here, its view and its form (and its template)."""
 
 import dataclasses
 
@@ -11,6 +11,8 @@ class Step:
     # The URL name below `checkout:` and the key of what the step captured in the session.
     name: str
     label: str
+    # The step as the goal of the button that leads to it: "Weiter zu den Gemeinden".
+    towards: str
     # The view in checkout.views and the form in checkout.forms, by class name: loaded through
     # Oscar's class loader (a fork may replace them) once the apps are ready.
     view: str
@@ -36,6 +38,7 @@ STEPS = (
     Step(
         "verwaltung",
         "Verwaltung",
+        "zur Verwaltung",
         "VerwaltungView",
         path="verwaltung/",
         form="VerwaltungForm",
@@ -48,6 +51,7 @@ STEPS = (
     Step(
         "gemeinden",
         "Gemeinden",
+        "zu den Gemeinden",
         "GemeindenView",
         path="gemeinden/",
         form="GemeindenForm",
@@ -57,6 +61,7 @@ STEPS = (
     Step(
         "contacts",
         "Ansprechpersonen",
+        "zu den Ansprechpersonen",
         "ContactsView",
         path="ansprechpersonen/",
         form="ContactsForm",
@@ -65,6 +70,7 @@ STEPS = (
     Step(
         "schedule",
         "Starttermin",
+        "zum Starttermin",
         "ScheduleView",
         path="termin/",
         form="ScheduleForm",
@@ -73,13 +79,14 @@ STEPS = (
     Step(
         "agreements",
         "Vereinbarungen",
+        "zu den Vereinbarungen",
         "AgreementsView",
         path="vereinbarungen/",
         form="AgreementsForm",
         requires=("check_agreements_have_current_versions",),
         done_when=("check_agreements_are_accepted", "check_shipping_data_is_captured"),
     ),
-    Step("preview", "Prüfen und bestellen", "PaymentDetailsView"),
+    Step("preview", "Prüfen und bestellen", "zur Prüfung", "PaymentDetailsView"),
 )
 
 _INDEX = {step.name: index for index, step in enumerate(STEPS)}

@@ -210,6 +210,10 @@ class MunicipalCheckoutMixin(CheckoutSessionMixin):
             for i, step in enumerate(taken)
         ]
         ctx["step_number"] = current + 1
+        ctx["step_label"] = taken[current].label
+        # Where a step's choice decides the way on (resets_later), its button names no goal.
+        if current + 1 < len(taken) and not taken[current].resets_later:
+            ctx["next_step"] = taken[current + 1]
         ctx["verwaltung"] = self.verwaltung
         ctx["dienste"] = self.dienste
         return ctx

@@ -67,10 +67,10 @@ def test_a_member_of_an_amt_and_a_kreis_orders_it_for_the_kreis(page: Page, memb
 
     expect(page).to_have_url(re.compile(r"/shop/checkout/verwaltung/$"))
     page.get_by_role("radio", name=re.compile("Hüttener Berge")).check()
-    page.get_by_role("button", name="Weiter zu den Gemeinden").click()
+    page.get_by_role("button", name="Weiter", exact=True).click()
 
     expect(page.get_by_role("main")).to_contain_text(REFUSAL)
     assert_accessible(page)
     page.get_by_role("radio", name=re.compile("Rendsburg-Eckernförde")).check()
-    page.get_by_role("button", name="Weiter zu den Gemeinden").click()
+    page.get_by_role("button", name="Weiter", exact=True).click()
     expect(page).to_have_url(re.compile(r"/shop/checkout/ansprechpersonen/$"))

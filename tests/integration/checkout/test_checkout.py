@@ -291,6 +291,46 @@ def test_kreis_orders_for_itself(client, shop, django_capture_on_commit_callback
     assert Basket.open.get(owner=user).num_lines == 0
 
 
+SUBMIT_LABEL = re.compile(r'<button type="submit"[^>]*><span class="kern-label">([^<]*)</span>')
+
+
+def next_button(response) -> str:
+    (label,) = SUBMIT_LABEL.findall(response.content.decode())
+    return label
+
+
+def page_title(response) -> str:
+    return re.search(r"<title>([^–]*) –", response.content.decode()).group(1).strip()
+
+
+def test_each_step_is_titled_and_its_button_names_the_step_that_follows_for_this_person(
+    client, shop
+):
+    client.force_login(shop["user"])
+    basket_add(client, shop["dienst"])
+    gemeinden = client.get(reverse("checkout:index"), follow=True)
+    assert page_title(gemeinden) == "Gemeinden (Schritt 1 von 5)"
+    assert next_button(gemeinden) == "Weiter zu den Ansprechpersonen"
+
+    kreis = KreisFactory(name="Kreis Beispiel")
+    client.force_login(member_create(verwaltung=kreis))
+    basket_add(client, shop["dienst"])
+    contacts = client.get(reverse("checkout:index"), follow=True)
+    assert page_title(contacts) == "Ansprechpersonen (Schritt 1 von 4)"
+    assert next_button(contacts) == "Weiter zum Starttermin"
+
+
+def test_the_verwaltung_step_names_no_goal_as_its_choice_decides_the_way_on(client, shop):
+    """An Amt goes on to its Gemeinden, a Kreis to the contacts."""
+    membership_ensure_approved(
+        user=shop["user"], verwaltung=KreisFactory(), role=Membership.Role.ORDERING
+    )
+    client.force_login(shop["user"])
+    basket_add(client, shop["dienst"])
+
+    assert next_button(client.get(reverse("checkout:index"), follow=True)) == "Weiter"
+
+
 # Who may check out
 
 
