@@ -56,11 +56,9 @@ run: seed
 	@$(BIN)/python manage.py demo_overview --base-url http://$(HOST):$(PORT)
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)
 
-# pytest-xdist workers, each on its copy of one migrated test database
-# (tests/template_database.py); TEST_WORKERS=0 runs everything in this process. One worker more
-# than cores: while the browser tests wait for Chromium and the live server, and while one worker
-# migrates, the others keep the cores busy (2 cores: 8:03 with 2 workers, 7:25 with 3).
-TEST_WORKERS ?= $(shell echo $$(( $$(nproc 2>/dev/null || echo 1) + 1 )))
+# One pytest-xdist worker a core, each on its copy of one migrated test database
+# (tests/template_database.py); TEST_WORKERS=0 runs everything in this process.
+TEST_WORKERS ?= auto
 # The test modules as pytest rewrites them are kept in __pycache__ even where the environment says
 # not to write bytecode (PYTHONDONTWRITEBYTECODE): otherwise every worker of every run rewrites
 # all of them again, about 6 s a worker.
