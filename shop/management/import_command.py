@@ -1,5 +1,6 @@
-"""What the two import commands share: one way to run an import and to report it, so that the
-Gemeindeverzeichnis and the OZG catalogue answer a dry run, a refusal and a broken file alike."""
+"""What the two import commands share: the options for a dry run and for lifting the guard, and
+one way to run an import and to report it, so that the Gemeindeverzeichnis and the OZG catalogue
+answer a dry run, a refusal and a broken file alike."""
 
 import json
 from collections.abc import Callable
@@ -27,6 +28,11 @@ class ImportCommand(BaseCommand):
     guarded_change: ClassVar[ChangeKind]
     guarded_heading: ClassVar[str]
     refusal_advice: ClassVar[str]
+    # The option that lifts the guard (e.g. "--allow-missing") and its help.
+    guard_override_option: ClassVar[str]
+    guard_override_help: ClassVar[str]
+    # What a dry run shows (the help of --dry-run).
+    dry_run_help: ClassVar[str]
     # The table of counts: a row a report type, a column a count (created, updated, ...), each
     # column right-aligned in its width.
     type_labels: ClassVar[dict[str, str]]
@@ -35,6 +41,10 @@ class ImportCommand(BaseCommand):
     imported: ClassVar[str]
 
     def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument("--dry-run", action="store_true", help=self.dry_run_help)
+        parser.add_argument(
+            self.guard_override_option, action="store_true", help=self.guard_override_help
+        )
         parser.add_argument(
             "--json",
             action="store_true",

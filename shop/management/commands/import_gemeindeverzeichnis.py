@@ -65,6 +65,15 @@ class Command(ImportCommand):
         "Gebietsreform), den Import mit --allow-deactivations wiederholen; --dry-run "
         "zeigt vorher alle Änderungen."
     )
+    guard_override_option = "--allow-deactivations"
+    guard_override_help = (
+        f"auch mehr als {REMOVAL_LIMIT_PERCENT} % der aktiven Verwaltungen oder "
+        "Gemeinden deaktivieren (nach einer Gebietsreform, vorher mit --dry-run prüfen)"
+    )
+    dry_run_help = (
+        "nichts speichern, nur zeigen, was angelegt, umbenannt, neu zugeordnet, "
+        "wieder aktiviert und deaktiviert würde"
+    )
 
     help = (
         "Importiert Verwaltungen und Gemeinden eines Landes aus dem Gemeindeverzeichnis von "
@@ -82,18 +91,6 @@ class Command(ImportCommand):
             default=settings.SHOP_LAND,
             help="das Land, dessen Zeilen importiert werden (zweistelliger Schlüssel, z. B. 03 "
             f"für Niedersachsen); Vorgabe ist das Land des Shops, {settings.SHOP_LAND}",
-        )
-        parser.add_argument(
-            "--dry-run",
-            action="store_true",
-            help="nichts speichern, nur zeigen, was angelegt, umbenannt, neu zugeordnet, "
-            "wieder aktiviert und deaktiviert würde",
-        )
-        parser.add_argument(
-            "--allow-deactivations",
-            action="store_true",
-            help=f"auch mehr als {REMOVAL_LIMIT_PERCENT} % der aktiven Verwaltungen oder "
-            "Gemeinden deaktivieren (nach einer Gebietsreform, vorher mit --dry-run prüfen)",
         )
         super().add_arguments(parser)
 

@@ -61,6 +61,15 @@ class Command(ImportCommand):
         "--allow-missing wiederholen; --dry-run zeigt vorher alle Änderungen. Gelöscht "
         "wird nichts."
     )
+    guard_override_option = "--allow-missing"
+    guard_override_help = (
+        f"auch importieren, wenn mehr als {REMOVAL_LIMIT_PERCENT} % der OZG- oder "
+        "LeiKa-Leistungen nicht mehr in den Dateien stehen (vorher mit --dry-run prüfen)"
+    )
+    dry_run_help = (
+        "nichts speichern, nur zeigen, was angelegt, umbenannt, neu zugeordnet und "
+        "als „nicht mehr im Katalog“ markiert würde"
+    )
 
     help = (
         "Importiert den OZG-Umsetzungskatalog (Themenfelder, Lagen, OZG-Leistungen) und die "
@@ -87,18 +96,6 @@ class Command(ImportCommand):
             help="CSV-Datei der LeiKa-Leistungen (Spalten leika_schluessel, leistung, ozg_id, "
             "leika_typ, rechtsgrundlage, gesetze, gesetz_kuerzel); ohne Angabe die "
             "mitgelieferte shop/data/leika_leistungen.csv",
-        )
-        parser.add_argument(
-            "--dry-run",
-            action="store_true",
-            help="nichts speichern, nur zeigen, was angelegt, umbenannt, neu zugeordnet und "
-            "als „nicht mehr im Katalog“ markiert würde",
-        )
-        parser.add_argument(
-            "--allow-missing",
-            action="store_true",
-            help=f"auch importieren, wenn mehr als {REMOVAL_LIMIT_PERCENT} % der OZG- oder "
-            "LeiKa-Leistungen nicht mehr in den Dateien stehen (vorher mit --dry-run prüfen)",
         )
         super().add_arguments(parser)
 
