@@ -18,6 +18,7 @@ from django.utils.cache import add_never_cache_headers
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from oscar.views.decorators import permissions_required
 
+from shop.form_pages import form_page
 from shop.models import ApiClient, WebhookDelivery, WebhookSubscription
 
 from . import selectors, services, webhooks
@@ -46,16 +47,6 @@ def _form_saved(
     except ValidationError as error:
         add_service_errors(form, error)
         return None
-
-
-def _form_page(
-    request: HttpRequest, *, template: str, form: forms.Form, **context: object
-) -> HttpResponse:
-    """The form (again): with 400 after a POST that saved nothing, so that a client or a test
-    sees the failure without reading the page."""
-    return render(
-        request, template, {"form": form, **context}, status=400 if form.is_bound else 200
-    )
 
 
 class ShownOnce(NamedTuple):
@@ -122,7 +113,7 @@ def api_clients(request: HttpRequest) -> HttpResponse:
     if new is not None:
         title = f"API-Zugang „{new.client.name}“ angelegt"
         return _secret_page(request, title=title, secret=new.token, shown=API_KEY)
-    return _form_page(
+    return form_page(
         request,
         template="shop/integrations/api_clients.html",
         form=form,
@@ -167,7 +158,7 @@ def webhook_create(request: HttpRequest) -> HttpResponse:
     if new is not None:
         title = f"Webhook „{new.subscription.name}“ angelegt"
         return _secret_page(request, title=title, secret=new.secret, shown=WEBHOOK_SECRET)
-    return _form_page(
+    return form_page(
         request, template="shop/integrations/webhook_form.html", form=form, subscription=None
     )
 
@@ -191,7 +182,7 @@ def webhook_edit(request: HttpRequest, pk: int) -> HttpResponse:
     if updated is not None:
         messages.success(request, f"Der Webhook „{form.cleaned_data['name']}“ ist gespeichert.")
         return redirect("shop_integrations:webhooks")
-    return _form_page(
+    return form_page(
         request,
         template="shop/integrations/webhook_form.html",
         form=form,

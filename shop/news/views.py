@@ -3,8 +3,10 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import redirect
 from django.views.decorators.http import require_http_methods
+
+from shop.form_pages import form_page
 
 from . import selectors, services
 from .forms import NewsSubscriptionForm
@@ -24,12 +26,9 @@ def subscription(request: HttpRequest) -> HttpResponse:
             else "Sie haben die Neuigkeiten abbestellt und erhalten keine solchen E-Mails mehr.",
         )
         return redirect("shop_accounts:news")
-    return render(
+    return form_page(
         request,
-        "shop/news/subscription.html",
-        {
-            "form": form,
-            "subscribed": selectors.news_subscription_exists(user=request.user),
-        },
-        status=400 if form.is_bound else 200,
+        template="shop/news/subscription.html",
+        form=form,
+        subscribed=selectors.news_subscription_exists(user=request.user),
     )
