@@ -43,7 +43,10 @@ class ImportCommand(BaseCommand):
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("--dry-run", action="store_true", help=self.dry_run_help)
         parser.add_argument(
-            self.guard_override_option, action="store_true", help=self.guard_override_help
+            self.guard_override_option,
+            action="store_true",
+            # argparse formats help texts with %: "5 % der …" would break --help.
+            help=self.guard_override_help.replace("%", "%%"),
         )
         parser.add_argument(
             "--json",
