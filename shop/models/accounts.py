@@ -95,8 +95,6 @@ class MembershipDecision(Evidence):
     reason = models.TextField("Begründung", blank=True)
     decided_at = models.DateTimeField("entschieden am", auto_now_add=True)
 
-    evidence_name = "Entscheidungen über Mitgliedschaften"
-
     class Meta:
         verbose_name = "Entscheidung über eine Mitgliedschaft"
         verbose_name_plural = "Entscheidungen über Mitgliedschaften"

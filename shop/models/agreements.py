@@ -192,8 +192,6 @@ class AcceptanceRecord(Evidence):
     previous_hash = models.CharField("Prüfsumme des vorigen Nachweises", max_length=64)
     chain_hash = models.CharField("Prüfsumme in der Kette", max_length=64)
 
-    evidence_name = "Annahmenachweise"
-
     class Meta:
         verbose_name = "Annahmenachweis"
         verbose_name_plural = "Annahmenachweise"

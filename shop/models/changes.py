@@ -31,8 +31,6 @@ class ContactChange(Evidence):
     changed_by = person_foreign_key(verbose_name="geändert von", required=True)
     changed_at = models.DateTimeField("geändert am", auto_now_add=True, db_index=True)
 
-    evidence_name = "Änderungen der Ansprechpersonen"
-
     class Meta:
         verbose_name = "Änderung einer Ansprechperson"
         verbose_name_plural = "Änderungen der Ansprechpersonen"

@@ -21,9 +21,7 @@ class EvidenceQuerySet(models.QuerySet):
 
 class Evidence(models.Model):
     """A record that is evidence of what someone did: the ORM refuses to change or delete it.
-    `evidence_name`: what the records are called in the refusal, in the plural."""
-
-    evidence_name = "Nachweise"
+    The refusal names the records by their Meta.verbose_name_plural."""
 
     objects = EvidenceQuerySet.as_manager()
 
@@ -40,4 +38,4 @@ class Evidence(models.Model):
 
     @classmethod
     def refusal(cls, change: str) -> str:
-        return f"{cls.evidence_name} werden nie {change}."
+        return f"{cls._meta.verbose_name_plural} werden nie {change}."
