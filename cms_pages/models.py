@@ -19,7 +19,7 @@ from wagtail.models import AbstractGroupApprovalTask, Orderable, Page
 from wagtail.search import index
 
 from shop.models import Dienst
-from shop.models.fields import ResponsibleKindsField
+from shop.models.fields import ResponsibleKindsField, availability_field
 
 from .blocks import HelpBodyBlock, OnboardingFieldsBlock, OnboardingStepBlock, ServiceBodyBlock
 from .caching import generation_cached, view_restrictions_exist
@@ -230,13 +230,7 @@ class ServicePage(PublicPageMixin, Page):
         validators=[MaxValueValidator(4)],
         db_index=True,
     )
-    availability = models.CharField(
-        "Verfügbarkeit",
-        max_length=20,
-        choices=Dienst.Availability.choices,
-        default=Dienst.Availability.AVAILABLE,
-        db_index=True,
-    )
+    availability = availability_field(db_index=True)
     requires_servicekonto = models.BooleanField("Servicekonto nötig", default=False)
     requires_postfach = models.BooleanField("Postfach nötig", default=False)
     requires_epayment = models.BooleanField("E-Payment nötig", default=False)

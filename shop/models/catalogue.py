@@ -4,7 +4,7 @@ record of each service offered, synced from its Wagtail profile when the profile
 from django.db import models
 from wagtail.search import index
 
-from .fields import ResponsibleKindsField
+from .fields import DienstAvailability, ResponsibleKindsField, availability_field
 
 
 class Themenfeld(models.Model):
@@ -116,9 +116,7 @@ class Dienst(models.Model):
     baskets and orders point at and outlives the page when orders exist.
     """
 
-    class Availability(models.TextChoices):
-        AVAILABLE = "verfuegbar", "verfügbar"
-        IN_PREPARATION = "in_vorbereitung", "in Vorbereitung"
+    Availability = DienstAvailability
 
     page_id = models.PositiveIntegerField("Seiten-ID", unique=True, null=True, blank=True)
     product = models.OneToOneField(
@@ -130,12 +128,7 @@ class Dienst(models.Model):
     title = models.CharField("Titel", max_length=255)
     url = models.CharField("Adresse des Steckbriefs", max_length=500, blank=True)
     is_published = models.BooleanField("veröffentlicht", default=False)
-    availability = models.CharField(
-        "Verfügbarkeit",
-        max_length=20,
-        choices=Availability.choices,
-        default=Availability.AVAILABLE,
-    )
+    availability = availability_field()
     ozg_leistungen = models.ManyToManyField(
         OzgLeistung, blank=True, related_name="dienste", verbose_name="OZG-Leistungen"
     )

@@ -41,6 +41,25 @@ def person_foreign_key(*, verbose_name: str, required: bool = False) -> models.F
     )
 
 
+class DienstAvailability(models.TextChoices):
+    """Whether a service can be ordered yet (Dienst.Availability)."""
+
+    AVAILABLE = "verfuegbar", "verfügbar"
+    IN_PREPARATION = "in_vorbereitung", "in Vorbereitung"
+
+
+def availability_field(**options) -> models.CharField:
+    """A service's availability, as the shop's Dienst and the service page it is synced from
+    both hold it."""
+    return models.CharField(
+        "Verfügbarkeit",
+        max_length=20,
+        choices=DienstAvailability.choices,
+        default=DienstAvailability.AVAILABLE,
+        **options,
+    )
+
+
 def _responsible_kinds_validate(value) -> None:
     # Imported here: shop.dienste imports the models.
     from shop.dienste.responsibility import responsible_kinds_clean
