@@ -6,11 +6,10 @@ import hashlib
 import ipaddress
 import json
 
-from django.conf import settings
 from django.db import models
 
 from .evidence import Evidence, ImmutableError
-from .fields import verwaltung_foreign_key
+from .fields import person_foreign_key, verwaltung_foreign_key
 
 
 class AgreementKind(models.TextChoices):
@@ -176,11 +175,8 @@ class AcceptanceRecord(Evidence):
         verbose_name="Version",
     )
     text_sha256 = models.CharField("SHA-256 des angenommenen Textes", max_length=64)
-    user = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.PROTECT,
-        related_name="acceptance_records",
-        verbose_name="Person",
+    user = person_foreign_key(
+        verbose_name="Person", required=True, related_name="acceptance_records"
     )
     person_name = models.CharField("Name der Person", max_length=300)
     person_email = models.EmailField("E-Mail der Person")

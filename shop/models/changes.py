@@ -6,8 +6,8 @@ from django.db import models
 from django.db.models import Q
 
 from .evidence import Evidence
-from .fields import person_foreign_key
-from .orders import ContactRole, OrderDetails, OrderedService
+from .fields import order_details_foreign_key, ordered_service_foreign_key, person_foreign_key
+from .orders import ContactRole
 
 
 class ContactChange(Evidence):
@@ -15,12 +15,7 @@ class ContactChange(Evidence):
     deleted: the old values are what the fulfilment staff worked with until then. Empty new
     values: the (optional) role was removed; empty old values: it was added."""
 
-    details = models.ForeignKey(
-        OrderDetails,
-        on_delete=models.PROTECT,
-        related_name="contact_changes",
-        verbose_name="Bestelldetails",
-    )
+    details = order_details_foreign_key(on_delete=models.PROTECT, related_name="contact_changes")
     role = models.CharField("Rolle", max_length=30, choices=ContactRole.choices)
     old_name = models.CharField("Name vorher", max_length=200, blank=True)
     old_email = models.EmailField("E-Mail vorher", blank=True)
@@ -49,11 +44,8 @@ class WithdrawalRequest(models.Model):
         CONFIRMED = "bestaetigt", "bestätigt"
         REJECTED = "abgelehnt", "abgelehnt"
 
-    ordered_service = models.ForeignKey(
-        OrderedService,
-        on_delete=models.PROTECT,
-        related_name="withdrawal_requests",
-        verbose_name="Bestellter Dienst",
+    ordered_service = ordered_service_foreign_key(
+        on_delete=models.PROTECT, related_name="withdrawal_requests"
     )
     reason = models.TextField("Begründung", max_length=2000)
     requested_by = person_foreign_key(verbose_name="beantragt von", required=True)

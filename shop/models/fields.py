@@ -2,6 +2,7 @@
 change the order in which the models are registered."""
 
 import json
+from functools import partial
 
 from django import forms
 from django.conf import settings
@@ -9,35 +10,55 @@ from django.core.exceptions import ValidationError
 from django.db import models
 
 
-def verwaltung_foreign_key(*, related_name: str) -> models.ForeignKey:
-    """The Verwaltung that a membership, an order or an acceptance is for. Protected: a Verwaltung
-    is never deleted while anything points at it, only marked inactive (shop.models.registry)."""
+def _foreign_key(to: str, verbose_name: str, *, on_delete, related_name: str, **options):
+    """A foreign key to `to`, named `verbose_name` in forms and the admin; each model says what
+    happens to its rows when the target goes (`on_delete`) and how the target reaches them."""
     return models.ForeignKey(
-        "shop.Verwaltung",
-        on_delete=models.PROTECT,
-        related_name=related_name,
-        verbose_name="Verwaltung",
+        to, on_delete=on_delete, related_name=related_name, verbose_name=verbose_name, **options
     )
 
 
-def person_foreign_key(*, verbose_name: str, required: bool = False) -> models.ForeignKey:
-    """The person who did something to a record (decided, changed, asked), without a way back
-    from the person. `required`: the record is evidence of what that person did, so the person
-    is kept while it exists; otherwise the record outlives the person's account."""
-    if required:
-        return models.ForeignKey(
-            settings.AUTH_USER_MODEL,
-            on_delete=models.PROTECT,
-            related_name="+",
-            verbose_name=verbose_name,
-        )
-    return models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
+# The records of a service, of an order and of an ordered service point at them under the same
+# name wherever they are declared.
+dienst_foreign_key = partial(_foreign_key, "shop.Dienst", "Dienst")
+order_details_foreign_key = partial(_foreign_key, "shop.OrderDetails", "Bestelldetails")
+ordered_service_foreign_key = partial(_foreign_key, "shop.OrderedService", "Bestellter Dienst")
+
+
+def verwaltung_foreign_key(*, related_name: str) -> models.ForeignKey:
+    """The Verwaltung that a membership, an order or an acceptance is for. Protected: a Verwaltung
+    is never deleted while anything points at it, only marked inactive (shop.models.registry)."""
+    return _foreign_key(
+        "shop.Verwaltung", "Verwaltung", on_delete=models.PROTECT, related_name=related_name
+    )
+
+
+def gemeinde_foreign_key(*, related_name: str) -> models.ForeignKey:
+    """The Gemeinde a record is for; empty where it is for the Verwaltung (or the Kreis) as a
+    whole. Protected like the Verwaltung: a Gemeinde is only ever marked inactive."""
+    return _foreign_key(
+        "shop.Gemeinde",
+        "Gemeinde",
+        on_delete=models.PROTECT,
         null=True,
         blank=True,
-        related_name="+",
-        verbose_name=verbose_name,
+        related_name=related_name,
+    )
+
+
+def person_foreign_key(
+    *, verbose_name: str, required: bool = False, related_name: str = "+"
+) -> models.ForeignKey:
+    """The person who did something to a record (decided, changed, asked, accepted), by default
+    without a way back from the person. `required`: the record is evidence of what that person
+    did, so the person is kept while it exists; otherwise the record outlives the person's
+    account."""
+    if required:
+        options = {"on_delete": models.PROTECT}
+    else:
+        options = {"on_delete": models.SET_NULL, "null": True, "blank": True}
+    return _foreign_key(
+        settings.AUTH_USER_MODEL, verbose_name, related_name=related_name, **options
     )
 
 

@@ -10,7 +10,12 @@ from django.core.files.storage import storages
 from django.db import models
 from django.db.models import Q
 
-from .fields import person_foreign_key
+from .fields import (
+    dienst_foreign_key,
+    gemeinde_foreign_key,
+    ordered_service_foreign_key,
+    person_foreign_key,
+)
 
 
 class OnboardingFieldType(models.TextChoices):
@@ -32,12 +37,7 @@ class OnboardingChecklist(models.Model):
     "choices", "max_size_mb", "extensions"}; `steps`: a list of {"title", "text"}, the steps the
     rollout team goes through."""
 
-    dienst = models.ForeignKey(
-        "shop.Dienst",
-        on_delete=models.CASCADE,
-        related_name="onboarding_checklists",
-        verbose_name="Dienst",
-    )
+    dienst = dienst_foreign_key(on_delete=models.CASCADE, related_name="onboarding_checklists")
     version = models.PositiveIntegerField("Fassung")
     fields = models.JSONField("Angaben", default=list, blank=True)
     steps = models.JSONField("Schritte der Einrichtung", default=list, blank=True)
@@ -75,20 +75,10 @@ class OnboardingAnswer(models.Model):
     empty) or for one of its Gemeinden. Never changed: a new value is a new row and the earlier
     one stops being current, so the history (who, when) stays."""
 
-    ordered_service = models.ForeignKey(
-        "shop.OrderedService",
-        on_delete=models.PROTECT,
-        related_name="onboarding_answers",
-        verbose_name="Bestellter Dienst",
+    ordered_service = ordered_service_foreign_key(
+        on_delete=models.PROTECT, related_name="onboarding_answers"
     )
-    gemeinde = models.ForeignKey(
-        "shop.Gemeinde",
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name="Gemeinde",
-    )
+    gemeinde = gemeinde_foreign_key(related_name="+")
     field_key = models.CharField("Feld", max_length=64)
     label = models.CharField("Bezeichnung beim Speichern", max_length=255)
     value = models.TextField("Wert", blank=True)
@@ -159,11 +149,8 @@ class OnboardingReminder(models.Model):
     """A reminder mail about missing data, one per line and period (shop.onboarding.services.
     onboarding_reminders_send); the unique period makes a second run in it send nothing."""
 
-    ordered_service = models.ForeignKey(
-        "shop.OrderedService",
-        on_delete=models.CASCADE,
-        related_name="onboarding_reminders",
-        verbose_name="Bestellter Dienst",
+    ordered_service = ordered_service_foreign_key(
+        on_delete=models.CASCADE, related_name="onboarding_reminders"
     )
     period = models.PositiveIntegerField("Zeitraum")
     sent_at = models.DateTimeField("erinnert am", auto_now_add=True)

@@ -4,13 +4,19 @@ date, and per order line (one line = one service) the Gemeinden it is set up for
 Oscar's Order and Line stay unforked; these models hang off them one-to-one.
 """
 
-from django.conf import settings
 from django.db import models
 from django.db.models import Q
 
 from shop.orders import pipeline
 
-from .fields import person_foreign_key, verwaltung_foreign_key
+from .fields import (
+    dienst_foreign_key,
+    gemeinde_foreign_key,
+    order_details_foreign_key,
+    ordered_service_foreign_key,
+    person_foreign_key,
+    verwaltung_foreign_key,
+)
 
 # The status of an order line (one service) and of an order in Oscar's pipeline, one member per
 # stage of shop.orders.pipeline.STAGES (RolloutStatus.LIVE == "Live").
@@ -60,12 +66,7 @@ class ContactRole(models.TextChoices):
 
 
 class OrderContact(models.Model):
-    details = models.ForeignKey(
-        OrderDetails,
-        on_delete=models.CASCADE,
-        related_name="contacts",
-        verbose_name="Bestelldetails",
-    )
+    details = order_details_foreign_key(on_delete=models.CASCADE, related_name="contacts")
     role = models.CharField("Rolle", max_length=30, choices=ContactRole.choices)
     name = models.CharField(
         "Name", max_length=200, blank=True, help_text="Beim Funktionspostfach: Bezeichnung."
@@ -93,18 +94,8 @@ class OrderedService(models.Model):
         related_name="ozg_service",
         verbose_name="Bestellposition",
     )
-    details = models.ForeignKey(
-        OrderDetails,
-        on_delete=models.PROTECT,
-        related_name="services",
-        verbose_name="Bestelldetails",
-    )
-    dienst = models.ForeignKey(
-        "shop.Dienst",
-        on_delete=models.PROTECT,
-        related_name="ordered_services",
-        verbose_name="Dienst",
-    )
+    details = order_details_foreign_key(on_delete=models.PROTECT, related_name="services")
+    dienst = dienst_foreign_key(on_delete=models.PROTECT, related_name="ordered_services")
     verwaltung = verwaltung_foreign_key(related_name="ordered_services")
     service_url = models.URLField(
         "Adresse des Dienstes", max_length=500, blank=True, help_text="Sobald der Dienst live ist."
@@ -131,24 +122,10 @@ class ServiceCoverage(models.Model):
     without Gemeinde). The database allows one active row per service and Gemeinde, so that two
     people ordering at the same moment cannot both succeed."""
 
-    ordered_service = models.ForeignKey(
-        OrderedService,
-        on_delete=models.CASCADE,
-        related_name="coverage",
-        verbose_name="Bestellter Dienst",
-    )
-    dienst = models.ForeignKey(
-        "shop.Dienst", on_delete=models.PROTECT, related_name="coverage", verbose_name="Dienst"
-    )
+    ordered_service = ordered_service_foreign_key(on_delete=models.CASCADE, related_name="coverage")
+    dienst = dienst_foreign_key(on_delete=models.PROTECT, related_name="coverage")
     verwaltung = verwaltung_foreign_key(related_name="service_coverage")
-    gemeinde = models.ForeignKey(
-        "shop.Gemeinde",
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="service_coverage",
-        verbose_name="Gemeinde",
-    )
+    gemeinde = gemeinde_foreign_key(related_name="service_coverage")
     is_active = models.BooleanField("aktiv", default=True)
 
     class Meta:
@@ -177,12 +154,7 @@ class RolloutEvent(models.Model):
     """One status change of an ordered service: the history the order page shows, and the
     reason staff gave for a rejection or cancellation."""
 
-    ordered_service = models.ForeignKey(
-        OrderedService,
-        on_delete=models.CASCADE,
-        related_name="events",
-        verbose_name="Bestellter Dienst",
-    )
+    ordered_service = ordered_service_foreign_key(on_delete=models.CASCADE, related_name="events")
     old_status = models.CharField("vorher", max_length=30, choices=rollout_status_choices)
     new_status = models.CharField("nachher", max_length=30, choices=rollout_status_choices)
     reason = models.TextField("Begründung", blank=True)
@@ -220,17 +192,9 @@ class OrderMessage(models.Model):
     """A question or answer about an order (Rückfrage), between the Verwaltung's members and
     the fulfilment staff. `read_at`: when the other side first read it."""
 
-    details = models.ForeignKey(
-        OrderDetails,
-        on_delete=models.CASCADE,
-        related_name="messages",
-        verbose_name="Bestelldetails",
-    )
-    author = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.PROTECT,
-        related_name="order_messages",
-        verbose_name="verfasst von",
+    details = order_details_foreign_key(on_delete=models.CASCADE, related_name="messages")
+    author = person_foreign_key(
+        verbose_name="verfasst von", required=True, related_name="order_messages"
     )
     from_staff = models.BooleanField("vom Umsetzungsteam", default=False)
     text = models.TextField("Nachricht", max_length=5000)
