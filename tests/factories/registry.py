@@ -53,10 +53,13 @@ def add_permission(holder: Any, code: str) -> None:
 KREIS_LEVEL_KINDS = (VerwaltungKind.KREIS, VerwaltungKind.KREISFREIE_STADT)
 
 
+# Keys from ranges the Gemeindeverzeichnis of Schleswig-Holstein does not use (its Kreise are
+# 01001-01062, its Gemeindeverbände 0xxx and 5xxx, its Gemeinden 001-1xx within a Kreis), so that
+# a factory-made body never collides with one imported from the real registry in the same test.
 def _regional_key(verwaltung: Any, n: int) -> str:
     if verwaltung.is_kreis_level:
-        return f"01{n % 1000:03d}"
-    return f"{verwaltung.kreis.regional_key}{n % 10000:04d}"
+        return f"01{100 + n % 900:03d}"
+    return f"{verwaltung.kreis.regional_key}{9000 + n % 1000:04d}"
 
 
 class VerwaltungFactory(DjangoModelFactory):
@@ -104,7 +107,7 @@ class GemeindeFactory(DjangoModelFactory):
     verwaltung = factory.SubFactory(VerwaltungFactory)
     kreis = factory.SelfAttribute("verwaltung.kreis")
     ags = factory.LazyAttributeSequence(
-        lambda gemeinde, n: f"{gemeinde.kreis.regional_key}{n % 1000:03d}"
+        lambda gemeinde, n: f"{gemeinde.kreis.regional_key}{500 + n % 500:03d}"
     )
     ars = factory.LazyAttribute(
         lambda gemeinde: f"{gemeinde.verwaltung.regional_key.ljust(9, '0')}{gemeinde.ags[5:]}"
