@@ -18,6 +18,8 @@ This module imports nothing of the project: every layer may use it.
 
 import functools
 import uuid
+from collections.abc import Callable
+from typing import TypeVar
 
 from django.core.cache import cache
 from django.db import transaction
@@ -27,7 +29,13 @@ from django.db import transaction
 PUBLIC_PAGES = "public-pages"
 # The coverage report: orders, status changes, the registry, services.
 COVERAGE_REPORT = "coverage-report"
-NAMES = (PUBLIC_PAGES, COVERAGE_REPORT)
+# "Meine Dienste" of every Verwaltung: orders, status changes (and the order statuses, rollout
+# events and ended services that come with them), coverage, onboarding data and checklists,
+# service titles, the names of those who ordered.
+ORDER_OVERVIEWS = "order-overviews"
+NAMES = (PUBLIC_PAGES, COVERAGE_REPORT, ORDER_OVERVIEWS)
+
+T = TypeVar("T")
 
 
 def generation_key(name: str) -> str:
@@ -45,6 +53,20 @@ def generation_from(found: dict, *, name: str) -> str:
 
 def generation_current(*, name: str) -> str:
     return cache.get(generation_key(name)) or _generation_started(name)
+
+
+def generation_cached(*, name: str, key: str, compute: Callable[[], T], seconds: int) -> T:
+    """The value stored under `key` in the current generation `name`, else `compute()`, stored
+    for at most `seconds` (a bound for changes that no receiver sees, such as SQL by hand). One
+    cache round trip on a hit."""
+    found = cache.get_many([generation_key(name), key])
+    generation = generation_from(found, name=name)
+    entry = found.get(key)
+    if entry is not None and entry[0] == generation:
+        return entry[1]
+    value = compute()
+    cache.set(key, (generation, value), seconds)
+    return value
 
 
 def generation_bump(*, name: str) -> None:

@@ -4,11 +4,23 @@
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 from oscar.apps.order.signals import order_line_status_changed, order_placed
+from oscar.core.loading import get_model
 
 from shop.accounts.services import staff_groups_ensure
-from shop.generations import COVERAGE_REPORT, generation_bump
+from shop.generations import COVERAGE_REPORT, ORDER_OVERVIEWS, generation_bump
 from shop.integrations.webhooks import webhook_event_publish
-from shop.models import Dienst, Gemeinde, Verwaltung, WebhookEvent
+from shop.models import (
+    Dienst,
+    Gemeinde,
+    OnboardingAnswer,
+    OnboardingChecklist,
+    OrderedService,
+    RolloutEvent,
+    ServiceCoverage,
+    User,
+    Verwaltung,
+    WebhookEvent,
+)
 from shop.onboarding.signals import onboarding_completed
 from shop.orders.rollout import rollout_mail_types_ensure
 from shop.registry.signals import registry_imported
@@ -19,21 +31,44 @@ def staff_groups_after_migrate(sender, **kwargs) -> None:
     staff_groups_ensure()
 
 
-@receiver(order_placed, dispatch_uid="shop.coverage.order_placed")
-@receiver(order_line_status_changed, dispatch_uid="shop.coverage.line_status")
-@receiver(registry_imported, dispatch_uid="shop.coverage.registry")
-def coverage_changed(sender, **kwargs) -> None:
-    generation_bump(name=COVERAGE_REPORT)
+# What each generation follows besides orders placed, line statuses changed and the registry
+# imported: these models saved or deleted one by one (a profile published or deleted, an edit
+# in the Django admin, an onboarding answer, a person's new name). Bulk writes of the rollout
+# (ended services, rollout events, order statuses) come with a line status change.
+GENERATION_MODELS = {
+    COVERAGE_REPORT: (Dienst, Verwaltung, Gemeinde),
+    ORDER_OVERVIEWS: (
+        Dienst,
+        get_model("order", "Order"),
+        get_model("order", "Line"),
+        OrderedService,
+        ServiceCoverage,
+        RolloutEvent,
+        OnboardingChecklist,
+        OnboardingAnswer,
+        User,
+    ),
+}
 
 
-# A service published, unpublished or deleted, a Verwaltung or Gemeinde edited one by one.
-for model in (Dienst, Verwaltung, Gemeinde):
-    post_save.connect(
-        coverage_changed, sender=model, dispatch_uid=f"shop.coverage.{model.__name__}"
-    )
-    post_delete.connect(
-        coverage_changed, sender=model, dispatch_uid=f"shop.coverage.{model.__name__}.delete"
-    )
+def _generation_follows(name: str) -> None:
+    """Connect a receiver that bumps the generation `name` when the data behind it changes."""
+
+    def generation_changed(sender, update_fields=None, **kwargs) -> None:
+        if update_fields is not None and set(update_fields) <= {"last_login"}:
+            return  # a login changes nothing cached
+        generation_bump(name=name)
+
+    uid = f"shop.generation.{name}"
+    for signal in (order_placed, order_line_status_changed, registry_imported):
+        signal.connect(generation_changed, weak=False, dispatch_uid=uid)
+    for model in GENERATION_MODELS[name]:
+        post_save.connect(generation_changed, sender=model, weak=False, dispatch_uid=uid)
+        post_delete.connect(generation_changed, sender=model, weak=False, dispatch_uid=uid)
+
+
+for _name in GENERATION_MODELS:
+    _generation_follows(_name)
 
 
 def rollout_mail_types_after_migrate(sender, **kwargs) -> None:

@@ -1,6 +1,15 @@
 import pytest
 
 
+@pytest.fixture(autouse=True)
+def _cache_cleared():
+    """Every test starts with an empty cache: what an earlier test computed (a stored page, an
+    overview under a reused primary key) would otherwise answer in its place."""
+    from django.core.cache import cache
+
+    cache.clear()
+
+
 @pytest.fixture
 def page_tree(db):
     """The shop's fixed pages (home, /dienste/, legal pages), as seed_demo builds them."""

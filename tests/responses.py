@@ -5,6 +5,8 @@ import re
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from shop.generations import generation_bump
+
 
 def page_text(response) -> str:
     """The HTML of a page that answered 200, its white space folded so that assertions need not
@@ -13,9 +15,13 @@ def page_text(response) -> str:
     return re.sub(r"\s+", " ", response.content.decode())
 
 
-def queries_for(client, url: str) -> int:
-    """The queries of a GET that answers 200, after a first GET has filled what caches keep."""
+def queries_for(client, url: str, *, computed: str = "") -> int:
+    """The queries of a GET that answers 200, after a first GET has filled what caches keep;
+    with `computed`, the name of a generation (shop.generations), after a bump of it: what the
+    page costs when the data behind it has changed."""
     client.get(url)
+    if computed:
+        generation_bump(name=computed)
     with CaptureQueriesContext(connection) as queries:
         response = client.get(url)
     assert response.status_code == 200

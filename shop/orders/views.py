@@ -86,10 +86,12 @@ def overview(request: HttpRequest) -> HttpResponse:
         )
     status = _status_filter(request)
     verwaltung = membership.verwaltung
-    page = _page(
-        request,
-        selectors.dienst_summary_rows(verwaltung=verwaltung, status=status),
-        SERVICES_PER_PAGE,
+    overview = selectors.dienst_overview(
+        verwaltung=verwaltung,
+        status=status,
+        page_number=request.GET.get("seite"),
+        per_page=SERVICES_PER_PAGE,
+        newest=NEWEST_ORDERS,
     )
     return render(
         request,
@@ -98,13 +100,13 @@ def overview(request: HttpRequest) -> HttpResponse:
             "memberships": memberships,
             "membership": membership,
             "verwaltung": verwaltung,
-            "page": page,
+            "page": overview.page,
             **_link_prefixes(verwaltung),
-            "services": selectors.dienst_summaries(verwaltung=verwaltung, page=page.object_list),
+            "services": overview.services,
             "statuses": RolloutStatus.values,
             "status": status,
             "export_query": _export_query(request, status=status),
-            "orders": selectors.order_rows_for_verwaltung(verwaltung=verwaltung)[:NEWEST_ORDERS],
+            "orders": overview.orders,
         },
     )
 

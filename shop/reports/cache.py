@@ -12,9 +12,7 @@ that bypass all of these (e.g. SQL by hand).
 from collections.abc import Callable
 from typing import TypeVar
 
-from django.core.cache import cache
-
-from shop.generations import COVERAGE_REPORT, generation_from, generation_key
+from shop.generations import COVERAGE_REPORT, generation_cached
 
 # Bump when the shape of a stored value or the report's templates change: a deployment must not
 # serve what the old code computed and rendered.
@@ -27,12 +25,9 @@ T = TypeVar("T")
 def report_cached(name: str, compute: Callable[[], T]) -> T:
     """The value stored under `name` for the current generation, else `compute()` stored. One
     cache round trip on a hit."""
-    key = f"reports:coverage:{FORMAT}:{name}"
-    found = cache.get_many([generation_key(COVERAGE_REPORT), key])
-    generation = generation_from(found, name=COVERAGE_REPORT)
-    entry = found.get(key)
-    if entry is not None and entry[0] == generation:
-        return entry[1]
-    value = compute()
-    cache.set(key, (generation, value), ENTRY_SECONDS)
-    return value
+    return generation_cached(
+        name=COVERAGE_REPORT,
+        key=f"reports:coverage:{FORMAT}:{name}",
+        compute=compute,
+        seconds=ENTRY_SECONDS,
+    )

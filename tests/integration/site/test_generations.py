@@ -1,11 +1,14 @@
 """shop.generations: a bump is seen at once and again after the commit, once per transaction."""
 
+from unittest import mock
+
 import pytest
 from django.core.cache import cache
 
 from shop.generations import COVERAGE_REPORT
 from shop.generations import PUBLIC_PAGES
 from shop.generations import generation_bump
+from shop.generations import generation_cached
 from shop.generations import generation_current
 from shop.generations import generation_key
 
@@ -39,3 +42,23 @@ def test_a_lost_generation_key_starts_a_new_generation():
 def test_an_unknown_name_is_refused():
     with pytest.raises(ValueError, match="Unbekannte Generation"):
         generation_bump(name="tippfehler")
+
+
+@pytest.mark.django_db
+def test_a_cached_value_is_computed_once_a_generation_and_kept_for_at_most_its_seconds():
+    computed = []
+
+    def compute():
+        computed.append(len(computed))
+        return len(computed)
+
+    def cached():
+        return generation_cached(name=COVERAGE_REPORT, key="probe", compute=compute, seconds=60)
+
+    assert (cached(), cached()) == (1, 1)
+    generation_bump(name=COVERAGE_REPORT)
+    assert (cached(), cached()) == (2, 2)
+    with mock.patch.object(cache, "set") as stored:
+        cache.delete("probe")
+        cached()
+    stored.assert_called_once_with("probe", (generation_current(name=COVERAGE_REPORT), 3), 60)
