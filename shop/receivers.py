@@ -51,8 +51,8 @@ GENERATION_MODELS = {
 }
 
 
-def _generation_follows(name: str) -> None:
-    """Connect a receiver that bumps the generation `name` when the data behind it changes."""
+def _generation_receiver(name: str):
+    """A receiver that bumps the generation `name`, connected to what the generation follows."""
 
     def generation_changed(sender, update_fields=None, **kwargs) -> None:
         if update_fields is not None and set(update_fields) <= {"last_login"}:
@@ -61,14 +61,15 @@ def _generation_follows(name: str) -> None:
 
     uid = f"shop.generation.{name}"
     for signal in (order_placed, order_line_status_changed, registry_imported):
-        signal.connect(generation_changed, weak=False, dispatch_uid=uid)
+        signal.connect(generation_changed, dispatch_uid=uid)
     for model in GENERATION_MODELS[name]:
-        post_save.connect(generation_changed, sender=model, weak=False, dispatch_uid=uid)
-        post_delete.connect(generation_changed, sender=model, weak=False, dispatch_uid=uid)
+        post_save.connect(generation_changed, sender=model, dispatch_uid=uid)
+        post_delete.connect(generation_changed, sender=model, dispatch_uid=uid)
+    return generation_changed
 
 
-for _name in GENERATION_MODELS:
-    _generation_follows(_name)
+# Signals hold their receivers weakly: these references keep them.
+GENERATION_RECEIVERS = {name: _generation_receiver(name) for name in GENERATION_MODELS}
 
 
 def rollout_mail_types_after_migrate(sender, **kwargs) -> None:
