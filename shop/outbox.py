@@ -47,9 +47,14 @@ def in_attempt(*, row: Model, now: datetime) -> bool:
     return row.locked_until is not None and row.locked_until > now
 
 
-def requeue(*, row: Model, now: datetime) -> None:
+def resend(*, row: Model, in_attempt_error: Exception) -> None:
     """Staff send the row again: due now, with all the attempts of a new row. The caller holds
-    the row locked (select_for_update) and has made sure that no worker is at it."""
+    the row locked (select_for_update), has checked what else its kind of row needs, and delivers
+    it after the commit. While a worker is at it, `in_attempt_error` (the caller's German message
+    for staff) is raised and the row stays as it is."""
+    now = timezone.now()
+    if in_attempt(row=row, now=now):
+        raise in_attempt_error
     row.status = row.Status.PENDING
     row.attempts = 0
     row.next_attempt_at = now

@@ -264,7 +264,6 @@ def webhook_delivery_task(*, delivery_id: int) -> str | None:
 def webhook_delivery_resend(*, delivery_id: int) -> WebhookDelivery:
     """Staff send a delivery again (with the same id, so the receiver may recognise it): due
     now, with all attempts of a new one, after the commit."""
-    now = timezone.now()
     delivery = (
         WebhookDelivery.objects.select_for_update(of=("self",))
         .select_related("subscription")
@@ -272,9 +271,12 @@ def webhook_delivery_resend(*, delivery_id: int) -> WebhookDelivery:
     )
     if not delivery.subscription.is_active:
         raise DeliveryResendError("Der Webhook ist deaktiviert; aktivieren Sie ihn zuerst.")
-    if outbox.in_attempt(row=delivery, now=now):
-        raise DeliveryResendError("Diese Zustellung läuft gerade; bitte gleich noch einmal sehen.")
-    outbox.requeue(row=delivery, now=now)
+    outbox.resend(
+        row=delivery,
+        in_attempt_error=DeliveryResendError(
+            "Diese Zustellung läuft gerade; bitte gleich noch einmal sehen."
+        ),
+    )
     _deliver_after_commit(delivery_ids=[delivery.pk])
     return delivery
 

@@ -186,15 +186,15 @@ def outgoing_mail_deliver_task(*, mail_id: int) -> str | None:
 def outgoing_mail_resend(*, mail_id: int) -> OutgoingMail:
     """Staff send an undelivered mail again: due now, with all attempts of a new mail; delivered
     after the commit. A delivered mail or one a worker is sending right now stays as it is."""
-    now = timezone.now()
     mail = OutgoingMail.objects.select_for_update().get(pk=mail_id)
     if mail.status == OutgoingMail.Status.SENT:
         raise MailResendError("Diese E-Mail ist bereits zugestellt.")
-    if outbox.in_attempt(row=mail, now=now):
-        raise MailResendError(
+    outbox.resend(
+        row=mail,
+        in_attempt_error=MailResendError(
             "Diese E-Mail wird gerade versandt; bitte sehen Sie in einigen Minuten wieder nach."
-        )
-    outbox.requeue(row=mail, now=now)
+        ),
+    )
     _deliver_after_commit(mail_id=mail.pk)
     return mail
 
