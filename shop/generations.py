@@ -11,12 +11,14 @@ every process of the machine shares), so a bump in one process reaches all; a to
 counter keeps this right when the key itself is evicted. A bump takes effect at once (the request
 that changes the data sees the change) and once more when the transaction commits: a request
 that computed an entry from the data before the commit stored it under a generation that the
-commit ends.
+commit ends. Within a transaction, a further bump writes the cache only once the thread has
+read the generation since the last one.
 
 This module imports nothing of the project: every layer may use it.
 """
 
 import functools
+import threading
 import uuid
 from collections.abc import Callable
 from typing import TypeVar
@@ -48,10 +50,12 @@ def generation_key(name: str) -> str:
 
 def generation_from(found: dict, *, name: str) -> str:
     """The generation among the values read with cache.get_many, or a first one."""
+    _bumped_unread().discard(name)
     return found.get(generation_key(name)) or _generation_started(name)
 
 
 def generation_current(*, name: str) -> str:
+    _bumped_unread().discard(name)
     return cache.get(generation_key(name)) or _generation_started(name)
 
 
@@ -70,16 +74,33 @@ def generation_cached(*, name: str, key: str, compute: Callable[[], T], seconds:
 
 
 def generation_bump(*, name: str) -> None:
-    _start(name)
     connection = transaction.get_connection()
-    # One bump after the commit is enough, however many changes the transaction makes.
-    if any(
+    pending = any(
         getattr(callback, "generation", None) == name for _, callback, _ in connection.run_on_commit
-    ):
+    )
+    # A bump at once matters only to what this thread reads before the commit: after one that
+    # nothing has read yet, another is not needed (a status change of 200 lines writes the
+    # cache once, not 400 times).
+    if pending and name in _bumped_unread():
+        return
+    _start(name)
+    _bumped_unread().add(name)
+    # One bump after the commit is enough, however many changes the transaction makes.
+    if pending:
         return
     callback = functools.partial(_start, name)
     callback.generation = name
     transaction.on_commit(callback)
+
+
+_thread = threading.local()
+
+
+def _bumped_unread() -> set[str]:
+    """The names this thread has bumped and not read since."""
+    if not hasattr(_thread, "bumped_unread"):
+        _thread.bumped_unread = set()
+    return _thread.bumped_unread
 
 
 def _start(name: str) -> None:

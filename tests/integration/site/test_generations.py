@@ -6,6 +6,7 @@ import pytest
 from django.core.cache import cache
 
 from shop.generations import COVERAGE_REPORT
+from shop.generations import ORDER_OVERVIEWS
 from shop.generations import PUBLIC_PAGES
 from shop.generations import generation_bump
 from shop.generations import generation_cached
@@ -62,3 +63,23 @@ def test_a_cached_value_is_computed_once_a_generation_and_kept_for_at_most_its_s
         cache.delete("probe")
         cached()
     stored.assert_called_once_with("probe", (generation_current(name=COVERAGE_REPORT), 3), 60)
+
+
+@pytest.mark.django_db
+def test_a_transaction_writes_a_bump_again_only_after_the_generation_was_read(
+    django_capture_on_commit_callbacks,
+):
+    generation_current(name=ORDER_OVERVIEWS)
+    with (
+        django_capture_on_commit_callbacks() as callbacks,
+        mock.patch.object(cache, "set", wraps=cache.set) as stored,
+    ):
+        for _ in range(200):  # a bulk status change, nothing read in between
+            generation_bump(name=ORDER_OVERVIEWS)
+        assert stored.call_count == 1
+        during = generation_current(name=ORDER_OVERVIEWS)
+        generation_bump(name=ORDER_OVERVIEWS)  # what this thread read must not stay current
+        assert stored.call_count == 2
+        assert generation_current(name=ORDER_OVERVIEWS) != during
+
+    assert len(callbacks) == 1
