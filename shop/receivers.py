@@ -37,7 +37,9 @@ def staff_groups_after_migrate(sender, **kwargs) -> None:
 # (ended services, rollout events, order statuses) come with a line status change.
 GENERATION_MODELS = {
     COVERAGE_REPORT: (Dienst, Verwaltung, Gemeinde),
+    # Verwaltung: a deleted one's cached overview must never reach a new one with its key.
     ORDER_OVERVIEWS: (
+        Verwaltung,
         Dienst,
         get_model("order", "Order"),
         get_model("order", "Line"),
