@@ -1,15 +1,17 @@
 """Django's Redis cache, but a Redis outage is a cache miss instead of an error page.
 
 Everything the shop keeps in the cache can be computed again (stored pages, generations, the
-coverage report); sessions and sign-in attempts live in the database. So while Redis is
-unreachable, reads answer as misses (`get` gives the default, `get_many` nothing, `add` and
-`has_key` False, `incr` counts from zero, which lets a throttle fail open) and writes are
+coverage report, Meine Dienste); sessions and sign-in attempts live in the database. So while
+Redis is unreachable, reads answer as misses (`get` gives the default, `get_many` nothing, `add`
+and `has_key` False, `incr` counts from zero, which lets a throttle fail open) and writes are
 dropped; the pages are served uncached.
 
 - Short socket timeouts (OPTIONS `socket_connect_timeout` and `socket_timeout`, which the
   settings take from REDIS_TIMEOUT_SECONDS) bound what an unanswered Redis costs a request.
 - After a failure the process leaves Redis alone for RETRY_SECONDS (every call is a miss without
-  a network round trip), then tries again by itself: no restart when Redis is back.
+  a network round trip), then tries again by itself: no restart when Redis is back. Its first
+  call then starts every generation (shop.generations) anew: the changes of the outage could
+  not bump them, so nothing computed before it is read again.
 - One warning when an outage begins and at most one per LOG_INTERVAL_SECONDS while it lasts,
   with the number of calls answered as misses, and one line when Redis answers again.
 
@@ -23,7 +25,10 @@ import time
 from collections.abc import Callable
 
 from django.core.cache.backends.redis import RedisCache, RedisCacheClient
+from django.utils.functional import cached_property
 from redis.exceptions import RedisError
+
+from shop.generations import NAMES, generation_key
 
 logger = logging.getLogger(__name__)
 
@@ -41,6 +46,10 @@ class _Outage:
         self._retry_at: float | None = None
         self._logged_at = 0.0
         self._misses = 0
+
+    def recorded(self) -> bool:
+        """An outage was recorded and has not ended (its retry time may have come)."""
+        return self._retry_at is not None
 
     def ongoing(self) -> bool:
         if self._retry_at is None:
@@ -100,6 +109,11 @@ def _miss_instead_of_error(miss: Callable):
             if self.outage.ongoing():
                 return miss(*args)
             try:
+                if self.outage.recorded():
+                    # The bumps of the outage's duration were dropped, so what was computed
+                    # before it may be stale: every generation starts anew before Redis is
+                    # used again (a Redis that lost its data has none to forget).
+                    RedisCacheClient.delete_many(self, self.generation_keys)
                 result = method(self, *args)
             except RedisError as error:
                 self.outage.began(error)
@@ -142,3 +156,9 @@ class FailSoftRedisCache(RedisCache):
     def __init__(self, server, params):
         super().__init__(server, params)
         self._class = FailSoftRedisCacheClient
+
+    @cached_property
+    def _cache(self) -> FailSoftRedisCacheClient:
+        client = self._class(self._servers, **self._options)
+        client.generation_keys = [self.make_and_validate_key(generation_key(n)) for n in NAMES]
+        return client

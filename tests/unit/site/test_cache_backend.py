@@ -1,5 +1,5 @@
 """ozg_site.cache_backend: a Redis that refuses or does not answer is a cache miss, logged once;
-a Redis that answers again is used again."""
+a Redis that answers again is used again, with every generation started anew."""
 
 import logging
 import os
@@ -10,6 +10,8 @@ import pytest
 
 from ozg_site import cache_backend
 from ozg_site.cache_backend import FailSoftRedisCache
+from shop.generations import ORDER_OVERVIEWS
+from shop.generations import generation_key
 from tests.faults import SilentServer
 from tests.faults import TcpForwarder
 from tests.faults import unreachable_redis_url
@@ -88,6 +90,7 @@ def test_the_cache_is_used_again_when_redis_answers_again(monkeypatch, caplog):
     cache = cache_at(f"redis://127.0.0.1:{forwarder.port}{redis_url.path or '/0'}")
     try:
         cache.set("probe", "before", 60)
+        cache.set(generation_key(ORDER_OVERVIEWS), "before the outage", None)
         assert cache.get("probe") == "before"
 
         forwarder.cut()
@@ -96,6 +99,8 @@ def test_the_cache_is_used_again_when_redis_answers_again(monkeypatch, caplog):
             forwarder.restore()
             time.sleep(0.3)
             assert cache.get("probe") == "before"
+        # A bump during the outage was dropped: the generation starts anew.
+        assert cache.get(generation_key(ORDER_OVERVIEWS)) is None
         cache.delete("probe")
     finally:
         forwarder.close()
