@@ -184,9 +184,12 @@ def test_the_shop_rides_out_redis_and_postgresql_outages_and_recovers(shop, forw
     assert (status, body) == (200, {"status": "degraded", "database": "ok", "cache": "degraded"})
     assert seconds < 2
 
-    # Redis is back: used again after the backend's retry interval, without a restart.
+    # Redis is back: used again after the backend's retry interval, without a restart. What
+    # was stored before the outage is not served (its changes could not start new
+    # generations): the page is stored anew, then served from the cache.
     to_redis.restore()
     shop.wait_for(lambda: shop.health()[1]["cache"] == "ok", 15)
+    assert shop.get("/")[2]["X-Page-Cache"] == "miss"
     assert shop.get("/")[2]["X-Page-Cache"] == "hit"
 
     # PostgreSQL goes away: the health check answers 503 within 2 s, a page the German 503
