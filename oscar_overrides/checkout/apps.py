@@ -20,7 +20,11 @@ class CheckoutConfig(apps.CheckoutConfig):
             if url.name not in ("user-address-update", "user-address-delete")
         ]
         urls = [
-            path(step.path, get_class("checkout.views", step.view).as_view(), name=step.name)
+            path(
+                step.path,
+                get_class("checkout.views", step.view).as_view(step=step.name),
+                name=step.name,
+            )
             for step in form_steps()
         ]
         return oscar_urls + self.post_process_urls(urls)

@@ -8,9 +8,7 @@ from django.core.exceptions import ValidationError
 
 from shop.dienste.responsibility import responsibility_validate
 from shop.models import AgreementVersion, Gemeinde, Verwaltung
-
-# The contacts step's form is shared with the correction of contacts after ordering.
-from shop.orders.forms import ContactsForm  # noqa: F401
+from shop.orders import forms as order_forms
 from shop.orders.selectors import PlannedService
 from shop.orders.services import (
     GEMEINDEN_REQUIRED,
@@ -25,7 +23,26 @@ from shop.orders.services import (
 FOREIGN_CHOICE = "Diese Auswahl steht Ihnen nicht zur Verfügung. Bitte wählen Sie erneut."
 
 
-class VerwaltungForm(forms.Form):
+class StepForm(forms.Form):
+    """A checkout step's form: what it captured goes into the checkout session as JSON
+    (`step_value`) and comes back as the form's initial data (`initial_from`) when the person
+    returns to the step. By default the cleaned fields, dates as ISO dates."""
+
+    def step_value(self):
+        return {
+            name: value.isoformat() if isinstance(value, datetime.date) else value
+            for name, value in self.cleaned_data.items()
+        }
+
+    @classmethod
+    def initial_from(cls, captured) -> dict:
+        return {
+            name: cls.base_fields[name].to_python(value) if name in cls.base_fields else value
+            for name, value in captured.items()
+        }
+
+
+class VerwaltungForm(StepForm):
     verwaltung = forms.ModelChoiceField(
         queryset=Verwaltung.objects.none(),
         widget=forms.RadioSelect,
@@ -48,6 +65,13 @@ class VerwaltungForm(forms.Form):
         responsibility_validate(verwaltung=verwaltung, dienste=self.dienste)
         return verwaltung
 
+    def step_value(self) -> int:
+        return self.cleaned_data["verwaltung"].pk
+
+    @classmethod
+    def initial_from(cls, captured: int) -> dict:
+        return {"verwaltung": captured}
+
 
 class CheckboxesWithDisabled(forms.CheckboxSelectMultiple):
     """Checkboxes of which those with a value in `disabled_values` are shown but cannot be
@@ -62,7 +86,7 @@ class CheckboxesWithDisabled(forms.CheckboxSelectMultiple):
         return option
 
 
-class GemeindenForm(forms.Form):
+class GemeindenForm(StepForm):
     gemeinden = forms.ModelMultipleChoiceField(
         queryset=Gemeinde.objects.none(),
         widget=CheckboxesWithDisabled,
@@ -104,8 +128,20 @@ class GemeindenForm(forms.Form):
         plan_validate(plan=self.plan_for(gemeinden))
         return gemeinden
 
+    def step_value(self) -> list[int]:
+        return [gemeinde.pk for gemeinde in self.cleaned_data["gemeinden"]]
 
-class ScheduleForm(forms.Form):
+
+class ContactsForm(StepForm, order_forms.ContactsForm):
+    """The contacts, as the correction of contacts after ordering asks for them."""
+
+    def step_value(self) -> dict[str, dict[str, str]]:
+        return self.contacts()
+
+    initial_from = staticmethod(order_forms.ContactsForm.initial_from)
+
+
+class ScheduleForm(StepForm):
     wished_start_date = forms.DateField(
         label="Gewünschter Starttermin",
         help_text="Ab wann soll der Dienst für Ihre Verwaltung laufen? Frühestens heute, "
@@ -133,17 +169,19 @@ class ScheduleForm(forms.Form):
         return wished_start_date_validate(day=self.cleaned_data["wished_start_date"])
 
 
-class AgreementsForm(forms.Form):
+class AgreementsForm(StepForm):
     """One checkbox per agreement in its current version (`version_<pk>`), and the versions the
     page showed: if a newer version was published meanwhile, the person must read it first."""
 
     shown_versions = forms.CharField(widget=forms.HiddenInput, required=False)
 
-    def __init__(self, *args, versions: list[AgreementVersion], verwaltung: Verwaltung, **kwargs):
+    def __init__(
+        self, *args, agreement_versions: list[AgreementVersion], verwaltung: Verwaltung, **kwargs
+    ):
         super().__init__(*args, **kwargs)
-        self.versions = versions
-        self.fields["shown_versions"].initial = self._version_list(versions)
-        for version in versions:
+        self.versions = agreement_versions
+        self.fields["shown_versions"].initial = self._version_list(agreement_versions)
+        for version in agreement_versions:
             field = forms.BooleanField(
                 label=(
                     f"Ich habe „{version.agreement.title}“ (Version {version.version}) gelesen "
@@ -174,8 +212,13 @@ class AgreementsForm(forms.Form):
             )
         return shown
 
-    def accepted_version_ids(self) -> list[int]:
+    def step_value(self) -> list[int]:
+        """The ids of the versions accepted: every one shown."""
         return [version.pk for version in self.versions]
+
+    @classmethod
+    def initial_from(cls, captured: list[int]) -> dict:
+        return {f"version_{pk}": True for pk in captured}
 
 
 class PlaceOrderForm(forms.Form):

@@ -1,7 +1,9 @@
 """The municipal checkout's steps, declared once and in their order. The URLs (apps.py), the step
 indicator, each step's pre-conditions, where a step goes next, what choosing anew forgets, the
-test helpers, the benchmark and the label of each step's button to the next all derive from
-STEPS: a new step is one entry here, its view and its form (and its template)."""
+test helpers, the benchmark, the browser tests' walk and the label of each step's button to the
+next all derive from STEPS. A new step is one entry here and its form (a `StepForm`); it needs a
+view of its own only for behaviour beyond "show the form, keep what it captured, go on", and a
+template of its own only for more than its heading and fields."""
 
 import dataclasses
 
@@ -13,12 +15,16 @@ class Step:
     label: str
     # The step as the goal of the button that leads to it: "Weiter zu den Gemeinden".
     towards: str
-    # The view in checkout.views and the form in checkout.forms, by class name: loaded through
-    # Oscar's class loader (a fork may replace them) once the apps are ready.
-    view: str
+    # The page's heading (h1).
+    heading: str
     # The path below the checkout; empty for the preview, which is Oscar's own URL.
     path: str = ""
+    # The view in checkout.views and the form in checkout.forms, by class name: loaded through
+    # Oscar's class loader (a fork may replace them) once the apps are ready.
+    view: str = "StepFormView"
     form: str = ""
+    # The names of the view's properties the form is built with, as keyword arguments.
+    form_kwargs: tuple[str, ...] = ()
     # The name of the view's property that says whether the person goes through this step;
     # empty: everybody does.
     only_if: str = ""
@@ -39,9 +45,11 @@ STEPS = (
         "verwaltung",
         "Verwaltung",
         "zur Verwaltung",
-        "VerwaltungView",
+        "Für welche Verwaltung bestellen Sie?",
         path="verwaltung/",
+        view="VerwaltungView",
         form="VerwaltungForm",
+        form_kwargs=("verwaltungen", "dienste"),
         only_if="goes_through_verwaltung",
         done_when=("check_verwaltung_is_chosen", "check_verwaltung_is_responsible"),
         # The Gemeinden belong to the Verwaltung, contacts are prefilled from its last order,
@@ -52,8 +60,9 @@ STEPS = (
         "gemeinden",
         "Gemeinden",
         "zu den Gemeinden",
-        "GemeindenView",
+        "Für welche Gemeinden?",
         path="gemeinden/",
+        view="GemeindenView",
         form="GemeindenForm",
         only_if="goes_through_gemeinden",
         done_when=("check_gemeinden_are_chosen",),
@@ -62,16 +71,18 @@ STEPS = (
         "contacts",
         "Ansprechpersonen",
         "zu den Ansprechpersonen",
-        "ContactsView",
+        "Wen sprechen wir an?",
         path="ansprechpersonen/",
+        view="ContactsView",
         form="ContactsForm",
+        form_kwargs=("data_protection_required",),
         done_when=("check_contacts_are_captured",),
     ),
     Step(
         "schedule",
         "Starttermin",
         "zum Starttermin",
-        "ScheduleView",
+        "Wann soll es losgehen?",
         path="termin/",
         form="ScheduleForm",
         done_when=("check_schedule_is_captured",),
@@ -80,13 +91,21 @@ STEPS = (
         "agreements",
         "Vereinbarungen",
         "zu den Vereinbarungen",
-        "AgreementsView",
+        "Vereinbarungen annehmen",
         path="vereinbarungen/",
+        view="AgreementsView",
         form="AgreementsForm",
+        form_kwargs=("agreement_versions", "verwaltung"),
         requires=("check_agreements_have_current_versions",),
         done_when=("check_agreements_are_accepted", "check_shipping_data_is_captured"),
     ),
-    Step("preview", "Prüfen und bestellen", "zur Prüfung", "PaymentDetailsView"),
+    Step(
+        "preview",
+        "Prüfen und bestellen",
+        "zur Prüfung",
+        "Bitte prüfen Sie Ihre Bestellung",
+        view="PaymentDetailsView",
+    ),
 )
 
 _INDEX = {step.name: index for index, step in enumerate(STEPS)}

@@ -40,7 +40,7 @@ class MunicipalCheckoutMixin(CheckoutSessionMixin):
     services; and a pre-condition per step, so that no step can be reached before the ones it
     builds on (a tampered or outdated session sends the person back to the step to redo)."""
 
-    step = ""  # its name in steps.STEPS
+    step = ""  # its name in steps.STEPS, set by apps.py for each step's URL
     # Whether the person may order at all comes before the lines: one message, not one a line.
     base_conditions = ("check_basket_is_not_empty", "check_user_may_order", "check_basket_is_valid")
 
@@ -211,6 +211,7 @@ class MunicipalCheckoutMixin(CheckoutSessionMixin):
         ]
         ctx["step_number"] = current + 1
         ctx["step_label"] = taken[current].label
+        ctx["step_heading"] = taken[current].heading
         # Where a step's choice decides the way on (resets_later), its button names no goal.
         if current + 1 < len(taken) and not taken[current].resets_later:
             ctx["next_step"] = taken[current + 1]
@@ -220,16 +221,32 @@ class MunicipalCheckoutMixin(CheckoutSessionMixin):
 
 
 class StepFormView(MunicipalCheckoutMixin, generic.FormView):
-    """A step with a form of its own, declared in steps.STEPS; it goes on to the next step."""
+    """A step with a form of its own, declared in steps.STEPS: the form is built with the view's
+    properties the step names, starts from what the step captured before, and keeps what it
+    captures; then the person goes on to the next step."""
 
     def get_form_class(self):
         return get_class("checkout.forms", step_get(self.step).form)
 
+    def get_form_kwargs(self):
+        return {
+            **super().get_form_kwargs(),
+            **{name: getattr(self, name) for name in step_get(self.step).form_kwargs},
+        }
+
+    def get_initial(self):
+        captured = self.checkout_session.get_step_data(self.step)
+        return {} if captured is None else self.get_form_class().initial_from(captured)
+
     def get_template_names(self):
-        return [f"oscar/checkout/step_{self.step}.html"]
+        return [f"oscar/checkout/step_{self.step}.html", "oscar/checkout/step_form.html"]
 
     def get_success_url(self):
         return reverse(step_after(self.step).url_name)
+
+    def form_valid(self, form):
+        self.step_data_set(form.step_value())
+        return super().form_valid(form)
 
     def step_data_set(self, value) -> None:
         """Keep what the step captured; where the step `resets_later` and the value changed,
@@ -248,7 +265,7 @@ class IndexView(oscar_views.IndexView):
 
 
 class VerwaltungView(StepFormView):
-    step = "verwaltung"
+    """A member of one Verwaltung skips the step: it is chosen for them."""
 
     def get(self, request, *args, **kwargs):
         if not self.goes_through_verwaltung and self.verwaltungen:
@@ -256,23 +273,8 @@ class VerwaltungView(StepFormView):
             return redirect(self.get_success_url())
         return super().get(request, *args, **kwargs)
 
-    def get_form_kwargs(self):
-        return {
-            **super().get_form_kwargs(),
-            "verwaltungen": self.verwaltungen,
-            "dienste": self.dienste,
-        }
-
-    def get_initial(self):
-        return {"verwaltung": self.verwaltung} if self.verwaltung else {}
-
-    def form_valid(self, form):
-        self.step_data_set(form.cleaned_data["verwaltung"].pk)
-        return super().form_valid(form)
-
 
 class GemeindenView(StepFormView):
-    step = "gemeinden"
     skip_conditions = ["skip_unless_gemeinden_to_choose"]
 
     def skip_unless_gemeinden_to_choose(self, request):
@@ -326,74 +328,27 @@ class GemeindenView(StepFormView):
             "select_none": f"?{self.SELECT}={self.SELECT_NONE}",
         }
 
-    def form_valid(self, form):
-        self.step_data_set([gemeinde.pk for gemeinde in form.cleaned_data["gemeinden"]])
-        return super().form_valid(form)
-
 
 class ContactsView(StepFormView):
-    step = "contacts"
-
-    def get_form_kwargs(self):
-        return {
-            **super().get_form_kwargs(),
-            "data_protection_required": self.data_protection_required,
-        }
+    """The first time, the contacts of the Verwaltung's last order are offered."""
 
     def get_initial(self):
-        contacts = self.checkout_session.get_step_data("contacts")
-        if contacts is None:
-            contacts = order_selectors.contacts_from_previous_order(verwaltung=self.verwaltung)
-        return ContactsForm.initial_from(contacts)
+        if self.checkout_session.get_step_data(self.step) is None:
+            return ContactsForm.initial_from(
+                order_selectors.contacts_from_previous_order(verwaltung=self.verwaltung)
+            )
+        return super().get_initial()
 
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
-        ctx["prefilled"] = self.checkout_session.get_step_data("contacts") is None and any(
+        ctx["prefilled"] = self.checkout_session.get_step_data(self.step) is None and any(
             ctx["form"].initial.values()
         )
         return ctx
 
-    def form_valid(self, form):
-        self.step_data_set(form.contacts())
-        return super().form_valid(form)
-
-
-class ScheduleView(StepFormView):
-    step = "schedule"
-
-    def get_initial(self):
-        schedule = self.schedule or {}
-        return {
-            "wished_start_date": schedule.get("wished_start_date"),
-            "remarks": schedule.get("remarks", ""),
-        }
-
-    def form_valid(self, form):
-        self.step_data_set(
-            {
-                "wished_start_date": form.cleaned_data["wished_start_date"].isoformat(),
-                "remarks": form.cleaned_data["remarks"],
-            }
-        )
-        return super().form_valid(form)
-
 
 class AgreementsView(StepFormView):
-    step = "agreements"
-
-    def get_form_kwargs(self):
-        return {
-            **super().get_form_kwargs(),
-            "versions": self.agreement_versions,
-            "verwaltung": self.verwaltung,
-        }
-
-    def get_initial(self):
-        accepted = set(self.checkout_session.get_step_data("agreements") or [])
-        return {f"version_{pk}": True for pk in accepted}
-
     def form_valid(self, form):
-        self.step_data_set(form.accepted_version_ids())
         # A service is never shipped: Oscar's preview expects the (free) method to be chosen.
         self.checkout_session.use_shipping_method(NoShippingRequired().code)
         return super().form_valid(form)
@@ -403,7 +358,7 @@ class PaymentDetailsView(MunicipalCheckoutMixin, oscar_views.PaymentDetailsView)
     """Oscar's preview and order placement. Only the preview URL is used: there is no payment.
     Placing writes the Oscar order and the shop's order details in one transaction."""
 
-    step = "preview"
+    step = "preview"  # Oscar's own URL, not one of apps.py's
     template_name_preview = "oscar/checkout/preview.html"
 
     def dispatch(self, request, *args, **kwargs):

@@ -8,8 +8,6 @@ Here: every other page, the Verwaltung step and each checkout step answering wit
 """
 
 import re
-from datetime import date
-from datetime import timedelta
 
 import pytest
 from django.urls import reverse
@@ -18,8 +16,14 @@ from playwright.sync_api import Page
 from playwright.sync_api import expect
 
 from shop.accounts.services import membership_ensure_approved
+from shop.models import Dienst
 from shop.models import VerwaltungKind
+from tests.checkout import step_posts
 from tests.e2e.axe import assert_accessible
+from tests.e2e.checkout import checkout_walk
+from tests.e2e.checkout import step_continue
+from tests.e2e.checkout import step_fill
+from tests.e2e.checkout import step_shown
 from tests.e2e.session import log_in
 from tests.factories import UserFactory
 from tests.factories import VerwaltungFactory
@@ -76,97 +80,62 @@ def test_basket_with_a_service_has_no_wcag_21_aa_violations(page, demo_site):
 
 
 @pytest.fixture
-def member_of_two(demo_site):
+def amt(demo_site):
+    return amt_with_gemeinden(name="Amt Hüttener Berge", count=2)
+
+
+@pytest.fixture
+def member_of_two(amt):
     """A member of an Amt and of a kreisfreie Stadt: the checkout asks for which one."""
-    amt = amt_with_gemeinden(name="Amt Hüttener Berge", count=2)
     stadt = VerwaltungFactory(kind=VerwaltungKind.KREISFREIE_STADT, name="Flensburg")
     member = member_create(verwaltung=amt, email="amt-huettener-berge@example.org")
     membership_ensure_approved(user=member, verwaltung=stadt)
     return member
 
 
-def _expect_step(page: Page, step: str) -> None:
-    # The address may keep the fragment of an error summary's link followed before.
-    expect(page).to_have_url(re.compile(rf"/shop/checkout/{step}/(#[\w-]*)?$"))
-
-
-def _continue(page: Page, button: str) -> None:
-    page.get_by_role("button", name=button, exact=True).click()
-
-
-def _expect_errors(page: Page, *messages: str) -> None:
-    """The error summary names each message and links to the field (or group) it is about."""
+def _expect_errors(page: Page) -> None:
+    """The error summary links to each field (or group) it names; following the first link
+    puts the focus into that field."""
     summary = page.get_by_role("alert").filter(has_text="Bitte prüfen Sie Ihre Angaben")
-    for message in messages:
-        expect(summary).to_contain_text(message)
-    for link in summary.get_by_role("link").all():
+    links = summary.get_by_role("link")
+    expect(links.first).to_be_visible()
+    for link in links.all():
         target = link.get_attribute("href")
         assert re.fullmatch(r"#[\w-]+", target), f"{link.inner_text()}: {target}"
         expect(page.locator(target), f"{link.inner_text()}: {target}").to_have_count(1)
+    target = links.first.get_attribute("href")
+    links.first.click()
+    assert page.evaluate(
+        "(target) => document.querySelector(target).contains(document.activeElement)", target
+    ), f"Fokus nicht in {target}"
 
 
-def test_checkout_steps_and_their_error_messages_have_no_wcag_21_aa_violations(page, member_of_two):
-    """Each step as it first shows and as it answers a submission with errors, including the
-    Verwaltung step that only members of several Verwaltungen see."""
+def test_checkout_steps_and_their_error_messages_have_no_wcag_21_aa_violations(
+    page, amt, member_of_two
+):
+    """Each step as it first shows and as it answers a submission with nothing entered,
+    including the Verwaltung step that only members of several Verwaltungen see."""
     log_in(page, member_of_two.email)
     page.goto("/dienste/wohngeld/")
     page.get_by_role("button", name="In den Warenkorb").click()
     expect(page.get_by_role("status").filter(has_text="Warenkorb hinzugefügt")).to_be_visible()
     page.goto("/shop/checkout/")
+    wohngeld = Dienst.objects.get(title="Wohngeld online beantragen")
+    posts = step_posts(verwaltung=amt, dienste=[wohngeld])
 
-    _expect_step(page, "verwaltung")
-    expect(page.get_by_role("radio")).to_have_count(2)
-    assert_accessible(page)
-    _continue(page, "Weiter")
-    _expect_errors(page, "Für welche Verwaltung bestellen Sie?")
-    assert_accessible(page)
-    page.get_by_role("link", name=re.compile("Bitte wählen Sie eine Verwaltung")).click()
-    expect(page.get_by_role("radio").first).to_be_focused()
-    page.get_by_role("radio", name=re.compile("Amt Hüttener Berge")).check()
-    _continue(page, "Weiter")
+    def with_nothing_entered(page: Page) -> None:
+        assert_accessible(page)
+        nothing = {
+            field: [] if isinstance(value, list) else ""
+            for field, value in posts[step_shown(page).name].items()
+        }
+        step_fill(page, nothing)
+        step_continue(page)
+        _expect_errors(page)
+        assert_accessible(page)
 
-    _expect_step(page, "gemeinden")
-    for checkbox in page.get_by_role("checkbox").all():
-        checkbox.uncheck()
-    _continue(page, "Weiter zu den Ansprechpersonen")
-    _expect_errors(page, "Bitte wählen Sie mindestens eine Gemeinde.")
-    assert_accessible(page)
-    page.get_by_role("checkbox").first.check()
-    _continue(page, "Weiter zu den Ansprechpersonen")
-
-    _expect_step(page, "ansprechpersonen")
-    _continue(page, "Weiter zum Starttermin")
-    _expect_errors(
-        page,
-        "Bitte geben Sie den Namen (Fachliche Ansprechperson) an.",
-        "Bitte geben Sie die E-Mail-Adresse (Datenschutz) an.",
-    )
-    assert_accessible(page)
-    for role, (name, email) in {
-        "Fachliche Ansprechperson": ("Frauke Fachlich", "fach@amt.example"),
-        "Technische Ansprechperson": ("Tim Technik", "technik@amt.example"),
-        "Datenschutz": ("Dana Datenschutz", "ds@amt.example"),
-    }.items():
-        group = page.get_by_role("group", name=role)
-        group.get_by_label("Name").fill(name)
-        group.get_by_label("E-Mail-Adresse").fill(email)
-    page.get_by_label("Adresse des Funktionspostfachs").fill("postfach@amt.example")
-    _continue(page, "Weiter zum Starttermin")
-
-    _expect_step(page, "termin")
-    page.get_by_label("Gewünschter Starttermin").fill("01.01.2020")
-    _continue(page, "Weiter zu den Vereinbarungen")
-    _expect_errors(page, "Der gewünschte Starttermin darf nicht in der Vergangenheit liegen.")
-    assert_accessible(page)
-    page.get_by_label("Gewünschter Starttermin").fill(
-        (date.today() + timedelta(days=60)).strftime("%d.%m.%Y")
-    )
-    _continue(page, "Weiter zu den Vereinbarungen")
-
-    _expect_step(page, "vereinbarungen")
-    _continue(page, "Weiter zur Prüfung")
-    _expect_errors(page, "Bitte nehmen Sie „Allgemeine Nutzungsbedingungen")
-    assert_accessible(page)
+    expect(page).to_have_url(re.compile(r"/shop/checkout/verwaltung/$"))
+    checkout_walk(page, posts, check=with_nothing_entered)
     assert not Order.objects.exists()
 
 

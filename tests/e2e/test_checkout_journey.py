@@ -15,7 +15,10 @@ from django.utils import timezone
 from playwright.sync_api import Page
 from playwright.sync_api import expect
 
+from shop.models import Dienst
+from tests.checkout import step_posts
 from tests.e2e.axe import assert_accessible
+from tests.e2e.checkout import checkout_walk
 from tests.e2e.keyboard import tab_to
 from tests.e2e.session import log_in
 from tests.factories import amt_with_gemeinden
@@ -23,21 +26,15 @@ from tests.factories import member_create
 
 SERVICES = ("Wohngeld online beantragen", "Elterngeld digital")
 GEMEINDEN = ("Ascheffel", "Borgstedt", "Brekendorf", "Bünsdorf")
-CONTACTS = (
-    ("id_fachlich_name", "Frauke Fachlich"),
-    ("id_fachlich_email", "frauke.fachlich@amt-huettener-berge.example"),
-    ("id_fachlich_phone", "04331 123-45"),
-    ("id_technisch_name", "Tim Technik"),
-    ("id_technisch_email", "tim.technik@amt-huettener-berge.example"),
-    ("id_funktionspostfach_email", "buergerservice@amt-huettener-berge.example"),
-    ("id_datenschutz_name", "Dana Datenschutz"),
-    ("id_datenschutz_email", "datenschutz@amt-huettener-berge.example"),
-)
 
 
 @pytest.fixture
-def member(demo_site):
-    amt = amt_with_gemeinden(name="Amt Hüttener Berge", gemeinden=GEMEINDEN)
+def amt(demo_site):
+    return amt_with_gemeinden(name="Amt Hüttener Berge", gemeinden=GEMEINDEN)
+
+
+@pytest.fixture
+def member(amt):
     return member_create(verwaltung=amt, email="amt-huettener-berge@example.org")
 
 
@@ -47,7 +44,7 @@ def _press_enter_on(page: Page, text: str) -> None:
         page.keyboard.press("Enter")
 
 
-def test_member_orders_two_services_with_the_keyboard_only(page: Page, member):
+def test_member_orders_two_services_with_the_keyboard_only(page: Page, amt, member):
     log_in(page, member.email)
     for slug in ("wohngeld", "elterngeld"):
         page.goto(f"/dienste/{slug}/")
@@ -57,53 +54,19 @@ def test_member_orders_two_services_with_the_keyboard_only(page: Page, member):
     page.goto("/shop/basket/")
     _press_enter_on(page, "Weiter zur Kasse")
 
-    # One Verwaltung: it is chosen; the Amt's Gemeinden, all preselected.
+    # One Verwaltung: it is chosen; the Amt's Gemeinden, all preselected. Bünsdorf is unticked
+    # on the way, the contacts typed, the three agreements ticked: all with the keyboard.
     expect(page).to_have_url(re.compile(r"/shop/checkout/gemeinden/$"))
-    expect(page.get_by_role("heading", level=1)).to_have_text("Für welche Gemeinden?")
-    expect(page.get_by_role("checkbox")).to_have_count(4)
-    assert_accessible(page)
-    tab_to(
-        page,
-        lambda focused: (
-            focused["name"] == "gemeinden"
-            and "Bünsdorf" in page.evaluate("() => document.activeElement.labels[0].innerText")
-        ),
+    expect(page.get_by_role("checkbox", checked=True)).to_have_count(4)
+    posts = step_posts(
+        verwaltung=amt,
+        dienste=list(Dienst.objects.filter(title__in=SERVICES)),
+        gemeinden=list(amt.gemeinden.exclude(name="Bünsdorf")),
     )
-    page.keyboard.press("Space")
-    expect(page.get_by_role("checkbox", name=re.compile("Bünsdorf"))).not_to_be_checked()
-    _press_enter_on(page, "Weiter zu den Ansprechpersonen")
-
-    expect(page).to_have_url(re.compile(r"/shop/checkout/ansprechpersonen/$"))
-    assert_accessible(page)
-    for field_id, value in CONTACTS:
-        tab_to(page, lambda focused, field_id=field_id: focused["id"] == field_id)
-        page.keyboard.type(value)
-    _press_enter_on(page, "Weiter zum Starttermin")
-
-    expect(page).to_have_url(re.compile(r"/shop/checkout/termin/$"))
-    assert_accessible(page)
     start = timezone.localdate() + datetime.timedelta(days=60)
-    tab_to(page, lambda focused: focused["id"] == "id_wished_start_date")
-    page.keyboard.type(f"{start:%d.%m.%Y}")
-    _press_enter_on(page, "Weiter zu den Vereinbarungen")
-
-    expect(page).to_have_url(re.compile(r"/shop/checkout/vereinbarungen/$"))
-    checkboxes = page.get_by_role("checkbox")
-    expect(checkboxes).to_have_count(3)
-    assert_accessible(page)
-    for _ in range(3):
-        # The texts are scrollable regions on the way: they take the focus too, visibly.
-        tab_to(
-            page,
-            lambda focused: (
-                (focused["name"] or "").startswith("version_")
-                and not page.evaluate("() => document.activeElement.checked")
-            ),
-        )
-        page.keyboard.press("Space")
-    for index in range(3):
-        expect(checkboxes.nth(index)).to_be_checked()
-    _press_enter_on(page, "Weiter zur Prüfung")
+    posts["schedule"]["wished_start_date"] = f"{start:%d.%m.%Y}"
+    assert len(posts["agreements"]) == 1 + 3  # the versions shown, and three to accept
+    checkout_walk(page, posts, check=assert_accessible, keyboard=True)
 
     expect(page).to_have_url(re.compile(r"/shop/checkout/preview/$"))
     review = page.get_by_role("main")

@@ -18,6 +18,7 @@ from django.test import Client
 from django.urls import reverse
 from playwright.sync_api import Page
 
+from oscar_overrides.checkout.steps import form_steps
 from shop.accounts.services import membership_ensure_approved
 from shop.models import Dienst
 from shop.models import Gemeinde
@@ -130,11 +131,7 @@ PAGES: dict[str, Visit] = {
     "customer:profile-update()": Visit(),
     "customer:change-password()": Visit(),
     "basket:summary()": Visit(),
-    "checkout:verwaltung()": Visit(),
-    "checkout:gemeinden()": Visit(),
-    "checkout:contacts()": Visit(),
-    "checkout:schedule()": Visit(),
-    "checkout:agreements()": Visit(),
+    **{f"{step.url_name}()": Visit() for step in form_steps()},
     "checkout:preview()": Visit(),
     "checkout:thank-you()": Visit(),
     # The page that asks before signing out (signing out takes a POST).

@@ -2,20 +2,22 @@
 attached, downloads the PDF from the order page under Meine Dienste and opens its print view;
 axe-core checks the print view at 1280 and 320 px."""
 
-import datetime
 import io
 import re
 
 import pytest
 from django.core import mail
-from django.utils import timezone
 from playwright.sync_api import Page
 from playwright.sync_api import expect
 from pypdf import PdfReader
 
 from shop.models import AcceptanceRecord
+from shop.models import Dienst
+from shop.models import Verwaltung
+from tests.checkout import step_posts
 from tests.e2e.axe import assert_accessible
 from tests.e2e.basket import basket_add_from_profile
+from tests.e2e.checkout import checkout_walk
 from tests.e2e.conftest import ARTIFACTS_DIR
 from tests.e2e.conftest import DESKTOP
 from tests.e2e.conftest import MOBILE
@@ -25,15 +27,6 @@ from tests.factories import member_create
 
 SERVICE = "Wohngeld online beantragen"
 GEMEINDEN = ("Ascheffel", "Bünsdorf")
-CONTACTS = {
-    "id_fachlich_name": "Frauke Fachlich",
-    "id_fachlich_email": "frauke.fachlich@amt-huettener-berge.example",
-    "id_technisch_name": "Tim Technik",
-    "id_technisch_email": "tim.technik@amt-huettener-berge.example",
-    "id_funktionspostfach_email": "buergerservice@amt-huettener-berge.example",
-    "id_datenschutz_name": "Dana Datenschutz",
-    "id_datenschutz_email": "datenschutz@amt-huettener-berge.example",
-}
 
 
 @pytest.fixture
@@ -53,17 +46,9 @@ def _order(page: Page) -> str:
     basket_add_from_profile(page, SERVICE)
     page.get_by_role("link", name="Weiter zur Kasse").click()
     expect(page).to_have_url(re.compile(r"/shop/checkout/gemeinden/$"))
-    page.get_by_role("button", name="Weiter zu den Ansprechpersonen").click()
-    for field_id, value in CONTACTS.items():
-        page.locator(f"#{field_id}").fill(value)
-    page.get_by_role("button", name="Weiter zum Starttermin").click()
-    start = timezone.localdate() + datetime.timedelta(days=45)
-    page.get_by_label("Gewünschter Starttermin").fill(f"{start:%d.%m.%Y}")
-    page.get_by_role("button", name="Weiter zu den Vereinbarungen").click()
-    agreements = page.get_by_role("checkbox")
-    for index in range(agreements.count()):
-        agreements.nth(index).check()
-    page.get_by_role("button", name="Weiter zur Prüfung").click()
+    amt = Verwaltung.objects.get(name="Amt Hüttener Berge")
+    dienste = list(Dienst.objects.filter(title=SERVICE))
+    checkout_walk(page, step_posts(verwaltung=amt, dienste=dienste))
     page.get_by_role("button", name="Kostenfrei bestellen").click()
     expect(page).to_have_url(re.compile(r"/shop/checkout/thank-you/$"))
     return page.get_by_role("heading", level=1).inner_text().removeprefix("Bestellung ")

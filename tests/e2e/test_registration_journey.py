@@ -18,10 +18,15 @@ from playwright.sync_api import expect
 
 from shop.accounts.services import EDITORS_GROUP
 from shop.models import AcceptanceRecord
+from shop.models import Dienst
 from shop.models import Membership
 from shop.models import OrderDetails
 from shop.models import User
+from tests.checkout import CONTACTS
+from tests.checkout import step_posts
 from tests.e2e.axe import assert_accessible
+from tests.e2e.checkout import checkout_walk
+from tests.e2e.checkout import step_fill
 from tests.e2e.session import log_in
 from tests.e2e.session import log_in_to_cms
 from tests.e2e.session import log_out
@@ -33,24 +38,6 @@ PASSWORD = "Hüttener-Berge-2026"
 VERWALTUNG_CHOICE = "Hüttener Berge (Amt, Kreis Rendsburg-Eckernförde, 010585890)"
 SERVICES = {"wohngeld": "Wohngeld online beantragen", "elterngeld": "Elterngeld digital"}
 CHOSEN_GEMEINDEN = ("Ascheffel", "Hütten", "Owschlag")
-CONTACTS = {
-    "Fachliche Ansprechperson": {
-        "Name": "Frauke Fachlich",
-        "E-Mail-Adresse": "frauke.fachlich@amt-huettener-berge.example",
-    },
-    "Technische Ansprechperson": {
-        "Name": "Tim Technik",
-        "E-Mail-Adresse": "tim.technik@amt-huettener-berge.example",
-    },
-    "Funktionspostfach": {
-        "Bezeichnung": "Bürgerservice",
-        "Adresse des Funktionspostfachs": "buergerservice@amt-huettener-berge.example",
-    },
-    "Datenschutz": {
-        "Name": "Dana Datenschutz",
-        "E-Mail-Adresse": "datenschutz@amt-huettener-berge.example",
-    },
-}
 
 
 @pytest.fixture
@@ -159,31 +146,22 @@ def _check_out(page: Page, amt) -> datetime.date:
     for gemeinde in amt.gemeinden.all():
         checkbox = page.get_by_role("checkbox", name=f"{gemeinde.name} (AGS {gemeinde.ags})")
         expect(checkbox).to_be_checked()
-        if gemeinde.name not in CHOSEN_GEMEINDEN:
-            checkbox.uncheck()
-    page.get_by_role("button", name="Weiter zu den Ansprechpersonen").click()
-
-    expect(page).to_have_url(re.compile(r"/shop/checkout/ansprechpersonen/$"))
-    for role, fields in CONTACTS.items():
-        group = page.get_by_role("group", name=role)
-        for label, value in fields.items():
-            group.get_by_label(label).fill(value)
-    page.get_by_role("button", name="Weiter zum Starttermin").click()
-
-    expect(page).to_have_url(re.compile(r"/shop/checkout/termin/$"))
-    start = timezone.localdate() + datetime.timedelta(days=45)
-    page.get_by_label("Gewünschter Starttermin").fill(f"{start:%d.%m.%Y}")
-    page.get_by_role("button", name="Weiter zu den Vereinbarungen").click()
-
-    # Nutzungsbedingungen, Beitrittserklärung (EfA) and AVV, each accepted for the Amt.
-    expect(page).to_have_url(re.compile(r"/shop/checkout/vereinbarungen/$"))
-    agreements = page.get_by_role(
-        "checkbox", name=re.compile(r"und nehme sie für Hüttener Berge an")
+    posts = step_posts(
+        verwaltung=amt,
+        dienste=list(Dienst.objects.filter(title__in=SERVICES.values())),
+        gemeinden=list(amt.gemeinden.filter(name__in=CHOSEN_GEMEINDEN)),
     )
-    expect(agreements).to_have_count(3)
-    for index in range(3):
-        agreements.nth(index).check()
-    page.get_by_role("button", name="Weiter zur Prüfung").click()
+    start = timezone.localdate() + datetime.timedelta(days=45)
+    posts["schedule"]["wished_start_date"] = f"{start:%d.%m.%Y}"
+
+    def accept_for_the_amt(page: Page) -> None:
+        # Nutzungsbedingungen, Beitrittserklärung (EfA) and AVV, each accepted for the Amt.
+        expect(
+            page.get_by_role("checkbox", name=re.compile(r"und nehme sie für Hüttener Berge an"))
+        ).to_have_count(3)
+        step_fill(page, posts["agreements"])
+
+    checkout_walk(page, posts, fill={"agreements": accept_for_the_amt})
 
     expect(page).to_have_url(re.compile(r"/shop/checkout/preview/$"))
     review = page.get_by_role("main")
@@ -259,8 +237,7 @@ def test_a_person_registers_is_approved_and_orders_for_chosen_gemeinden(
         for service in details.services.all()
     } == {title: sorted(CHOSEN_GEMEINDEN) for title in SERVICES.values()}
     assert {contact.email for contact in details.contacts.all()} == {
-        fields.get("E-Mail-Adresse") or fields["Adresse des Funktionspostfachs"]
-        for fields in CONTACTS.values()
+        value for field, value in CONTACTS.items() if field.endswith("_email") and value
     }
     records = AcceptanceRecord.objects.filter(order=details.order)
     assert records.count() == 3
