@@ -10,20 +10,16 @@ from oscar_overrides.checkout.steps import step_conditions
 
 
 def test_a_step_requires_every_earlier_step_done_and_its_own_checks():
-    assert step_conditions("verwaltung") == []
-    assert step_conditions("contacts") == [
-        "check_verwaltung_is_chosen",
-        "check_verwaltung_is_responsible",
-        "check_gemeinden_are_chosen",
-    ]
-    assert step_conditions("agreements") == [
-        "check_verwaltung_is_chosen",
-        "check_verwaltung_is_responsible",
-        "check_gemeinden_are_chosen",
-        "check_contacts_are_captured",
-        "check_schedule_is_captured",
-        "check_agreements_have_current_versions",
-    ]
+    assert step_conditions(STEPS[0].name) == list(STEPS[0].requires)
+    for index, step in enumerate(STEPS):
+        conditions = step_conditions(step.name)
+        for earlier in STEPS[:index]:
+            for check in (*earlier.requires, *earlier.done_when):
+                assert check in conditions, (step.name, check)
+        assert conditions[len(conditions) - len(step.requires) :] == list(step.requires)
+        for later in STEPS[index + 1 :]:
+            assert not set(later.done_when) & set(conditions), (step.name, later.name)
+    # The review comes last: it requires everything, the agreements accepted at the end.
     assert step_conditions("preview")[-2:] == [
         "check_agreements_are_accepted",
         "check_shipping_data_is_captured",
