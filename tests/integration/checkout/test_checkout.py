@@ -611,6 +611,26 @@ def test_schedule_accepts_a_german_date_from_today_to_the_bound(client, shop, da
     )
 
 
+def test_each_step_shows_again_what_it_captured(client, shop):
+    """Back at a step, its form shows what was entered, the start date as TT.MM.JJJJ."""
+    day = start_date(40)
+    up_to(client, shop, "checkout:schedule")
+    client.post(
+        reverse("checkout:schedule"),
+        {"wished_start_date": f"{day:%d.%m.%Y}", "remarks": "Bitte mit dem Kreis abstimmen."},
+    )
+    client.post(reverse("checkout:agreements"), agreements_post_data([shop["dienst"]]))
+
+    schedule = client.get(reverse("checkout:schedule")).content.decode()
+    assert f'value="{day:%d.%m.%Y}"' in schedule
+    assert "Bitte mit dem Kreis abstimmen.</textarea>" in schedule
+    contacts = client.get(reverse("checkout:contacts")).content.decode()
+    assert f'value="{CONTACTS["fachlich_email"]}"' in contacts
+    assert "aus der letzten Bestellung" not in contacts
+    agreements = client.get(reverse("checkout:agreements")).content.decode()
+    assert agreements.count("checked") == len(agreements_post_data([shop["dienst"]])) - 1
+
+
 def test_schedule_names_the_bounds(client, shop):
     up_to(client, shop, "checkout:schedule")
     content = client.get(reverse("checkout:schedule")).content.decode()
