@@ -35,7 +35,10 @@ COVERAGE_REPORT = "coverage-report"
 # events and ended services that come with them), coverage, onboarding data and checklists,
 # service titles, the names of those who ordered.
 ORDER_OVERVIEWS = "order-overviews"
-NAMES = (PUBLIC_PAGES, COVERAGE_REPORT, ORDER_OVERVIEWS)
+# Each person's permissions (shop.accounts.auth_backends): people, groups, permissions and who
+# has which.
+PERMISSIONS = "permissions"
+NAMES = (PUBLIC_PAGES, COVERAGE_REPORT, ORDER_OVERVIEWS, PERMISSIONS)
 
 T = TypeVar("T")
 

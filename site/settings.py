@@ -141,8 +141,8 @@ AUTH_USER_MODEL = "shop.User"
 AUTHENTICATION_BACKENDS = [
     # First: refuses every sign-in (shop, Wagtail, Django admin) while its user and IP are locked.
     "axes.backends.AxesStandaloneBackend",
-    "oscar.apps.customer.auth_backends.EmailBackend",
-    "django.contrib.auth.backends.ModelBackend",
+    "shop.accounts.auth_backends.EmailBackend",
+    "shop.accounts.auth_backends.ModelBackend",
 ]
 LOGIN_URL = "customer:login"
 LOGIN_REDIRECT_URL = "/"

@@ -493,12 +493,12 @@ def test_the_report_costs_the_same_queries_for_small_and_large_data(client, peop
     large, large_computed = report_queries(client), computing_queries(client)
 
     assert (large, large_computed) == (small, small_computed)
-    # From the cache, both: session, user, the permissions (user's and groups'),
-    # ATOMIC_REQUESTS' savepoint and its release.
-    assert small == (6, 6)
+    # From the cache, both: session, user, ATOMIC_REQUESTS' savepoint and its release (the
+    # permissions come from the cache, too).
+    assert small == (4, 4)
     # Computed, each adds the 4 queries for the services and the 4 for the Kreise (the figures
     # are computed once for page and CSV and stored for both); the page 1 for its map.
-    assert small_computed == (15, 14)
+    assert small_computed == (13, 12)
     assert len(coverage_by_kreis().kreise) == 8  # the 4 added Kreise are in it
 
 

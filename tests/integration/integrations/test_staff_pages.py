@@ -201,6 +201,7 @@ def test_the_delivery_log_shows_attempts_with_a_fixed_number_of_queries(signed_i
         duration_ms=12,
         last_error="Der Empfänger antwortete mit HTTP 503.",
     )
+    signed_in.get(DELIVERIES)  # the permissions, kept from the first request
     one = queries_for_log()
     text = page_text(signed_in.get(DELIVERIES))
     assert "Status eines Dienstes geändert" in text

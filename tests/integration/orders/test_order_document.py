@@ -340,4 +340,4 @@ def test_print_view_and_pdf_cost_the_same_queries_for_a_small_and_a_large_order(
             _queries(client, reverse("shop_staff_orders:document", kwargs=number))
         )
 
-    assert counts == {"print": [10, 10], "pdf": [10, 10], "staff pdf": [11, 11]}
+    assert counts == {"print": [10, 10], "pdf": [10, 10], "staff pdf": [9, 9]}
