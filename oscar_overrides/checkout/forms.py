@@ -36,10 +36,16 @@ class StepForm(forms.Form):
 
     @classmethod
     def initial_from(cls, captured) -> dict:
-        return {
-            name: cls.base_fields[name].to_python(value) if name in cls.base_fields else value
-            for name, value in captured.items()
-        }
+        """A value its field no longer takes (a session from before a change) is left out: the
+        person enters it anew."""
+        initial = {}
+        for name, value in captured.items():
+            field = cls.base_fields.get(name)
+            try:
+                initial[name] = value if field is None else field.to_python(value)
+            except ValidationError:
+                continue
+        return initial
 
 
 class VerwaltungForm(StepForm):

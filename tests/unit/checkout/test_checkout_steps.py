@@ -1,8 +1,11 @@
 """The checkout's steps as declared once (oscar_overrides.checkout.steps): what each step
 requires is derived from the steps before it, and every step with a form has its URL."""
 
+import datetime
+
 from django.urls import reverse
 
+from oscar_overrides.checkout.forms import ScheduleForm
 from oscar_overrides.checkout.steps import STEPS
 from oscar_overrides.checkout.steps import form_steps
 from oscar_overrides.checkout.steps import step_after
@@ -37,3 +40,14 @@ def test_every_step_with_a_form_has_its_url_below_the_checkout():
         f"{checkout}{step.path}" for step in form_steps()
     ]
     assert all(step.form and step.view for step in form_steps())
+
+
+def test_a_step_shows_again_what_it_kept_and_leaves_out_what_its_field_no_longer_takes():
+    kept = {"wished_start_date": "2027-03-01", "remarks": "Bitte mit dem Kreis abstimmen."}
+    assert ScheduleForm.initial_from(kept) == {
+        "wished_start_date": datetime.date(2027, 3, 1),
+        "remarks": "Bitte mit dem Kreis abstimmen.",
+    }
+    assert ScheduleForm.initial_from({"wished_start_date": "01.13.2027", "remarks": ""}) == {
+        "remarks": ""
+    }
