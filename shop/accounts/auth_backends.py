@@ -1,8 +1,9 @@
 """Sign-in by e-mail address (Oscar's backend) and Django's permissions, with each person's
 permissions kept in the cache under the generation PERMISSIONS (shop.generations): a staff page
 checks them on every request, and two queries a request were a tenth of the dashboard's time.
-Any change to a person, a group, a permission or who has which (shop.receivers) starts a new
-generation; until the commit, the request that makes the change reads the database."""
+A change to a group, a permission or who has which (shop.receivers) starts a new generation;
+of the person, the superuser flag is part of the key and an inactive person reads no cache.
+Until the commit, the request that makes the change reads the database."""
 
 from django.contrib.auth import backends
 from oscar.apps.customer import auth_backends as oscar_backends
