@@ -197,7 +197,6 @@ def build(*, services: int = SERVICE_COUNT, order_lines: int = ORDER_LINE_COUNT)
     from django.contrib.auth.hashers import make_password
     from django.db import transaction
     from django.utils import timezone
-    from oscar.core.loading import get_model
 
     from cms_pages.models import ServiceIndexPage, ServicePage
     from cms_pages.services import service_pages_ensure
@@ -227,6 +226,7 @@ def build(*, services: int = SERVICE_COUNT, order_lines: int = ORDER_LINE_COUNT)
     from shop.orders.rollout import order_status_for
     from shop.orders.selectors import gemeinden_for_ordering
     from shop.orders.services import ContactData, OrderSubmission, order_place
+    from shop.oscar_models import Line, LinePrice, Order, OrderStatusChange, StockRecord
 
     started = time.monotonic()
     rng = random.Random(SEED)
@@ -259,11 +259,6 @@ def build(*, services: int = SERVICE_COUNT, order_lines: int = ORDER_LINE_COUNT)
             )
             step(f"{min(start + 50, len(batch))} von {len(batch)} weiteren Steckbriefen")
     step(f"{ServicePage.objects.live().count()} veröffentlichte Steckbriefe")
-
-    Order = get_model("order", "Order")
-    Line = get_model("order", "Line")
-    LinePrice = get_model("order", "LinePrice")
-    OrderStatusChange = get_model("order", "OrderStatusChange")
 
     verwaltungen = list(Verwaltung.objects.active().order_by("regional_key"))
     # One ordering member per Verwaltung (no password: the benchmark signs in by session).
@@ -310,9 +305,7 @@ def build(*, services: int = SERVICE_COUNT, order_lines: int = ORDER_LINE_COUNT)
     )
     stockrecords = {
         sr.product_id: sr
-        for sr in get_model("partner", "StockRecord").objects.filter(
-            product__in=[d.product_id for d in dienste]
-        )
+        for sr in StockRecord.objects.filter(product__in=[d.product_id for d in dienste])
     }
     versions_for = {d.pk: agreements_required_for(dienste=[d]) for d in dienste}
     gemeinden_of = {v.pk: gemeinden_for_ordering(verwaltung=v) for v in verwaltungen}
@@ -543,17 +536,16 @@ def build(*, services: int = SERVICE_COUNT, order_lines: int = ORDER_LINE_COUNT)
 
 
 def sizes() -> dict:
-    from oscar.core.loading import get_model
-
     from cms_pages.models import ServicePage
     from shop.models import Gemeinde, OrderDetails, ServiceCoverage, User, Verwaltung
+    from shop.oscar_models import Line
 
     return {
         "verwaltungen": Verwaltung.objects.count(),
         "gemeinden": Gemeinde.objects.count(),
         "service_profiles": ServicePage.objects.live().count(),
         "orders": OrderDetails.objects.count(),
-        "order_lines": get_model("order", "Line").objects.count(),
+        "order_lines": Line.objects.count(),
         "coverage_rows": ServiceCoverage.objects.count(),
         "users": User.objects.count(),
     }

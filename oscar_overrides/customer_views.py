@@ -14,9 +14,9 @@ from django.template.response import TemplateResponse
 from django.views import View
 from django.views.generic import RedirectView
 from oscar.apps.customer import views
-from oscar.core.loading import get_model
 
 from shop.orders.selectors import verwaltungen_visible_to
+from shop.oscar_models import Order
 
 
 class AccountAuthView(views.AccountAuthView):
@@ -48,7 +48,7 @@ class OrderDetailView(View):
     person is not (or no longer) a member of."""
 
     def visible_orders(self, request: HttpRequest, order_number: str, **kwargs):
-        return get_model("order", "Order").objects.filter(
+        return Order.objects.filter(
             number=order_number,
             ozg_details__verwaltung__in=verwaltungen_visible_to(user=request.user),
         )

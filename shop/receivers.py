@@ -5,7 +5,6 @@ from django.contrib.auth.models import Group, Permission
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.dispatch import receiver
 from oscar.apps.order.signals import order_line_status_changed, order_placed
-from oscar.core.loading import get_model
 
 from shop.accounts.services import staff_groups_ensure
 from shop.generations import COVERAGE_REPORT, ORDER_OVERVIEWS, PERMISSIONS, generation_bump
@@ -24,6 +23,7 @@ from shop.models import (
 )
 from shop.onboarding.signals import onboarding_completed
 from shop.orders.rollout import rollout_mail_types_ensure
+from shop.oscar_models import Line, Order
 from shop.registry.signals import registry_imported
 
 
@@ -42,8 +42,8 @@ GENERATION_MODELS = {
     ORDER_OVERVIEWS: (
         Verwaltung,
         Dienst,
-        get_model("order", "Order"),
-        get_model("order", "Line"),
+        Order,
+        Line,
         OrderedService,
         ServiceCoverage,
         RolloutEvent,

@@ -15,7 +15,7 @@ from django.urls import reverse, reverse_lazy
 from django.views import generic
 from oscar.apps.checkout import exceptions
 from oscar.apps.checkout import views as oscar_views
-from oscar.core.loading import get_class, get_model
+from oscar.core.loading import get_class
 
 from shop.accounts.selectors import verwaltungen_user_may_order_for
 from shop.agreements.selectors import agreements_required_for, requires_data_protection_contact
@@ -24,13 +24,13 @@ from shop.http import client_address
 from shop.models import AgreementVersion, ContactRole, Dienst, Gemeinde
 from shop.orders import selectors as order_selectors
 from shop.orders import services as order_services
+from shop.oscar_models import Order
 
 from .forms import ContactsForm, PlaceOrderForm
 from .steps import STEPS, step_after, step_conditions, step_get, steps_after
 
 CheckoutSessionMixin = get_class("checkout.session", "CheckoutSessionMixin")
 NoShippingRequired = get_class("shipping.methods", "NoShippingRequired")
-Order = get_model("order", "Order")
 
 logger = logging.getLogger("oscar.checkout")
 

@@ -9,18 +9,13 @@ from decimal import Decimal
 from django.conf import settings
 from django.db import transaction
 from django.utils.text import slugify
-from oscar.core.loading import get_model
 
 from shop.dienste.responsibility import responsible_kinds_clean
 from shop.interest.services import dienst_interest_notify
 from shop.models import Agreement, Dienst, OzgLeistung
 from shop.onboarding.services import onboarding_checklist_sync
-
-Product = get_model("catalogue", "Product")
-ProductClass = get_model("catalogue", "ProductClass")
-Partner = get_model("partner", "Partner")
-StockRecord = get_model("partner", "StockRecord")
-OrderLine = get_model("order", "Line")
+from shop.oscar_models import Line as OrderLine
+from shop.oscar_models import Partner, Product, ProductClass, StockRecord
 
 PRODUCT_CLASS_NAME = "OZG-Dienst"
 PRICE = Decimal("0.00")

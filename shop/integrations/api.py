@@ -15,7 +15,6 @@ from django.utils import timezone
 from ninja import Field, Path, Query, Router, Schema
 from ninja.errors import HttpError
 from ninja.security import HttpBearer
-from oscar.core.loading import get_model
 from pydantic import field_validator
 from pydantic_core import PydanticCustomError
 
@@ -24,12 +23,10 @@ from shop.models import ApiClient, ApiScope, RolloutStatus
 from shop.orders import selectors as order_selectors
 from shop.orders.api import STATUSES, DienstRef, GemeindeOut, HistoryEntryOut, service_out
 from shop.orders.rollout import lines_status_change
+from shop.oscar_models import Line, Order
 
 from .selectors import OperatorOrderFilters, operator_order_list
 from .services import api_client_authenticate
-
-Order = get_model("order", "Order")
-Line = get_model("order", "Line")
 
 MAX_ID = 2_147_483_647
 

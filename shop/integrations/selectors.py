@@ -6,7 +6,6 @@ import datetime
 
 from django.db.models import DateTimeField, Exists, OuterRef, Q, QuerySet, Subquery
 from django.db.models.functions import Coalesce
-from oscar.core.loading import get_model
 
 from shop.models import (
     ApiClient,
@@ -15,9 +14,7 @@ from shop.models import (
     WebhookDelivery,
     WebhookSubscription,
 )
-
-Order = get_model("order", "Order")
-Line = get_model("order", "Line")
+from shop.oscar_models import Line, Order
 
 
 @dataclasses.dataclass(frozen=True, kw_only=True)

@@ -17,16 +17,14 @@ from django.db.models import Count, QuerySet
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
-from oscar.core.loading import get_model
 
 from shop.accounts.services import FULFILMENT_GROUP
 from shop.integrations.webhooks import webhook_event_publish
 from shop.mail import mail_after_commit
 from shop.models import ContactRole, OrderDetails, OrderMessage, User, WebhookEvent
+from shop.oscar_models import Order
 
 from .selectors import verwaltungen_visible_to
-
-Order = get_model("order", "Order")
 
 MAX_LENGTH = OrderMessage._meta.get_field("text").max_length
 STAFF_NAME = "Umsetzungsteam"

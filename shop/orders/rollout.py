@@ -15,7 +15,6 @@ from django.core.validators import URLValidator
 from django.db import transaction
 from django.template import Context, Template
 from django.urls import reverse
-from oscar.core.loading import get_model
 
 from shop.integrations.webhooks import webhook_events_publish
 from shop.mail import mail_after_commit
@@ -31,11 +30,7 @@ from shop.models import (
 )
 from shop.onboarding.selectors import onboarding_missing_for_lines
 from shop.orders.pipeline import mail_code_for, mail_type_defaults, order_status_for
-
-Order = get_model("order", "Order")
-Line = get_model("order", "Line")
-OrderStatusChange = get_model("order", "OrderStatusChange")
-CommunicationEventType = get_model("communication", "CommunicationEventType")
+from shop.oscar_models import CommunicationEventType, Line, Order, OrderStatusChange
 
 HTTPS_ONLY = URLValidator(schemes=["https"], message="Bitte geben Sie eine https-Adresse an.")
 

@@ -9,7 +9,6 @@ from collections.abc import Iterable, Mapping
 from django.core.paginator import Page, Paginator
 from django.db.models import Count, F, Prefetch, Q, QuerySet
 from django.urls import reverse
-from oscar.core.loading import get_model
 
 from shop.accounts.selectors import (
     membership_ordering_obstacle,
@@ -37,11 +36,9 @@ from shop.models import (
 )
 from shop.onboarding.selectors import ServiceRef, onboarding_missing_counts
 from shop.orders.pipeline import initial_status
+from shop.oscar_models import Line, Order
 from shop.spreadsheets import Table, local_minute, number_or_text
 from shop.sql import SqlPages, sql_rows
-
-Order = get_model("order", "Order")
-Line = get_model("order", "Line")
 
 
 def verwaltungen_visible_to(*, user: User) -> QuerySet[Verwaltung]:
@@ -392,9 +389,9 @@ def _order_record_queryset() -> QuerySet:
         *order_lines_prefetch(),
         Prefetch(
             "acceptance_records",
-            queryset=get_model("shop", "AcceptanceRecord")
-            .objects.select_related("agreement_version__agreement")
-            .order_by("agreement_version__agreement__title"),
+            queryset=AcceptanceRecord.objects.select_related(
+                "agreement_version__agreement"
+            ).order_by("agreement_version__agreement__title"),
         ),
     )
 

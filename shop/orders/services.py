@@ -20,7 +20,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django_tasks import task
-from oscar.core.loading import get_class, get_model
+from oscar.core.loading import get_class
 
 from shop.accounts.selectors import membership_ordering_obstacle, verwaltungen_user_may_order_for
 from shop.agreements.selectors import (
@@ -58,6 +58,7 @@ from shop.orders.selectors import (
     order_plan,
     order_record_for_staff,
 )
+from shop.oscar_models import Basket
 
 if TYPE_CHECKING:
     from oscar.apps.basket.models import Basket as BasketModel
@@ -65,7 +66,6 @@ if TYPE_CHECKING:
 
 logger = logging.getLogger(__name__)
 
-Basket = get_model("basket", "Basket")
 OrderCreator = get_class("order.utils", "OrderCreator")
 OrderNumberGenerator = get_class("order.utils", "OrderNumberGenerator")
 OrderTotalCalculator = get_class("checkout.calculators", "OrderTotalCalculator")

@@ -16,7 +16,6 @@ from django.db.models import (
     prefetch_related_objects,
 )
 from django.utils import timezone
-from oscar.core.loading import get_model
 
 from shop.models import (
     AcceptanceRecord,
@@ -32,12 +31,9 @@ from shop.onboarding.selectors import ServiceRef, onboarding_missing_counts
 from shop.orders.messages import unread_counts_for_staff, unread_for_staff
 from shop.orders.pipeline import progress
 from shop.orders.selectors import order_lines_prefetch, rollout_events_prefetch
+from shop.oscar_models import Line, Order, OrderNote
 from shop.search import search_text
 from shop.spreadsheets import Table, local_minute, number_or_text, table_csv, table_xlsx
-
-Order = get_model("order", "Order")
-Line = get_model("order", "Line")
-OrderNote = get_model("order", "OrderNote")
 
 
 @dataclasses.dataclass(frozen=True)

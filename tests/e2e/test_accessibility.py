@@ -11,13 +11,13 @@ import re
 
 import pytest
 from django.urls import reverse
-from oscar.core.loading import get_model
 from playwright.sync_api import Page
 from playwright.sync_api import expect
 
 from shop.accounts.services import membership_ensure_approved
 from shop.models import Dienst
 from shop.models import VerwaltungKind
+from shop.oscar_models import Order
 from tests.checkout import step_posts
 from tests.e2e.axe import assert_accessible
 from tests.e2e.checkout import checkout_walk
@@ -32,8 +32,6 @@ from tests.factories import dienst_create
 from tests.factories import member_create
 from tests.factories import order_place
 from tests.factories import terms_of_use_publish
-
-Order = get_model("order", "Order")
 
 # path, expected HTTP status, axe rules to leave out on that page only (each with its reason).
 # Pages that show services, checked with the demo services:

@@ -11,7 +11,6 @@ import re
 
 import pytest
 from django.contrib.auth.models import Group
-from oscar.core.loading import get_model
 from playwright.sync_api import Page
 from playwright.sync_api import expect
 
@@ -20,6 +19,7 @@ from cms_pages.services import EDITORIAL_WORKFLOW_NAME
 from cms_pages.services import editorial_workflow_ensure
 from shop.accounts.services import EDITORS_GROUP
 from shop.models import Dienst
+from shop.oscar_models import Basket
 from tests.e2e.basket import basket_add_from_profile
 from tests.e2e.session import log_in
 from tests.e2e.session import log_in_to_cms
@@ -27,8 +27,6 @@ from tests.e2e.session import log_out
 from tests.factories import UserFactory
 from tests.factories import amt_with_gemeinden
 from tests.factories import member_create
-
-Basket = get_model("basket", "Basket")
 
 TITLE = "Elektronische Wohnsitzanmeldung (eWA)"
 SLUG = "wohnsitzanmeldung"

@@ -2,13 +2,11 @@
 
 import pytest
 from django.test import override_settings
-from oscar.core.loading import get_model
 
 from shop.models import Dienst
+from shop.oscar_models import StockRecord
 from tests.factories import OzgLeistungFactory
 from tests.pages import service_page_create
-
-StockRecord = get_model("partner", "StockRecord")
 
 pytestmark = pytest.mark.django_db
 

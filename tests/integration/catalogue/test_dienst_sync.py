@@ -4,18 +4,16 @@ from decimal import Decimal
 
 import pytest
 from django.urls import reverse
-from oscar.core.loading import get_model
 from oscar.test.factories import OrderFactory
 from oscar.test.factories import OrderLineFactory
 
 from shop.models import Dienst
+from shop.oscar_models import Product
+from shop.oscar_models import StockRecord
 from tests.factories import OzgLeistungFactory
 from tests.pages import service_page_build
 from tests.pages import service_page_create
 from tests.pages import service_page_publish
-
-Product = get_model("catalogue", "Product")
-StockRecord = get_model("partner", "StockRecord")
 
 pytestmark = pytest.mark.django_db
 

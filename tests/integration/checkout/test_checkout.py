@@ -7,7 +7,6 @@ import re
 import pytest
 from django.core import mail
 from django.urls import reverse
-from oscar.core.loading import get_model
 
 from oscar_overrides.checkout.steps import STEPS
 from oscar_overrides.checkout.steps import step_after
@@ -23,6 +22,8 @@ from shop.models import OrderedService
 from shop.models import ServiceCoverage
 from shop.models import VerwaltungKind
 from shop.orders.services import wished_start_date_latest
+from shop.oscar_models import Basket
+from shop.oscar_models import Order
 from tests.checkout import CONTACTS
 from tests.checkout import agreements_post_data
 from tests.checkout import basket_add
@@ -44,9 +45,6 @@ from tests.factories import order_place
 from tests.factories import publish
 from tests.factories import published_version
 from tests.factories import terms_of_use_publish
-
-Order = get_model("order", "Order")
-Basket = get_model("basket", "Basket")
 
 
 @pytest.fixture

@@ -10,12 +10,12 @@ from django.db import connection
 from django.db import transaction
 from django.test import Client
 from django.urls import reverse
-from oscar.core.loading import get_model
 
 from shop.models import AcceptanceRecord
 from shop.models import OrderDetails
 from shop.models import ServiceCoverage
 from shop.orders import selectors
+from shop.oscar_models import Order
 from tests.checkout import basket_add
 from tests.checkout import place_order_data
 from tests.checkout import step_posts
@@ -27,8 +27,6 @@ from tests.factories import dienst_create
 from tests.factories import member_create
 from tests.factories import order_place
 from tests.factories import terms_of_use_publish
-
-Order = get_model("order", "Order")
 
 # Each test commits for real and flushes the database afterwards; the module puts back what the
 # migrations wrote when it is done.

@@ -5,7 +5,6 @@ sees nothing of the Amt's order."""
 import pytest
 from django.core import mail
 from django.urls import reverse
-from oscar.core.loading import get_model
 
 from ozg_site.demo import DEMO_PASSWORD
 from ozg_site.demo import demo_accounts_ensure
@@ -15,10 +14,9 @@ from shop.models import Gemeinde
 from shop.models import ServiceCoverage
 from shop.models import User
 from shop.models import Verwaltung
+from shop.oscar_models import Order
 from tests.checkout import basket_add
 from tests.checkout import checkout_complete
-
-Order = get_model("order", "Order")
 
 AMT_EMAIL = "amt-huettener-berge@example.org"
 FLENSBURG_EMAIL = "flensburg@example.org"

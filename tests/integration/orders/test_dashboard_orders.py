@@ -12,10 +12,10 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 from openpyxl import load_workbook
-from oscar.core.loading import get_model
 
 from shop.models import OrderedService
 from shop.models import RolloutEvent
+from shop.oscar_models import Order
 from tests.factories import GemeindeFactory
 from tests.factories import KreisFactory
 from tests.factories import VerwaltungFactory
@@ -24,7 +24,6 @@ from tests.factories import member_create
 from tests.factories import order_place
 from tests.factories import terms_of_use_publish
 
-Order = get_model("order", "Order")
 LIST_URL = "/shop/dashboard/orders/"
 
 

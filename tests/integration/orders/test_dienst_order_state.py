@@ -13,12 +13,12 @@ from django.test import RequestFactory
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from oscar.core.loading import get_class
-from oscar.core.loading import get_model
 
 from shop.models import Membership
 from shop.models import OrderedService
 from shop.models import ServiceCoverage
 from shop.orders.selectors import gemeinden_for_ordering
+from shop.oscar_models import Basket
 from tests.factories import KreisFactory
 from tests.factories import UserFactory
 from tests.factories import amt_with_gemeinden
@@ -27,7 +27,6 @@ from tests.factories import member_create
 from tests.factories import order_place
 from tests.factories import terms_of_use_publish
 
-Basket = get_model("basket", "Basket")
 Selector = get_class("partner.strategy", "Selector")
 
 pytestmark = pytest.mark.django_db

@@ -10,7 +10,6 @@ from django.core import mail
 from django.core.exceptions import ValidationError
 from django.db.models.query import QuerySet
 from django.utils import timezone
-from oscar.core.loading import get_model
 
 from shop import models
 from shop.agreements.selectors import agreements_required_for
@@ -18,6 +17,8 @@ from shop.orders import services
 from shop.orders.services import OrderAlreadyPlaced
 from shop.orders.services import OrderSubmission
 from shop.orders.services import order_place
+from shop.oscar_models import Basket
+from shop.oscar_models import Order
 from tests.factories import DEFAULT_CONTACTS
 from tests.factories import AgreementVersionFactory
 from tests.factories import GemeindeFactory
@@ -25,9 +26,6 @@ from tests.factories import UserFactory
 from tests.factories import amt_with_gemeinden
 from tests.factories import dienst_create
 from tests.factories import orders as order_factories
-
-Basket = get_model("basket", "Basket")
-Order = get_model("order", "Order")
 
 pytestmark = pytest.mark.django_db
 

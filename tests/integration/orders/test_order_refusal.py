@@ -8,7 +8,6 @@ from django.contrib.messages import get_messages
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
-from oscar.core.loading import get_model
 
 from shop.accounts.services import membership_ensure_approved
 from shop.models import Dienst
@@ -16,6 +15,7 @@ from shop.models import Membership
 from shop.models import VerwaltungKind
 from shop.orders.selectors import dienst_order_overviews
 from shop.orders.selectors import gemeinden_for_ordering
+from shop.oscar_models import Basket
 from tests.factories import GemeindeFactory
 from tests.factories import KreisFactory
 from tests.factories import UserFactory
@@ -25,8 +25,6 @@ from tests.factories import member_create
 from tests.factories import order_place
 from tests.factories import terms_of_use_publish
 from tests.pages import service_page_create
-
-Basket = get_model("basket", "Basket")
 
 pytestmark = pytest.mark.django_db
 

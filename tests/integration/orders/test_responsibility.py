@@ -7,7 +7,6 @@ import pytest
 from django.contrib.messages import get_messages
 from django.core.exceptions import ValidationError
 from django.urls import reverse
-from oscar.core.loading import get_model
 
 from shop.accounts.services import membership_ensure_approved
 from shop.dienste.services import dienst_sync
@@ -15,6 +14,8 @@ from shop.models import Dienst
 from shop.models import Membership
 from shop.models import OrderDetails
 from shop.models import VerwaltungKind
+from shop.oscar_models import Basket
+from shop.oscar_models import Order
 from tests.checkout import basket_add
 from tests.checkout import checkout_complete
 from tests.checkout import step_posts
@@ -23,9 +24,6 @@ from tests.factories import member_create
 from tests.factories import order_place
 from tests.factories import terms_of_use_publish
 from tests.pages import service_page_create
-
-Basket = get_model("basket", "Basket")
-Order = get_model("order", "Order")
 
 pytestmark = pytest.mark.django_db
 

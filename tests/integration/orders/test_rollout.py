@@ -13,6 +13,7 @@ from shop.orders.pipeline import mail_type_defaults
 from shop.orders.rollout import lines_status_change
 from shop.orders.rollout import rollout_mail_types_ensure
 from shop.orders.selectors import order_plan
+from shop.oscar_models import CommunicationEventType
 from tests.factories import UserFactory
 from tests.factories import amt_with_gemeinden
 from tests.factories import dienst_create
@@ -222,11 +223,7 @@ def test_each_transition_mails_the_contacts(
 
 
 def test_edited_mail_text_is_used(setting, django_capture_on_commit_callbacks):
-    from oscar.core.loading import get_model
-
-    event_type = get_model("communication", "CommunicationEventType").objects.get(
-        code="ROLLOUT_IN_REVIEW"
-    )
+    event_type = CommunicationEventType.objects.get(code="ROLLOUT_IN_REVIEW")
     event_type.email_subject_template = "Geprüft wird: {{ dienst.title }}"
     event_type.save()
     with django_capture_on_commit_callbacks(execute=True):
@@ -235,9 +232,7 @@ def test_edited_mail_text_is_used(setting, django_capture_on_commit_callbacks):
 
 
 def test_every_status_mail_exists_after_migrate_and_edits_stay(db):
-    from oscar.core.loading import get_model
-
-    event_types = get_model("communication", "CommunicationEventType").objects
+    event_types = CommunicationEventType.objects
     defaults = {mail.code: mail for mail in mail_type_defaults()}
     assert set(event_types.filter(code__startswith="ROLLOUT_").values_list("code", flat=True)) == (
         set(defaults)

@@ -9,13 +9,13 @@ import io
 import pytest
 from django.utils import timezone
 from openpyxl import load_workbook
-from oscar.core.loading import get_model
 
 from shop.models import OrderDetails
 from shop.orders.messages import order_message_post
 from shop.orders.rollout import lines_status_change
 from shop.orders.staff import WORKBENCH_STATUSES
 from shop.orders.staff import workbench_for_staff
+from shop.oscar_models import Order
 from tests.factories import UserFactory
 from tests.factories import amt_with_gemeinden
 from tests.factories import dienst_create
@@ -25,7 +25,6 @@ from tests.factories import terms_of_use_publish
 from tests.responses import queries_for
 from tests.responses import redirect_target
 
-Order = get_model("order", "Order")
 INDEX = "/shop/dashboard/"
 LIST_URL = "/shop/dashboard/orders/"
 WEBSHOP_WORDS = ("Webshop", "Umsatz", "Kunden", "Lager", "Gutschein", "oscar.png", "Verwalten")

@@ -6,15 +6,13 @@ import re
 
 import pytest
 from django.urls import reverse
-from oscar.core.loading import get_model
 
+from shop.oscar_models import Basket
 from tests.checkout import basket_add
 from tests.factories import DEFAULT_PASSWORD
 from tests.factories import UserFactory
 from tests.factories import dienst_create
 from tests.signin import sign_in
-
-Basket = get_model("basket", "Basket")
 
 WEBSHOP_WORDS = [
     "Lieferbar",

@@ -13,7 +13,6 @@ from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.db import transaction
 from django.test import override_settings
-from oscar.core.loading import get_model
 from wagtail.models import Page
 from wagtail.models import Site
 
@@ -36,12 +35,11 @@ from shop.models import OzgLeistung
 from shop.models import RolloutEvent
 from shop.models import RolloutStatus
 from shop.models import Verwaltung
+from shop.oscar_models import Line
+from shop.oscar_models import Order
+from shop.oscar_models import Product
 from tests.signin import is_signed_in
 from tests.signin import sign_in
-
-Product = get_model("catalogue", "Product")
-Order = get_model("order", "Order")
-Line = get_model("order", "Line")
 
 pytestmark = pytest.mark.django_db
 

@@ -15,6 +15,7 @@ from oscar.apps.order.signals import order_placed
 from oscar.apps.search.signals import user_search
 from oscar.core.loading import get_model
 
+from shop.oscar_models import Basket
 from tests.checkout import basket_add
 from tests.conftest import migration_data_restore
 from tests.factories import amt_with_gemeinden
@@ -23,7 +24,6 @@ from tests.factories import member_create
 from tests.factories import order_place
 from tests.factories import terms_of_use_publish
 
-Basket = get_model("basket", "Basket")
 ANALYTICS_MODELS = [
     get_model("analytics", name)
     for name in ("ProductRecord", "UserRecord", "UserProductView", "UserSearch")

@@ -4,7 +4,6 @@ language and title, and the file name."""
 import datetime
 import io
 
-from oscar.core.loading import get_model
 from pypdf import PdfReader
 
 from shop.models import AcceptanceRecord
@@ -19,9 +18,8 @@ from shop.models import Verwaltung
 from shop.orders import documents
 from shop.orders.selectors import OrderRecord
 from shop.orders.selectors import ServiceState
-
-Order = get_model("order", "Order")
-Line = get_model("order", "Line")
+from shop.oscar_models import Line
+from shop.oscar_models import Order
 
 HASH = "a" * 64
 
