@@ -18,6 +18,50 @@ def page_tree(db):
     return page_tree_ensure()
 
 
+@pytest.fixture(scope="module")
+def module_db(django_db_setup, django_db_blocker):
+    """A transaction around the tests of a module, for what its module-scoped fixtures build once
+    (as Django's TestCase.setUpTestData): each test runs in a savepoint of it and is rolled back
+    as usual, and the whole is rolled back after the module. Such a fixture builds under
+    `django_db_blocker.unblock()`; a function-scoped one hands each test a copy of the objects
+    (copy.deepcopy), so that what one test changes in memory never reaches the next. Not for
+    transactional tests."""
+    from django.db import transaction
+
+    with django_db_blocker.unblock():
+        module_transaction = transaction.atomic()
+        module_transaction.__enter__()
+    yield
+    with django_db_blocker.unblock():
+        transaction.set_rollback(True)
+        module_transaction.__exit__(None, None, None)
+
+
+@pytest.fixture(scope="module")
+def page_tree_for_module(module_db, django_db_blocker):
+    """The fixed pages, built once for the tests of a module that declares
+    `pytest.mark.usefixtures("page_tree_for_module")`: `page_tree` then only reads them (0.04 s
+    instead of 0.5 s a test)."""
+    from cms_pages.services import page_tree_ensure
+
+    with django_db_blocker.unblock():
+        return page_tree_ensure()
+
+
+def built_once_per_module(build):
+    """A module-scoped fixture of what `build(page_tree)` makes on the fixed pages, built once
+    for the tests of the module (module_db). Every test of the module runs on it (autouse), so
+    that none sees it or not by the order the tests happen to run in; tests take the objects
+    through a function-scoped fixture that returns a `copy.deepcopy` of them."""
+
+    @pytest.fixture(scope="module", autouse=True)
+    def built(page_tree_for_module, django_db_blocker):
+        with django_db_blocker.unblock():
+            return build(page_tree_for_module)
+
+    return built
+
+
 @pytest.fixture
 def wohngeld(page_tree):
     """A published profile "Wohngeld" and its service, orderable under the terms of use."""

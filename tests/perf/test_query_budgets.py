@@ -31,7 +31,7 @@ from tests.factories import order_place
 from tests.factories import staff_create
 from tests.pages import service_page_create
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("page_tree_for_module")]
 
 PUBLIC_PAGE_LIMIT = 10
 FILTER = "?typ=online_dienst_efa&verfuegbarkeit=verfuegbar"

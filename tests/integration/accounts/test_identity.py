@@ -6,7 +6,7 @@ from django.test import override_settings
 from cms_pages.models import HelpPage
 from cms_pages.services import page_tree_ensure
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("page_tree_for_module")]
 
 
 @pytest.mark.parametrize("path", ["/favicon.ico", "/favicon.svg"])

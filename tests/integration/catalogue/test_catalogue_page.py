@@ -1,17 +1,20 @@
 """/dienste/: full-text search, combinable filters with counts, sorting, pagination, bad input."""
 
+import copy
+
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from cms_pages.models import ServicePage
+from tests.conftest import built_once_per_module
 from tests.factories import LageFactory
 from tests.factories import LeikaLeistungFactory
 from tests.factories import OzgLeistungFactory
 from tests.factories import ThemenfeldFactory
 from tests.pages import service_page_create
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("page_tree_for_module")]
 
 BODY_WITH_A_RARE_WORD = [
     ("heading", "Ablauf"),
@@ -21,8 +24,7 @@ BODY_WITH_A_RARE_WORD = [
 IN_PREPARATION = {"availability": "in_vorbereitung"}
 
 
-@pytest.fixture
-def catalogue_data(page_tree):
+def catalogue_build(page_tree) -> dict:
     bauen = ThemenfeldFactory(name="Bauen & Wohnen", slug="bauen-wohnen")
     mobil = ThemenfeldFactory(name="Mobilität & Reisen", slug="mobilitaet-reisen")
     wohnen = LageFactory(themenfeld=bauen, name="Wohnen & Umzug", slug="wohnen-umzug")
@@ -52,6 +54,14 @@ def catalogue_data(page_tree):
         )
         for key, title, leistung, service_type, reifegrad, more in services
     }
+
+
+catalogue_built = built_once_per_module(catalogue_build)
+
+
+@pytest.fixture
+def catalogue_data(catalogue_built, db):
+    return copy.deepcopy(catalogue_built)
 
 
 def titles(response) -> list[str]:

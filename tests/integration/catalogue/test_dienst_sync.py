@@ -15,7 +15,7 @@ from tests.pages import service_page_build
 from tests.pages import service_page_create
 from tests.pages import service_page_publish
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("page_tree_for_module")]
 
 
 @pytest.fixture

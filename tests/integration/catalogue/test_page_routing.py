@@ -11,7 +11,7 @@ from tests.factories import member_create
 from tests.factories import terms_of_use_publish
 from tests.pages import service_page_create
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("page_tree_for_module")]
 
 
 @pytest.fixture

@@ -2,6 +2,8 @@
 service for all kinds matches each) on the page and in the API, and "für meine Verwaltung" for
 signed-in members."""
 
+import copy
+
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -9,15 +11,15 @@ from django.test.utils import CaptureQueriesContext
 from shop.accounts.services import membership_ensure_approved
 from shop.models import Membership
 from shop.models import VerwaltungKind
+from tests.conftest import built_once_per_module
 from tests.factories import KreisFactory
 from tests.factories import VerwaltungFactory
 from tests.pages import service_page_create
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("page_tree_for_module")]
 
 
-@pytest.fixture
-def services(page_tree):
+def services_build(page_tree) -> dict:
     parent = page_tree.service_index
     return {
         "kfz": service_page_create(
@@ -32,6 +34,14 @@ def services(page_tree):
         ),
         "postfach": service_page_create(parent=parent, title="Postfach"),
     }
+
+
+services_built = built_once_per_module(services_build)
+
+
+@pytest.fixture
+def services(services_built, db):
+    return copy.deepcopy(services_built)
 
 
 def titles(html: str) -> list[str]:

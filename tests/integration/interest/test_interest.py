@@ -22,7 +22,7 @@ from tests.pages import service_page_publish
 from tests.responses import page_text
 from tests.responses import queries_for
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("page_tree_for_module")]
 
 IN_PREPARATION = Dienst.Availability.IN_PREPARATION
 

@@ -29,7 +29,7 @@ from tests.factories import terms_of_use_publish
 
 Selector = get_class("partner.strategy", "Selector")
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("page_tree_for_module")]
 
 COMPLETE_TEXT = "bereits bestellt. Siehe <a"
 USUAL_TEXT = "Sie legen den Dienst in den Warenkorb"

@@ -26,7 +26,7 @@ from tests.factories import order_place
 from tests.factories import terms_of_use_publish
 from tests.pages import service_page_create
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("page_tree_for_module")]
 
 AMT_DONE = "Dieser Dienst ist für alle Gemeinden des Amtes Hüttener Berge bereits bestellt."
 BUTTON = "In den Warenkorb"

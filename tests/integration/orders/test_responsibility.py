@@ -25,7 +25,7 @@ from tests.factories import order_place
 from tests.factories import terms_of_use_publish
 from tests.pages import service_page_create
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("page_tree_for_module")]
 
 KREIS_LEVEL = [VerwaltungKind.KREIS, VerwaltungKind.KREISFREIE_STADT]
 BUTTON = "In den Warenkorb"

@@ -18,7 +18,7 @@ from tests.pages import add_url
 from tests.pages import profile_form
 from tests.pages import service_page_create
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("page_tree_for_module")]
 
 INLINE_SCRIPT = re.compile(r"<script(?![^>]*\ssrc=)([^>]*)>(.*?)</script>", re.DOTALL | re.I)
 NONCE = re.compile(r"""\snonce=["']([^"']+)["']""")

@@ -21,7 +21,7 @@ from tests.pages import service_page_create
 from tests.signin import is_signed_in
 from tests.signin import sign_in
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("page_tree_for_module")]
 
 
 @pytest.fixture

@@ -30,7 +30,7 @@ from tests.pages import service_page_create
 from tests.pages import service_page_publish
 from tests.responses import page_text
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("page_tree_for_module")]
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 SUBSCRIPTION_URL = "/konto/neuigkeiten/"

@@ -33,7 +33,6 @@ from django.urls import Resolver404
 from django.urls import resolve
 from django.views.generic import RedirectView
 
-from cms_pages.services import page_tree_ensure
 from ozg_site.odd_input import MAX_QUERY_NUMBER
 from ozg_site.security import admin_area_refuses
 from ozg_site.views import oscar_product_redirect
@@ -80,16 +79,16 @@ class World:
 
 
 @pytest.fixture(scope="module")
-def world(django_db_setup, django_db_blocker) -> Iterator[World]:
-    with django_db_blocker.unblock(), transaction.atomic():
+def world(page_tree_for_module, django_db_blocker) -> World:
+    with django_db_blocker.unblock():
         terms_of_use_publish()
-        page = service_page_create(parent=page_tree_ensure().service_index, title="Wohngeld")
+        page = service_page_create(parent=page_tree_for_module.service_index, title="Wohngeld")
         dienst = Dienst.objects.get(page_id=page.pk)
         amt = amt_with_gemeinden(count=2)
         member = member_create(verwaltung=amt)
         order = order_place(user=member, verwaltung=amt, dienste=[dienst])
         fulfilment = staff_create(group=FULFILMENT_GROUP, is_staff=True)
-        yield World(
+        return World(
             values={
                 "app_label": "shop",
                 "model_name": "verwaltung",
@@ -110,7 +109,6 @@ def world(django_db_setup, django_db_blocker) -> Iterator[World]:
                 "superuser": UserFactory(is_staff=True, is_superuser=True),
             },
         )
-        transaction.set_rollback(True)
 
 
 def sample_values(route: Route, world: World) -> dict[str, object]:

@@ -17,7 +17,7 @@ from tests.factories import amt_with_gemeinden
 from tests.factories import member_create
 from tests.pages import service_page_create
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("page_tree_for_module")]
 
 NUL_TEXT = "Die Anfrage enthält ein Steuerzeichen (NUL-Byte, „%00“)."
 UTF8_TEXT = "Die Adresse enthält Zeichen, die nicht als UTF-8 kodiert sind."

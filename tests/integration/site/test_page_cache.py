@@ -20,7 +20,7 @@ from tests.factories import member_create
 from tests.factories import order_place
 from tests.pages import service_page_create
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("page_tree_for_module")]
 
 TOKEN = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
 

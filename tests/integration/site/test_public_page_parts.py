@@ -1,12 +1,15 @@
 """What a worker keeps of the public pages between requests (the site, the service cards), and
 that a change is shown at once: the generation of the public pages ends what was kept."""
 
+import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import Site
 
 from tests.pages import service_page_create
 from tests.responses import page_text
+
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("page_tree_for_module")]
 
 
 def _site_queries(client, path: str) -> int:

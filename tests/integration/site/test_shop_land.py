@@ -9,7 +9,7 @@ from django.test import override_settings
 from tests.manage import run_manage
 from tests.responses import page_text
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("page_tree_for_module")]
 
 NIEDERSACHSEN = {
     "SHOP_LAND": "03",

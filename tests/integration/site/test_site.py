@@ -5,6 +5,8 @@ from django.urls import reverse
 
 LEGAL_TITLES = ("Impressum", "Datenschutzerklärung", "Erklärung zur Barrierefreiheit")
 
+pytestmark = pytest.mark.usefixtures("page_tree_for_module")
+
 
 def assert_frame(html: str) -> None:
     assert '<html lang="de"' in html

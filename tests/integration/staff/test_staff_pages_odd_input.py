@@ -8,7 +8,7 @@ from wagtail.models import Workflow
 from tests.factories import UserFactory
 from tests.factories import VerwaltungFactory
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("page_tree_for_module")]
 
 
 @pytest.fixture

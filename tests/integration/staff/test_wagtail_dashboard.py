@@ -16,7 +16,7 @@ from tests.factories import staff_create
 from tests.pages import add_url
 from tests.pages import profile_form
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("page_tree_for_module")]
 
 
 def membership_request(number: int) -> Membership:
