@@ -8,15 +8,20 @@
 - live_server runs each test in a transactional database that is flushed afterwards, with all
   that the migrations wrote (Wagtail's root page and Site, Django's Site, groups). `site_pages`
   asks for Django's serialized rollback, which restores that data before each test, and builds
-  the pages again (`demo_site` adds services). After the last e2e test the migrations' data is
-  restored once more, for the tests that follow and for the database that `--reuse-db` keeps.
+  the pages again (`demo_site` adds services, `amt_huettener_berge` the Amt). On SQLite each of
+  these layers is built once per worker: a later test restores the database image of the same
+  layers (a millisecond instead of 1-3 s a layer). After the last e2e test the migrations' data
+  is restored once more, for the tests that follow and for the database that `--reuse-db` keeps.
 - A failing test leaves a full-page screenshot in var/e2e-artifacts/<test-name>.png.
 """
 
+import contextlib
 import dataclasses
 import functools
 import os
 import re
+import sqlite3
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -234,20 +239,55 @@ def _migration_data_restored(_async_unsafe_allowed, django_db_blocker):
         connections.close_all()
 
 
+# The database images of the layers built so far in this worker, by the layers in the order a
+# test asked for them.
+_LAYER_IMAGES: dict[tuple[str, ...], bytes] = {}
+_LAYERS = pytest.StashKey[list]()
+
+
+def _layer(request, name: str, build: Callable[[], object]) -> None:
+    """Build the layer `name` on those the test has already, or on SQLite restore the image of
+    the same layers that an earlier test of this worker took after building them. The image
+    holds everything, the primary key counters included, so the restored database is the one
+    that was built, to the last row."""
+    from django.db import connection
+
+    layers = request.node.stash.setdefault(_LAYERS, [])
+    layers.append(name)
+    if connection.vendor != "sqlite":
+        build()
+        return
+    connection.ensure_connection()
+    image = _LAYER_IMAGES.get(tuple(layers))
+    if image is None:
+        build()
+        _LAYER_IMAGES[tuple(layers)] = connection.connection.serialize()
+        return
+    # An in-memory database cannot be in WAL mode: the copy says "rollback journal" instead; the
+    # backup leaves the test database in WAL mode.
+    in_memory = bytearray(image)
+    in_memory[18] = in_memory[19] = 1
+    with contextlib.closing(sqlite3.connect(":memory:")) as source:
+        source.deserialize(bytes(in_memory))
+        source.backup(connection.connection)
+
+
 @pytest.fixture
-def site_pages(django_db_serialized_rollback, live_server):
+def site_pages(request, django_db_serialized_rollback, live_server):
     """The fixed pages (home, catalogue, legal pages) as seed_demo builds them, without services."""
     from cms_pages.services import page_tree_ensure
 
+    _layer(request, "site_pages", page_tree_ensure)
     return page_tree_ensure()
 
 
 @pytest.fixture
-def demo_site(site_pages):
+def demo_site(request, site_pages):
     """The fixed pages plus the OZG catalogue, the demo agreements and a few published service
     profiles from the demo content, requiring the agreements that seed_demo gives them.
 
-    About 2 s a test on SQLite, 3 s on PostgreSQL. `ozg_site.demo.demo_site_ensure()` takes ~8 s
+    About 2 s to build on SQLite (once a worker, see `_layer`), 3 s a test on PostgreSQL.
+    `ozg_site.demo.demo_site_ensure()` takes ~8 s
     (registry, full OZG catalogue, 24 services, drafts, workflow) and would have to run again for
     every test, because live_server flushes the database after each one.
     """
@@ -256,21 +296,31 @@ def demo_site(site_pages):
     from shop.agreements.demo import demo_agreements_ensure
     from shop.catalogue.services import ozg_katalog_import
 
-    ozg_katalog_import(katalog=_ozg_katalog())
-    service_pages_ensure(
-        parent=site_pages.service_index,
-        services=_demo_services(),
-        agreements_by_slug=demo_agreements_ensure(agreements=demo_agreements()),
-    )
+    def build() -> None:
+        ozg_katalog_import(katalog=_ozg_katalog())
+        service_pages_ensure(
+            parent=site_pages.service_index,
+            services=_demo_services(),
+            agreements_by_slug=demo_agreements_ensure(agreements=demo_agreements()),
+        )
+
+    _layer(request, "demo_site", build)
+    # Restored, the services are in the database but not in the count of children that the
+    # catalogue page read before (treebeard asks for children only where it is not 0).
+    site_pages.service_index.refresh_from_db()
     return site_pages
 
 
 @pytest.fixture
-def amt_huettener_berge(site_pages):
+def amt_huettener_berge(request, site_pages):
     """The Amt Hüttener Berge with its Kreis and Gemeinden, imported from the shipped
     Gemeindeverzeichnis (before any other Verwaltung: the import retires those it does not name)."""
     from shop.models import Verwaltung
     from shop.registry.services import registry_import_gemeindeverzeichnis
 
-    registry_import_gemeindeverzeichnis(records=_huettener_berge_registry())
+    _layer(
+        request,
+        "amt_huettener_berge",
+        lambda: registry_import_gemeindeverzeichnis(records=_huettener_berge_registry()),
+    )
     return Verwaltung.objects.get(regional_key=HUETTENER_BERGE)
