@@ -287,9 +287,9 @@ def demo_site(request, site_pages):
     profiles from the demo content, requiring the agreements that seed_demo gives them.
 
     About 2 s to build on SQLite (once a worker, see `_layer`), 3 s a test on PostgreSQL.
-    `ozg_site.demo.demo_site_ensure()` takes ~8 s
-    (registry, full OZG catalogue, 24 services, drafts, workflow) and would have to run again for
-    every test, because live_server flushes the database after each one.
+    `ozg_site.demo.demo_site_ensure()` takes ~8 s (registry, full OZG catalogue, 24 services,
+    drafts, workflow) and would have to be built again for every test on PostgreSQL, because
+    live_server flushes the database after each one.
     """
     from cms_pages.services import service_pages_ensure
     from ozg_site.demo_content import demo_agreements
