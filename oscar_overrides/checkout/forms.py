@@ -53,7 +53,9 @@ class VerwaltungForm(StepForm):
         queryset=Verwaltung.objects.none(),
         widget=forms.RadioSelect,
         empty_label=None,
-        label="Für welche Verwaltung bestellen Sie?",
+        label="Ihre Verwaltungen",
+        help_text="Die Gemeinden, Ansprechpersonen und Vereinbarungen der nächsten Schritte "
+        "gelten für die Verwaltung, die Sie hier wählen.",
         error_messages={
             "required": "Bitte wählen Sie eine Verwaltung.",
             "invalid_choice": FOREIGN_CHOICE,

@@ -246,7 +246,12 @@ def test_several_memberships_choose_the_verwaltung(client, shop):
     basket_add(client, shop["dienst"])
     response = client.get(reverse("checkout:index"), follow=True)
     assert response.request["PATH_INFO"] == reverse("checkout:verwaltung")
-    assert "Amt Zweites" in response.content.decode()
+    page = response.content.decode()
+    assert "Amt Zweites" in page
+    # The page's heading asks the question; the choice below it does not ask it again.
+    assert page.count("Für welche Verwaltung bestellen Sie?") == 1
+    assert '<legend class="kern-label kern-label--large">Ihre Verwaltungen' in page
+    assert "gelten für die Verwaltung, die Sie hier wählen." in page
     response = client.post(reverse("checkout:verwaltung"), {"verwaltung": other.pk}, follow=True)
     assert response.request["PATH_INFO"] == reverse("checkout:gemeinden")
     assert response.content.decode().count('name="gemeinden"') == 2
