@@ -2,12 +2,12 @@
 """`make screenshots`: the whole product in one folder, for a reviewer (not a test).
 
 Builds a fresh demo database under var/screenshots/ (migrate + seed_demo), starts the
-development server on 127.0.0.1:$SCREENSHOT_PORT (default 8299) and, with Playwright and
-Debian's /usr/bin/chromium, writes a full-page PNG of every page type for each role at 1280 and
-320 px: var/screenshots/<role>/<page>-<width>.png. The pages are the public Wagtail pages, what
-a municipal member reaches and what the fulfilment team reaches (both derived from the routes of
-their URL namespaces, filled with the demo data's objects), the checkout of a member of two
-Verwaltungen, and the Wagtail admin.
+development server on 127.0.0.1:$SCREENSHOT_PORT (default 8299) and, with Playwright and the
+Chromium of the browser tests (tests/chromium.py), writes a full-page PNG of every page type for
+each role at 1280 and 320 px: var/screenshots/<role>/<page>-<width>.png. The pages are the
+public Wagtail pages, what a municipal member reaches and what the fulfilment team reaches (both
+derived from the routes of their URL namespaces, filled with the demo data's objects), the
+checkout of a member of two Verwaltungen, and the Wagtail admin.
 With --keep-database the database of the last run is used again (minutes less, for looking at
 a change of templates).
 """
@@ -21,12 +21,13 @@ import urllib.request
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from tests.chromium import CHROMIUM_ARGS, CHROMIUM_MISSING, chromium_executable_find
+
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "var" / "screenshots"
 PORT = int(os.environ.get("SCREENSHOT_PORT", "8299"))
 BASE = f"http://127.0.0.1:{PORT}"
 WIDTHS = (1280, 320)
-CHROMIUM = "/usr/bin/chromium"
 
 ENV = {
     **os.environ,
@@ -219,17 +220,14 @@ def server_start() -> subprocess.Popen:
     raise SystemExit(f"Der Server auf {BASE} antwortet nicht (siehe {OUT / 'server.log'}).")
 
 
-def shoot(roles: dict[str, Role]) -> int:
+def shoot(roles: dict[str, Role], *, chromium: Path) -> int:
     from playwright.sync_api import sync_playwright
 
     from ozg_site.demo import DEMO_PASSWORD
 
     count = 0
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=CHROMIUM,
-            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
-        )
+        browser = playwright.chromium.launch(executable_path=str(chromium), args=CHROMIUM_ARGS)
         for name, role in roles.items():
             (OUT / name).mkdir()
             for width in WIDTHS:
@@ -268,13 +266,14 @@ def shoot(roles: dict[str, Role]) -> int:
 
 
 def main() -> None:
-    if not Path(CHROMIUM).exists():
-        raise SystemExit("make screenshots braucht Chromium: sudo apt-get install chromium")
+    chromium = chromium_executable_find()
+    if chromium is None:
+        raise SystemExit(CHROMIUM_MISSING)
     database_build(keep="--keep-database" in sys.argv[1:])
     roles = pages_by_role()
     server = server_start()
     try:
-        count = shoot(roles)
+        count = shoot(roles, chromium=chromium)
     finally:
         server.terminate()
         server.wait()

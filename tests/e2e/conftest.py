@@ -29,8 +29,10 @@ from pathlib import Path
 
 import pytest
 
-CHROMIUM_BUILDS = (Path("/usr/bin/chromium-headless-shell"), Path("/usr/bin/chromium"))
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking"]
+from tests.chromium import CHROMIUM_ARGS
+from tests.chromium import CHROMIUM_MISSING
+from tests.chromium import chromium_executable_find
+
 E2E_DIR = Path(__file__).resolve().parent
 ARTIFACTS_DIR = E2E_DIR.parents[1] / "var" / "e2e-artifacts"
 
@@ -103,13 +105,12 @@ def pytest_runtest_makereport(item, call):
 
 @pytest.fixture(scope="session")
 def chromium_executable() -> Path:
-    for build in CHROMIUM_BUILDS:
-        if build.exists():
-            return build
-    message = "Chromium fehlt: apt-get install chromium-headless-shell"
+    build = chromium_executable_find()
+    if build is not None:
+        return build
     if os.environ.get("CI", "").lower() not in ("", "0", "false", "no"):
-        pytest.fail(message, pytrace=False)
-    pytest.skip(message)
+        pytest.fail(CHROMIUM_MISSING, pytrace=False)
+    pytest.skip(CHROMIUM_MISSING)
 
 
 @pytest.fixture(scope="session")
