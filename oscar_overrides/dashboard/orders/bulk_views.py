@@ -9,6 +9,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods
 
 from shop.orders import bulk
+from shop.orders.pipeline import ended_statuses
 
 from .forms import BulkChangeForm, BulkFilterForm
 
@@ -73,13 +74,21 @@ def bulk_rollout(request: HttpRequest) -> HttpResponse:
             problems = [error for errors in change_form.errors.values() for error in errors]
     services = bulk.bulk_lines_list(filters=filter_form.filters())
     capped = len(services) > bulk.BULK_LIMIT
+    services = services[: bulk.BULK_LIMIT]
+    if request.method == "POST":
+        # A refused request shows the person's own selection again, not a new one.
+        selected = set(_line_ids(request))
+    else:
+        ended = ended_statuses()
+        selected = {service.line_id for service in services if service.line.status not in ended}
     return render(
         request,
         TEMPLATE,
         {
             "filter_form": filter_form,
             "change_form": change_form,
-            "services": services[: bulk.BULK_LIMIT],
+            "services": services,
+            "selected": selected,
             "capped": capped,
             "limit": bulk.BULK_LIMIT,
             "problems": problems,

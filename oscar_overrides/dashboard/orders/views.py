@@ -5,7 +5,7 @@ shop.orders.rollout (never Oscar's own set_status, which knows none of the rules
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import HttpResponse
+from django.http import HttpResponse, HttpResponseRedirect
 from django.urls import reverse
 from django.utils import timezone
 from oscar.apps.dashboard.orders import views
@@ -181,3 +181,14 @@ class OrderDetailView(views.OrderDetailView):
         for problem in problems:
             messages.error(self.request, problem)
         return self.reload_page()
+
+
+class LineDetailView(views.LineDetailView):
+    """Oscar's page of one line shows product, stock, shipping and payment; a service of the
+    rollout is a row of its order's page, which this address leads to (with Oscar's rule of who
+    may see the order)."""
+
+    def get(self, request, *args, **kwargs):
+        line = self.get_object()
+        order_page = reverse("dashboard:order-detail", kwargs={"number": line.order.number})
+        return HttpResponseRedirect(f"{order_page}#dienst-{line.pk}")

@@ -65,6 +65,11 @@ def preview(client, lines, new_status, **extra):
     )
 
 
+def checked_lines(response) -> set[int]:
+    pattern = r'name="selected_line" value="(\d+)" id="line-\d+" checked'
+    return {int(pk) for pk in re.findall(pattern, response.content.decode())}
+
+
 def selection_of(response) -> str:
     return re.search(r'name="selection" value="([^"]+)"', response.content.decode()).group(1)
 
@@ -81,6 +86,19 @@ def test_filter_lists_the_matching_lines(client, fulfilment, batch):
     assert batch["other"].number not in content
     for order in batch["orders"]:
         assert order.number in content
+
+
+def test_only_lines_that_can_still_change_are_selected_at_first(client, fulfilment, batch):
+    ended = orders_in_status(
+        count=2, dienste=[batch["wohngeld"]], kreis=batch["kreis"], status="Storniert"
+    )
+    client.force_login(fulfilment)
+    response = client.get(URL, {"kreis": batch["kreis"].pk})
+    assert "7 passende Positionen" in response.content.decode()
+    assert checked_lines(response) == {
+        line.pk for line in lines_of(*batch["orders"], batch["both"])
+    }
+    assert not checked_lines(response) & {line.pk for line in lines_of(*ended)}
 
 
 def test_bad_filter_is_reported_not_a_500(client, fulfilment, batch):
@@ -158,6 +176,8 @@ def test_one_bad_row_refuses_the_whole_batch(client, fulfilment, batch):
     assert "Für „Live“ ist die dauerhafte Adresse des Dienstes nötig." in content
     assert batch["orders"][1].number in content
     assert batch["orders"][2].number in content
+    # The list below shows the person's own selection again, not every line.
+    assert checked_lines(response) == {line.pk for line in lines}
     assert OrderedService.objects.exclude(service_url="").count() == 0
     assert set(OrderedService.objects.values_list("line__status", flat=True)) == {"Im Test"}
 

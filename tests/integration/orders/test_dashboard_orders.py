@@ -263,6 +263,28 @@ def test_oscars_own_order_status_change_is_not_offered(client, fulfilment, world
     assert order.status == "Eingegangen"
 
 
+def test_oscars_line_page_leads_to_the_line_on_its_order_page(client, fulfilment, world):
+    """Oscar's page of one line is about products, shipping and payment."""
+    client.force_login(fulfilment)
+    order = world["amt_order"]
+    line = order.lines.get(title="Elterngeld")
+    order_page = reverse("dashboard:order-detail", kwargs={"number": order.number})
+    line_page = reverse(
+        "dashboard:order-line-detail", kwargs={"number": order.number, "line_id": line.pk}
+    )
+
+    response = client.get(line_page)
+
+    assert response.status_code == 302
+    assert response["Location"] == f"{order_page}#dienst-{line.pk}"
+    assert f'<tr id="dienst-{line.pk}">' in client.get(order_page).content.decode()
+    other_order = reverse(
+        "dashboard:order-line-detail",
+        kwargs={"number": world["stadt_order"].number, "line_id": line.pk},
+    )
+    assert client.get(other_order).status_code == 404
+
+
 def test_unread_questions_are_shown_in_list_and_order_page(client, fulfilment, world):
     from shop.orders.messages import order_message_post
 
