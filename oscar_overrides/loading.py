@@ -21,6 +21,9 @@ REPLACEMENTS = {
         "LogoutView",
     ),
     ("communication.utils", "oscar_overrides.communication"): ("Dispatcher",),
+    ("dashboard.communications.forms", "oscar_overrides.dashboard.comms_forms"): (
+        "CommunicationEventTypeForm",
+    ),
     ("customer.forms", "oscar_overrides.customer_forms"): (
         "PasswordResetForm",
         "ProfileForm",

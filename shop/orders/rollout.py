@@ -303,14 +303,12 @@ def rollout_mails_send(
     )
     for event in events:
         context = Context(
-            {
-                "order": order,
-                "verwaltung": details.verwaltung,
-                "dienst": event.ordered_service.dienst,
-                "gemeinden": gemeinden.get(event.ordered_service_id, []),
-                "event": event,
-                "status_url": order_status_url(order=order),
-            },
+            rollout_mail_context(
+                order=order,
+                verwaltung=details.verwaltung,
+                event=event,
+                gemeinden=gemeinden.get(event.ordered_service_id, []),
+            ),
             autoescape=False,
         )
         mail_after_commit(
@@ -318,6 +316,56 @@ def rollout_mails_send(
             body=body.render(context),
             recipients=recipients,
         )
+
+
+def rollout_mail_context(*, order, verwaltung, event: RolloutEvent, gemeinden: list) -> dict:
+    """What a status e-mail's templates can use (listed for staff on the dashboard's e-mail
+    page, oscar/dashboard/comms/detail.html)."""
+    return {
+        "order": order,
+        "verwaltung": verwaltung,
+        "dienst": event.ordered_service.dienst,
+        "gemeinden": gemeinden,
+        "event": event,
+        "status_url": order_status_url(order=order),
+    }
+
+
+def rollout_mail_preview_context(*, order) -> dict:
+    """The context of a status e-mail for the dashboard's preview: the order's latest status
+    change, or, before any, its first service as it stands."""
+    event = (
+        RolloutEvent.objects.filter(ordered_service__line__order=order)
+        .select_related("ordered_service__dienst")
+        .order_by("-created_at", "-pk")
+        .first()
+    )
+    if event is None:
+        service = (
+            OrderedService.objects.filter(line__order=order)
+            .select_related("dienst", "line")
+            .order_by("line_id")
+            .first()
+        )
+        if service is None:
+            return {"order": order}
+        event = RolloutEvent(
+            ordered_service=service,
+            old_status=service.line.status,
+            new_status=service.line.status,
+            service_url=service.service_url,
+        )
+    gemeinden = [
+        row.gemeinde
+        for row in ServiceCoverage.objects.filter(
+            ordered_service=event.ordered_service, gemeinde__isnull=False
+        )
+        .select_related("gemeinde")
+        .order_by("gemeinde__name")
+    ]
+    return rollout_mail_context(
+        order=order, verwaltung=order.ozg_details.verwaltung, event=event, gemeinden=gemeinden
+    )
 
 
 def rollout_mail_types_ensure() -> list[str]:

@@ -5,6 +5,7 @@ import pytest
 from django.conf import settings
 from django.core import mail
 from django.core.exceptions import ValidationError
+from django.urls import reverse
 
 from shop.models import OrderedService
 from shop.models import RolloutEvent
@@ -249,4 +250,85 @@ def test_every_status_mail_exists_after_migrate_and_edits_stay(db):
         expected.name,
         expected.subject,
         expected.body,
+    )
+
+
+# The status e-mails in the dashboard (Oscar's e-mail page)
+
+
+def comms_page(code: str) -> str:
+    return reverse("dashboard:comms-update", kwargs={"slug": code})
+
+
+def comms_post(setting, **fields):
+    event_type = CommunicationEventType.objects.get(code="ROLLOUT_IN_REVIEW")
+    return {
+        "name": event_type.name,
+        "email_subject_template": event_type.email_subject_template,
+        "email_body_template": event_type.email_body_template,
+        "preview_order_number": "",
+        "preview_email": "",
+        **fields,
+    }
+
+
+def test_staff_change_a_status_mail_without_writing_html(
+    client, fulfilment, setting, django_capture_on_commit_callbacks
+):
+    """The mails are plain text; Oscar's form required an HTML template nobody receives."""
+    client.force_login(fulfilment)
+    page = client.get(comms_page("ROLLOUT_IN_REVIEW")).content.decode()
+    assert "E-Mail-Vorlage bearbeiten" in page
+    assert "{{ dienst.title }}" in page
+    assert "email_body_html_template" not in page
+
+    body = "{{ dienst.title }} für {{ verwaltung.name }} wird geprüft."
+    response = client.post(
+        comms_page("ROLLOUT_IN_REVIEW"), comms_post(setting, email_body_template=body)
+    )
+
+    assert response.status_code == 302
+    with django_capture_on_commit_callbacks(execute=True):
+        lines_status_change(lines=setting["lines"][:1], new_status="In Prüfung", user=None)
+    assert mail.outbox[0].body == "Wohngeld für Amt Beispiel wird geprüft."
+
+
+def test_the_preview_shows_the_mail_of_an_order_and_saves_nothing(client, fulfilment, setting):
+    client.force_login(fulfilment)
+    before = CommunicationEventType.objects.get(code="ROLLOUT_IN_REVIEW").email_body_template
+    data = comms_post(
+        setting,
+        email_body_template="{{ dienst.title }} ({{ gemeinden|join:', ' }}), {{ status_url }}",
+        preview_order_number=setting["order"].number,
+        show_preview="",
+    )
+
+    page = client.post(comms_page("ROLLOUT_IN_REVIEW"), data).content.decode()
+
+    gemeinden = ", ".join(sorted(g.name for g in setting["amt"].gemeinden.all()))
+    assert f"Wohngeld ({gemeinden}), " in page
+    assert f"/konto/meine-dienste/bestellungen/{setting['order'].number}/" in page
+    assert (
+        CommunicationEventType.objects.get(code="ROLLOUT_IN_REVIEW").email_body_template == before
+    )
+
+
+@pytest.mark.parametrize(
+    ("fields", "message"),
+    [
+        ({"email_body_template": "{% if %}"}, "Die Vorlage lässt sich nicht lesen"),
+        (
+            {"preview_order_number": "999999", "show_preview": ""},
+            "Keine Bestellung mit dieser Nummer gefunden",
+        ),
+    ],
+)
+def test_bad_input_on_the_mail_page_saves_nothing(client, fulfilment, setting, fields, message):
+    client.force_login(fulfilment)
+    before = CommunicationEventType.objects.get(code="ROLLOUT_IN_REVIEW").email_body_template
+    response = client.post(comms_page("ROLLOUT_IN_REVIEW"), comms_post(setting, **fields))
+    assert response.status_code == 200
+    assert message in response.content.decode()
+    assert (
+        CommunicationEventType.objects.get(code="ROLLOUT_IN_REVIEW").email_body_template == before
     )

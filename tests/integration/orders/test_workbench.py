@@ -240,3 +240,15 @@ def test_the_csv_export_writes_german_dates(client, fulfilment, world):
 
     start = timezone.localdate() - datetime.timedelta(3)
     assert f";{start:%d.%m.%Y}\r\n" in text
+
+
+def test_a_queue_of_orders_placed_today_says_so(client, fulfilment, db):
+    terms_of_use_publish()
+    amt = amt_with_gemeinden(count=1, name="Amt Hüttener Berge")
+    _place(member=member_create(verwaltung=amt), amt=amt, title="Wohngeld", days_ago=0)
+    client.force_login(fulfilment)
+
+    html = client.get(INDEX).content.decode()
+
+    assert "alle von heute" in html
+    assert "seit 0 Tagen" not in html
