@@ -313,6 +313,26 @@ def test_the_preview_shows_the_mail_of_an_order_and_saves_nothing(client, fulfil
     )
 
 
+def test_a_preview_mail_is_sent_through_the_outbox_with_the_orders_values(
+    client, fulfilment, setting, django_capture_on_commit_callbacks
+):
+    client.force_login(fulfilment)
+    data = comms_post(
+        setting,
+        preview_order_number=setting["order"].number,
+        preview_email="vorschau@land.example",
+        send_preview="",
+    )
+
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(comms_page("ROLLOUT_IN_REVIEW"), data)
+
+    (message,) = mail.outbox
+    assert message.to == ["vorschau@land.example"]
+    assert message.subject == f"Bestellung {setting['order'].number}: „Wohngeld“ wird geprüft"
+    assert "Amt Beispiel" in message.body
+
+
 @pytest.mark.parametrize(
     ("fields", "message"),
     [
