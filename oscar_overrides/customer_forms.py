@@ -15,10 +15,17 @@ class PasswordResetForm(PasswordResetMailMixin, forms.PasswordResetForm):
 
 class ProfileForm(forms.UserForm):
     """Name only: the sign-in address changes after the new one is confirmed
-    (shop_accounts:email_change)."""
+    (shop_accounts:email_change). The name stays required, as at the registration: the
+    acceptance records of the person's orders name the person with it."""
 
     class Meta(forms.UserForm.Meta):
         fields = ["first_name", "last_name"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name, what in (("first_name", "Vornamen"), ("last_name", "Nachnamen")):
+            self.fields[name].required = True
+            self.fields[name].error_messages["required"] = f"Bitte geben Sie Ihren {what} an."
 
 
 class EmailAuthenticationForm(forms.EmailAuthenticationForm):

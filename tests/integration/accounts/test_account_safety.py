@@ -378,6 +378,26 @@ def test_oscars_profile_form_changes_the_name_but_not_the_address(client, person
     assert (person.first_name, person.email) == ("Johanna", ADDRESS)
 
 
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        ({"first_name": "", "last_name": "Hüttmann"}, "Bitte geben Sie Ihren Vornamen an."),
+        ({"first_name": "Johanna", "last_name": "  "}, "Bitte geben Sie Ihren Nachnamen an."),
+    ],
+)
+def test_the_name_cannot_be_removed_from_the_profile(client, person, data, message):
+    """It names the person in the acceptance records of the orders, as at the registration."""
+    client.force_login(person)
+    before = (person.first_name, person.last_name)
+
+    response = client.post(reverse("customer:profile-update"), data)
+
+    assert response.status_code == 200
+    assert message in response.content.decode()
+    person.refresh_from_db()
+    assert (person.first_name, person.last_name) == before
+
+
 # Signing out
 
 
