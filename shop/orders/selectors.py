@@ -197,11 +197,13 @@ NOT_A_SERVICE = "Dieses Produkt ist kein Dienst des Shops."
 @dataclasses.dataclass(frozen=True)
 class OrderRefusal:
     """Why the person cannot put a service in the basket (German, complete sentences) and the
-    page where they see more (its label and address; empty where there is none)."""
+    page where they see more (its label and address; empty where there is none).
+    `already_ordered`: every Verwaltung of the person has it already."""
 
     reason: str
     link_label: str
     link_url: str
+    already_ordered: bool = False
 
     def __str__(self) -> str:
         return f"{self.reason} Siehe „{self.link_label}“." if self.link_label else self.reason
@@ -246,19 +248,30 @@ def _ordered_for(verwaltung: Verwaltung) -> str:
     return f"für „{verwaltung.name}“"
 
 
-def _already_ordered_refusal(verwaltungen: list[Verwaltung]) -> OrderRefusal:
+def _already_ordered_refusal(verwaltungen: list[Verwaltung], dienst_id: int) -> OrderRefusal:
+    """For one Verwaltung it leads to the service's status there (the list of order states
+    would only say "bereits bestellt" again); for several to Meine Dienste, next to the list of
+    their states."""
     if len(verwaltungen) == 1:
         (verwaltung,) = verwaltungen
-        where = _ordered_for(verwaltung)
-        url = f"{reverse('shop_orders:overview')}?verwaltung={verwaltung.pk}"
-    else:
-        names = ", ".join(f"„{verwaltung.name}“" for verwaltung in verwaltungen)
-        where = f"für alle Verwaltungen, für die Sie bestellen dürfen ({names}),"
-        url = reverse("shop_orders:overview")
+        return OrderRefusal(
+            reason=f"Dieser Dienst ist {_ordered_for(verwaltung)} bereits bestellt.",
+            link_label="Stand der Umsetzung",
+            link_url=reverse(
+                "shop_orders:service",
+                kwargs={"verwaltung_id": verwaltung.pk, "dienst_id": dienst_id},
+            ),
+            already_ordered=True,
+        )
+    names = ", ".join(f"„{verwaltung.name}“" for verwaltung in verwaltungen)
     return OrderRefusal(
-        reason=f"Dieser Dienst ist {where} bereits bestellt.",
+        reason=(
+            f"Dieser Dienst ist für alle Verwaltungen, für die Sie bestellen dürfen ({names}), "
+            "bereits bestellt."
+        ),
         link_label="Meine Dienste",
-        link_url=url,
+        link_url=reverse("shop_orders:overview"),
+        already_ordered=True,
     )
 
 
@@ -322,7 +335,7 @@ def dienst_order_overviews(
         else:
             complete = {state.verwaltung.pk for state in found if state.is_complete}
             if all(verwaltung.pk in complete for verwaltung in responsible):
-                refusal = _already_ordered_refusal(responsible)
+                refusal = _already_ordered_refusal(responsible, dienst_id)
         if found or refusal:
             overviews[dienst_id] = DienstOrderOverview(states=found, refusal=refusal)
     return overviews

@@ -96,11 +96,10 @@ def test_profile_says_bereits_bestellt_with_a_link_to_its_status(client, wohngel
 
     html = profile_html(client, page)
 
-    assert "<strong>Hüttener Berge</strong>: bereits bestellt" in html
-    assert f'href="{status_url(amt, dienst)}"' in html
-    assert 'Stand ansehen<span class="kern-sr-only">: Wohngeld für Hüttener Berge' in html
     # Nothing is left to order for the only Verwaltung the person orders for: the text says so,
-    # instead of the button.
+    # instead of the button, and leads to the status (no second box saying "bereits bestellt").
+    assert f'bereits bestellt. Siehe <a class="kern-link" href="{status_url(amt, dienst)}">' in html
+    assert "<strong>Hüttener Berge</strong>: bereits bestellt" not in html
     assert COMPLETE_TEXT in html
     assert USUAL_TEXT not in html
     assert "In den Warenkorb" not in html
@@ -130,8 +129,7 @@ def test_a_kreis_order_says_bereits_bestellt(client, wohngeld):
 
     html = profile_html(client, page)
 
-    assert "<strong>Kreis Rendsburg-Eckernförde</strong>: bereits bestellt" in html
-    assert f'href="{status_url(kreis, dienst)}"' in html
+    assert f'Siehe <a class="kern-link" href="{status_url(kreis, dienst)}">' in html
     assert COMPLETE_TEXT in html
 
 

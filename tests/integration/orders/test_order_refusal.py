@@ -32,6 +32,12 @@ AMT_DONE = "Dieser Dienst ist für alle Gemeinden des Amtes Hüttener Berge bere
 BUTTON = "In den Warenkorb"
 
 
+def service_status(verwaltung, dienst) -> str:
+    return reverse(
+        "shop_orders:service", kwargs={"verwaltung_id": verwaltung.pk, "dienst_id": dienst.pk}
+    )
+
+
 def flensburg():
     stadt = VerwaltungFactory(kind=VerwaltungKind.KREISFREIE_STADT, name="Flensburg, Stadt")
     GemeindeFactory(verwaltung=stadt, name="Flensburg")
@@ -77,7 +83,7 @@ def test_refused_when_ordered_for_every_gemeinde(wohngeld, amt, member):
     refusal = dienst_order_overviews(user=member, dienst_ids=[dienst.pk])[dienst.pk].refusal
 
     assert refusal.reason == AMT_DONE
-    assert refusal.link_url == f"/konto/meine-dienste/?verwaltung={amt.pk}"
+    assert refusal.link_url == service_status(amt, dienst)
 
 
 def test_a_member_of_two_is_refused_only_when_both_have_it(wohngeld, amt, member):
@@ -95,6 +101,7 @@ def test_a_member_of_two_is_refused_only_when_both_have_it(wohngeld, amt, member
         "Dieser Dienst ist für alle Verwaltungen, für die Sie bestellen dürfen "
         "(„Flensburg, Stadt“, „Hüttener Berge“), bereits bestellt."
     )
+    assert refusal.already_ordered
 
 
 def test_a_read_only_membership_elsewhere_does_not_hold_it_back(wohngeld, amt, member):
@@ -145,7 +152,9 @@ def test_the_profile_says_why_instead_of_the_button(client, wohngeld, amt, membe
     html = html_of(client, page.url)
 
     assert AMT_DONE in html
-    assert f'Siehe <a class="kern-link" href="/konto/meine-dienste/?verwaltung={amt.pk}">' in html
+    assert f'Siehe <a class="kern-link" href="{service_status(amt, dienst)}">' in html
+    # A list of the one Verwaltung's state would only say "bereits bestellt" again.
+    assert "Stand ansehen" not in html
     assert BUTTON not in html
     assert reverse("basket:add", kwargs={"pk": dienst.product_id}) not in html
 
@@ -210,7 +219,9 @@ def test_adding_anyway_is_refused_and_changes_nothing(client, wohngeld, amt, mem
 
     assert response.status_code == 302
     shown = [str(message) for message in get_messages(response.wsgi_request)]
-    assert any(AMT_DONE in message and "Siehe „Meine Dienste“." in message for message in shown)
+    assert any(
+        AMT_DONE in message and "Siehe „Stand der Umsetzung“." in message for message in shown
+    )
     assert basket_products(member) == []
 
 
@@ -239,9 +250,7 @@ def test_a_line_refused_since_it_was_added_stops_the_checkout_at_its_start(
     response = client.get(reverse("checkout:index"), follow=True)
 
     # The line says why, with the link (the checkout's message is text only).
-    assert (
-        f'{AMT_DONE} Siehe <a class="kern-link" href="/konto/meine-dienste/?verwaltung=' in basket
-    )
+    assert f'{AMT_DONE} Siehe <a class="kern-link" href="{service_status(amt, dienst)}">' in basket
     assert response.redirect_chain[-1][0] == reverse("basket:summary")
     assert AMT_DONE in response.content.decode()
 

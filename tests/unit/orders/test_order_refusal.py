@@ -1,6 +1,7 @@
 """How a refusal reads: whose Gemeinden the service is already ordered for, and where to look."""
 
 import pytest
+from django.urls import reverse
 
 from shop.models import Verwaltung
 from shop.models import VerwaltungKind
@@ -44,11 +45,14 @@ def verwaltung(pk: int, kind: str, name: str) -> Verwaltung:
     ],
 )
 def test_one_verwaltung_is_named_by_its_kind(kind, name, reason):
-    refusal = _already_ordered_refusal([verwaltung(7, kind, name)])
+    refusal = _already_ordered_refusal([verwaltung(7, kind, name)], 3)
 
     assert refusal.reason == reason
-    assert refusal.link_label == "Meine Dienste"
-    assert refusal.link_url == "/konto/meine-dienste/?verwaltung=7"
+    assert refusal.link_label == "Stand der Umsetzung"
+    assert refusal.link_url == reverse(
+        "shop_orders:service", kwargs={"verwaltung_id": 7, "dienst_id": 3}
+    )
+    assert refusal.already_ordered
 
 
 def test_several_verwaltungen_are_listed():
@@ -56,7 +60,8 @@ def test_several_verwaltungen_are_listed():
         [
             verwaltung(1, VerwaltungKind.AMT, "Hüttener Berge"),
             verwaltung(2, VerwaltungKind.KREISFREIE_STADT, "Flensburg, Stadt"),
-        ]
+        ],
+        3,
     )
 
     assert refusal.reason == (

@@ -39,7 +39,7 @@ from shop.orders.selectors import orders_for_itself
     ],
 )
 def test_the_refusal_names_the_kind_of_the_land(kind, name, where):
-    refusal = _already_ordered_refusal([Verwaltung(pk=3, kind=kind, name=name)])
+    refusal = _already_ordered_refusal([Verwaltung(pk=3, kind=kind, name=name)], 5)
 
     assert refusal.reason == f"Dieser Dienst ist {where} bereits bestellt."
 
