@@ -4,6 +4,7 @@ superusers; editors (Wagtail
 only) and municipal people get 403 on every dashboard URL, anonymous people the login."""
 
 import pytest
+from django.urls import reverse
 
 from oscar_overrides.dashboard.menu import navigation_html
 from shop.accounts.services import EDITORS_GROUP
@@ -128,3 +129,15 @@ def test_the_menu_bar_is_written_once_per_set_of_permissions(people):
     assert navigation_html(colleague) is menu_bar  # the same permissions: the same HTML
     assert navigation_html(people["superuser"]) != menu_bar
     assert 'aria-label="Menü"' in menu_bar and "Toggle" not in menu_bar
+
+
+def test_the_sign_in_page_is_german_and_says_what_went_wrong(client, db):
+    url = reverse("dashboard:login")
+    page = client.get(url).content.decode()
+    assert '<button type="submit" class="btn btn-primary btn-lg">Anmelden</button>' in page
+    assert '<label for="id_username">E-Mail-Adresse</label>' in page
+
+    response = client.post(url, {"username": "niemand@land.example", "password": "falsch"})
+
+    assert response.status_code == 200
+    assert "Bitte prüfen Sie E-Mail-Adresse und Passwort." in response.content.decode()
