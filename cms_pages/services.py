@@ -309,6 +309,7 @@ def service_page_drafts_from_catalogue(
 
 EDITORIAL_WORKFLOW_NAME = "Freigabe durch eine zweite Person der Redaktion"
 EDITORIAL_TASK_NAME = "Fachliche Freigabe"
+WAGTAIL_DEFAULT_WORKFLOW_NAME = "Moderators approval"
 
 
 @transaction.atomic
@@ -329,4 +330,12 @@ def editorial_workflow_ensure(*, approvers: Group) -> Workflow:
     WorkflowPage.objects.update_or_create(
         page=Page.get_first_root_node(), defaults={"workflow": workflow}
     )
+    # Wagtail's migrations install this workflow with a plain group task, in which the submitter
+    # may approve herself: switched off, so that nobody assigns it to pages by mistake.
+    for default in Workflow.objects.filter(name=WAGTAIL_DEFAULT_WORKFLOW_NAME, active=True):
+        default.deactivate()
+    for default_task in GroupApprovalTask.objects.filter(
+        name=WAGTAIL_DEFAULT_WORKFLOW_NAME, active=True
+    ):
+        default_task.deactivate()
     return workflow

@@ -14,6 +14,7 @@ from cms_pages.models import SecondPersonApprovalTask
 from cms_pages.models import ServicePage
 from cms_pages.services import EDITORIAL_TASK_NAME
 from cms_pages.services import EDITORIAL_WORKFLOW_NAME
+from cms_pages.services import WAGTAIL_DEFAULT_WORKFLOW_NAME
 from cms_pages.services import editorial_workflow_ensure
 from shop.accounts.services import EDITORS_GROUP
 from tests.factories import OzgLeistungFactory
@@ -210,3 +211,20 @@ def test_ensuring_the_workflow_replaces_the_plain_group_task_of_earlier_installs
     assert [task.specific_class for task in workflow.tasks] == [SecondPersonApprovalTask]
     assert not GroupApprovalTask.objects.get(pk=plain.pk).active
     assert WorkflowPage.objects.get(page=Page.get_first_root_node()).workflow == workflow
+
+
+def test_ensuring_the_workflow_switches_off_wagtails_default_with_self_approval(editors):
+    """Wagtail's "Moderators approval" (a plain group task) must not be assigned by mistake."""
+    group = Group.objects.get(name=EDITORS_GROUP)
+    default, _ = Workflow.objects.get_or_create(name=WAGTAIL_DEFAULT_WORKFLOW_NAME)
+    task, _ = GroupApprovalTask.objects.get_or_create(name=WAGTAIL_DEFAULT_WORKFLOW_NAME)
+    WorkflowTask.objects.get_or_create(workflow=default, task=task, defaults={"sort_order": 0})
+    Workflow.objects.filter(pk=default.pk).update(active=True)
+    GroupApprovalTask.objects.filter(pk=task.pk).update(active=True)
+
+    editorial_workflow_ensure(approvers=group)
+
+    assert list(Workflow.objects.filter(active=True).values_list("name", flat=True)) == [
+        EDITORIAL_WORKFLOW_NAME
+    ]
+    assert not GroupApprovalTask.objects.get(pk=task.pk).active
