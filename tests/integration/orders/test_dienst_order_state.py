@@ -26,6 +26,7 @@ from tests.factories import dienst_create
 from tests.factories import member_create
 from tests.factories import order_place
 from tests.factories import terms_of_use_publish
+from tests.orders import service_status_url
 
 Selector = get_class("partner.strategy", "Selector")
 
@@ -33,12 +34,6 @@ pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("page_tree_for_modu
 
 COMPLETE_TEXT = "bereits bestellt. Siehe <a"
 USUAL_TEXT = "Sie legen den Dienst in den Warenkorb"
-
-
-def status_url(verwaltung, dienst) -> str:
-    return reverse(
-        "shop_orders:service", kwargs={"verwaltung_id": verwaltung.pk, "dienst_id": dienst.pk}
-    )
 
 
 def profile_html(client, page) -> str:
@@ -51,7 +46,7 @@ def assert_profile_shows_nothing_ordered(client, page, *, verwaltung, dienst) ->
     """The profile as the client sees it shows the usual text, no order and no status link."""
     html = profile_html(client, page)
     assert "bereits bestellt" not in html
-    assert status_url(verwaltung, dienst) not in html
+    assert service_status_url(verwaltung, dienst) not in html
     assert USUAL_TEXT in html
     return html
 
@@ -98,7 +93,10 @@ def test_profile_says_bereits_bestellt_with_a_link_to_its_status(client, wohngel
 
     # Nothing is left to order for the only Verwaltung the person orders for: the text says so,
     # instead of the button, and leads to the status (no second box saying "bereits bestellt").
-    assert f'bereits bestellt. Siehe <a class="kern-link" href="{status_url(amt, dienst)}">' in html
+    assert (
+        f'bereits bestellt. Siehe <a class="kern-link" href="{service_status_url(amt, dienst)}">'
+        in html
+    )
     assert "<strong>Hüttener Berge</strong>: bereits bestellt" not in html
     assert COMPLETE_TEXT in html
     assert USUAL_TEXT not in html
@@ -114,7 +112,7 @@ def test_profile_says_for_how_many_gemeinden_when_partly_ordered(client, wohngel
     html = profile_html(client, page)
 
     assert "<strong>Hüttener Berge</strong>: bestellt für 2 von 3 Gemeinden" in html
-    assert f'href="{status_url(amt, dienst)}"' in html
+    assert f'href="{service_status_url(amt, dienst)}"' in html
     assert USUAL_TEXT in html
     assert COMPLETE_TEXT not in html
     assert "In den Warenkorb" in html
@@ -129,7 +127,7 @@ def test_a_kreis_order_says_bereits_bestellt(client, wohngeld):
 
     html = profile_html(client, page)
 
-    assert f'Siehe <a class="kern-link" href="{status_url(kreis, dienst)}">' in html
+    assert f'Siehe <a class="kern-link" href="{service_status_url(kreis, dienst)}">' in html
     assert COMPLETE_TEXT in html
 
 
@@ -252,14 +250,14 @@ def test_basket_shows_each_lines_state_under_its_title(client, amt, member):
 
     assert "<strong>Hüttener Berge</strong>: bereits bestellt" in html
     assert "<strong>Hüttener Berge</strong>: bestellt für 2 von 3 Gemeinden" in html
-    assert f'href="{status_url(amt, ordered)}"' in html
-    assert f'href="{status_url(amt, partly)}"' in html
-    assert status_url(amt, fresh) not in html
+    assert f'href="{service_status_url(amt, ordered)}"' in html
+    assert f'href="{service_status_url(amt, partly)}"' in html
+    assert service_status_url(amt, fresh) not in html
     assert ": Kfz-Abmeldung für Hüttener Berge" in html
     assert ": Wohnsitzanmeldung für Hüttener Berge" in html
     # Under the title of its own line.
-    assert html.index("Kfz-Abmeldung</a></h2>") < html.index(status_url(amt, ordered))
-    assert html.index(status_url(amt, ordered)) < html.index("Wohnsitzanmeldung</a></h2>")
+    assert html.index("Kfz-Abmeldung</a></h2>") < html.index(service_status_url(amt, ordered))
+    assert html.index(service_status_url(amt, ordered)) < html.index("Wohnsitzanmeldung</a></h2>")
 
 
 def test_basket_lines_link_to_the_service_profiles(client, member):

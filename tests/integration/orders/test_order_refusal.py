@@ -24,18 +24,13 @@ from tests.factories import amt_with_gemeinden
 from tests.factories import member_create
 from tests.factories import order_place
 from tests.factories import terms_of_use_publish
+from tests.orders import service_status_url
 from tests.pages import service_page_create
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("page_tree_for_module")]
 
 AMT_DONE = "Dieser Dienst ist für alle Gemeinden des Amtes Hüttener Berge bereits bestellt."
 BUTTON = "In den Warenkorb"
-
-
-def service_status(verwaltung, dienst) -> str:
-    return reverse(
-        "shop_orders:service", kwargs={"verwaltung_id": verwaltung.pk, "dienst_id": dienst.pk}
-    )
 
 
 def flensburg():
@@ -83,7 +78,7 @@ def test_refused_when_ordered_for_every_gemeinde(wohngeld, amt, member):
     refusal = dienst_order_overviews(user=member, dienst_ids=[dienst.pk])[dienst.pk].refusal
 
     assert refusal.reason == AMT_DONE
-    assert refusal.link_url == service_status(amt, dienst)
+    assert refusal.link_url == service_status_url(amt, dienst)
 
 
 def test_a_member_of_two_is_refused_only_when_both_have_it(wohngeld, amt, member):
@@ -152,7 +147,7 @@ def test_the_profile_says_why_instead_of_the_button(client, wohngeld, amt, membe
     html = html_of(client, page.url)
 
     assert AMT_DONE in html
-    assert f'Siehe <a class="kern-link" href="{service_status(amt, dienst)}">' in html
+    assert f'Siehe <a class="kern-link" href="{service_status_url(amt, dienst)}">' in html
     # A list of the one Verwaltung's state would only say "bereits bestellt" again.
     assert "Stand ansehen" not in html
     assert BUTTON not in html
@@ -250,7 +245,9 @@ def test_a_line_refused_since_it_was_added_stops_the_checkout_at_its_start(
     response = client.get(reverse("checkout:index"), follow=True)
 
     # The line says why, with the link (the checkout's message is text only).
-    assert f'{AMT_DONE} Siehe <a class="kern-link" href="{service_status(amt, dienst)}">' in basket
+    assert (
+        f'{AMT_DONE} Siehe <a class="kern-link" href="{service_status_url(amt, dienst)}">' in basket
+    )
     assert response.redirect_chain[-1][0] == reverse("basket:summary")
     assert AMT_DONE in response.content.decode()
 
