@@ -103,15 +103,27 @@ def dienst_order_states_for_basket(context, basket) -> dict[int, list[DienstOrde
 
 @register.inclusion_tag(STATE_TEMPLATE)
 def dienst_order_state(
-    states: Sequence[DienstOrderState], dienst_title: str, alert: bool = False
+    states: Sequence[DienstOrderState],
+    dienst_title: str,
+    alert: bool = False,
+    refusal: OrderRefusal | None = None,
 ) -> dict:
-    """One service's states, each with a link to its status (`alert`: as a KERN info alert)."""
-    return {"states": list(states or []), "dienst_title": dienst_title, "alert": alert}
+    """One service's states, each with a link to its status (`alert`: as a KERN info alert).
+    None beside a refusal that already says the one Verwaltung has it and links its status:
+    the list would only say "bereits bestellt" a second time."""
+    shown = list(states or [])
+    if refusal and refusal.already_ordered and len(shown) <= 1:
+        shown = []
+    return {"states": shown, "dienst_title": dienst_title, "alert": alert}
 
 
 @register.inclusion_tag(STATE_TEMPLATE)
-def dienst_order_state_for_line(states: Mapping[int, list[DienstOrderState]], line) -> dict:
+def dienst_order_state_for_line(
+    states: Mapping[int, list[DienstOrderState]], line, refusal: OrderRefusal | None = None
+) -> dict:
     """The states of one basket line, from `dienst_order_states_for_basket`'s result."""
     return dienst_order_state(
-        (states or {}).get(line.product_id, []), dienst_title=line.product.get_title()
+        (states or {}).get(line.product_id, []),
+        dienst_title=line.product.get_title(),
+        refusal=refusal,
     )
