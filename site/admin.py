@@ -1,6 +1,32 @@
 from django.contrib.admin import AdminSite
 from django.http import HttpRequest
 
+# What Oscar registers for a webshop, by app label: None for the whole app, else the models. The
+# shop's services are free and not delivered, so there are no prices, payments, shipping, offers,
+# vouchers, wish lists, reviews, stock alerts or analytics to look after; the rows stay in the
+# database (Oscar's own code reads them), only the admin does not offer them.
+WEBSHOP_ADMIN: dict[str, set[str] | None] = {
+    "analytics": None,
+    "offer": None,
+    "payment": None,
+    "reviews": None,
+    "shipping": None,
+    "voucher": None,
+    "wishlists": None,
+    "customer": {"productalert"},
+    "order": {
+        "billingaddress",
+        "lineprice",
+        "orderdiscount",
+        "paymentevent",
+        "paymenteventtype",
+        "shippingaddress",
+        "shippingevent",
+        "shippingeventtype",
+        "surcharge",
+    },
+}
+
 
 class SuperuserAdminSite(AdminSite):
     """Django's admin only for superusers; staff work in Wagtail and in Oscar's dashboard."""
@@ -22,3 +48,11 @@ def search_fields_without_username(site: AdminSite) -> None:
         kept = tuple(field for field in searched if not field.endswith("__username"))
         if kept != searched:
             model_admin.search_fields = kept
+
+
+def webshop_models_unregister(site: AdminSite) -> None:
+    """Leaves out of the admin what WEBSHOP_ADMIN names."""
+    for model in list(site._registry):
+        models = WEBSHOP_ADMIN.get(model._meta.app_label, set())
+        if models is None or model._meta.model_name in models:
+            site.unregister(model)

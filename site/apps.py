@@ -23,6 +23,7 @@ class SuperuserAdminConfig(admin_apps.AdminConfig):
         super().ready()  # registers every app's admin classes
         from django.contrib import admin
 
-        from .admin import search_fields_without_username
+        from .admin import search_fields_without_username, webshop_models_unregister
 
+        webshop_models_unregister(admin.site)
         search_fields_without_username(admin.site)

@@ -182,7 +182,9 @@ WSGI_APPLICATION = "ozg_site.wsgi.application"
 TEMPLATES = [
     {
         "BACKEND": "django.template.backends.django.DjangoTemplates",
-        "DIRS": [BASE_DIR / "site" / "templates"],
+        # No DIRS: site/templates are those of ozg_site, the first app. Found a second time
+        # through DIRS, a template that extends its own name (oscar/dashboard/layout.html
+        # extends Oscar's) ran twice, and its {{ block.super }} with it.
         "APP_DIRS": True,
         "OPTIONS": {
             "context_processors": [
@@ -537,12 +539,17 @@ OSCAR_INITIAL_ORDER_STATUS = OSCAR_INITIAL_LINE_STATUS = pipeline.initial_status
 OSCAR_LINE_STATUS_PIPELINE = pipeline.line_status_pipeline()
 OSCAR_ORDER_STATUS_PIPELINE = pipeline.order_status_pipeline()
 OSCAR_ORDER_STATUS_CASCADE = pipeline.order_status_cascade()
-# Oscar's dashboard menu plus the coverage report (shop.reports) for fulfilment staff.
+# The dashboard's menu: of Oscar's only what a shop of free services works with, the orders and
+# the texts of the status mails. Its catalogue follows the Dienste (shop.catalogue); offers,
+# vouchers, stock, reviews, customers and sales figures have no place at price zero (superusers
+# still reach those pages by their address). Then the coverage report (shop.reports).
 OSCAR_DASHBOARD_DEFAULT_ACCESS_FUNCTION = "oscar_overrides.dashboard.nav.dashboard_access"
 from oscar_overrides.dashboard.nav import coverage_report_access  # noqa: E402  (a plain function)
 
 OSCAR_DASHBOARD_NAVIGATION = [
-    *OSCAR_DASHBOARD_NAVIGATION,  # noqa: F405
+    {"label": "Dashboard", "icon": "fas fa-list", "url_name": "dashboard:index"},
+    {"label": "Bestellungen", "icon": "fas fa-inbox", "url_name": "dashboard:order-list"},
+    {"label": "E-Mail-Vorlagen", "icon": "fas fa-file-alt", "url_name": "dashboard:comms-list"},
     {
         "label": "Abdeckung im Land",
         "icon": "fas fa-map",

@@ -159,3 +159,18 @@ def test_oscar_pages_link_the_legal_pages_and_load_nothing_from_third_parties(
         assert f">{title}</a>" in html
     assert "googleapis" not in html
     assert "google-analytics" not in html
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("url_name", ["dashboard:index", "dashboard:order-list", "dashboard:login"])
+def test_dashboard_pages_link_the_legal_pages_too(client, page_tree, fulfilment, url_name):
+    if url_name != "dashboard:login":
+        client.force_login(fulfilment)
+
+    response = client.get(reverse(url_name))
+
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert html.count('<nav aria-label="Rechtliche Hinweise">') == 1
+    for title in LEGAL_TITLES:
+        assert f">{title}</a>" in html

@@ -1,7 +1,7 @@
 """Who may use which part of Oscar's dashboard: Fulfilment works orders and the e-mail texts;
 catalogue, offers, vouchers, users, Oscar's sales statistics and reports and the rest are for
-superusers; editors (Wagtail
-only) and municipal people get 403 on every dashboard URL, anonymous people the login."""
+superusers, by their address only (the menu offers none of them); editors (Wagtail only) and
+municipal people get 403 on every dashboard URL, anonymous people the login."""
 
 import pytest
 from django.urls import reverse
@@ -119,6 +119,23 @@ def test_the_menu_follows_a_permission_granted_later(client, people):
     add_permission(staff, "shop.view_servicecoverage")
 
     assert "/umsetzung/berichte/abdeckung/" in client.get("/shop/dashboard/").content.decode()
+
+
+SHOP_MENU = ["Dashboard", "Bestellungen", "E-Mail-Vorlagen", "Abdeckung im Land", "E-Mail-Versand"]
+WEBSHOP_MENU = ["Katalog", "Angebote", "Gutscheine", "Kunden", "Statistiken", "Berichte", "Partner"]
+
+
+@pytest.mark.parametrize(
+    ("person", "menu"),
+    [("fulfilment", SHOP_MENU), ("superuser", [*SHOP_MENU, "Schnittstellen", "Webhooks"])],
+)
+def test_the_menu_offers_the_shops_work_and_nothing_of_a_webshop(people, person, menu):
+    menu_bar = navigation_html(people[person])
+
+    for label in menu:
+        assert label in menu_bar
+    for label in WEBSHOP_MENU:
+        assert label not in menu_bar
 
 
 def test_the_menu_bar_is_written_once_per_set_of_permissions(people):

@@ -72,3 +72,15 @@ def test_staff_area_logins_stay_open_to_signed_in_people_without_access(client, 
 def test_anonymous_visitors_are_sent_to_the_admin_logins(client):
     assert client.get("/cms/").url.startswith("/cms/login/")
     assert client.get("/django-admin/").url.startswith("/django-admin/login/")
+
+
+def test_django_admin_offers_the_shops_records_and_nothing_of_a_webshop(client, people):
+    client.force_login(people["superuser"])
+
+    html = client.get("/django-admin/").content.decode()
+
+    for shown in ("Annahmenachweise", "Verwaltungen", "Bestellungen", "Produkte", "Task Results"):
+        assert shown in html
+    for left_out in ("Gutscheine", "Bedingte Angebote", "Zahlvorgänge", "Wunschzettel"):
+        assert left_out not in html
+    assert client.get("/django-admin/voucher/voucher/").status_code == 404

@@ -21,7 +21,7 @@ def superuser_client(client):
     "url",
     [
         "/django-admin/order/order/",
-        "/django-admin/wishlists/wishlist/",
+        "/django-admin/basket/basket/",
         "/django-admin/address/useraddress/",
         "/django-admin/communication/email/",
     ],
