@@ -18,6 +18,8 @@ from shop.catalogue.ozg_katalog import (
     parse_ozg_katalog,
 )
 from shop.catalogue.services import ozg_katalog_import
+from shop.generations import NAMES as CACHE_GENERATIONS
+from shop.generations import generation_bump
 from shop.models import AcceptanceRecord
 from shop.registry.gemeindeverzeichnis import (
     SHIPPED_GEMEINDEVERZEICHNIS_BY_LAND,
@@ -43,6 +45,8 @@ class SiteSetupReport:
             "Kommunalregister: " + self._registry_outcome(),
             "OZG-Katalog: " + ("aktualisiert." if self.catalogue_changed else "bereits aktuell."),
             "Mitarbeitergruppen: " + ", ".join(sorted(self.groups)) + ".",
+            "Zwischenspeicher: neu begonnen (Seiten, Berichte und Übersichten entstehen mit "
+            "dem eingespielten Stand neu).",
         ]
 
     def _registry_outcome(self) -> str:
@@ -72,6 +76,10 @@ def site_setup_ensure() -> SiteSetupReport:
     )
     groups = staff_groups_ensure()
     editorial_workflow_ensure(approvers=groups[EDITORS_GROUP])
+    # Run after every deployment (docs/deployment.md): what the cache keeps was computed and
+    # rendered by the old code and its templates, the coverage report for up to a day.
+    for name in CACHE_GENERATIONS:
+        generation_bump(name=name)
     return SiteSetupReport(
         tree=tree,
         groups=groups,

@@ -16,7 +16,7 @@ from shop.generations import COVERAGE_REPORT, generation_cached
 
 # Bump when the shape of a stored value or the report's templates change: a deployment must not
 # serve what the old code computed and rendered.
-FORMAT = 2
+FORMAT = 3
 ENTRY_SECONDS = 24 * 60 * 60
 
 T = TypeVar("T")

@@ -11,8 +11,9 @@ that keyboards scroll it too, and named by its caption (or by the heading above 
     {% enddata_table %}
 
 "kern" is the KERN table of the municipal pages (caption for screen readers only), "dashboard"
-the Bootstrap table of the staff pages; the dashboard frame also takes `caption_class` and
-`labelled_by`, the id of a heading that names the region instead of the caption.
+the Bootstrap table of the staff pages; the dashboard frame also takes `caption_class`,
+`table_class` (a further class of the table) and `labelled_by`, the id of a heading that names
+the region instead of the caption.
 """
 
 from django import template

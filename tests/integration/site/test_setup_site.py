@@ -13,6 +13,10 @@ from cms_pages.models import ServicePage
 from cms_pages.services import EDITORIAL_WORKFLOW_NAME
 from shop.accounts.services import EDITORS_GROUP
 from shop.accounts.services import FULFILMENT_GROUP
+from shop.generations import COVERAGE_REPORT
+from shop.generations import NAMES
+from shop.generations import generation_cached
+from shop.generations import generation_current
 from shop.models import Agreement
 from shop.models import Gemeinde
 from shop.models import OzgLeistung
@@ -63,6 +67,25 @@ def test_setup_site_a_second_time_changes_nothing(capsys):
     assert (Verwaltung.objects.count(), Gemeinde.objects.count(), LegalPage.objects.count()) == (
         counts
     )
+
+
+def test_setup_site_starts_new_cache_generations_for_the_deployed_code(capsys):
+    """After a deployment nothing that the old code computed or rendered is served again, such
+    as a coverage report kept for a day."""
+    kept = generation_cached(
+        name=COVERAGE_REPORT, key="reports:test", compute=lambda: "alt", seconds=3600
+    )
+    before = {name: generation_current(name=name) for name in NAMES}
+
+    call_command("setup_site")
+
+    assert "Zwischenspeicher: neu begonnen" in capsys.readouterr().out
+    after = {name: generation_current(name=name) for name in NAMES}
+    assert all(after[name] != before[name] for name in NAMES)
+    fresh = generation_cached(
+        name=COVERAGE_REPORT, key="reports:test", compute=lambda: "neu", seconds=3600
+    )
+    assert (kept, fresh) == ("alt", "neu")
 
 
 def test_an_app_role_on_sqlite_is_refused_and_nothing_is_set_up():
