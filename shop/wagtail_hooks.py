@@ -154,7 +154,7 @@ class GemeindeAdmin(ModelAdmin):
 
 
 class RegistryGroup(ModelAdminGroup):
-    menu_label = "Kommunalregister"
+    menu_label = "Kommunal\u00adregister"  # a soft hyphen: the sidebar wraps it, not cuts it
     menu_icon = "site"
     menu_order = 300
     items = (VerwaltungAdmin, GemeindeAdmin)
@@ -202,9 +202,10 @@ def pending_memberships_panel(request, panels) -> None:
 
 
 # The admin's menu entries for the shop's own pages, each shown only with its permission:
-# label, URL name, icon, place in the menu, permission.
+# label (long words with a soft hyphen, where the sidebar wraps them), URL name, icon, place in
+# the menu, permission.
 ADMIN_MENU_ITEMS = (
-    ("Mitgliedschaftsanträge", "shop_memberships_pending", "group", 310, DECIDE_PERMISSION),
+    ("Mitgliedschafts\u00adanträge", "shop_memberships_pending", "group", 310, DECIDE_PERMISSION),
     ("Mitglieder", "shop_members", "user", 311, DECIDE_PERMISSION),
     ("Interesse an Diensten", "shop_interest_overview", "help", 320, INTEREST_VIEW_PERMISSION),
 )

@@ -11,9 +11,10 @@ that keyboards scroll it too, and named by its caption (or by the heading above 
     {% enddata_table %}
 
 "kern" is the KERN table of the municipal pages (caption for screen readers only), "dashboard"
-the Bootstrap table of the staff pages; the dashboard frame also takes `caption_class`,
-`table_class` (a further class of the table) and `labelled_by`, the id of a heading that names
-the region instead of the caption.
+the Bootstrap table of the staff pages, "wagtail" the listing of the shop's pages in Wagtail's
+admin; the dashboard frame also takes `caption_class` and `labelled_by`, the id of a heading that
+names the region instead of the caption; dashboard and wagtail take `table_class` (a further
+class of the table).
 """
 
 from django import template
@@ -24,6 +25,7 @@ register = template.Library()
 FRAMES = {
     "kern": "includes/data_table.html",
     "dashboard": "oscar/dashboard/partials/data_table.html",
+    "wagtail": "wagtailadmin/shared/data_table.html",
 }
 
 

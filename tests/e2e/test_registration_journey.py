@@ -118,7 +118,11 @@ def _register_and_confirm(page: Page, live_server) -> User:
 def _approve_in_the_cms(page: Page, staff: User) -> None:
     log_in_to_cms(page, staff.email)
     page.get_by_role("link", name="Mitgliedschaftsanträge", exact=True).click()
-    expect(page.get_by_role("heading", level=1)).to_have_text("Offene Mitgliedschaftsanträge")
+    # By its name: the title has a soft hyphen, so that it breaks as "Mitgliedschafts-anträge"
+    # on a phone.
+    expect(
+        page.get_by_role("heading", level=1, name="Offene Mitgliedschaftsanträge", exact=True)
+    ).to_be_visible()
     request = page.get_by_role("row").filter(has_text=EMAIL)
     expect(request).to_contain_text(f"{FIRST_NAME} {LAST_NAME}")
     expect(request).to_contain_text("Hüttener Berge (010585890)")
