@@ -162,15 +162,26 @@ def test_oscar_pages_link_the_legal_pages_and_load_nothing_from_third_parties(
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize("url_name", ["dashboard:index", "dashboard:order-list", "dashboard:login"])
-def test_dashboard_pages_link_the_legal_pages_too(client, page_tree, fulfilment, url_name):
-    if url_name != "dashboard:login":
-        client.force_login(fulfilment)
+@pytest.mark.parametrize(
+    ("path", "person"),
+    [
+        ("/shop/dashboard/", "fulfilment"),
+        ("/shop/dashboard/orders/", "fulfilment"),
+        ("/shop/dashboard/login/", None),
+        ("/cms/login/", None),
+        ("/django-admin/login/", None),
+        ("/django-admin/", "superuser"),
+    ],
+)
+def test_the_staff_areas_link_the_legal_pages_too(request, client, page_tree, path, person):
+    if person:
+        client.force_login(request.getfixturevalue(person))
 
-    response = client.get(reverse(url_name))
+    response = client.get(path)
 
     html = response.content.decode()
     assert response.status_code == 200
+    # Once: a template that extends its own name must not render its additions twice.
     assert html.count('<nav aria-label="Rechtliche Hinweise">') == 1
     for title in LEGAL_TITLES:
         assert f">{title}</a>" in html
