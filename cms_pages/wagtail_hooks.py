@@ -1,11 +1,15 @@
 """The editors' Wagtail admin around pages: a confirmation after a decision in the workflow, made
-in the page editor or in the dashboard's "Freigeben"/"Änderungen anfordern" dialog."""
+in the page editor or in the dashboard's "Freigeben"/"Änderungen anfordern" dialog; the legal
+pages in the sidebar."""
 
 from django.contrib import messages
 from wagtail import hooks
+from wagtail.admin.menu import Menu, MenuItem, SubmenuMenuItem
 from wagtail.admin.views.pages.workflow import WorkflowActionView
 from wagtail.admin.viewsets.pages import PageViewSet
 from wagtail.models import Page, TaskState
+
+from cms_pages.templatetags.legal_links import legal_links
 
 # Per workflow action: the status it leaves its task in, and what the editor is told.
 WORKFLOW_DECISIONS = {
@@ -59,3 +63,21 @@ def register_editorial_page_viewset():
     """Registered after Wagtail's own viewset for Page (order -1), so it takes its place for
     every page type that has no viewset of its own."""
     return EditorialPageViewSet()
+
+
+@hooks.register("construct_main_menu")
+def legal_pages_in_the_sidebar(request, menu_items) -> None:
+    """Every admin page reaches the legal pages too (BITV 2.0), the same as the public footer
+    links: a submenu at the end of the sidebar, built per request, as editors may move them."""
+    links = legal_links({"request": request})
+    if links:
+        items = [MenuItem(link.title, link.url, icon_name="doc-full") for link in links]
+        menu_items.append(
+            SubmenuMenuItem(
+                "Rechtliche Hinweise",
+                Menu(items=items),
+                name="rechtliche-hinweise",
+                icon_name="info-circle",
+                order=100_000,
+            )
+        )

@@ -236,8 +236,9 @@ def test_no_url_answers_odd_input_with_a_server_error(world, role):
     for route in all_routes:
         sweep(route, world, requests)
 
-    # Every route was requested (people refused by an admin area get one request a route).
-    assert len(all_routes) > 800 and requests.sent > len(all_routes)
+    # Every route was requested (people refused by an admin area get one request a route); some
+    # 720 routes since Django's admin leaves out Oscar's webshop models (site/admin.py).
+    assert len(all_routes) > 700 and requests.sent > len(all_routes)
     assert not requests.failures, (
         f"{len(requests.failures)} of {requests.sent} requests as {role} failed:\n  "
         + "\n  ".join(requests.failures)

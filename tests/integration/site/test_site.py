@@ -1,5 +1,8 @@
 """The site's frame: home, legal pages and footer, health check, URL layout, 404."""
 
+import json
+import re
+
 import pytest
 from django.urls import reverse
 
@@ -185,3 +188,18 @@ def test_the_staff_areas_link_the_legal_pages_too(request, client, page_tree, pa
     assert html.count('<nav aria-label="Rechtliche Hinweise">') == 1
     for title in LEGAL_TITLES:
         assert f">{title}</a>" in html
+
+
+@pytest.mark.django_db
+def test_every_wagtail_admin_page_links_the_legal_pages_in_its_sidebar(client, page_tree, editor):
+    client.force_login(editor)
+
+    html = client.get("/cms/").content.decode()
+
+    props = re.search(r'id="wagtail-sidebar-props"[^>]*>(.*?)</script>', html, re.S).group(1)
+    sidebar = json.dumps(json.loads(props), ensure_ascii=False)
+    assert "Rechtliche Hinweise" in sidebar
+    paths = ("/impressum/", "/datenschutz/", "/barrierefreiheit/")
+    for title, path in zip(LEGAL_TITLES, paths, strict=True):
+        assert title in sidebar
+        assert path in sidebar
