@@ -2,7 +2,8 @@
 
 The shop sends them as plain text (shop.orders.rollout), so the HTML template Oscar requires is
 left out: with it, staff could not save a changed text without writing HTML nobody receives.
-The preview fills in what a real status e-mail of the order gets, not only Oscar's `order`.
+The preview fills in what a real status e-mail of the order gets, not only Oscar's `order`, and
+renders the text as the shop sends it, without HTML escaping.
 """
 
 from django import forms as django_forms
@@ -10,6 +11,8 @@ from django.template import Template, TemplateSyntaxError
 from oscar.apps.dashboard.communications import forms
 
 from shop.orders.rollout import rollout_mail_preview_context
+
+PLAIN_TEXT_FIELDS = ("email_subject_template", "email_body_template")
 
 
 class CommunicationEventTypeForm(forms.CommunicationEventTypeForm):
@@ -30,6 +33,18 @@ class CommunicationEventTypeForm(forms.CommunicationEventTypeForm):
                 f"Die Vorlage lässt sich nicht lesen ({error}). Variablen stehen in doppelten "
                 "geschweiften Klammern, z. B. {{ dienst.title }}."
             ) from error
+
+    def save(self, commit: bool = True):
+        event_type = super().save(commit=commit)
+        if not commit:
+            # Unsaved, the instance only serves Oscar's previews (UpdateView.show_preview and
+            # send_preview), whose get_messages renders with Django's HTML escaping: a Dienst
+            # "Müll & Abfall" would reach the preview's recipient as "Müll &amp; Abfall", unlike
+            # the plain-text e-mail the shop sends (rollout_mails_send).
+            for field in PLAIN_TEXT_FIELDS:
+                template = getattr(event_type, field)
+                setattr(event_type, field, f"{{% autoescape off %}}{template}{{% endautoescape %}}")
+        return event_type
 
     def get_preview_context(self) -> dict:
         if not hasattr(self, "preview_order"):

@@ -258,25 +258,31 @@ def order_mail_recipients(*, order) -> list[str]:
 
 def rollout_mail_inputs_read(
     *, new_status: str, events: Sequence[RolloutEvent]
-) -> tuple[CommunicationEventType | None, dict[int, list]]:
+) -> tuple[CommunicationEventType | None, dict[int, list[str]]]:
     """What the status e-mails of the events need from the database, read once for all of
     them (of one order or many): the CommunicationEventType of the new status (None if no
-    e-mail is due) and the Gemeinden of each ordered service."""
+    e-mail is due) and the names of the Gemeinden of each ordered service."""
     code = mail_code_for(status=new_status)
     event_type = CommunicationEventType.objects.filter(code=code).first() if code else None
     if event_type is None or not events:
         return None, {}
-    gemeinden: dict[int, list] = {}
-    for row in (
-        ServiceCoverage.objects.filter(
-            ordered_service__in=[event.ordered_service_id for event in events],
-            gemeinde__isnull=False,
-        )
-        .select_related("gemeinde")
-        .order_by("gemeinde__name")
+    gemeinden: dict[int, list[str]] = {}
+    for ordered_service_id, name in gemeinde_names(
+        ordered_services=[event.ordered_service_id for event in events]
     ):
-        gemeinden.setdefault(row.ordered_service_id, []).append(row.gemeinde)
+        gemeinden.setdefault(ordered_service_id, []).append(name)
     return event_type, gemeinden
+
+
+def gemeinde_names(*, ordered_services: Sequence[int]):
+    """(ordered service id, Gemeinde name) of each Gemeinde the services are set up for, by name.
+    Names, not Gemeinden: without HTML escaping, as the e-mails are rendered, Django's `join`
+    takes strings only and leaves a list of objects as its Python repr."""
+    return (
+        ServiceCoverage.objects.filter(ordered_service__in=ordered_services, gemeinde__isnull=False)
+        .order_by("gemeinde__name")
+        .values_list("ordered_service_id", "gemeinde__name")
+    )
 
 
 def rollout_mails_send(
@@ -284,7 +290,7 @@ def rollout_mails_send(
     order,
     new_status: str,
     events: Sequence[RolloutEvent],
-    inputs: tuple[CommunicationEventType | None, dict[int, list]] | None = None,
+    inputs: tuple[CommunicationEventType | None, dict[int, list[str]]] | None = None,
 ) -> None:
     """The status e-mail per moved service to the order's contacts (and the person who
     ordered), from the CommunicationEventType of the new status, after commit. The template,
@@ -318,7 +324,7 @@ def rollout_mails_send(
         )
 
 
-def rollout_mail_context(*, order, verwaltung, event: RolloutEvent, gemeinden: list) -> dict:
+def rollout_mail_context(*, order, verwaltung, event: RolloutEvent, gemeinden: list[str]) -> dict:
     """What a status e-mail's templates can use (listed for staff on the dashboard's e-mail
     page, oscar/dashboard/comms/detail.html)."""
     return {
@@ -355,14 +361,7 @@ def rollout_mail_preview_context(*, order) -> dict:
             new_status=service.line.status,
             service_url=service.service_url,
         )
-    gemeinden = [
-        row.gemeinde
-        for row in ServiceCoverage.objects.filter(
-            ordered_service=event.ordered_service, gemeinde__isnull=False
-        )
-        .select_related("gemeinde")
-        .order_by("gemeinde__name")
-    ]
+    gemeinden = [name for _, name in gemeinde_names(ordered_services=[event.ordered_service_id])]
     return rollout_mail_context(
         order=order, verwaltung=order.ozg_details.verwaltung, event=event, gemeinden=gemeinden
     )

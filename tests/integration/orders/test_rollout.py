@@ -333,6 +333,35 @@ def test_a_preview_mail_is_sent_through_the_outbox_with_the_orders_values(
     assert "Amt Beispiel" in message.body
 
 
+def test_the_preview_is_the_plain_text_the_shop_sends(
+    client, fulfilment, setting, django_capture_on_commit_callbacks
+):
+    """Shown on the page escaped once, sent without HTML entities, like the real status mail."""
+    title = "Müll & Abfall <Sperrmüll>"
+    OrderedService.objects.filter(line=setting["lines"][0]).update(
+        dienst=dienst_create(title=title)
+    )
+    client.force_login(fulfilment)
+    data = comms_post(setting, preview_order_number=setting["order"].number)
+
+    page = client.post(comms_page("ROLLOUT_IN_REVIEW"), {**data, "show_preview": ""})
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(
+            comms_page("ROLLOUT_IN_REVIEW"),
+            {**data, "preview_email": "vorschau@land.example", "send_preview": ""},
+        )
+        lines_status_change(lines=setting["lines"][:1], new_status="In Prüfung", user=None)
+
+    assert "Müll &amp; Abfall &lt;Sperrmüll&gt;" in page.content.decode()
+    assert "<Sperrmüll>" not in page.content.decode()
+    preview, sent = mail.outbox
+    gemeinden = ", ".join(sorted(g.name for g in setting["amt"].gemeinden.all()))
+    assert f"„{title}“ für {gemeinden}\n" in sent.body
+    assert title in preview.subject
+    # The form strips the text's last line break, the stored default keeps it.
+    assert (preview.subject, preview.body) == (sent.subject, sent.body.rstrip("\n"))
+
+
 @pytest.mark.parametrize(
     ("fields", "message"),
     [
