@@ -8,7 +8,12 @@ that keyboards scroll it too, and named by its caption (or by the heading above 
       <th class="kern-table__header" scope="col">Dienst</th>
     {% rows %}
       {% for state in record.services %}<tr class="kern-table__row">…</tr>{% endfor %}
+    {% empty %}
+      <p>Noch keine Dienste.</p>
     {% enddata_table %}
+
+The optional `{% empty %}` section, as in `{% for %}`, stands instead of the whole table when the
+rows come out blank: a table of headings without a row tells a screen reader user nothing.
 
 "kern" is the KERN table of the municipal pages (caption for screen readers only), "dashboard"
 the Bootstrap table of the staff pages, "wagtail" the listing of the shop's pages in Wagtail's
@@ -30,18 +35,22 @@ FRAMES = {
 
 
 class DataTableNode(template.Node):
-    def __init__(self, *, frame: str, options: dict, caption, columns, rows):
+    def __init__(self, *, frame: str, options: dict, caption, columns, rows, empty):
         self.frame = frame
         self.options = options
         self.caption = caption
         self.columns = columns
         self.rows = rows
+        self.empty = empty
 
     def render(self, context) -> str:
+        rows = self.rows.render(context)
+        if self.empty is not None and not rows.strip():
+            return self.empty.render(context)
         values = {name: value.resolve(context) for name, value in self.options.items()}
         values["caption"] = self.caption.render(context)
         values["columns"] = self.columns.render(context)
-        values["rows"] = self.rows.render(context)
+        values["rows"] = rows
         frame = context.template.engine.get_template(self.frame)
         return frame.render(context.new(values))
 
@@ -55,9 +64,17 @@ def data_table(parser, token) -> DataTableNode:
         raise template.TemplateSyntaxError(
             f"{name} takes one of {', '.join(FRAMES)} and then only name=value options"
         )
+    end = f"end{name}"
     sections = []
-    for end in ("columns", "rows", f"end{name}"):
-        sections.append(parser.parse((end,)))
+    for section_end in ("columns", "rows"):
+        sections.append(parser.parse((section_end,)))
         parser.delete_first_token()
-    caption, columns, rows = sections
-    return DataTableNode(frame=frame, options=options, caption=caption, columns=columns, rows=rows)
+    caption, columns = sections
+    rows = parser.parse(("empty", end))
+    empty = None
+    if parser.next_token().contents == "empty":
+        empty = parser.parse((end,))
+        parser.delete_first_token()
+    return DataTableNode(
+        frame=frame, options=options, caption=caption, columns=columns, rows=rows, empty=empty
+    )

@@ -59,3 +59,35 @@ def test_a_further_table_class(frame, extra, table):
 def test_an_unknown_frame_is_refused_when_the_template_is_read():
     with pytest.raises(TemplateSyntaxError, match="takes one of kern, dashboard, wagtail"):
         render("bootstrap")
+
+
+EMPTY_SOURCE = """{% load data_tables %}{% data_table "kern" caption_id="t" %}
+  Bestellungen
+{% columns %}<th scope="col">Nummer</th>
+{% rows %}
+  {% for number in numbers %}<tr><td>{{ number }}</td></tr>{% endfor %}
+{% empty %}
+  <p>Noch keine Bestellung für {{ verwaltung }}.</p>
+{% enddata_table %}"""
+
+
+def test_the_empty_section_stands_instead_of_a_table_without_rows():
+    html = Template(EMPTY_SOURCE).render(Context({"numbers": [], "verwaltung": "Amt <X>"}))
+
+    assert html.strip() == "<p>Noch keine Bestellung für Amt &lt;X&gt;.</p>"
+
+
+def test_with_rows_the_empty_section_is_left_out():
+    html = Template(EMPTY_SOURCE).render(Context({"numbers": ["100042"], "verwaltung": "Amt"}))
+
+    assert "<td>100042</td>" in html
+    assert "Noch keine Bestellung" not in html
+
+
+def test_without_an_empty_section_a_table_without_rows_keeps_its_headings():
+    html = Template(SOURCE.replace("FRAME", '"kern"').replace("OPTIONS", "")).render(
+        Context({"numbers": []})
+    )
+
+    assert '<th scope="col">Nummer</th>' in html
+    assert "<tbody" in html
