@@ -10,7 +10,7 @@ from django.db.models import Count, Q
 from django.shortcuts import redirect
 from django.templatetags.static import static
 from django.urls import path, reverse
-from django.utils.html import format_html
+from django.utils.html import format_html_join
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
@@ -191,8 +191,12 @@ class PermissionMenuItem(MenuItem):
 
 
 @hooks.register("insert_global_admin_css")
-def registry_list_css() -> str:
-    return format_html('<link rel="stylesheet" href="{}">', static("css/wagtail_admin.css"))
+def admin_css() -> str:
+    return format_html_join(
+        "",
+        '<link rel="stylesheet" href="{}">',
+        ((static(name),) for name in ("css/wagtail_admin.css", "css/table_scroll.css")),
+    )
 
 
 @hooks.register("construct_homepage_panels")

@@ -146,3 +146,28 @@ _TEXT_OUTSIDE_MAIN = """() => {
 def text_outside_main(page: Page) -> list[str]:
     """Text of the main column that runs past its padding (a long word that does not wrap)."""
     return page.evaluate(_TEXT_OUTSIDE_MAIN)
+
+
+# A data table wider than its scroll region (site/static/css/table_scroll.css): the region's
+# shadows must be drawn (backgrounds attached to its content, `local`) and the table must not
+# paint over them, or the visible columns pass for the whole table.
+_TABLES_WITHOUT_SCROLL_HINT = """() => {
+  const found = [];
+  for (const region of document.querySelectorAll("[role=region][tabindex='0']")) {
+    const table = region.querySelector("table");
+    if (!table || region.scrollWidth <= region.clientWidth + 1) continue;
+    const shadows = getComputedStyle(region).backgroundAttachment.includes("local");
+    const covered = getComputedStyle(table).backgroundColor !== "rgba(0, 0, 0, 0)";
+    if (!shadows || covered) {
+      const caption = (table.caption?.innerText || region.getAttribute("aria-labelledby") || "")
+        .trim().slice(0, 50);
+      found.push(`Tabelle „${caption}“ scrollt ohne Schatten am Rand`);
+    }
+  }
+  return found;
+}"""
+
+
+def tables_without_scroll_hint(page: Page) -> list[str]:
+    """The tables that scroll sideways in their region without the shadow that says so."""
+    return page.evaluate(_TABLES_WITHOUT_SCROLL_HINT)

@@ -32,6 +32,7 @@ from tests.e2e.conftest import DESKTOP
 from tests.e2e.conftest import MOBILE
 from tests.e2e.layout import horizontal_overflow
 from tests.e2e.layout import overlapping_elements
+from tests.e2e.layout import tables_without_scroll_hint
 from tests.e2e.layout import text_outside_main
 from tests.e2e.layout import words_found
 from tests.e2e.session import log_in
@@ -268,7 +269,9 @@ def page_problems(page: Page, path: str) -> list[str]:
             problems.append(f"bei {viewport['width']} px {overflow} px zu breit")
         problems += [
             f"bei {viewport['width']} px: {problem}"
-            for problem in overlapping_elements(page) + text_outside_main(page)
+            for problem in overlapping_elements(page)
+            + text_outside_main(page)
+            + tables_without_scroll_hint(page)
         ]
     words = words_found(page, WEBSHOP_WORDS)
     if words:

@@ -28,6 +28,7 @@ from tests.e2e.conftest import DESKTOP
 from tests.e2e.conftest import MOBILE
 from tests.e2e.layout import horizontal_overflow
 from tests.e2e.layout import overlapping_elements
+from tests.e2e.layout import tables_without_scroll_hint
 from tests.e2e.layout import words_found
 from tests.e2e.session import log_in_to_cms
 from tests.e2e.session import log_out
@@ -161,6 +162,7 @@ def sweep(page: Page, paths: list[str], *, required: bool) -> tuple[list[str], l
             for problem in (
                 [found for found in overlapping_elements(page) if found not in DESIGNED_OVERLAPS],
                 horizontal_overflow(page),
+                tables_without_scroll_hint(page),
                 words_found(page, ENGLISH),
                 errors[:],
             ):
