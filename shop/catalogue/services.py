@@ -1,11 +1,10 @@
 """Writes to the OZG catalogue.
 
 Slugs: a Themenfeld or Lage gets its slug once, when it is created, and keeps it, so that links
-stay stable. The slug is django.utils.text.slugify of the name after spelling out German umlauts
-and ß (plain slugify drops them: "Führerschein" would become "fuhrerschein", "Eheschließung"
-"eheschlieung"). A Lage whose slug is taken (by a Lage with a similar name, or by a Lage of the
-same name that a newer catalogue moved to another Themenfeld) gets the Themenfeld's slug in front;
-a slug that is still taken, of a Lage or a Themenfeld, gets "-2", "-3", … appended.
+stay stable. The slug is the name's shop.slugs.german_slug (umlauts and ß spelled out). A Lage
+whose slug is taken (by a Lage with a similar name, or by a Lage of the same name that a newer
+catalogue moved to another Themenfeld) gets the Themenfeld's slug in front; a slug that is still
+taken, of a Lage or a Themenfeld, gets "-2", "-3", … appended.
 """
 
 import itertools
@@ -14,7 +13,6 @@ from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
 from django.db import transaction
-from django.utils.text import slugify
 from wagtail.search.backends import get_search_backends
 
 from shop.catalogue.ozg_katalog import LeikaLeistungRecord, OzgKatalog, leika_identity
@@ -26,6 +24,7 @@ from shop.importing import (
     removal_limit_problem,
 )
 from shop.models import Lage, LeikaLeistung, OzgLeistung, Themenfeld
+from shop.slugs import german_slug
 
 REPORT_TYPES = ("themenfeld", "lage", "ozg_leistung", "leika_leistung")
 
@@ -44,9 +43,6 @@ LEIKA_LEISTUNG_IMPORTED_FIELDS = (
 
 SLUG_MAX_LENGTH = min(
     Themenfeld._meta.get_field("slug").max_length, Lage._meta.get_field("slug").max_length
-)
-GERMAN_SPELLING = str.maketrans(
-    {"ä": "ae", "ö": "oe", "ü": "ue", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue", "ß": "ss"}
 )
 
 
@@ -166,7 +162,10 @@ def _import_themenfelder(
         if record.name in existing_by_name:
             report.unchanged["themenfeld"] += 1
         else:
-            slug = _free_slug([_german_slug(record.name, "themenfeld")], taken=taken_slugs)
+            slug = _free_slug(
+                [german_slug(record.name, fallback="themenfeld", max_length=SLUG_MAX_LENGTH)],
+                taken=taken_slugs,
+            )
             new.append(Themenfeld(name=record.name, slug=slug))
             report.created["themenfeld"] += 1
             report.changes.append(ImportChange(ChangeKind.CREATED, "themenfeld", slug, record.name))
@@ -194,7 +193,7 @@ def _import_lagen(
         themenfeld = themenfeld_by_name[record.themenfeld]
         lage = existing_by_key.get((themenfeld.pk, record.name))
         if lage is None:
-            own_slug = _german_slug(record.name, "lage")
+            own_slug = german_slug(record.name, fallback="lage", max_length=SLUG_MAX_LENGTH)
             slug = _free_slug([own_slug, f"{themenfeld.slug}-{own_slug}"], taken=taken_slugs)
             lage = Lage(themenfeld=themenfeld, name=record.name, slug=slug)
             new.append(lage)
@@ -365,13 +364,6 @@ def _update_search_index(*, ozg_leistungen: list[OzgLeistung]) -> None:
         return
     for backend in get_search_backends(with_auto_update=True):
         backend.add_bulk(OzgLeistung, ozg_leistungen)
-
-
-def _german_slug(name: str, fallback: str) -> str:
-    """'Mobilität & Reisen' -> 'mobilitaet-reisen'; a name without letters or digits gets the
-    fallback, because a slug must not be empty."""
-    slug = slugify(name.translate(GERMAN_SPELLING))[:SLUG_MAX_LENGTH].strip("-")
-    return slug or fallback
 
 
 def _free_slug(preferred: list[str], *, taken: set[str]) -> str:

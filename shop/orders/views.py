@@ -12,12 +12,12 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import urlencode
-from django.utils.text import slugify
 from django.views.decorators.http import require_GET, require_POST
 
 from shop.accounts.selectors import membership_ordering_obstacle
 from shop.models import Membership, RolloutStatus
 from shop.onboarding.selectors import onboarding_states
+from shop.slugs import german_slug
 from shop.spreadsheets import CONTENT_TYPES, WRITERS
 
 from . import changes, documents, selectors
@@ -124,7 +124,7 @@ def overview_export(request: HttpRequest, kind: str) -> HttpResponse:
     table = selectors.dienst_summary_table(verwaltung=verwaltung, status=_status_filter(request))
     response = HttpResponse(WRITERS[kind](table=table), content_type=CONTENT_TYPES[kind])
     stamp = timezone.localdate().isoformat()
-    name = slugify(verwaltung.name) or "verwaltung"
+    name = german_slug(verwaltung.name, fallback="verwaltung")
     response["Content-Disposition"] = f'attachment; filename="meine-dienste-{name}-{stamp}.{kind}"'
     return response
 

@@ -80,7 +80,7 @@ def test_member_reads_the_history_and_exports_meine_dienste(page: Page, site_pag
     with page.expect_download() as download_info:
         page.get_by_role("link", name="als CSV-Datei").click()
     download = download_info.value
-    assert download.suggested_filename.startswith("meine-dienste-amt-huttener-berge-")
+    assert download.suggested_filename.startswith("meine-dienste-amt-huettener-berge-")
     text = Path(download.path()).read_text(encoding="utf-8-sig")
     rows = list(csv.reader(io.StringIO(text), delimiter=";"))
     assert [row[0] for row in rows[1:]] == ["Wohngeld"]

@@ -194,7 +194,7 @@ def test_csv_export_has_the_rows_of_the_page(client, amt, member, moved):
     response = client.get(CSV_URL)
 
     rows = csv_rows(response)
-    assert 'attachment; filename="meine-dienste-huttener-berge-' in response["Content-Disposition"]
+    assert 'attachment; filename="meine-dienste-huettener-berge-' in response["Content-Disposition"]
     # The header line as a spreadsheet reads it: the columns' names, none quoted.
     assert response.content.decode("utf-8").splitlines()[0] == (
         "\ufeffDienst;eingerichtet für;Gemeinden bestellt;Gemeinden live;"
