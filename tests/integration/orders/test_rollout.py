@@ -272,6 +272,20 @@ def comms_post(setting, **fields):
     }
 
 
+def test_the_mail_pages_are_named_as_in_the_menu(client, fulfilment, db):
+    """"E-Mail-Vorlagen", as the dashboard's menu says, not Oscar's "E-Mails" beside the menu's
+    "E-Mail-Versand" (the outbox)."""
+    client.force_login(fulfilment)
+    listing = client.get(reverse("dashboard:comms-list")).content.decode()
+    detail = client.get(comms_page("ROLLOUT_LIVE")).content.decode()
+
+    assert "<h1>E-Mail-Vorlagen</h1>" in listing
+    assert "<title>E-Mail-Vorlagen | Umsetzung |" in " ".join(listing.split())
+    assert '<nav aria-label="Brotkrümelnavigation">' in detail
+    assert f'<a href="{reverse("dashboard:comms-list")}">E-Mail-Vorlagen</a>' in detail
+    assert ">E-Mails<" not in listing + detail
+
+
 def test_staff_change_a_status_mail_without_writing_html(
     client, fulfilment, setting, django_capture_on_commit_callbacks
 ):
