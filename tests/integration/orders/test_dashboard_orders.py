@@ -173,6 +173,21 @@ def test_order_page_shows_the_municipal_details(client, fulfilment, world):
         assert text in content, text
 
 
+def test_list_and_order_page_have_german_breadcrumbs(client, fulfilment, world):
+    """Oscar's breadcrumbs are labelled "breadcrumb" and end in "#100001"."""
+    client.force_login(fulfilment)
+    number = world["amt_order"].number
+    listing = client.get(reverse("dashboard:order-list")).content.decode()
+    detail = client.get(reverse("dashboard:order-detail", kwargs={"number": number})).content
+    detail = detail.decode()
+
+    for page in (listing, detail):
+        assert '<nav aria-label="Brotkrümelnavigation">' in page
+        assert 'aria-label="breadcrumb"' not in page
+    assert f'aria-current="page">Bestellung {number}</li>' in detail
+    assert f'<a href="{reverse("dashboard:order-list")}">Bestellungen</a>' in detail
+
+
 def test_order_page_moves_lines_and_mails(
     client, fulfilment, world, django_capture_on_commit_callbacks
 ):
