@@ -174,7 +174,8 @@ def test_order_page_shows_the_municipal_details(client, fulfilment, world):
 
 
 def test_list_and_order_page_have_german_breadcrumbs(client, fulfilment, world):
-    """Oscar's breadcrumbs are labelled "breadcrumb" and end in "#100001"."""
+    """Oscar's breadcrumbs are labelled "breadcrumb" and end in "#100001"; its heading says
+    "Bestellung Nr. 100001"."""
     client.force_login(fulfilment)
     number = world["amt_order"].number
     listing = client.get(reverse("dashboard:order-list")).content.decode()
@@ -185,6 +186,7 @@ def test_list_and_order_page_have_german_breadcrumbs(client, fulfilment, world):
         assert '<nav aria-label="Brotkrümelnavigation">' in page
         assert 'aria-label="breadcrumb"' not in page
     assert f'aria-current="page">Bestellung {number}</li>' in detail
+    assert f"<h1>Bestellung {number}</h1>" in detail  # as on the municipal pages, not "Nr. …"
     assert f'<a href="{reverse("dashboard:order-list")}">Bestellungen</a>' in detail
 
 
