@@ -173,7 +173,7 @@ def test_order_page_shows_the_municipal_details(client, fulfilment, world):
         assert text in content, text
 
 
-def test_list_and_order_page_have_german_breadcrumbs(client, fulfilment, world):
+def test_order_pages_have_german_breadcrumbs(client, fulfilment, world):
     """Oscar's breadcrumbs are labelled "breadcrumb" and end in "#100001"; its heading says
     "Bestellung Nr. 100001"."""
     client.force_login(fulfilment)
@@ -181,13 +181,17 @@ def test_list_and_order_page_have_german_breadcrumbs(client, fulfilment, world):
     listing = client.get(reverse("dashboard:order-list")).content.decode()
     detail = client.get(reverse("dashboard:order-detail", kwargs={"number": number})).content
     detail = detail.decode()
+    messages = client.get(reverse("shop_staff_orders:messages", kwargs={"number": number}))
+    messages = messages.content.decode()
 
-    for page in (listing, detail):
+    for page in (listing, detail, messages):
         assert '<nav aria-label="Brotkrümelnavigation">' in page
         assert 'aria-label="breadcrumb"' not in page
     assert f'aria-current="page">Bestellung {number}</li>' in detail
     assert f"<h1>Bestellung {number}</h1>" in detail  # as on the municipal pages, not "Nr. …"
     assert f'<a href="{reverse("dashboard:order-list")}">Bestellungen</a>' in detail
+    order_url = reverse("dashboard:order-detail", kwargs={"number": number})
+    assert f'<a href="{order_url}">Bestellung {number}</a>' in messages
 
 
 def test_order_page_moves_lines_and_mails(
