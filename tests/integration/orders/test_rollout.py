@@ -273,8 +273,8 @@ def comms_post(setting, **fields):
 
 
 def test_the_mail_pages_are_named_as_in_the_menu(client, fulfilment, db):
-    """"E-Mail-Vorlagen", as the dashboard's menu says, not Oscar's "E-Mails" beside the menu's
-    "E-Mail-Versand" (the outbox)."""
+    """Named "E-Mail-Vorlagen" as in the dashboard's menu, not Oscar's "E-Mails" beside the
+    menu's "E-Mail-Versand" (the outbox)."""
     client.force_login(fulfilment)
     listing = client.get(reverse("dashboard:comms-list")).content.decode()
     detail = client.get(comms_page("ROLLOUT_LIVE")).content.decode()
