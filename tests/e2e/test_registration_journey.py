@@ -118,7 +118,7 @@ def _register_and_confirm(page: Page, live_server) -> User:
 def _approve_in_the_cms(page: Page, staff: User) -> None:
     log_in_to_cms(page, staff.email)
     page.get_by_role("link", name="Mitgliedschaftsanträge", exact=True).click()
-    # By its name: the title has a soft hyphen, so that it breaks as "Mitgliedschafts-anträge"
+    # By its name: the title has soft hyphens, so that it breaks as "Mitglied-schafts-anträge"
     # on a phone.
     expect(
         page.get_by_role("heading", level=1, name="Offene Mitgliedschaftsanträge", exact=True)
