@@ -10,6 +10,7 @@ class CmsPagesConfig(AppConfig):
         from . import page_contexts, signals  # noqa: F401  (registers builders, connects receivers)
 
         _send_wagtail_notifications_through_the_outbox()
+        _name_the_pages_of_wagtails_page_search()
 
 
 def _send_wagtail_notifications_through_the_outbox() -> None:
@@ -21,3 +22,14 @@ def _send_wagtail_notifications_through_the_outbox() -> None:
     from shop.mail.backends import OutboxEmailBackend
 
     wagtail_mail.get_connection = lambda **kwargs: OutboxEmailBackend(**kwargs)
+
+
+def _name_the_pages_of_wagtails_page_search() -> None:
+    """Wagtail's page search (a listing without a model) counts its results as "1-1 von 1 None":
+    its title column names them by the view's `verbose_name`, which only the explorer, a model
+    listing, sets. The search lists pages, so it takes the page's names."""
+    from wagtail.admin.views.pages.search import SearchView
+    from wagtail.models import Page
+
+    SearchView.verbose_name = Page._meta.verbose_name
+    SearchView.verbose_name_plural = Page._meta.verbose_name_plural

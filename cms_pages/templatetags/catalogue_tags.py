@@ -1,4 +1,6 @@
 from django import template
+from django.utils.html import format_html_join
+from django.utils.safestring import SafeString
 
 from cms_pages import fragments
 from cms_pages.catalogue import SORT_OPTIONS, SORT_RELEVANCE, CatalogueQuery
@@ -41,3 +43,13 @@ def service_cards(context, page_ids, heading_level: int = 2, show_topics: bool =
 def member_catalogue_filter(context, query: CatalogueQuery) -> MemberCatalogueFilter | None:
     """ "Für meine Verwaltung" for a signed-in member (one query; none for a visitor)."""
     return catalogue_filter_for_member(query=query, user=context["request"].user)
+
+
+SLASH_AND_BREAK = SafeString("/<wbr>")
+
+
+@register.filter(is_safe=True)
+def wrap_after_slashes(value: str) -> SafeString:
+    """A slash is no place where the browser may wrap: "Existenzsicherung/Unterstützung bei …"
+    broke inside "Unterstützun|g" on a phone. `<wbr>` lets it wrap after the slash instead."""
+    return format_html_join(SLASH_AND_BREAK, "{}", ((part,) for part in str(value).split("/")))

@@ -148,6 +148,54 @@ def text_outside_main(page: Page) -> list[str]:
     return page.evaluate(_TEXT_OUTSIDE_MAIN)
 
 
+# A word broken inside across lines where the text has no hyphenation (`hyphens: auto`) and no
+# soft hyphen or hyphen to break at: a column too narrow for it, with `word-break` or
+# `overflow-wrap` letting the browser cut it anywhere ("Erkl|äru|ng"). Words only: e-mail
+# addresses, links and checksums may break anywhere (.ozg-break-anywhere).
+_WORDS_BROKEN_APART = """() => {
+  // Text for screen readers only, in a box of one pixel (.sr-only and its kin).
+  const visuallyHidden = (element) => {
+    for (let node = element; node; node = node.parentElement) {
+      const box = node.getBoundingClientRect();
+      if (box.width <= 1 || box.height <= 1) return true;
+    }
+    return false;
+  };
+  const found = [];
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  for (let text = walker.nextNode(); text; text = walker.nextNode()) {
+    const parent = text.parentElement;
+    if (!/\\p{L}{4}/u.test(text.textContent) || !parent.checkVisibility()) continue;
+    // Hyphenated text, and an editor's text box, which must wrap what is typed into it.
+    if (getComputedStyle(parent).hyphens === "auto" || parent.closest("[contenteditable]")) {
+      continue;
+    }
+    // The line of a letter: its box's top (not that of the hyphen drawn at the line's end).
+    const line = (offset) => {
+      const range = document.createRange();
+      range.setStart(text, offset);
+      range.setEnd(text, offset + 1);
+      return Math.max(...[...range.getClientRects()].map((r) => r.top));
+    };
+    for (const token of text.textContent.matchAll(/\\S+/g)) {
+      if (/[@\\d]|:\\/\\//.test(token[0])) continue;
+      for (const word of token[0].matchAll(/\\p{L}{4,}/gu)) {
+        const first = token.index + word.index;
+        if (line(first + word[0].length - 1) > line(first) + 1 && !visuallyHidden(parent)) {
+          found.push(`„${word[0]}“ zerbrochen`);
+        }
+      }
+    }
+  }
+  return found;
+}"""
+
+
+def words_broken_apart(page: Page) -> list[str]:
+    """The visible words cut across lines where nothing allows a break inside them."""
+    return page.evaluate(_WORDS_BROKEN_APART)
+
+
 # A data table wider than its scroll region (site/static/css/table_scroll.css): the region's
 # shadows must be drawn (backgrounds attached to its content, `local`) and the table must not
 # paint over them, or the visible columns pass for the whole table.

@@ -20,6 +20,7 @@ from tests.e2e.layout import controls_outside_their_card
 from tests.e2e.layout import horizontal_overflow
 from tests.e2e.layout import overlapping_elements
 from tests.e2e.layout import tables_without_scroll_hint
+from tests.e2e.layout import words_broken_apart
 from tests.e2e.layout import words_found
 from tests.e2e.session import log_in
 from tests.factories import GemeindeFactory
@@ -83,6 +84,7 @@ def test_every_dashboard_page_of_the_fulfilment_staff(page: Page, number):
                 controls_outside_their_card(page),
             )
             assert not tables_without_scroll_hint(page), (path, tables_without_scroll_hint(page))
+            assert not words_broken_apart(page), (path, viewport, words_broken_apart(page))
             assert not words_found(page, WEBSHOP_WORDS), (path, words_found(page, WEBSHOP_WORDS))
             assert not errors, (path, errors)
         assert_accessible(page)

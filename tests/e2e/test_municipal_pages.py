@@ -34,6 +34,7 @@ from tests.e2e.layout import horizontal_overflow
 from tests.e2e.layout import overlapping_elements
 from tests.e2e.layout import tables_without_scroll_hint
 from tests.e2e.layout import text_outside_main
+from tests.e2e.layout import words_broken_apart
 from tests.e2e.layout import words_found
 from tests.e2e.session import log_in
 from tests.factories import ONBOARDING_CHECKLIST
@@ -272,6 +273,7 @@ def page_problems(page: Page, path: str) -> list[str]:
             for problem in overlapping_elements(page)
             + text_outside_main(page)
             + tables_without_scroll_hint(page)
+            + words_broken_apart(page)
         ]
     words = words_found(page, WEBSHOP_WORDS)
     if words:

@@ -1,6 +1,6 @@
 """The Wagtail pages editors use, at 1280 and 320 px, as a member of the Redaktion and, for what
 only a superuser reaches, as a superuser: no control on top of another, no horizontal scrolling,
-no untranslated English, no JavaScript error.
+no untranslated English, no word broken apart, no JavaScript error.
 
 The full pages of the admin without parameters (listings, reports, search, account) come from the
 URL resolver, so a new one is swept without anyone listing it; the pages of one object (edit,
@@ -29,6 +29,7 @@ from tests.e2e.conftest import MOBILE
 from tests.e2e.layout import horizontal_overflow
 from tests.e2e.layout import overlapping_elements
 from tests.e2e.layout import tables_without_scroll_hint
+from tests.e2e.layout import words_broken_apart
 from tests.e2e.layout import words_found
 from tests.e2e.session import log_in_to_cms
 from tests.e2e.session import log_out
@@ -37,10 +38,11 @@ from tests.factories import VerwaltungFactory
 from tests.url_routes import ShadowedRoute
 from tests.url_routes import routes
 
-# Words of Wagtail's English interface where the German translation is missing or overridden.
+# Words of Wagtail's English interface where the German translation is missing or overridden,
+# and Python's values where a template shows an empty one ("1-1 von 1 None").
 ENGLISH = re.compile(
     r"\b(Password|Save draft|Publish|Edit|Add child page|Search|Settings|Sign out|count|True|"
-    r"False)\b"
+    r"False|None)\b"
 )
 
 # Wagtail's sidebar draws its search button into its search field, as its design has it.
@@ -163,6 +165,7 @@ def sweep(page: Page, paths: list[str], *, required: bool) -> tuple[list[str], l
                 [found for found in overlapping_elements(page) if found not in DESIGNED_OVERLAPS],
                 horizontal_overflow(page),
                 tables_without_scroll_hint(page),
+                words_broken_apart(page),
                 words_found(page, ENGLISH),
                 errors[:],
             ):

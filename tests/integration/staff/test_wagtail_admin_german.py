@@ -86,6 +86,20 @@ def test_editors_pages_have_no_english_or_generated_labels(client, editor, page_
         assert not found, (path, found, text[max(found.start() - 80, 0) : found.end() + 80])
 
 
+def test_the_page_search_counts_its_results_as_pages(client, editor, page_tree):
+    """Wagtail's page search named them by an empty value: "1-1 von 1 None"."""
+    client.force_login(editor)
+    profile = service_page_create(parent=page_tree.service_index, title="Wohngeld online")
+
+    one = visible_text(client.get("/cms/pages/search/?q=Wohngeld").content.decode())
+    all_pages = visible_text(client.get("/cms/pages/search/?q=").content.decode())
+
+    assert re.search(r"1-1 von 1 Seite\b", one), one
+    assert re.search(r"von \d+ Seiten\b", all_pages)
+    assert "None" not in one + all_pages
+    assert profile.title in one
+
+
 def test_the_registry_list_and_inspect_view_show_gemeinden_and_yes_or_no(client, editor, page_tree):
     client.force_login(editor)
     amt = VerwaltungFactory(kind=VerwaltungKind.AMT, name="Amt Probe")
