@@ -647,6 +647,12 @@ def test_agreements_step_requires_each_checkbox(client, shop):
     del data[avv_key]
     content = errors_of(client.post(reverse("checkout:agreements"), data))
     assert "Bitte nehmen Sie „Auftragsverarbeitungsvertrag“ an, um zu bestellen." in content
+    # The summary links the message alone: the checkbox's label is a sentence of its own.
+    summary = content[
+        content.index('id="fehler"') : content.index("</ul>", content.index('id="fehler"'))
+    ]
+    assert f'href="#id_{avv_key}">Bitte nehmen Sie „Auftragsverarbeitungsvertrag“' in summary
+    assert "gelesen" not in summary
 
 
 def test_agreements_step_shows_texts_and_refuses_an_old_version(client, shop, avv):
