@@ -198,7 +198,8 @@ def words_broken_apart(page: Page) -> list[str]:
 
 # A data table wider than its scroll region (site/static/css/table_scroll.css): the region's
 # shadows must be drawn (backgrounds attached to its content, `local`) and the table must not
-# paint over them, or the visible columns pass for the whole table.
+# paint over them, or the visible columns pass for the whole table; a visible caption must wrap
+# inside the region instead of running past its edge with the columns.
 _TABLES_WITHOUT_SCROLL_HINT = """() => {
   const found = [];
   for (const region of document.querySelectorAll("[role=region][tabindex='0']")) {
@@ -206,10 +207,12 @@ _TABLES_WITHOUT_SCROLL_HINT = """() => {
     if (!table || region.scrollWidth <= region.clientWidth + 1) continue;
     const shadows = getComputedStyle(region).backgroundAttachment.includes("local");
     const covered = getComputedStyle(table).backgroundColor !== "rgba(0, 0, 0, 0)";
-    if (!shadows || covered) {
-      const caption = (table.caption?.innerText || region.getAttribute("aria-labelledby") || "")
-        .trim().slice(0, 50);
-      found.push(`Tabelle „${caption}“ scrollt ohne Schatten am Rand`);
+    const caption = (table.caption?.innerText || region.getAttribute("aria-labelledby") || "")
+      .trim().slice(0, 50);
+    if (!shadows || covered) found.push(`Tabelle „${caption}“ scrollt ohne Schatten am Rand`);
+    const captionBox = table.caption?.getBoundingClientRect();
+    if (captionBox?.width > 1 && captionBox.right > region.getBoundingClientRect().right + 1) {
+      found.push(`Tabelle „${caption}“: ihre Überschrift ist am Rand abgeschnitten`);
     }
   }
   return found;
