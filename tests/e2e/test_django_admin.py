@@ -11,7 +11,7 @@ from tests.e2e.session import log_in
 from tests.factories import UserFactory
 
 
-def test_the_list_of_models_fits_a_phone(page: Page, db):
+def test_the_list_of_models_fits_a_phone(page: Page, site_pages):
     UserFactory(email="admin@example.org", is_staff=True, is_superuser=True)
     log_in(page, "admin@example.org")
     for viewport in (MOBILE, DESKTOP):
