@@ -55,6 +55,20 @@ DEMO_SLUGS = (
 SWEEPS = ("test_wagtail_pages.py", "test_municipal_pages.py", "test_dashboard_pages.py")
 
 
+def database_outside_the_layers(item) -> bool:
+    """Whether a browser test uses the database without the layers (`site_pages` and those on
+    it), which ask for serialized rollback. pytest-django's `db` or `transactional_db` alone,
+    or its live server (which a browser page asks for, and which makes the test transactional),
+    would leave the database flushed or rolled back without what the migrations wrote, and the
+    next browser tests of the worker would fail in their setup."""
+    uses_database = (
+        "_django_db_helper" in item.fixturenames
+        or "live_server" in item.fixturenames
+        or item.get_closest_marker("django_db")
+    )
+    return bool(uses_database) and "django_db_serialized_rollback" not in item.fixturenames
+
+
 @pytest.hookimpl(trylast=True)
 def pytest_collection_modifyitems(config, items):
     """Browser tests last (after pytest-django's own ordering): Playwright's event loop then
@@ -75,6 +89,18 @@ def pytest_collection_modifyitems(config, items):
                     ":pytest.PytestRemovedIn10Warning"
                 )
             )
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_runtest_setup(item):
+    """Before any fixture of the test is set up, so that such a test fails alone and harms no
+    other."""
+    if item.path.is_relative_to(E2E_DIR) and database_outside_the_layers(item):
+        pytest.fail(
+            "Browser-Tests nutzen die Datenbank über site_pages (oder demo_site, "
+            "amt_huettener_berge), nicht über db oder transactional_db.",
+            pytrace=False,
+        )
 
 
 def _screenshot_path(item) -> Path:
