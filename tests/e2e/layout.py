@@ -207,7 +207,7 @@ _TABLES_WITHOUT_SCROLL_HINT = """() => {
     if (!table || region.scrollWidth <= region.clientWidth + 1) continue;
     const shadows = getComputedStyle(region).backgroundAttachment.includes("local");
     const covered = getComputedStyle(table).backgroundColor !== "rgba(0, 0, 0, 0)";
-    const caption = (table.caption?.innerText || region.getAttribute("aria-labelledby") || "")
+    const caption = (table.caption?.innerText || region.getAttribute("aria-label") || "")
       .trim().slice(0, 50);
     if (!shadows || covered) found.push(`Tabelle „${caption}“ scrollt ohne Schatten am Rand`);
     const captionBox = table.caption?.getBoundingClientRect();
