@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: install install-production lock run test lint format migrate seed clean bench screenshots
+.PHONY: install install-production lock run test test-schema lint format migrate seed clean bench screenshots
 
 install: $(VENV)/.installed node_modules/.installed .env
 
@@ -65,6 +65,12 @@ TEST_WORKERS ?= auto
 test: export PYTHONDONTWRITEBYTECODE :=
 test: install
 	$(BIN)/python -m pytest -n $(TEST_WORKERS) $(PYTEST_ARGS)
+
+# The migrated SQLite test database as SQL, from which `make test` starts instead of migrating
+# (tests/migrated_schema.py): write it anew after a new migration or an upgrade of Django,
+# Wagtail or Oscar; until then the tests migrate from scratch, as CI's check reminds.
+test-schema: install
+	$(BIN)/python -m tests.migrated_schema
 
 # Benchmark at Land scale (docs/performance.md), not part of `make test`: SQLite with one gunicorn
 # worker; with DATABASE_URL and REDIS_URL set also PostgreSQL + Redis with two workers.

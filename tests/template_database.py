@@ -5,7 +5,8 @@ lock: the first migrates the template database (the name pytest-django gives wit
 worker then copies it under its own name (pytest-django's `_gw0`, `_gw1` suffix) and lets
 pytest-django keep that copy (`keepdb`), whose migrate finds nothing left to do. SQLite copies the
 file with its write-ahead log through SQLite's backup; PostgreSQL creates the copy from the
-template (`CREATE DATABASE … TEMPLATE …`).
+template (`CREATE DATABASE … TEMPLATE …`). A new SQLite template is restored from
+tests/migrated_schema.sql where that matches the migrations (tests/migrated_schema.py).
 """
 
 import contextlib
@@ -17,6 +18,8 @@ from pathlib import Path
 
 from django.conf import settings
 from django.db import connections
+
+from tests.migrated_schema import migrated_schema_restore
 
 
 def _test_database_name(alias: str) -> str:
@@ -41,9 +44,18 @@ def _locked(path: Path):
 
 def _template_migrate(*, alias: str, keepdb: bool) -> None:
     """Create (or with keepdb, bring up to date) the template; put the settings back afterwards,
-    which create_test_db points at it."""
+    which create_test_db points at it. A new SQLite template starts from the migrated database of
+    tests/migrated_schema.sql where that was taken of the migrations on disk."""
     connection = connections[alias]
     name = connection.settings_dict["NAME"]
+    template = _test_database_name(alias)
+    if (
+        not keepdb
+        and connection.vendor == "sqlite"
+        and not connection.creation.is_in_memory_db(template)
+        and migrated_schema_restore(target=Path(template))
+    ):
+        keepdb = True  # migrate applies what the file does not hold and runs post_migrate
     connection.creation.create_test_db(
         verbosity=0, autoclobber=True, keepdb=keepdb, serialize=False
     )
